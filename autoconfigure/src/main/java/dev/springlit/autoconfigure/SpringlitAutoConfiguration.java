@@ -1,0 +1,92 @@
+package dev.springlit.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.CustomScopeConfigurer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.springlit.Page;
+import dev.springlit.SessionState;
+import dev.springlit.StreamlitPage;
+import dev.springlit.StreamlitSessionScope;
+import dev.springlit.runtime.CurrentSessionState;
+import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.SessionBeanScope;
+import dev.springlit.runtime.SpringlitEngine;
+
+/**
+ * The page runtime: finds every {@link StreamlitPage} bean, provides the injectable {@link SessionState} and
+ * the {@code @StreamlitSessionScope} scope, and runs sessions. Needs no web server (the page tester uses it
+ * alone); {@link SpringlitWebAutoConfiguration} connects it to browsers.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@EnableConfigurationProperties(SpringlitProperties.class)
+public class SpringlitAutoConfiguration {
+
+    /** Registers the per-tab bean scope; static because it post-processes the bean factory. */
+    @Bean
+    static CustomScopeConfigurer springlitSessionScopeConfigurer() {
+        CustomScopeConfigurer configurer = new CustomScopeConfigurer();
+        configurer.addScope(StreamlitSessionScope.NAME, new SessionBeanScope());
+        return configurer;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PageRegistry springlitPageRegistry(ListableBeanFactory beans) {
+        List<PageDescriptor> pages = new ArrayList<>();
+        for (String name : beans.getBeanNamesForAnnotation(StreamlitPage.class)) {
+            StreamlitPage annotation = beans.findAnnotationOnBean(name, StreamlitPage.class);
+            Object bean = beans.getBean(name);
+            if (!(bean instanceof Page page)) {
+                throw new IllegalStateException("The bean '" + name + "' is annotated with @StreamlitPage but does not "
+                        + "implement dev.springlit.Page; add 'implements Page' and a render(St st) method.");
+            }
+            String title = annotation.title().isEmpty() ? titleFromClass(beans.getType(name)) : annotation.title();
+            pages.add(new PageDescriptor(annotation.path(), title, annotation.icon(), annotation.order(), name, page));
+        }
+        return new PageRegistry(pages);
+    }
+
+    /** {@code SalesDashboardPage} becomes "Sales Dashboard". */
+    static String titleFromClass(Class<?> type) {
+        Class<?> user = type;
+        while (user != null && user.getName().contains("$$")) {
+            user = user.getSuperclass();
+        }
+        String name = user == null ? "Page" : user.getSimpleName();
+        if (name.endsWith("Page") && name.length() > 4) {
+            name = name.substring(0, name.length() - 4);
+        }
+        return name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ");
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    SpringlitEngine springlitEngine(PageRegistry pages, SpringlitProperties properties,
+                                    ObjectProvider<JsonMapper> jsonMapper) {
+        RuntimeSettings settings = new RuntimeSettings(
+                properties.getRunner().isEnforceSerializableSessionState(),
+                properties.getClient().isShowErrorDetails(),
+                properties.getClient().isWidgetStateDuplicationWarning(),
+                properties.getServer().getDisconnectedSessionTtl(),
+                properties.getServer().getMaxSessions());
+        return new SpringlitEngine(pages, settings, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+    }
+
+    /** The SessionState pages inject: it always speaks for the tab whose run is executing. */
+    @Bean
+    SessionState springlitSessionState() {
+        return new CurrentSessionState();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.springlit.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Springlit's configuration under {@code streamlit.*}, named after Streamlit's own options
+ * ({@code runner.enforceSerializableSessionState} becomes {@code streamlit.runner.enforce-serializable-session-state}).
+ */
+@ConfigurationProperties(prefix = "streamlit")
+public class SpringlitProperties {
+
+    private final Runner runner = new Runner();
+    private final Server server = new Server();
+    private final Client client = new Client();
+
+    public Runner getRunner() {
+        return runner;
+    }
+
+    public Server getServer() {
+        return server;
+    }
+
+    public Client getClient() {
+        return client;
+    }
+
+    /** How pages run. */
+    public static class Runner {
+
+        /**
+         * Only allow values that Java serialization can write into SessionState: a put of anything else throws
+         * at once, and every entry is checked again at the end of each run.
+         */
+        private boolean enforceSerializableSessionState = false;
+
+        public boolean isEnforceSerializableSessionState() {
+            return enforceSerializableSessionState;
+        }
+
+        public void setEnforceSerializableSessionState(boolean enforceSerializableSessionState) {
+            this.enforceSerializableSessionState = enforceSerializableSessionState;
+        }
+    }
+
+    /** Sessions, connections and limits. */
+    public static class Server {
+
+        /** How long a session whose tab is gone is kept, so a refresh or a reconnect finds it again. */
+        private Duration disconnectedSessionTtl = Duration.ofSeconds(120);
+
+        /** The most sessions (tabs, attached or parked) at once; past it new tabs get a "server busy" message. */
+        private int maxSessions = 10_000;
+
+        /** The largest message a tab may send over the WebSocket; larger ones are refused with an error. */
+        private DataSize maxMessageSize = DataSize.ofKilobytes(256);
+
+        /** The most unsent output a tab may fall behind by before it is disconnected (its session is kept). */
+        private DataSize maxOutboundBacklog = DataSize.ofMegabytes(4);
+
+        /** How long a single send to a slow tab may take before it is disconnected. */
+        private Duration sendTimeLimit = Duration.ofSeconds(10);
+
+        /**
+         * Origins (patterns such as {@code https://*.example.com}) allowed to open the WebSocket besides the
+         * page's own; empty means same origin only.
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        public Duration getDisconnectedSessionTtl() {
+            return disconnectedSessionTtl;
+        }
+
+        public void setDisconnectedSessionTtl(Duration disconnectedSessionTtl) {
+            this.disconnectedSessionTtl = disconnectedSessionTtl;
+        }
+
+        public int getMaxSessions() {
+            return maxSessions;
+        }
+
+        public void setMaxSessions(int maxSessions) {
+            this.maxSessions = maxSessions;
+        }
+
+        public DataSize getMaxMessageSize() {
+            return maxMessageSize;
+        }
+
+        public void setMaxMessageSize(DataSize maxMessageSize) {
+            this.maxMessageSize = maxMessageSize;
+        }
+
+        public DataSize getMaxOutboundBacklog() {
+            return maxOutboundBacklog;
+        }
+
+        public void setMaxOutboundBacklog(DataSize maxOutboundBacklog) {
+            this.maxOutboundBacklog = maxOutboundBacklog;
+        }
+
+        public Duration getSendTimeLimit() {
+            return sendTimeLimit;
+        }
+
+        public void setSendTimeLimit(Duration sendTimeLimit) {
+            this.sendTimeLimit = sendTimeLimit;
+        }
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+        }
+    }
+
+    /** What the browser shows. */
+    public static class Client {
+
+        /**
+         * Show exceptions' type, message and stack trace in the page. When false the page shows a generic
+         * message and the details go to the log only.
+         */
+        private boolean showErrorDetails = true;
+
+        /**
+         * Warn in the page when a widget is given a default value and also has its value set through
+         * SessionState.
+         */
+        private boolean widgetStateDuplicationWarning = true;
+
+        /** The name shown above the sidebar's page list. */
+        private String appName = "Springlit";
+
+        public boolean isShowErrorDetails() {
+            return showErrorDetails;
+        }
+
+        public void setShowErrorDetails(boolean showErrorDetails) {
+            this.showErrorDetails = showErrorDetails;
+        }
+
+        public boolean isWidgetStateDuplicationWarning() {
+            return widgetStateDuplicationWarning;
+        }
+
+        public void setWidgetStateDuplicationWarning(boolean widgetStateDuplicationWarning) {
+            this.widgetStateDuplicationWarning = widgetStateDuplicationWarning;
+        }
+
+        public String getAppName() {
+            return appName;
+        }
+
+        public void setAppName(String appName) {
+            this.appName = appName;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.springlit.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+
+import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.web.ElementRenderer;
+import dev.springlit.web.PageShell;
+import dev.springlit.web.ProtocolCodec;
+import dev.springlit.web.SpringlitTemplates;
+import dev.springlit.web.StreamHandler;
+
+/**
+ * Serves pages to browsers: a route per page for the HTML shell, the WebSocket stream (same origin unless
+ * {@code streamlit.server.allowed-origins} says more), and the client's JS and CSS from the jar.
+ */
+@AutoConfiguration(after = SpringlitAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class SpringlitWebAutoConfiguration {
+
+    /** Bumped with each release so browsers fetch the new client instead of a cached one. */
+    static final String ASSET_VERSION = "0.1.0";
+
+    @Bean
+    @ConditionalOnMissingBean
+    SpringlitTemplates springlitTemplates() {
+        return new SpringlitTemplates();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ElementRenderer springlitElementRenderer(SpringlitTemplates templates) {
+        return new ElementRenderer(templates.engine());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProtocolCodec springlitProtocolCodec(ElementRenderer renderer) {
+        return new ProtocolCodec(JsonMapper.builder().build(), renderer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StreamHandler springlitStreamHandler(SpringlitEngine engine, ProtocolCodec codec, SpringlitProperties properties) {
+        SpringlitProperties.Server server = properties.getServer();
+        return new StreamHandler(engine, JsonMapper.builder().build(), codec,
+                (int) Math.min(Integer.MAX_VALUE, server.getMaxMessageSize().toBytes()),
+                (int) Math.min(Integer.MAX_VALUE, server.getSendTimeLimit().toMillis()),
+                (int) Math.min(Integer.MAX_VALUE, server.getMaxOutboundBacklog().toBytes()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties) {
+        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), ASSET_VERSION);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> springlitPageRoutes(PageShell shell) {
+        return shell.routes();
+    }
+
+    @Bean
+    WebMvcConfigurer springlitStaticResources() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                registry.addResourceHandler(PageShell.STATIC_PATH + "/**")
+                        .addResourceLocations("classpath:/springlit/static/")
+                        .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
+            }
+        };
+    }
+
+    /** The WebSocket endpoint; Spring's origin check allows the page's own origin plus the configured ones. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableWebSocket
+    static class StreamEndpointConfiguration implements WebSocketConfigurer {
+
+        private final StreamHandler handler;
+        private final SpringlitProperties properties;
+
+        StreamEndpointConfiguration(StreamHandler handler, SpringlitProperties properties) {
+            this.handler = handler;
+            this.properties = properties;
+        }
+
+        @Override
+        public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+            registry.addHandler(handler, PageShell.STREAM_PATH)
+                    .setAllowedOriginPatterns(properties.getServer().getAllowedOrigins().toArray(String[]::new));
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.springlit.runtime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.springlit.StreamlitApiException;
+import dev.springlit.element.Alert;
+import dev.springlit.element.Element;
+
+/**
+ * One execution of a page for one request: apply the browser's values, fire the callbacks of what
+ * changed, render the page, then finish (reset buttons, forget unkeyed widgets that were not drawn,
+ * check serializability) and commit. The run is bound to its thread; {@code St} and {@code SessionState}
+ * refuse any other thread.
+ */
+final class Run {
+
+    private static final Log log = LogFactory.getLog(Run.class);
+    private static final ThreadLocal<Run> CURRENT = new ThreadLocal<>();
+
+    private final Session session;
+    private final RunRequest request;
+    private final PageDescriptor page;
+    private final int number;
+    private final RunState state;
+    private final Map<String, WidgetMeta> drawn = new LinkedHashMap<>();
+    private final Map<String, String> drawnKeys = new HashMap<>();
+    private final int[] rootCounts = new int[PageOutput.ROOTS];
+
+    private volatile boolean interrupted;
+    private Thread bodyThread;
+    private boolean inCallback;
+    private boolean finished;
+
+    Run(Session session, RunRequest request, PageDescriptor page, int number) {
+        this.session = session;
+        this.request = request;
+        this.page = page;
+        this.number = number;
+        this.state = new RunState(this, session.data());
+    }
+
+    /** The run bound to this thread, or {@code null}. */
+    static Run current() {
+        return CURRENT.get();
+    }
+
+    Session session() {
+        return session;
+    }
+
+    RunRequest request() {
+        return request;
+    }
+
+    RunState state() {
+        return state;
+    }
+
+    PageDescriptor page() {
+        return page;
+    }
+
+    RuntimeSettings settings() {
+        return session.engine().settings();
+    }
+
+    boolean inCallback() {
+        return inCallback;
+    }
+
+    /**
+     * Throws unless this run may go on: it must be this thread's run and not replaced. Callbacks are not
+     * interrupted: they are short and their writes are committed or discarded together anyway.
+     */
+    void checkActive() {
+        if (CURRENT.get() != this || finished) {
+            throw new IllegalStateException("Springlit's St and SessionState can only be used during a page run, "
+                    + "on the run's thread (or in a widget callback). To change a session from another thread, use "
+                    + "the SessionHandle from st.session().");
+        }
+        if (interrupted && !inCallback) {
+            throw new RunInterruptedException();
+        }
+    }
+
+    /** Asks the run to stop at its next St or SessionState call; wakes it if it is blocked in the page body. */
+    void interrupt() {
+        synchronized (this) {
+            interrupted = true;
+            if (bodyThread != null) {
+                bodyThread.interrupt();
+            }
+        }
+    }
+
+    boolean isInterrupted() {
+        return interrupted;
+    }
+
+    /** Runs the request and returns how it ended. Never throws for what the page does. */
+    RunStatus execute() {
+        CURRENT.set(this);
+        if (!request.isTask()) {
+            session.engine().runStarted(session);
+        }
+        try {
+            if (request.isTask()) {
+                return executeTask();
+            }
+            return executePage();
+        } finally {
+            finished = true;
+            CURRENT.remove();
+            if (!request.isTask()) {
+                session.engine().runEnded(session);
+            }
+        }
+    }
+
+    private RunStatus executeTask() {
+        try {
+            request.task().accept(state);
+        } catch (RuntimeException e) {
+            log.warn("A SessionHandle.update task failed; its changes were discarded", e);
+            return RunStatus.ERROR;
+        }
+        session.commit(state.finishTask());
+        return RunStatus.OK;
+    }
+
+    private RunStatus executePage() {
+        DeltaGenerator st = session.st();
+        RunStatus status = RunStatus.OK;
+        List<WidgetMeta> changed = state.applyClientValues(request);
+        boolean skipBody = false;
+        if (!request.isFirstRun()) {
+            for (WidgetMeta widget : changed) {
+                if (widget.callback() == null) {
+                    continue;
+                }
+                inCallback = true;
+                try {
+                    widget.callback().call(widget.args());
+                } catch (StopRunException stop) {
+                    skipBody = true;
+                    status = RunStatus.STOPPED;
+                    break;
+                } catch (RunInterruptedException | RerunRequestedException control) {
+                    // neither happens inside a callback; treat like the page being replaced
+                    return interruptedEnd();
+                } catch (Throwable failure) {
+                    showFailure(failure, "callback of " + widget.kind() + " " + widget.id());
+                    skipBody = true;
+                    status = RunStatus.ERROR;
+                    break;
+                } finally {
+                    inCallback = false;
+                }
+            }
+        }
+        if (!skipBody) {
+            status = renderBody(st);
+        }
+        if (status == RunStatus.INTERRUPTED) {
+            return interruptedEnd();
+        }
+        SessionData committed = state.finishRun(status == RunStatus.RERUN, this);
+        session.commit(committed);
+        if (status != RunStatus.RERUN) {
+            for (int root = 0; root < rootCounts.length; root++) {
+                session.output().trim(root, rootCounts[root]);
+            }
+        }
+        session.flush(number, status);
+        return status;
+    }
+
+    private RunStatus renderBody(DeltaGenerator st) {
+        synchronized (this) {
+            if (interrupted) {
+                return RunStatus.INTERRUPTED;
+            }
+            bodyThread = Thread.currentThread();
+        }
+        try {
+            page.page().render(st);
+            return RunStatus.OK;
+        } catch (StopRunException stop) {
+            return RunStatus.STOPPED;
+        } catch (RerunRequestedException rerun) {
+            return RunStatus.RERUN;
+        } catch (RunInterruptedException interruption) {
+            return RunStatus.INTERRUPTED;
+        } catch (Throwable failure) {
+            if (interrupted) {
+                return RunStatus.INTERRUPTED;
+            }
+            showFailure(failure, "page " + page.path());
+            return RunStatus.ERROR;
+        } finally {
+            synchronized (this) {
+                bodyThread = null;
+            }
+            Thread.interrupted(); // an interrupt aimed at the page must not hit the socket writes that follow
+        }
+    }
+
+    /** What an interrupted run leaves: what it drew stays on screen until the next run redraws it. */
+    private RunStatus interruptedEnd() {
+        session.flush(number, null);
+        return RunStatus.INTERRUPTED;
+    }
+
+    private void showFailure(Throwable failure, String where) {
+        log.error("Springlit " + where + " threw (session " + session.id() + ")", failure);
+        boolean details = settings().showErrorDetails();
+        emit(0, Tracebacks.element(failure, details));
+    }
+
+    /** Adds an element at the next position of root container {@code root}; returns its index. */
+    int emit(int root, Element element) {
+        int index = rootCounts[root]++;
+        session.output().set(root, index, element);
+        return index;
+    }
+
+    /** Shows a warning in the page without interrupting it (st.rerun in a callback, S4.7). */
+    void warn(String message) {
+        emit(0, new Alert(Alert.Level.WARNING, message));
+    }
+
+    // ---- widgets ----------------------------------------------------------------------------------------
+
+    /**
+     * Registers a widget drawn in this run: checks its identity is unique, resolves its value (state written
+     * by code, then the browser's, then the previous, then the default) and remembers its callback.
+     */
+    Object registerWidget(WidgetSpec spec) {
+        String id = spec.id(page.path());
+        if (spec.key() != null) {
+            if (drawnKeys.containsKey(spec.key())) {
+                throw new StreamlitApiException("There are multiple elements with the same key='" + spec.key()
+                        + "'. To fix this, please make sure that the key argument is unique for each element you create.");
+            }
+        } else if (drawn.containsKey(id)) {
+            throw new StreamlitApiException("There are multiple " + spec.kind() + " elements with the same "
+                    + "auto-generated ID. When this element is created, it is assigned an internal ID based on the "
+                    + "element type and provided parameters. Multiple elements with the same type and parameters will "
+                    + "cause this error.\n\nTo fix this error, please pass a unique key argument to the "
+                    + spec.kind() + " element.");
+        }
+        Object value = state.resolveWidgetValue(spec, id);
+        WidgetMeta meta = new WidgetMeta(id, spec.key(), spec.kind(), spec.callback(), spec.args(), drawn.size(),
+                spec.trigger(), spec.decoder());
+        drawn.put(id, meta);
+        if (spec.key() != null) {
+            drawnKeys.put(spec.key(), spec.kind());
+        }
+        return value;
+    }
+
+    /** Whether a widget with {@code key} was already drawn in this run (S4.5). */
+    boolean isKeyDrawn(String key) {
+        return drawnKeys.containsKey(key);
+    }
+
+    Map<String, WidgetMeta> drawn() {
+        return drawn;
+    }
+
+    int number() {
+        return number;
+    }
+
+    /** Callbacks fire in the order the widgets were drawn in the run that drew them. */
+    static List<WidgetMeta> inPageOrder(List<WidgetMeta> widgets) {
+        List<WidgetMeta> sorted = new ArrayList<>(widgets);
+        sorted.sort(Comparator.comparingInt(WidgetMeta::order));
+        return sorted;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.springlit.runtime;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.springlit.SessionState;
+
+/**
+ * What one run is asked to do: apply widget values from the browser, maybe fire one trigger (a clicked
+ * button), or run a background task's state change. Requests that arrive while another one waits are merged
+ * (newer values win) but two triggers are never merged, so every click gets its own run.
+ */
+final class RunRequest {
+
+    private final Map<String, Object> widgets;
+    private final String trigger;
+    private final boolean firstRun;
+    private final Consumer<SessionState> task;
+    private final Runnable taskDone;
+
+    private RunRequest(Map<String, Object> widgets, String trigger, boolean firstRun,
+                       Consumer<SessionState> task, Runnable taskDone) {
+        this.widgets = widgets;
+        this.trigger = trigger;
+        this.firstRun = firstRun;
+        this.task = task;
+        this.taskDone = taskDone;
+    }
+
+    /** An interaction: widget values (id → value already decoded to Java) and at most one trigger. */
+    static RunRequest interaction(Map<String, Object> widgets, String trigger) {
+        return new RunRequest(widgets.isEmpty() ? Map.of() : new LinkedHashMap<>(widgets), trigger, false, null, null);
+    }
+
+    /** A plain rerun: no values, no trigger (navigation, {@code st.rerun()}, a background rerun request). */
+    static RunRequest rerun() {
+        return new RunRequest(Map.of(), null, false, null, null);
+    }
+
+    /** The first run of a page in a session: no callbacks fire (S1.2). */
+    static RunRequest first() {
+        return new RunRequest(Map.of(), null, true, null, null);
+    }
+
+    /** A state change from outside a run; it runs between runs and draws nothing. */
+    static RunRequest task(Consumer<SessionState> task, Runnable done) {
+        return new RunRequest(Map.of(), null, false, task, done);
+    }
+
+    Map<String, Object> widgets() {
+        return Collections.unmodifiableMap(widgets);
+    }
+
+    String trigger() {
+        return trigger;
+    }
+
+    boolean isFirstRun() {
+        return firstRun;
+    }
+
+    boolean isTask() {
+        return task != null;
+    }
+
+    Consumer<SessionState> task() {
+        return task;
+    }
+
+    void taskDone() {
+        if (taskDone != null) {
+            taskDone.run();
+        }
+    }
+
+    /** Whether {@code newer} may be folded into this request: never two triggers, never a task. */
+    boolean canAbsorb(RunRequest newer) {
+        return !isTask() && !newer.isTask() && (trigger == null || newer.trigger == null);
+    }
+
+    /** This request with {@code newer}'s values on top and whichever trigger either has. */
+    RunRequest absorb(RunRequest newer) {
+        Map<String, Object> merged = new LinkedHashMap<>(widgets);
+        merged.putAll(newer.widgets);
+        return new RunRequest(merged, trigger != null ? trigger : newer.trigger, firstRun && newer.firstRun, null, null);
+    }
+}

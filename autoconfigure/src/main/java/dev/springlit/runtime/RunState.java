@@ -1,0 +1,319 @@
+package dev.springlit.runtime;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import dev.springlit.MissingStateKeyException;
+import dev.springlit.SessionState;
+import dev.springlit.StreamlitApiException;
+
+/**
+ * Session state as one run sees it: a private copy of the committed values that becomes the session's
+ * state only when the run completes ({@link #finishRun}). An interrupted run's copy is dropped, so a click
+ * replayed after an interruption is counted once.
+ */
+final class RunState implements SessionState {
+
+    private static final String RESERVED_PREFIX = "$$";
+
+    private final Run run;
+    private final Map<String, Object> values;
+    private final Map<String, Object> unkeyed;
+    private final Map<String, WidgetMeta> previous;
+    private final Set<String> written = new HashSet<>();
+
+    RunState(Run run, SessionData committed) {
+        this.run = run;
+        this.values = new HashMap<>(committed.values());
+        this.unkeyed = new HashMap<>(committed.unkeyed());
+        this.previous = committed.widgets();
+    }
+
+    // ---- SessionState ----------------------------------------------------------------------------------
+
+    @Override
+    public boolean contains(String key) {
+        run.checkActive();
+        return values.containsKey(key);
+    }
+
+    @Override
+    public Object get(String key) {
+        run.checkActive();
+        Object value = values.get(key);
+        if (value == null && !values.containsKey(key)) {
+            throw new MissingStateKeyException(key);
+        }
+        return value;
+    }
+
+    @Override
+    public <T> T get(String key, Class<T> type) {
+        return convert(key, get(key), type);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getOrDefault(String key, T fallback) {
+        run.checkActive();
+        return values.containsKey(key) ? (T) values.get(key) : fallback;
+    }
+
+    @Override
+    public void put(String key, Object value) {
+        run.checkActive();
+        checkWritable(key);
+        if (run.settings().enforceSerializableSessionState()) {
+            SerializationCheck.require(key, value);
+        }
+        values.put(key, value);
+        written.add(key);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T setDefault(String key, T value) {
+        run.checkActive();
+        if (values.containsKey(key)) {
+            return (T) values.get(key);
+        }
+        put(key, value);
+        return value;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T update(String key, UnaryOperator<T> fn) {
+        T next = fn.apply((T) get(key));
+        put(key, next);
+        return next;
+    }
+
+    @Override
+    public void remove(String key) {
+        run.checkActive();
+        if (!values.containsKey(key)) {
+            throw new MissingStateKeyException(key);
+        }
+        values.remove(key);
+        written.remove(key);
+    }
+
+    @Override
+    public Set<String> keys() {
+        run.checkActive();
+        return Set.copyOf(values.keySet());
+    }
+
+    @Override
+    public int size() {
+        run.checkActive();
+        return values.size();
+    }
+
+    @Override
+    public Map<String, Object> toMap() {
+        run.checkActive();
+        return new HashMap<>(values);
+    }
+
+    @Override
+    public void clear() {
+        run.checkActive();
+        values.clear();
+        written.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "SessionState" + values.keySet();
+    }
+
+    private void checkWritable(String key) {
+        Objects.requireNonNull(key, "key");
+        if (key.startsWith(RESERVED_PREFIX)) {
+            throw new StreamlitApiException("Keys beginning with $$ are reserved.");
+        }
+        if (run.isKeyDrawn(key)) {
+            throw new StreamlitApiException("SessionState key \"" + key + "\" cannot be modified after the widget "
+                    + "with key \"" + key + "\" is instantiated.");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T convert(String key, Object value, Class<T> type) {
+        if (value == null || type.isInstance(value)) {
+            return (T) value;
+        }
+        if (value instanceof Number number) {
+            Object converted = convertNumber(number, type);
+            if (converted != null) {
+                return (T) converted;
+            }
+        }
+        throw new ClassCastException("SessionState key \"" + key + "\" holds a " + value.getClass().getName()
+                + ", not a " + type.getName() + ".");
+    }
+
+    private static Object convertNumber(Number number, Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return number.intValue();
+        } else if (type == Long.class || type == long.class) {
+            return number.longValue();
+        } else if (type == Double.class || type == double.class) {
+            return number.doubleValue();
+        } else if (type == Float.class || type == float.class) {
+            return number.floatValue();
+        } else if (type == Short.class || type == short.class) {
+            return number.shortValue();
+        } else if (type == BigDecimal.class) {
+            return new BigDecimal(number.toString());
+        } else if (type == BigInteger.class) {
+            return BigInteger.valueOf(number.longValue());
+        }
+        return null;
+    }
+
+    // ---- widgets -----------------------------------------------------------------------------------------
+
+    /**
+     * Applies the browser's values to the widgets the previous runs drew and returns those whose value
+     * changed (a click always counts as a change), in page order. Unknown ids and ill-typed values are
+     * reported to the tab and skipped; the rest of the message still applies.
+     */
+    List<WidgetMeta> applyClientValues(RunRequest request) {
+        List<WidgetMeta> changed = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : request.widgets().entrySet()) {
+            WidgetMeta meta = previous.get(entry.getKey());
+            if (meta == null || meta.trigger()) {
+                run.session().reject("unknown_widget", "There is no widget with id \"" + entry.getKey()
+                        + "\" that takes a value in this session.");
+                continue;
+            }
+            Object value;
+            try {
+                value = meta.decoder().decode(entry.getValue());
+            } catch (IllegalArgumentException e) {
+                run.session().reject("bad_value", "Widget \"" + entry.getKey() + "\": " + e.getMessage());
+                continue;
+            }
+            Object old = meta.key() != null ? values.get(meta.key()) : unkeyed.get(meta.id());
+            if (!Objects.equals(old, value)) {
+                store(meta, value);
+                changed.add(meta);
+            }
+        }
+        String trigger = request.trigger();
+        if (trigger != null) {
+            WidgetMeta meta = previous.get(trigger);
+            if (meta == null || !meta.trigger()) {
+                run.session().reject("unknown_widget", "There is no button with id \"" + trigger + "\" in this session.");
+            } else {
+                store(meta, Boolean.TRUE);
+                changed.add(meta);
+            }
+        }
+        return Run.inPageOrder(changed);
+    }
+
+    private void store(WidgetMeta meta, Object value) {
+        if (meta.key() != null) {
+            values.put(meta.key(), value);
+        } else {
+            unkeyed.put(meta.id(), value);
+        }
+    }
+
+    /** The value a widget shows now (S4.4), storing it so the widget's key reads it. */
+    Object resolveWidgetValue(WidgetSpec spec, String id) {
+        String key = spec.key();
+        if (key != null && written.contains(key)) {
+            if (!spec.stateSettable()) {
+                throw new StreamlitApiException("Values for the widget with key \"" + key
+                        + "\" cannot be set using SessionState.");
+            }
+            if (spec.explicitDefault() && run.settings().widgetStateDuplicationWarning()
+                    && run.session().firstWarningFor(key)) {
+                run.warn("The widget with key \"" + key + "\" was created with a default value but also had its "
+                        + "value set via the SessionState API.");
+            }
+        }
+        if (spec.trigger()) {
+            Object clicked = key != null ? values.get(key) : unkeyed.get(id);
+            boolean value = Boolean.TRUE.equals(clicked);
+            if (key != null) {
+                values.put(key, value);
+            }
+            return value;
+        }
+        if (key != null) {
+            if (!values.containsKey(key)) {
+                values.put(key, spec.defaultValue());
+            }
+            return values.get(key);
+        }
+        if (!unkeyed.containsKey(id)) {
+            unkeyed.put(id, spec.defaultValue());
+        }
+        return unkeyed.get(id);
+    }
+
+    /**
+     * Ends a completed run: buttons go back to false, unkeyed widgets that were not drawn are forgotten
+     * (S4.8; not when the run ends for {@code st.rerun()}, whose next run draws them), serializability is
+     * checked (S8.2), and the new committed data is returned.
+     */
+    SessionData finishRun(boolean endedByRerun, Run finishingRun) {
+        Map<String, WidgetMeta> drawn = finishingRun.drawn();
+        Map<String, WidgetMeta> widgets = new HashMap<>(drawn);
+        for (WidgetMeta old : previous.values()) {
+            if (!widgets.containsKey(old.id()) && (old.key() != null || endedByRerun)) {
+                widgets.put(old.id(), old);
+            }
+        }
+        for (WidgetMeta meta : widgets.values()) {
+            if (meta.trigger()) {
+                if (meta.key() != null) {
+                    if (values.containsKey(meta.key())) {
+                        values.put(meta.key(), Boolean.FALSE);
+                    }
+                } else {
+                    unkeyed.remove(meta.id());
+                }
+            }
+        }
+        for (Iterator<String> ids = unkeyed.keySet().iterator(); ids.hasNext(); ) {
+            if (!widgets.containsKey(ids.next())) {
+                ids.remove();
+            }
+        }
+        if (run.settings().enforceSerializableSessionState()) {
+            checkAllSerializable(finishingRun);
+        }
+        return new SessionData(values, unkeyed, widgets);
+    }
+
+    /** A task (SessionHandle.update) changes only values. */
+    SessionData finishTask() {
+        return new SessionData(values, unkeyed, previous);
+    }
+
+    private void checkAllSerializable(Run finishingRun) {
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            try {
+                SerializationCheck.require(entry.getKey(), entry.getValue());
+            } catch (UnserializableValueException e) {
+                finishingRun.emit(0, Tracebacks.element(e, finishingRun.settings().showErrorDetails()));
+            }
+        }
+    }
+}

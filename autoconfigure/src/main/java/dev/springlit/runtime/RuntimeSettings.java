@@ -1,0 +1,22 @@
+package dev.springlit.runtime;
+
+import java.time.Duration;
+
+/**
+ * The runtime's switches, taken from {@code streamlit.*} configuration.
+ *
+ * @param enforceSerializableSessionState only Java-serializable values may enter session state
+ * @param showErrorDetails                exceptions show type, message and stack in the page
+ * @param widgetStateDuplicationWarning   warn when a widget has a default and a value set through state
+ * @param disconnectedSessionTtl          how long a session without a tab is kept
+ * @param maxSessions                     how many sessions may exist at once
+ */
+public record RuntimeSettings(boolean enforceSerializableSessionState, boolean showErrorDetails,
+                              boolean widgetStateDuplicationWarning, Duration disconnectedSessionTtl,
+                              int maxSessions) {
+
+    /** The defaults, as in Streamlit. */
+    public static RuntimeSettings defaults() {
+        return new RuntimeSettings(false, true, true, Duration.ofSeconds(120), 10_000);
+    }
+}

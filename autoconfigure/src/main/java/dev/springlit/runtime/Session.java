@@ -1,0 +1,384 @@
+package dev.springlit.runtime;
+
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.springlit.SessionHandle;
+import dev.springlit.SessionState;
+
+/**
+ * One browser tab's session: its state, the page it shows, the copy of what its browser shows, and the
+ * queue of interactions waiting for a run. Runs happen one at a time on the shared run executor (never a
+ * thread per session); a newer interaction interrupts a running page at its next {@code St} or
+ * {@code SessionState} call.
+ */
+public final class Session implements SessionHandle {
+
+    private static final Log log = LogFactory.getLog(Session.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String id;
+    private final SpringlitEngine engine;
+    private final Object lock = new Object();
+    private final Object sendLock = new Object();
+    private final PageOutput output = new PageOutput();
+    private final ArrayDeque<RunRequest> pending = new ArrayDeque<>(2);
+
+    private final DeltaGenerator st = new DeltaGenerator(this, 0);
+    private volatile SessionData data = SessionData.empty();
+    private volatile PageDescriptor page;
+    private ClientConnection connection;
+    private long parkedSinceNanos;
+    private boolean draining;
+    private volatile boolean destroyed;
+    private Run current;
+    private int runCount;
+    private Set<String> warnedKeys;
+    private SessionBeans beans;
+
+    Session(SpringlitEngine engine, PageDescriptor page) {
+        this.id = newId();
+        this.engine = engine;
+        this.page = page;
+        this.parkedSinceNanos = System.nanoTime();
+    }
+
+    /** 128 random bits, URL-safe: the session id is also what authorizes uploads and reconnects. */
+    private static String newId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public PageDescriptor page() {
+        return page;
+    }
+
+    SpringlitEngine engine() {
+        return engine;
+    }
+
+    /** The session's main container, the {@code st} every run of it draws with. */
+    DeltaGenerator st() {
+        return st;
+    }
+
+    SessionData data() {
+        return data;
+    }
+
+    PageOutput output() {
+        return output;
+    }
+
+    /** Whether a tab is attached now. */
+    public boolean isConnected() {
+        synchronized (lock) {
+            return connection != null;
+        }
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !destroyed;
+    }
+
+    /** How many runs have finished or started; the browser sees it as the run number. */
+    public int runCount() {
+        synchronized (lock) {
+            return runCount;
+        }
+    }
+
+    // ---- connection lifecycle -------------------------------------------------------------------------
+
+    /**
+     * Attaches a tab. A new session starts its first run; a session the tab comes back to shows what it
+     * showed (its whole tree is sent) and runs only what is still queued.
+     */
+    public void attach(ClientConnection newConnection, boolean fresh) {
+        ClientConnection previous;
+        boolean running;
+        synchronized (lock) {
+            previous = connection;
+            connection = newConnection;
+            running = current != null;
+        }
+        if (previous != null && previous != newConnection) {
+            previous.close("This session was taken over by a newer connection of the same tab.");
+        }
+        synchronized (sendLock) {
+            output.drain();
+            newConnection.send(new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
+            if (!fresh) {
+                List<ServerMessage.Op> tree = output.snapshot();
+                newConnection.send(new ServerMessage.Delta(runCount(), tree, running ? null : RunStatus.OK));
+            }
+        }
+        if (fresh) {
+            enqueue(RunRequest.first());
+        } else {
+            kick();
+        }
+    }
+
+    /** The tab went away; the session is parked until it comes back or the TTL ends it. */
+    public void detach(ClientConnection gone) {
+        synchronized (lock) {
+            if (connection == gone) {
+                connection = null;
+                parkedSinceNanos = System.nanoTime();
+            }
+        }
+    }
+
+    /** Nanoseconds (System.nanoTime) since when no tab is attached, or -1 while one is. */
+    long parkedSince() {
+        synchronized (lock) {
+            return connection == null ? parkedSinceNanos : -1;
+        }
+    }
+
+    /** Sends a message to the attached tab, if any. */
+    public void send(ServerMessage message) {
+        synchronized (sendLock) {
+            ClientConnection c;
+            synchronized (lock) {
+                c = connection;
+            }
+            if (c != null) {
+                c.send(message);
+            }
+        }
+    }
+
+    /** Sends what the running run drew since the last flush (called by the flusher and at the end of a run). */
+    void flush(int run, RunStatus status) {
+        synchronized (sendLock) {
+            List<ServerMessage.Op> ops = output.drain();
+            if (ops.isEmpty() && status == null) {
+                return;
+            }
+            ClientConnection c;
+            synchronized (lock) {
+                c = connection;
+            }
+            if (c != null) {
+                c.send(new ServerMessage.Delta(run, ops, status));
+            }
+        }
+    }
+
+    /** Tells the tab a message of its was refused, and logs it; nothing else changes. */
+    public void reject(String code, String message) {
+        log.warn("Springlit session " + id + " refused a message (" + code + "): " + message);
+        send(new ServerMessage.Error(code, message));
+    }
+
+    // ---- interactions -------------------------------------------------------------------------------
+
+    /** An interaction from the tab: widget values (raw, as sent) and maybe a clicked button. */
+    public void interact(Map<String, Object> widgets, String trigger) {
+        enqueue(RunRequest.interaction(widgets, trigger));
+    }
+
+    /** Shows another page in this session (same state) and runs it. */
+    public void navigate(PageDescriptor target) {
+        synchronized (lock) {
+            page = target;
+        }
+        send(new ServerMessage.PageChanged(target.path(), target.title()));
+        enqueue(RunRequest.rerun());
+    }
+
+    @Override
+    public void requestRerun() {
+        enqueue(RunRequest.rerun());
+    }
+
+    @Override
+    public CompletableFuture<Void> update(Consumer<SessionState> change, boolean rerun) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        RunRequest task = RunRequest.task(change, () -> done.complete(null));
+        if (!enqueue(task)) {
+            done.completeExceptionally(new IllegalStateException("The Springlit session " + id + " has ended."));
+            return done;
+        }
+        if (rerun) {
+            requestRerun();
+        }
+        return done;
+    }
+
+    /** Adds a request, interrupting a run it supersedes, and makes sure the queue is being worked off. */
+    boolean enqueue(RunRequest request) {
+        synchronized (lock) {
+            if (destroyed) {
+                return false;
+            }
+            RunRequest last = pending.peekLast();
+            if (last != null && last.canAbsorb(request)) {
+                pending.pollLast();
+                pending.addLast(last.absorb(request));
+            } else {
+                pending.addLast(request);
+            }
+            if (current != null && supersedes(request, current.request())) {
+                current.interrupt();
+            }
+        }
+        kick();
+        return true;
+    }
+
+    /**
+     * A newer request replaces a running one unless both are clicks: the running click would only be
+     * replayed before the new one, so interrupting it gains nothing. Tasks never interrupt.
+     */
+    private static boolean supersedes(RunRequest newer, RunRequest running) {
+        if (newer.isTask() || running.isTask()) {
+            return false;
+        }
+        return newer.trigger() == null || running.trigger() == null;
+    }
+
+    private void kick() {
+        synchronized (lock) {
+            if (draining || destroyed || pending.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        engine.runExecutor().execute(this::drain);
+    }
+
+    /** Works off the queue, one run at a time; runs on the run executor. */
+    private void drain() {
+        while (true) {
+            Run run;
+            synchronized (lock) {
+                RunRequest next = pending.pollFirst();
+                if (next == null || destroyed) {
+                    draining = false;
+                    return;
+                }
+                run = new Run(this, next, page, next.isTask() ? runCount : ++runCount);
+                current = run;
+            }
+            RunStatus status;
+            try {
+                status = run.execute();
+            } catch (Throwable unexpected) {
+                log.error("Springlit run failed outside the page; the session keeps its previous state", unexpected);
+                status = RunStatus.ERROR;
+            }
+            synchronized (lock) {
+                current = null;
+                if (status == RunStatus.INTERRUPTED && !destroyed) {
+                    requeueFront(run.request());
+                } else if (status == RunStatus.RERUN) {
+                    pending.addFirst(RunRequest.rerun());
+                }
+            }
+            if (run.request().isTask()) {
+                run.request().taskDone();
+            }
+        }
+    }
+
+    /** An interrupted request goes back first, under the values that came after it. */
+    private void requeueFront(RunRequest interrupted) {
+        RunRequest next = pending.peekFirst();
+        if (next != null && interrupted.canAbsorb(next)) {
+            pending.pollFirst();
+            pending.addFirst(interrupted.absorb(next));
+        } else {
+            pending.addFirst(interrupted);
+        }
+    }
+
+    /** Commits a completed run's state. */
+    void commit(SessionData committed) {
+        data = committed;
+    }
+
+    /** Whether the S4.7 warning for {@code key} is still to be shown (once per session and key). */
+    boolean firstWarningFor(String key) {
+        synchronized (lock) {
+            if (warnedKeys == null) {
+                warnedKeys = new HashSet<>();
+            }
+            return warnedKeys.add(key);
+        }
+    }
+
+    /** The session's {@code @StreamlitSessionScope} beans. */
+    SessionBeans beans() {
+        synchronized (lock) {
+            if (beans == null) {
+                beans = new SessionBeans();
+            }
+            return beans;
+        }
+    }
+
+    /** Ends the session: interrupts its run, closes its tab, and runs its beans' destruction callbacks. */
+    void destroy() {
+        Run running;
+        ClientConnection c;
+        SessionBeans owned;
+        synchronized (lock) {
+            if (destroyed) {
+                return;
+            }
+            destroyed = true;
+            pending.clear();
+            running = current;
+            c = connection;
+            connection = null;
+            owned = beans;
+            beans = null;
+        }
+        if (running != null) {
+            running.interrupt();
+        }
+        if (c != null) {
+            c.close("The session has ended.");
+        }
+        if (owned != null) {
+            owned.destroy();
+        }
+    }
+
+    /** The visible state, for tests and tools: a copy, never the live map. */
+    public Map<String, Object> stateSnapshot() {
+        return new LinkedHashMap<>(data.values());
+    }
+
+    /** The elements the browser shows in the main body, for tests and tools. */
+    public List<dev.springlit.element.Element> mainElements() {
+        return new ArrayList<>(output.elements(0));
+    }
+
+    @Override
+    public String toString() {
+        return "Session " + id;
+    }
+}

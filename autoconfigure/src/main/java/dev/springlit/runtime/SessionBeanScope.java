@@ -1,0 +1,46 @@
+package dev.springlit.runtime;
+
+import org.springframework.beans.factory.ObjectFactory;
+import org.springframework.beans.factory.config.Scope;
+
+/**
+ * The {@code streamlitSession} scope: one bean instance per Springlit session, destroyed with it. The
+ * session is the one whose run (or SessionHandle task) executes on the calling thread.
+ */
+public final class SessionBeanScope implements Scope {
+
+    private static Session currentSession() {
+        Run run = Run.current();
+        if (run == null) {
+            throw new IllegalStateException("A @StreamlitSessionScope bean was used outside a Springlit run. It "
+                    + "belongs to one browser tab and works only in a page's render method or a widget callback.");
+        }
+        return run.session();
+    }
+
+    @Override
+    public Object get(String name, ObjectFactory<?> objectFactory) {
+        return currentSession().beans().get(name, objectFactory);
+    }
+
+    @Override
+    public Object remove(String name) {
+        return currentSession().beans().remove(name);
+    }
+
+    @Override
+    public void registerDestructionCallback(String name, Runnable callback) {
+        currentSession().beans().registerDestructionCallback(name, callback);
+    }
+
+    @Override
+    public Object resolveContextualObject(String key) {
+        return null;
+    }
+
+    @Override
+    public String getConversationId() {
+        Run run = Run.current();
+        return run == null ? null : run.session().id();
+    }
+}

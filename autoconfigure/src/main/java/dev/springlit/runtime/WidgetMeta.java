@@ -1,0 +1,21 @@
+package dev.springlit.runtime;
+
+import dev.springlit.Callback;
+import dev.springlit.CallbackArgs;
+
+/**
+ * What a run remembers of a drawn widget until the next interaction: how to read the browser's value, and
+ * which callback to fire with which arguments (bound when it was drawn, as in Streamlit).
+ *
+ * @param id       the widget id the browser sends back
+ * @param key      the user's key, or {@code null} for an unkeyed widget
+ * @param kind     the element kind, for messages ("button", "slider", ...)
+ * @param callback {@code onClick}/{@code onChange}, or {@code null}
+ * @param args     the callback's arguments
+ * @param order    position in the run that drew it: callbacks fire in page order
+ * @param trigger  whether it is a button-like widget that is true only for the run its click causes
+ * @param decoder  reads the browser's value; {@code null} for triggers
+ */
+record WidgetMeta(String id, String key, String kind, Callback callback, CallbackArgs args, int order,
+                  boolean trigger, ValueDecoder decoder) {
+}

@@ -1,0 +1,49 @@
+package dev.springlit.runtime;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+
+import dev.springlit.Callback;
+import dev.springlit.CallbackArgs;
+
+/**
+ * A widget as drawn: its identity (key, or kind + label + identity parameters + page), how its value is
+ * stored and read back, and its callback.
+ *
+ * @param kind              "button", "slider", ...
+ * @param label             the label (part of the identity of an unkeyed widget)
+ * @param key               the user's key or {@code null}
+ * @param identity          further parameters that make an unkeyed widget distinct (default, min, max, ...)
+ * @param defaultValue      the value when nothing else applies
+ * @param explicitDefault   whether the page gave the default itself (S4.7 warns only then)
+ * @param trigger           true only in the run its click causes (buttons)
+ * @param stateSettable     whether code may set its value through state (not buttons, uploads; S4.6)
+ * @param callback          onClick/onChange, or {@code null}
+ * @param args              the callback's arguments
+ * @param decoder           reads the browser's value; {@code null} for triggers
+ */
+record WidgetSpec(String kind, String label, String key, Object[] identity, Object defaultValue,
+                  boolean explicitDefault, boolean trigger, boolean stateSettable, Callback callback,
+                  CallbackArgs args, ValueDecoder decoder) {
+
+    /** The id the browser sends back: the key alone when there is one (S4.1), else a hash of the identity. */
+    String id(String pagePath) {
+        if (key != null) {
+            return "$$k:" + key;
+        }
+        String identityText = kind + "\u0000" + label + "\u0000" + Arrays.deepToString(identity) + "\u0000" + pagePath;
+        return "$$w:" + kind + ":" + hash(identityText);
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.springlit.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A message from a tab, read and validated (docs/protocol.md). Anything malformed becomes a
+ * {@link BadMessageException} saying what is wrong; nothing half-read reaches a session.
+ */
+sealed interface ClientMessage {
+
+    int PROTOCOL_VERSION = 1;
+    int MAX_WIDGETS = 10_000;
+    int MAX_ID_LENGTH = 1_000;
+
+    record Hello(String session, String page, String query, boolean reclaim) implements ClientMessage {
+    }
+
+    record Rerun(Map<String, Object> widgets, String trigger) implements ClientMessage {
+    }
+
+    record Navigate(String page) implements ClientMessage {
+    }
+
+    /** Thrown for a message that does not follow the protocol. */
+    final class BadMessageException extends RuntimeException {
+        private final String code;
+
+        BadMessageException(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        String code() {
+            return code;
+        }
+    }
+
+    static ClientMessage parse(JsonMapper mapper, String text) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw new BadMessageException("bad_message", "The message is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadMessageException("bad_message", "A message must be a JSON object with a \"type\".");
+        }
+        String type = optionalString(root, "type");
+        if (type == null) {
+            throw new BadMessageException("bad_message", "A message must have a string \"type\".");
+        }
+        return switch (type) {
+            case "hello" -> hello(root);
+            case "rerun" -> rerun(mapper, root);
+            case "navigate" -> new Navigate(requiredString(root, "page"));
+            default -> throw new BadMessageException("bad_message", "Unknown message type \"" + limit(type) + "\".");
+        };
+    }
+
+    private static Hello hello(JsonNode root) {
+        JsonNode protocol = root.get("protocol");
+        if (protocol == null || !protocol.isInt() || protocol.intValue() != PROTOCOL_VERSION) {
+            throw new BadMessageException("protocol", "This server speaks protocol version " + PROTOCOL_VERSION
+                    + "; reload the page to get the matching client.");
+        }
+        JsonNode reclaim = root.get("reclaim");
+        if (reclaim != null && !reclaim.isBoolean() && !reclaim.isNull()) {
+            throw new BadMessageException("bad_message", "\"reclaim\" must be a boolean.");
+        }
+        String query = optionalString(root, "query");
+        return new Hello(optionalString(root, "session"), requiredString(root, "page"), query == null ? "" : query,
+                reclaim != null && reclaim.booleanValue());
+    }
+
+    private static Rerun rerun(JsonMapper mapper, JsonNode root) {
+        JsonNode widgets = root.get("widgets");
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (widgets != null && !widgets.isNull()) {
+            if (!widgets.isObject()) {
+                throw new BadMessageException("bad_message", "\"widgets\" must be an object of widget id to value.");
+            }
+            if (widgets.size() > MAX_WIDGETS) {
+                throw new BadMessageException("too_large", "A message may carry at most " + MAX_WIDGETS + " widget values.");
+            }
+            for (Map.Entry<String, JsonNode> entry : widgets.properties()) {
+                checkId(entry.getKey());
+                values.put(entry.getKey(), mapper.treeToValue(entry.getValue(), Object.class));
+            }
+        }
+        String trigger = optionalString(root, "trigger");
+        if (trigger != null) {
+            checkId(trigger);
+        }
+        return new Rerun(values, trigger);
+    }
+
+    private static void checkId(String id) {
+        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            throw new BadMessageException("bad_message", "A widget id must have 1 to " + MAX_ID_LENGTH + " characters.");
+        }
+    }
+
+    private static String requiredString(JsonNode root, String field) {
+        String value = optionalString(root, field);
+        if (value == null) {
+            throw new BadMessageException("bad_message", "\"" + field + "\" must be a string.");
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new BadMessageException("bad_message", "\"" + field + "\" must be a string.");
+        }
+        return node.stringValue();
+    }
+
+    private static String limit(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+}

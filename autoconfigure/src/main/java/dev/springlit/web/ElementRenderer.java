@@ -1,0 +1,40 @@
+package dev.springlit.web;
+
+import java.util.Set;
+
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import dev.springlit.element.Alert;
+import dev.springlit.element.Button;
+import dev.springlit.element.Element;
+import dev.springlit.element.Markdown;
+
+/**
+ * Renders one element to HTML with its Thymeleaf fragment ({@code templates/springlit/elements.html},
+ * fragment name = the element's kind). Markdown is turned into safe HTML here, before the template sees it.
+ */
+public final class ElementRenderer {
+
+    private static final String TEMPLATE = "springlit/elements";
+
+    private final ITemplateEngine templates;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    public ElementRenderer(ITemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    public String render(Element element) {
+        Context context = new Context();
+        context.setVariable("el", element);
+        if (element instanceof Markdown md) {
+            context.setVariable("html", markdown.render(md.body(), md.allowHtml()));
+        } else if (element instanceof Alert alert) {
+            context.setVariable("html", markdown.render(alert.body(), false));
+        } else if (element instanceof Button button) {
+            context.setVariable("html", markdown.renderInline(button.label()));
+        }
+        return templates.process(TEMPLATE, Set.of(element.kind()), context).strip();
+    }
+}

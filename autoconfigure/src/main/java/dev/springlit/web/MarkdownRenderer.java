@@ -1,0 +1,42 @@
+package dev.springlit.web;
+
+import java.util.List;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Markdown to HTML with commonmark-java. Raw HTML in the source is escaped and {@code javascript:} links
+ * are dropped unless the page explicitly asked for unsafe HTML.
+ */
+final class MarkdownRenderer {
+
+    private final Parser parser;
+    private final HtmlRenderer safe;
+    private final HtmlRenderer unsafe;
+
+    MarkdownRenderer() {
+        List<Extension> extensions = List.of(TablesExtension.create());
+        this.parser = Parser.builder().extensions(extensions).build();
+        this.safe = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
+        this.unsafe = HtmlRenderer.builder().extensions(extensions).build();
+    }
+
+    /** Block Markdown. */
+    String render(String markdown, boolean allowHtml) {
+        Node document = parser.parse(markdown == null ? "" : markdown);
+        return (allowHtml ? unsafe : safe).render(document).strip();
+    }
+
+    /** Markdown for a label: one line, without the surrounding paragraph. */
+    String renderInline(String markdown) {
+        String html = render(markdown, false);
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+            return html.substring(3, html.length() - 4);
+        }
+        return html;
+    }
+}

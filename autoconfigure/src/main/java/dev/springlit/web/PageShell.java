@@ -1,0 +1,66 @@
+package dev.springlit.web;
+
+import java.util.List;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.PageRegistry;
+
+/**
+ * Serves {@code GET <page path>}: the HTML shell (title, sidebar with every page, empty body) that the
+ * client fills over the WebSocket. One route per page, so the app's own controllers and static files keep
+ * every other path.
+ */
+public final class PageShell {
+
+    /** Where the WebSocket endpoint lives. */
+    public static final String STREAM_PATH = PageRegistry.FRAMEWORK_PREFIX + "/stream";
+    /** Where the client's JS and CSS are served. */
+    public static final String STATIC_PATH = PageRegistry.FRAMEWORK_PREFIX + "/static";
+
+    private final PageRegistry pages;
+    private final ITemplateEngine templates;
+    private final String appName;
+    private final String assetVersion;
+
+    public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, String assetVersion) {
+        this.pages = pages;
+        this.templates = templates;
+        this.appName = appName;
+        this.assetVersion = assetVersion;
+    }
+
+    /** The routes, one GET per page path. */
+    public RouterFunction<ServerResponse> routes() {
+        RouterFunctions.Builder routes = RouterFunctions.route();
+        for (PageDescriptor page : pages.pages()) {
+            routes.GET(page.path(), request -> ServerResponse.ok()
+                            .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                            .cacheControl(CacheControl.noStore())
+                            .body(render(page)));
+        }
+        return routes.build();
+    }
+
+    /** The shell's HTML for {@code page}. */
+    public String render(PageDescriptor page) {
+        Context context = new Context();
+        List<NavItem> nav = pages.pages().stream()
+                .map(p -> new NavItem(p.path(), p.title(), p.icon(), p.path().equals(page.path())))
+                .toList();
+        context.setVariable("page", new NavItem(page.path(), page.title(), page.icon(), true));
+        context.setVariable("pages", nav);
+        context.setVariable("streamPath", STREAM_PATH);
+        context.setVariable("staticBase", STATIC_PATH);
+        context.setVariable("assetVersion", assetVersion);
+        context.setVariable("appName", appName);
+        return templates.process("springlit/shell", context);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.springlit.web;
+
+import java.io.StringWriter;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.ServerMessage.Op;
+import dev.springlit.runtime.ServerMessage.SetOp;
+import dev.springlit.runtime.ServerMessage.TrimOp;
+
+/**
+ * Writes server messages as the JSON of docs/protocol.md, streaming (no intermediate tree, no pretty
+ * printing), rendering each set element to HTML on the way.
+ */
+public final class ProtocolCodec {
+
+    private final JsonMapper mapper;
+    private final ElementRenderer renderer;
+
+    public ProtocolCodec(JsonMapper mapper, ElementRenderer renderer) {
+        this.mapper = mapper;
+        this.renderer = renderer;
+    }
+
+    public String encode(ServerMessage message) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            json.writeStartObject();
+            if (message instanceof ServerMessage.Delta delta) {
+                json.writeStringProperty("type", "delta");
+                json.writeNumberProperty("run", delta.run());
+                json.writeName("ops");
+                json.writeStartArray();
+                for (Op op : delta.ops()) {
+                    writeOp(json, op);
+                }
+                json.writeEndArray();
+                json.writeName("status");
+                if (delta.status() == null) {
+                    json.writeNull();
+                } else {
+                    json.writeString(delta.status().wireName());
+                }
+            } else if (message instanceof ServerMessage.SessionAttached attached) {
+                json.writeStringProperty("type", "session");
+                json.writeStringProperty("id", attached.id());
+                json.writeStringProperty("page", attached.page());
+                json.writeStringProperty("title", attached.title());
+                json.writeBooleanProperty("reset", attached.reset());
+            } else if (message instanceof ServerMessage.PageChanged page) {
+                json.writeStringProperty("type", "page");
+                json.writeStringProperty("path", page.path());
+                json.writeStringProperty("title", page.title());
+            } else if (message instanceof ServerMessage.Error error) {
+                json.writeStringProperty("type", "error");
+                json.writeStringProperty("code", error.code());
+                json.writeStringProperty("message", error.message());
+            } else if (message instanceof ServerMessage.Busy busy) {
+                json.writeStringProperty("type", "busy");
+                json.writeStringProperty("message", busy.message());
+            }
+            json.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    private void writeOp(JsonGenerator json, Op op) {
+        json.writeStartObject();
+        if (op instanceof SetOp set) {
+            json.writeStringProperty("op", "set");
+            writePath(json, set.path());
+            json.writeStringProperty("html", renderer.render(set.element()));
+        } else if (op instanceof TrimOp trim) {
+            json.writeStringProperty("op", "trim");
+            writePath(json, trim.path());
+            json.writeNumberProperty("length", trim.length());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writePath(JsonGenerator json, int[] path) {
+        json.writeName("path");
+        json.writeArray(path, 0, path.length);
+    }
+}

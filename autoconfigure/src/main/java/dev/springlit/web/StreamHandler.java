@@ -1,0 +1,187 @@
+package dev.springlit.web;
+
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.Session;
+import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.web.ClientMessage.BadMessageException;
+
+/**
+ * The {@code /_springlit/stream} endpoint: attaches each tab to its session and hands its interactions to
+ * the runtime. Bad input is answered with an {@code error} message and logged; it never reaches a session.
+ * Partial frames are accepted so the container's per-connection buffers can stay small while messages up to
+ * {@code streamlit.server.max-message-size} are still read.
+ */
+public final class StreamHandler extends AbstractWebSocketHandler {
+
+    private static final Log log = LogFactory.getLog(StreamHandler.class);
+    private static final String SESSION = "springlit.session";
+    private static final String CONNECTION = "springlit.connection";
+    private static final String PARTIAL = "springlit.partial";
+    private static final String OVERSIZED = "springlit.oversized";
+
+    private final SpringlitEngine engine;
+    private final JsonMapper mapper;
+    private final ProtocolCodec codec;
+    private final int maxMessageSize;
+    private final int sendTimeLimitMs;
+    private final int backlogLimitBytes;
+
+    public StreamHandler(SpringlitEngine engine, JsonMapper mapper, ProtocolCodec codec, int maxMessageSize,
+                         int sendTimeLimitMs, int backlogLimitBytes) {
+        this.engine = engine;
+        this.mapper = mapper;
+        this.codec = codec;
+        this.maxMessageSize = maxMessageSize;
+        this.sendTimeLimitMs = sendTimeLimitMs;
+        this.backlogLimitBytes = backlogLimitBytes;
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession socket) {
+        socket.getAttributes().put(CONNECTION, new WebSocketConnection(socket, codec, sendTimeLimitMs, backlogLimitBytes));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+        String text = assemble(socket, message);
+        if (text == null) {
+            return;
+        }
+        try {
+            dispatch(socket, ClientMessage.parse(mapper, text));
+        } catch (BadMessageException e) {
+            reply(socket, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Springlit could not handle a message from WebSocket " + socket.getId(), e);
+            reply(socket, "server_error", "The server could not handle this message; the session is unchanged.");
+        }
+    }
+
+    /** Joins partial frames; an oversized message is dropped whole and answered once with an error. */
+    private String assemble(WebSocketSession socket, TextMessage message) {
+        var attributes = socket.getAttributes();
+        StringBuilder partial = (StringBuilder) attributes.get(PARTIAL);
+        boolean oversized = attributes.containsKey(OVERSIZED);
+        int size = (partial == null ? 0 : partial.length()) + message.getPayloadLength();
+        if (!oversized && size > maxMessageSize) {
+            oversized = true;
+            attributes.put(OVERSIZED, Boolean.TRUE);
+            attributes.remove(PARTIAL);
+            partial = null;
+        }
+        if (!message.isLast()) {
+            if (!oversized) {
+                if (partial == null) {
+                    partial = new StringBuilder(Math.min(size * 2, maxMessageSize));
+                    attributes.put(PARTIAL, partial);
+                }
+                partial.append(message.getPayload());
+            }
+            return null;
+        }
+        attributes.remove(PARTIAL);
+        if (oversized) {
+            attributes.remove(OVERSIZED);
+            reply(socket, "too_large", "The message is larger than streamlit.server.max-message-size ("
+                    + maxMessageSize + " characters) and was dropped.");
+            return null;
+        }
+        return partial == null ? message.getPayload() : partial.append(message.getPayload()).toString();
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+        if (message.isLast()) {
+            reply(socket, "bad_message", "Binary frames are not part of the Springlit protocol.");
+        }
+    }
+
+    private void dispatch(WebSocketSession socket, ClientMessage message) {
+        if (message instanceof ClientMessage.Hello hello) {
+            hello(socket, hello);
+            return;
+        }
+        Session session = (Session) socket.getAttributes().get(SESSION);
+        if (session == null || !session.isAlive()) {
+            throw new BadMessageException("protocol", "Say hello first: no session is attached to this connection.");
+        }
+        if (message instanceof ClientMessage.Rerun rerun) {
+            session.interact(rerun.widgets(), rerun.trigger());
+        } else if (message instanceof ClientMessage.Navigate navigate) {
+            PageDescriptor page = engine.pages().find(navigate.page())
+                    .orElseThrow(() -> new BadMessageException("unknown_page", "There is no page at \"" + navigate.page() + "\"."));
+            session.navigate(page);
+        }
+    }
+
+    private void hello(WebSocketSession socket, ClientMessage.Hello hello) {
+        if (socket.getAttributes().containsKey(SESSION)) {
+            throw new BadMessageException("protocol", "This connection already said hello.");
+        }
+        WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
+        Optional<PageDescriptor> requested = engine.pages().find(hello.page());
+        PageDescriptor page = requested.or(() -> engine.pages().home())
+                .orElseThrow(() -> new BadMessageException("unknown_page", "This app has no pages."));
+        Optional<Session> existing = engine.sessions().find(hello.session())
+                .filter(s -> hello.reclaim() || !s.isConnected());
+        if (existing.isPresent()) {
+            Session session = existing.get();
+            socket.getAttributes().put(SESSION, session);
+            session.attach(connection, false);
+            if (!session.page().path().equals(page.path())) {
+                session.navigate(page);
+            }
+            return;
+        }
+        Optional<Session> created = engine.sessions().create(page);
+        if (created.isEmpty()) {
+            connection.send(new ServerMessage.Busy("The server has too many open sessions right now. Try again in a "
+                    + "few minutes."));
+            connection.close("server busy");
+            return;
+        }
+        socket.getAttributes().put(SESSION, created.get());
+        created.get().attach(connection, true);
+    }
+
+    private void reply(WebSocketSession socket, String code, String message) {
+        log.warn("Springlit refused a message from WebSocket " + socket.getId() + " (" + code + "): " + message);
+        WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
+        if (connection != null) {
+            connection.send(new ServerMessage.Error(code, message));
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession socket, Throwable exception) {
+        log.debug("WebSocket " + socket.getId() + " transport error", exception);
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        Session session = (Session) socket.getAttributes().remove(SESSION);
+        WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
+        if (session != null && connection != null) {
+            session.detach(connection);
+        }
+    }
+
+}
