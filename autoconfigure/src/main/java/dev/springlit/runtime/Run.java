@@ -139,6 +139,9 @@ final class Run {
     private RunStatus executePage() {
         DeltaGenerator st = session.st();
         RunStatus status = RunStatus.OK;
+        if (request.prelude() != null) {
+            request.prelude().accept(state);
+        }
         List<WidgetMeta> changed = state.applyClientValues(request);
         boolean skipBody = false;
         if (!request.isFirstRun()) {

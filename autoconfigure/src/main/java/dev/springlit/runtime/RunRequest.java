@@ -19,19 +19,35 @@ final class RunRequest {
     private final boolean firstRun;
     private final Consumer<SessionState> task;
     private final Runnable taskDone;
+    private final Consumer<SessionState> prelude;
 
     private RunRequest(Map<String, Object> widgets, String trigger, boolean firstRun,
                        Consumer<SessionState> task, Runnable taskDone) {
+        this(widgets, trigger, firstRun, task, taskDone, null);
+    }
+
+    private RunRequest(Map<String, Object> widgets, String trigger, boolean firstRun,
+                       Consumer<SessionState> task, Runnable taskDone, Consumer<SessionState> prelude) {
         this.widgets = widgets;
         this.trigger = trigger;
         this.firstRun = firstRun;
         this.task = task;
         this.taskDone = taskDone;
+        this.prelude = prelude;
     }
 
-    /** An interaction: widget values (id → value already decoded to Java) and at most one trigger. */
+    /** An interaction: widget values (id → value as the browser sent it) and at most one trigger. */
     static RunRequest interaction(Map<String, Object> widgets, String trigger) {
-        return new RunRequest(widgets.isEmpty() ? Map.of() : new LinkedHashMap<>(widgets), trigger, false, null, null);
+        return interaction(widgets, trigger, null);
+    }
+
+    /**
+     * An interaction whose run first applies {@code prelude} to the state, as code of that run would (the page
+     * tester's writes between runs: they count as set through state in that run, like AppTest's).
+     */
+    static RunRequest interaction(Map<String, Object> widgets, String trigger, Consumer<SessionState> prelude) {
+        return new RunRequest(widgets.isEmpty() ? Map.of() : new LinkedHashMap<>(widgets), trigger, false, null, null,
+                prelude);
     }
 
     /** A plain rerun: no values, no trigger (navigation, {@code st.rerun()}, a background rerun request). */
@@ -61,6 +77,10 @@ final class RunRequest {
         return firstRun;
     }
 
+    Consumer<SessionState> prelude() {
+        return prelude;
+    }
+
     boolean isTask() {
         return task != null;
     }
@@ -77,13 +97,15 @@ final class RunRequest {
 
     /** Whether {@code newer} may be folded into this request: never two triggers, never a task. */
     boolean canAbsorb(RunRequest newer) {
-        return !isTask() && !newer.isTask() && (trigger == null || newer.trigger == null);
+        return !isTask() && !newer.isTask() && (trigger == null || newer.trigger == null)
+                && (prelude == null || newer.prelude == null);
     }
 
     /** This request with {@code newer}'s values on top and whichever trigger either has. */
     RunRequest absorb(RunRequest newer) {
         Map<String, Object> merged = new LinkedHashMap<>(widgets);
         merged.putAll(newer.widgets);
-        return new RunRequest(merged, trigger != null ? trigger : newer.trigger, firstRun && newer.firstRun, null, null);
+        return new RunRequest(merged, trigger != null ? trigger : newer.trigger, firstRun && newer.firstRun, null, null,
+                prelude != null ? prelude : newer.prelude);
     }
 }

@@ -199,6 +199,18 @@ public final class Session implements SessionHandle {
         enqueue(RunRequest.interaction(widgets, trigger));
     }
 
+    /** An interaction whose run first applies {@code prelude} to the state (see the page tester). */
+    public void interact(Map<String, Object> widgets, String trigger, Consumer<SessionState> prelude) {
+        enqueue(RunRequest.interaction(widgets, trigger, prelude));
+    }
+
+    /** Whether nothing is running or waiting to run. */
+    public boolean isIdle() {
+        synchronized (lock) {
+            return current == null && pending.isEmpty() && !draining;
+        }
+    }
+
     /** Shows another page in this session (same state) and runs it. */
     public void navigate(PageDescriptor target) {
         synchronized (lock) {
@@ -375,6 +387,11 @@ public final class Session implements SessionHandle {
     /** The elements the browser shows in the main body, for tests and tools. */
     public List<dev.springlit.element.Element> mainElements() {
         return new ArrayList<>(output.elements(0));
+    }
+
+    /** The elements the browser shows in the sidebar, for tests and tools. */
+    public List<dev.springlit.element.Element> sidebarElements() {
+        return new ArrayList<>(output.elements(1));
     }
 
     @Override

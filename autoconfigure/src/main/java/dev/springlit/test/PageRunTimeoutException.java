@@ -1,0 +1,11 @@
+package dev.springlit.test;
+
+import java.time.Duration;
+
+/** A run did not finish within the tester's timeout: {@code Page run timed out after PT5S}. */
+public class PageRunTimeoutException extends RuntimeException {
+
+    public PageRunTimeoutException(Duration timeout) {
+        super("Page run timed out after " + timeout);
+    }
+}

@@ -1,0 +1,442 @@
+package dev.springlit.test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.springlit.Page;
+import dev.springlit.SessionState;
+import dev.springlit.autoconfigure.SpringlitAutoConfiguration;
+import dev.springlit.element.Alert;
+import dev.springlit.element.Button;
+import dev.springlit.element.Code;
+import dev.springlit.element.Divider;
+import dev.springlit.element.Element;
+import dev.springlit.element.ExceptionElement;
+import dev.springlit.element.Heading;
+import dev.springlit.element.Json;
+import dev.springlit.element.Markdown;
+import dev.springlit.element.Text;
+import dev.springlit.runtime.CurrentSessionState;
+import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.RunStatus;
+import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.Session;
+import dev.springlit.runtime.SpringlitEngine;
+
+/**
+ * Tests a page without a browser, like Streamlit's {@code AppTest}: each tester is one browser tab (one
+ * session) running the real runtime, so reruns, callbacks, widget state and errors behave exactly as in the
+ * browser.
+ *
+ * <pre>{@code
+ * try (PageTester tester = PageTester.of(CounterPage.class)) {
+ *     tester.run();
+ *     tester.button("Increment").click().run();
+ *     assertThat(tester.markdown(0).value()).isEqualTo("Count = 1");
+ *     assertThat(tester.sessionState().get("count")).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * Interactions ({@code click()}, state writes between runs) are queued and take effect in the next
+ * {@link #run()}. In a {@code @SpringBootTest}, get testers on the real beans from {@link PageTesterFactory}.
+ */
+public final class PageTester implements AutoCloseable {
+
+    /** How long {@link #run()} waits for a run to finish. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Object REMOVED = new Object();
+
+    private final SpringlitEngine engine;
+    private final AutoCloseable owner;
+    private final PageDescriptor firstPage;
+    private final RecordingConnection connection = new RecordingConnection();
+    private final Map<String, Object> pendingValues = new LinkedHashMap<>();
+    private final Map<String, Object> pendingWrites = new LinkedHashMap<>();
+    private String pendingTrigger;
+    private PageDescriptor pendingPage;
+    private Session session;
+
+    PageTester(SpringlitEngine engine, PageDescriptor firstPage, AutoCloseable owner) {
+        this.engine = engine;
+        this.firstPage = firstPage;
+        this.owner = owner;
+    }
+
+    /**
+     * A tester for a {@code @StreamlitPage} class, created as a bean in a small Spring context of its own
+     * (so constructor injection of {@link SessionState} works). {@code properties} are {@code key=value}
+     * pairs such as {@code "streamlit.runner.enforce-serializable-session-state=true"}.
+     */
+    public static PageTester of(Class<? extends Page> pageClass, String... properties) {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String property : properties) {
+            int equals = property.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("A property must be \"key=value\": " + property);
+            }
+            values.put(property.substring(0, equals).strip(), property.substring(equals + 1).strip());
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pageTester", values));
+        context.register(SpringlitAutoConfiguration.class, pageClass);
+        context.refresh();
+        SpringlitEngine engine = context.getBean(SpringlitEngine.class);
+        PageDescriptor page = engine.pages().find(pageClass).orElseThrow(() -> new IllegalArgumentException(
+                pageClass.getName() + " is not a @StreamlitPage; annotate it or use PageTester.of(Page)."));
+        return new PageTester(engine, page, context);
+    }
+
+    /** A tester for a page instance (a lambda will do), served at "/", with the default settings. */
+    public static PageTester of(Page page) {
+        return of(page, RuntimeSettings.defaults());
+    }
+
+    /** A tester for a page instance with the given settings. */
+    public static PageTester of(Page page, RuntimeSettings settings) {
+        PageDescriptor descriptor = new PageDescriptor("/", "Page", "", 0, "page", page);
+        SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(descriptor)), settings,
+                JsonMapper.builder().build());
+        return new PageTester(engine, descriptor, engine);
+    }
+
+    /**
+     * The {@link SessionState} to hand to a page built by hand for {@link #of(Page)}: like the injected bean,
+     * it speaks for whichever tab's run is executing.
+     */
+    public static SessionState sessionStateProxy() {
+        return new CurrentSessionState();
+    }
+
+    /** Another tab on the same app: its own session, the same beans. Closing it leaves this one open. */
+    public PageTester newTab() {
+        return new PageTester(engine, firstPage, null);
+    }
+
+    // ---- running ----------------------------------------------------------------------------------------
+
+    /** Runs the page (first run, or the rerun that the queued interactions cause) and waits for it. */
+    public PageTester run() {
+        return run(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Like {@link #run()} with its own timeout.
+     *
+     * @throws PageRunTimeoutException when the run has not finished in time
+     */
+    public PageTester run(Duration timeout) {
+        int before = connection.finishedRuns();
+        Consumer<SessionState> writes = takeWrites();
+        if (session == null) {
+            session = engine.sessions().create(firstPage)
+                    .orElseThrow(() -> new IllegalStateException("streamlit.server.max-sessions is reached"));
+            if (writes != null) {
+                session.update(writes, false);
+            }
+            session.attach(connection, true);
+        } else {
+            if (pendingPage != null) {
+                session.navigate(pendingPage);
+                pendingPage = null;
+            }
+            session.interact(new LinkedHashMap<>(pendingValues), pendingTrigger, writes);
+        }
+        pendingValues.clear();
+        pendingTrigger = null;
+        awaitRun(before, timeout);
+        return this;
+    }
+
+    private Consumer<SessionState> takeWrites() {
+        if (pendingWrites.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> writes = new LinkedHashMap<>(pendingWrites);
+        pendingWrites.clear();
+        return state -> writes.forEach((key, value) -> {
+            if (value == REMOVED) {
+                if (state.contains(key)) {
+                    state.remove(key);
+                }
+            } else {
+                state.put(key, value);
+            }
+        });
+    }
+
+    private void awaitRun(int before, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (connection.finishedRuns() <= before || !session.isIdle()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new PageRunTimeoutException(timeout);
+                }
+                connection.awaitChange(Math.max(1, Math.min(10, left / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the page run", e);
+        }
+    }
+
+    /** Shows another page of the app in this tab (same session) from the next {@link #run()} on. */
+    public PageTester switchPage(Class<? extends Page> pageClass) {
+        pendingPage = engine.pages().find(pageClass).orElseThrow(() -> new IllegalArgumentException(
+                "The app has no page of type " + pageClass.getName()));
+        return this;
+    }
+
+    void queueTrigger(String widgetId) {
+        pendingTrigger = widgetId;
+    }
+
+    void queueValue(String widgetId, Object value) {
+        pendingValues.put(widgetId, value);
+    }
+
+    // ---- what the page shows ------------------------------------------------------------------------------
+
+    private Session started() {
+        if (session == null) {
+            throw new IllegalStateException("Call run() first: the page has not run yet.");
+        }
+        return session;
+    }
+
+    /** Every element of the main body, in order. */
+    public List<Element> elements() {
+        return started().mainElements();
+    }
+
+    /** Every element of the sidebar, in order. */
+    public List<Element> sidebarElements() {
+        return started().sidebarElements();
+    }
+
+    /** The path of the page this tab shows. */
+    public String pagePath() {
+        return started().page().path();
+    }
+
+    /** How the last run ended. */
+    public RunStatus lastRunStatus() {
+        return connection.lastStatus();
+    }
+
+    /** The protocol errors the session reported so far (unknown widget ids, values of the wrong type). */
+    public List<String> protocolErrors() {
+        return connection.errors();
+    }
+
+    /** The titles ({@code st.title}). */
+    public List<TextElement> titles() {
+        return texts("title");
+    }
+
+    public TextElement title(int index) {
+        return pick(titles(), index, "title");
+    }
+
+    public List<TextElement> headers() {
+        return texts("header");
+    }
+
+    public TextElement header(int index) {
+        return pick(headers(), index, "header");
+    }
+
+    public List<TextElement> subheaders() {
+        return texts("subheader");
+    }
+
+    public TextElement subheader(int index) {
+        return pick(subheaders(), index, "subheader");
+    }
+
+    /** Markdown elements, including {@code st.write} lines (not captions). */
+    public List<TextElement> markdowns() {
+        return texts("markdown");
+    }
+
+    public TextElement markdown(int index) {
+        return pick(markdowns(), index, "markdown");
+    }
+
+    public List<TextElement> captions() {
+        return texts("caption");
+    }
+
+    public TextElement caption(int index) {
+        return pick(captions(), index, "caption");
+    }
+
+    public List<TextElement> texts() {
+        return texts("text");
+    }
+
+    public TextElement text(int index) {
+        return pick(texts(), index, "text");
+    }
+
+    public List<TextElement> codes() {
+        return texts("code");
+    }
+
+    public TextElement code(int index) {
+        return pick(codes(), index, "code");
+    }
+
+    public List<TextElement> jsons() {
+        return texts("json");
+    }
+
+    public TextElement json(int index) {
+        return pick(jsons(), index, "json");
+    }
+
+    public List<TextElement> errors() {
+        return texts("error");
+    }
+
+    public TextElement error(int index) {
+        return pick(errors(), index, "error");
+    }
+
+    public List<TextElement> warnings() {
+        return texts("warning");
+    }
+
+    public TextElement warning(int index) {
+        return pick(warnings(), index, "warning");
+    }
+
+    public List<TextElement> infos() {
+        return texts("info");
+    }
+
+    public TextElement info(int index) {
+        return pick(infos(), index, "info");
+    }
+
+    public List<TextElement> successes() {
+        return texts("success");
+    }
+
+    public TextElement success(int index) {
+        return pick(successes(), index, "success");
+    }
+
+    public List<TextElement> dividers() {
+        return texts("divider");
+    }
+
+    /** The exceptions the page shows. */
+    public List<ExceptionInfo> exceptions() {
+        List<ExceptionInfo> found = new ArrayList<>();
+        for (Element element : elements()) {
+            if (element instanceof ExceptionElement e) {
+                found.add(new ExceptionInfo(e.type(), e.message(), e.stack()));
+            }
+        }
+        return found;
+    }
+
+    /** The buttons, in page order. */
+    public List<ButtonElement> buttons() {
+        List<ButtonElement> found = new ArrayList<>();
+        for (Element element : elements()) {
+            if (element instanceof Button b) {
+                found.add(new ButtonElement(this, b));
+            }
+        }
+        return found;
+    }
+
+    public ButtonElement button(int index) {
+        return pick(buttons(), index, "button");
+    }
+
+    /** The button with this label (the first, if several). */
+    public ButtonElement button(String label) {
+        return buttons().stream().filter(b -> b.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("No button labelled \"" + label + "\"; the page has "
+                        + buttons()));
+    }
+
+    /** The button drawn with {@code key}. */
+    public ButtonElement buttonByKey(String key) {
+        return buttons().stream().filter(b -> b.id().equals("$$k:" + key)).findFirst()
+                .orElseThrow(() -> new AssertionError("No button with key \"" + key + "\"; the page has " + buttons()));
+    }
+
+    /** Session state between runs: reads see the last run's result; writes apply at the start of the next run. */
+    public SessionState sessionState() {
+        return new TesterSessionState(() -> started().stateSnapshot(), pendingWrites, REMOVED);
+    }
+
+    private List<TextElement> texts(String kind) {
+        List<TextElement> found = new ArrayList<>();
+        for (Element element : elements()) {
+            TextElement text = describe(element);
+            if (text != null && text.kind().equals(kind)) {
+                found.add(text);
+            }
+        }
+        return found;
+    }
+
+    private static TextElement describe(Element element) {
+        if (element instanceof Heading h) {
+            String kind = h.level() == 1 ? "title" : h.level() == 2 ? "header" : "subheader";
+            return new TextElement(kind, h.text(), element);
+        } else if (element instanceof Markdown m) {
+            return new TextElement(m.caption() ? "caption" : "markdown", m.body(), element);
+        } else if (element instanceof Text t) {
+            return new TextElement("text", t.text(), element);
+        } else if (element instanceof Code c) {
+            return new TextElement("code", c.code(), element);
+        } else if (element instanceof Json j) {
+            return new TextElement("json", j.json(), element);
+        } else if (element instanceof Alert a) {
+            return new TextElement(a.level().cssName(), a.body(), element);
+        } else if (element instanceof Divider) {
+            return new TextElement("divider", "", element);
+        }
+        return null;
+    }
+
+    private static <T> T pick(List<T> items, int index, String kind) {
+        if (index < 0 || index >= items.size()) {
+            throw new AssertionError("The page shows " + items.size() + " " + kind + " element(s); there is no "
+                    + kind + "(" + index + ")" + (items.isEmpty() ? "" : ": " + items));
+        }
+        return items.get(index);
+    }
+
+    /** Ends the session (and the tester's own Spring context, if it made one). */
+    @Override
+    public void close() {
+        if (session != null) {
+            engine.sessions().remove(session);
+        }
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Closing the page tester failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.springlit.test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import dev.springlit.MissingStateKeyException;
+import dev.springlit.SessionState;
+
+/**
+ * Session state as a test sees it between runs: the last run's values with the test's queued writes on top.
+ * The writes reach the session at the start of the next run, as if that run's code had made them.
+ */
+final class TesterSessionState implements SessionState {
+
+    private final Supplier<Map<String, Object>> committed;
+    private final Map<String, Object> writes;
+    private final Object removed;
+
+    TesterSessionState(Supplier<Map<String, Object>> committed, Map<String, Object> writes, Object removed) {
+        this.committed = committed;
+        this.writes = writes;
+        this.removed = removed;
+    }
+
+    private Map<String, Object> view() {
+        Map<String, Object> view = new HashMap<>(committed.get());
+        writes.forEach((key, value) -> {
+            if (value == removed) {
+                view.remove(key);
+            } else {
+                view.put(key, value);
+            }
+        });
+        return view;
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return view().containsKey(key);
+    }
+
+    @Override
+    public Object get(String key) {
+        Map<String, Object> view = view();
+        if (!view.containsKey(key)) {
+            throw new MissingStateKeyException(key);
+        }
+        return view.get(key);
+    }
+
+    @Override
+    public <T> T get(String key, Class<T> type) {
+        Object value = get(key);
+        if (value instanceof Number number && Number.class.isAssignableFrom(type) && !type.isInstance(value)) {
+            Object converted = type == Integer.class ? Integer.valueOf(number.intValue())
+                    : type == Long.class ? Long.valueOf(number.longValue())
+                    : type == Double.class ? Double.valueOf(number.doubleValue()) : value;
+            return type.cast(converted);
+        }
+        return type.cast(value);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getOrDefault(String key, T fallback) {
+        Map<String, Object> view = view();
+        return view.containsKey(key) ? (T) view.get(key) : fallback;
+    }
+
+    @Override
+    public void put(String key, Object value) {
+        writes.put(key, value);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T setDefault(String key, T value) {
+        if (contains(key)) {
+            return (T) get(key);
+        }
+        put(key, value);
+        return value;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T update(String key, UnaryOperator<T> fn) {
+        T next = fn.apply((T) get(key));
+        put(key, next);
+        return next;
+    }
+
+    @Override
+    public void remove(String key) {
+        if (!contains(key)) {
+            throw new MissingStateKeyException(key);
+        }
+        writes.put(key, removed);
+    }
+
+    @Override
+    public Set<String> keys() {
+        return Set.copyOf(view().keySet());
+    }
+
+    @Override
+    public int size() {
+        return view().size();
+    }
+
+    @Override
+    public Map<String, Object> toMap() {
+        return view();
+    }
+
+    @Override
+    public void clear() {
+        for (String key : keys()) {
+            writes.put(key, removed);
+        }
+    }
+}
