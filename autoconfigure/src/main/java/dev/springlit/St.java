@@ -1,5 +1,8 @@
 package dev.springlit;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -79,6 +82,124 @@ public interface St {
      * {@code st.button("Add 5", b -> b.onClick(() -> state.update("count", (Integer c) -> c + 5)))}.
      */
     boolean button(String label, Consumer<ButtonOptions> options);
+
+    // ---- input widgets --------------------------------------------------------------------------------
+    // Each returns the widget's current value. With a key, the value is also state.get(key) (and setting the
+    // key through SessionState sets the widget). onChange callbacks run before the page in the next run.
+
+    /** A whole-number input starting at {@code value} ({@code null}: empty). */
+    default Integer numberInput(String label, Integer value) {
+        return numberInput(label, value, o -> { });
+    }
+
+    /** A whole-number input: {@code st.numberInput("Enter a value", 0, o -> o.step(1).key("increment_value"))}. */
+    Integer numberInput(String label, Integer value, Consumer<NumberInputOptions<Integer>> options);
+
+    /** A {@code long} input. */
+    Long numberInput(String label, Long value, Consumer<NumberInputOptions<Long>> options);
+
+    /** A decimal input: {@code st.numberInput("Price", 9.99, o -> o.step(0.01).format("%.2f"))}. */
+    Double numberInput(String label, Double value, Consumer<NumberInputOptions<Double>> options);
+
+    /** A slider from {@code min} to {@code max}, starting at {@code min}. */
+    default int slider(String label, int min, int max) {
+        return slider(label, min, max, o -> { });
+    }
+
+    /** A whole-number slider with options: {@code st.slider("Age", 0, 120, o -> o.value(30))}. */
+    int slider(String label, int min, int max, Consumer<SliderOptions> options);
+
+    /** A {@code long} slider. */
+    long slider(String label, long min, long max, Consumer<SliderOptions> options);
+
+    /** A decimal slider: {@code st.slider("Temperature in Celsius", -100.0, 100.0, o -> o.key("celsius"))}. */
+    double slider(String label, double min, double max, Consumer<SliderOptions> options);
+
+    /** A slider with two handles: {@code st.rangeSlider("Price", 0, 100, o -> o.value(20, 80))}. */
+    Range<Integer> rangeSlider(String label, int min, int max, Consumer<RangeSliderOptions> options);
+
+    /** A decimal slider with two handles. */
+    Range<Double> rangeSlider(String label, double min, double max, Consumer<RangeSliderOptions> options);
+
+    /** A one-line text input, empty at first; sends on Enter or when it loses focus. */
+    default String textInput(String label) {
+        return textInput(label, o -> { });
+    }
+
+    /** A one-line text input with options (placeholder, maxChars, password, ...). */
+    String textInput(String label, Consumer<TextInputOptions> options);
+
+    /** A multi-line text input. */
+    default String textArea(String label) {
+        return textArea(label, o -> { });
+    }
+
+    /** A multi-line text input with options. */
+    String textArea(String label, Consumer<TextInputOptions> options);
+
+    /** A checkbox, unticked at first. */
+    default boolean checkbox(String label) {
+        return checkbox(label, o -> { });
+    }
+
+    /** A checkbox with options. */
+    boolean checkbox(String label, Consumer<CheckboxOptions> options);
+
+    /** A switch, off at first. */
+    default boolean toggle(String label) {
+        return toggle(label, o -> { });
+    }
+
+    /** A switch with options. */
+    boolean toggle(String label, Consumer<CheckboxOptions> options);
+
+    /** Radio buttons; the first option is chosen at first. */
+    default <T> T radio(String label, List<T> options) {
+        return radio(label, options, o -> { });
+    }
+
+    /** Radio buttons with options ({@code index(null)} chooses none, {@code formatFunc}, {@code horizontal}). */
+    <T> T radio(String label, List<T> options, Consumer<ChoiceOptions<T>> choiceOptions);
+
+    /** A drop-down list; the first option is chosen at first. */
+    default <T> T selectbox(String label, List<T> options) {
+        return selectbox(label, options, o -> { });
+    }
+
+    /** A drop-down list with options ({@code index(null)} chooses none and returns null). */
+    <T> T selectbox(String label, List<T> options, Consumer<ChoiceOptions<T>> choiceOptions);
+
+    /** A list where several options may be chosen; none at first. Returns an unmodifiable list. */
+    default <T> List<T> multiselect(String label, List<T> options) {
+        return multiselect(label, options, o -> { });
+    }
+
+    /** A multiple choice with options (default choice, maxSelections, formatFunc). */
+    <T> List<T> multiselect(String label, List<T> options, Consumer<MultiselectOptions<T>> multiOptions);
+
+    /** A date input, today at first. */
+    default LocalDate dateInput(String label) {
+        return dateInput(label, o -> { });
+    }
+
+    /** A date input with options. */
+    LocalDate dateInput(String label, Consumer<DateInputOptions> options);
+
+    /** A time input, the current minute at first. */
+    default LocalTime timeInput(String label) {
+        return timeInput(label, o -> { });
+    }
+
+    /** A time input with options. */
+    LocalTime timeInput(String label, Consumer<TimeInputOptions> options);
+
+    /** A colour picker returning {@code "#rrggbb"}, black at first. */
+    default String colorPicker(String label) {
+        return colorPicker(label, o -> { });
+    }
+
+    /** A colour picker with options. */
+    String colorPicker(String label, Consumer<ColorPickerOptions> options);
 
     /**
      * Ends this run at once and starts a new one (no callbacks, all buttons false). Inside a callback it

@@ -1,9 +1,28 @@
 package dev.springlit.runtime;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.springlit.ButtonOptions;
+import dev.springlit.CheckboxOptions;
+import dev.springlit.ChoiceOptions;
+import dev.springlit.ColorPickerOptions;
+import dev.springlit.DateInputOptions;
+import dev.springlit.MultiselectOptions;
+import dev.springlit.NumberInputOptions;
+import dev.springlit.Range;
+import dev.springlit.RangeSliderOptions;
+import dev.springlit.SliderOptions;
+import dev.springlit.TextInputOptions;
+import dev.springlit.TimeInputOptions;
+import dev.springlit.ValueWidgetOptions;
 import dev.springlit.MarkdownOptions;
 import dev.springlit.SessionHandle;
 import dev.springlit.St;
@@ -15,6 +34,7 @@ import dev.springlit.element.Element;
 import dev.springlit.element.Heading;
 import dev.springlit.element.Markdown;
 import dev.springlit.element.Text;
+import dev.springlit.element.Widget;
 
 /**
  * The {@link St} of one session's root container (Streamlit's "delta generator"). It draws into whichever
@@ -164,5 +184,247 @@ final class DeltaGenerator implements St {
     public SessionHandle session() {
         run();
         return session;
+    }
+
+    // ---- input widgets ----------------------------------------------------------------------------------
+
+    /**
+     * Draws a value widget: registers it (identity, duplicates, state rules), checks the value state holds
+     * against the widget's type and options, and emits it with that value.
+     *
+     * @param explicitDefault whether the page gave the starting value (S4.7 warns only then)
+     * @param identity        the parameters that, with kind and label, identify an unkeyed widget
+     */
+    private <T> T valueWidget(String kind, String label, ValueWidgetOptions<?, T> o, T defaultValue,
+                              boolean explicitDefault, WidgetCodec<T> codec, Map<String, Object> props,
+                              Object... identity) {
+        Run run = run();
+        String name = o.getKey() != null ? "the widget with key \"" + o.getKey() + "\"" : "the " + kind + " \"" + label + "\"";
+        T checkedDefault = codec.coerce(defaultValue, name);
+        Object[] fullIdentity = new Object[identity.length + 1];
+        System.arraycopy(identity, 0, fullIdentity, 0, identity.length);
+        fullIdentity[identity.length] = o.getHelp();
+        WidgetSpec spec = new WidgetSpec(kind, label, o.getKey(), fullIdentity, checkedDefault, explicitDefault, false,
+                true, o.getOnChange(), o.getCallbackArgs(), codec);
+        T value = codec.coerce(run.registerWidget(spec), name);
+        emit(new Widget(spec.id(run.page().path()), kind, label, o.getHelp(), o.isDisabled(),
+                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(value), props, null));
+        return value;
+    }
+
+    private static Map<String, Object> props(Object... pairs) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                props.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return props;
+    }
+
+    private <T extends Number> T numberInput(String label, T value, Class<T> type, T defaultStep,
+                                             NumberInputOptions<T> o) {
+        T step = o.getStep() != null ? o.getStep() : defaultStep;
+        return valueWidget("number_input", label, o, o.isValueGiven() ? o.getValue() : value, true,
+                WidgetCodecs.number(type, o.getMin(), o.getMax(), true),
+                props("min", o.getMin(), "max", o.getMax(), "step", step, "integer", !Double.class.equals(type),
+                        "placeholder", o.getPlaceholder(), "format", o.getFormat()),
+                o.isValueGiven() ? o.getValue() : value, o.getMin(), o.getMax(), step, o.getFormat(), type.getSimpleName());
+    }
+
+    @Override
+    public Integer numberInput(String label, Integer value, Consumer<NumberInputOptions<Integer>> options) {
+        NumberInputOptions<Integer> o = new NumberInputOptions<>();
+        options.accept(o);
+        return numberInput(label, value, Integer.class, 1, o);
+    }
+
+    @Override
+    public Long numberInput(String label, Long value, Consumer<NumberInputOptions<Long>> options) {
+        NumberInputOptions<Long> o = new NumberInputOptions<>();
+        options.accept(o);
+        return numberInput(label, value, Long.class, 1L, o);
+    }
+
+    @Override
+    public Double numberInput(String label, Double value, Consumer<NumberInputOptions<Double>> options) {
+        NumberInputOptions<Double> o = new NumberInputOptions<>();
+        options.accept(o);
+        return numberInput(label, value, Double.class, 0.01, o);
+    }
+
+    private <T extends Number> T slider(String label, T min, T max, Class<T> type, T defaultStep, SliderOptions o) {
+        T step = o.getStep() != null ? number(type, o.getStep(), "step") : defaultStep;
+        T start = o.isValueGiven() ? number(type, o.getValue(), "value") : min;
+        AdaptedOptions<T> value = new AdaptedOptions<>(o, o.getOnChange(), o.isValueGiven(), start);
+        return valueWidget("slider", label, value, start, o.isValueGiven(), WidgetCodecs.number(type, min, max, false),
+                props("min", min, "max", max, "step", step, "integer", !Double.class.equals(type), "format", o.getFormat()),
+                min, max, step, o.isValueGiven() ? start : null, o.getFormat(), type.getSimpleName());
+    }
+
+    @Override
+    public int slider(String label, int min, int max, Consumer<SliderOptions> options) {
+        SliderOptions o = new SliderOptions();
+        options.accept(o);
+        return slider(label, min, max, Integer.class, 1, o);
+    }
+
+    @Override
+    public long slider(String label, long min, long max, Consumer<SliderOptions> options) {
+        SliderOptions o = new SliderOptions();
+        options.accept(o);
+        return slider(label, min, max, Long.class, 1L, o);
+    }
+
+    @Override
+    public double slider(String label, double min, double max, Consumer<SliderOptions> options) {
+        SliderOptions o = new SliderOptions();
+        options.accept(o);
+        return slider(label, min, max, Double.class, 0.01, o);
+    }
+
+    private <T extends Number & Comparable<T>> Range<T> rangeSlider(String label, T min, T max, Class<T> type,
+                                                                     T defaultStep, RangeSliderOptions o) {
+        T step = o.getStep() != null ? number(type, o.getStep(), "step") : defaultStep;
+        Range<T> start = o.isValueGiven()
+                ? Range.of(number(type, o.getLow(), "value"), number(type, o.getHigh(), "value")) : Range.of(min, max);
+        AdaptedOptions<Range<T>> value = new AdaptedOptions<>(o, o.getOnChange(), o.isValueGiven(), start);
+        return valueWidget("range_slider", label, value, start, o.isValueGiven(), WidgetCodecs.range(type, min, max),
+                props("min", min, "max", max, "step", step, "integer", !Double.class.equals(type)),
+                min, max, step, o.isValueGiven() ? start : null, type.getSimpleName());
+    }
+
+    @Override
+    public Range<Integer> rangeSlider(String label, int min, int max, Consumer<RangeSliderOptions> options) {
+        RangeSliderOptions o = new RangeSliderOptions();
+        options.accept(o);
+        return rangeSlider(label, min, max, Integer.class, 1, o);
+    }
+
+    @Override
+    public Range<Double> rangeSlider(String label, double min, double max, Consumer<RangeSliderOptions> options) {
+        RangeSliderOptions o = new RangeSliderOptions();
+        options.accept(o);
+        return rangeSlider(label, min, max, Double.class, 0.01, o);
+    }
+
+    /** A number the page gave in options, as the widget's type; a fraction for a whole-number slider is an error. */
+    private static <T extends Number> T number(Class<T> type, Number given, String what) {
+        T value = WidgetCodecs.convert(type, given);
+        if (value == null) {
+            throw new dev.springlit.StreamlitApiException("The " + what + " " + given + " is not a "
+                    + type.getSimpleName() + " like the slider's bounds.");
+        }
+        return value;
+    }
+
+    private String text(String kind, String label, Consumer<TextInputOptions> options) {
+        TextInputOptions o = new TextInputOptions();
+        options.accept(o);
+        String start = o.isValueGiven() ? o.getValue() : "";
+        return valueWidget(kind, label, o, start, o.isValueGiven(), WidgetCodecs.text(o.getMaxChars()),
+                props("maxChars", o.getMaxChars(), "placeholder", o.getPlaceholder(),
+                        "password", o.isPassword() ? Boolean.TRUE : null, "height", o.getHeight()),
+                start, o.getMaxChars(), o.getPlaceholder(), o.isPassword());
+    }
+
+    @Override
+    public String textInput(String label, Consumer<TextInputOptions> options) {
+        return text("text_input", label, options);
+    }
+
+    @Override
+    public String textArea(String label, Consumer<TextInputOptions> options) {
+        return text("text_area", label, options);
+    }
+
+    private boolean check(String kind, String label, Consumer<CheckboxOptions> options) {
+        CheckboxOptions o = new CheckboxOptions();
+        options.accept(o);
+        Boolean start = o.isValueGiven() ? o.getValue() : Boolean.FALSE;
+        return valueWidget(kind, label, o, start, o.isValueGiven(), WidgetCodecs.bool(), Map.of(), start);
+    }
+
+    @Override
+    public boolean checkbox(String label, Consumer<CheckboxOptions> options) {
+        return check("checkbox", label, options);
+    }
+
+    @Override
+    public boolean toggle(String label, Consumer<CheckboxOptions> options) {
+        return check("toggle", label, options);
+    }
+
+    private <T> T choice(String kind, String label, List<T> options, Consumer<ChoiceOptions<T>> choiceOptions) {
+        ChoiceOptions<T> o = new ChoiceOptions<>();
+        choiceOptions.accept(o);
+        List<T> opts = List.copyOf(options);
+        Integer index = o.getIndex();
+        if (index != null && (index < 0 || index >= opts.size())) {
+            throw new dev.springlit.StreamlitApiException("The index " + index + " of the " + kind + " \"" + label
+                    + "\" must be between 0 and " + (opts.size() - 1) + ", or null for none.");
+        }
+        T start = o.isValueGiven() ? o.getValue() : index == null ? null : opts.get(index);
+        List<String> labels = labels(opts, o.getFormatFunc());
+        return valueWidget(kind, label, o, start, o.isValueGiven() || index == null || index != 0,
+                WidgetCodecs.choice(opts, o.getFormatFunc()),
+                props("options", labels, "horizontal", o.isHorizontal() ? Boolean.TRUE : null,
+                        "placeholder", "selectbox".equals(kind) ? o.getPlaceholder() : null),
+                labels, index, o.isValueGiven() ? start : null);
+    }
+
+    @Override
+    public <T> T radio(String label, List<T> options, Consumer<ChoiceOptions<T>> choiceOptions) {
+        return choice("radio", label, options, choiceOptions);
+    }
+
+    @Override
+    public <T> T selectbox(String label, List<T> options, Consumer<ChoiceOptions<T>> choiceOptions) {
+        return choice("selectbox", label, options, choiceOptions);
+    }
+
+    @Override
+    public <T> List<T> multiselect(String label, List<T> options, Consumer<MultiselectOptions<T>> multiOptions) {
+        MultiselectOptions<T> o = new MultiselectOptions<>();
+        multiOptions.accept(o);
+        List<T> opts = List.copyOf(options);
+        List<T> start = o.isValueGiven() && o.getValue() != null ? List.copyOf(o.getValue()) : List.of();
+        List<String> labels = labels(opts, o.getFormatFunc());
+        return valueWidget("multiselect", label, o, start, o.isValueGiven(),
+                WidgetCodecs.multi(opts, o.getFormatFunc(), o.getMaxSelections()),
+                props("options", labels, "maxSelections", o.getMaxSelections(), "placeholder", o.getPlaceholder()),
+                labels, start, o.getMaxSelections());
+    }
+
+    @Override
+    public LocalDate dateInput(String label, Consumer<DateInputOptions> options) {
+        DateInputOptions o = new DateInputOptions();
+        options.accept(o);
+        LocalDate start = o.isValueGiven() ? o.getValue() : LocalDate.now();
+        return valueWidget("date_input", label, o, start, o.isValueGiven(), WidgetCodecs.date(o.getMin(), o.getMax()),
+                props("min", o.getMin() == null ? null : o.getMin().toString(),
+                        "max", o.getMax() == null ? null : o.getMax().toString()),
+                o.isValueGiven() ? start : "today", o.getMin(), o.getMax());
+    }
+
+    @Override
+    public LocalTime timeInput(String label, Consumer<TimeInputOptions> options) {
+        TimeInputOptions o = new TimeInputOptions();
+        options.accept(o);
+        LocalTime start = o.isValueGiven() ? o.getValue() : LocalTime.now().truncatedTo(ChronoUnit.MINUTES);
+        return valueWidget("time_input", label, o, start, o.isValueGiven(), WidgetCodecs.time(),
+                props("step", o.getStep().toSeconds()), o.isValueGiven() ? start : "now", o.getStep());
+    }
+
+    @Override
+    public String colorPicker(String label, Consumer<ColorPickerOptions> options) {
+        ColorPickerOptions o = new ColorPickerOptions();
+        options.accept(o);
+        String start = o.isValueGiven() ? o.getValue() : "#000000";
+        return valueWidget("color_picker", label, o, start, o.isValueGiven(), WidgetCodecs.color(), Map.of(), start);
+    }
+
+    private static <T> List<String> labels(List<T> options, Function<? super T, String> format) {
+        return options.stream().map(option -> String.valueOf(format.apply(option))).toList();
     }
 }

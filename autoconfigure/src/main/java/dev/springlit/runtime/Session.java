@@ -389,6 +389,26 @@ public final class Session implements SessionHandle {
         return new ArrayList<>(output.elements(0));
     }
 
+    /** The committed value of the widget with this id (keyed or not), for tests and tools. */
+    public Object widgetValue(String widgetId) {
+        SessionData committed = data;
+        WidgetMeta meta = committed.widgets().get(widgetId);
+        if (meta != null && meta.key() != null) {
+            return committed.values().get(meta.key());
+        }
+        return committed.unkeyed().get(widgetId);
+    }
+
+    /** A Java value for the widget with this id, as the browser would send it (for the page tester). */
+    @SuppressWarnings("unchecked")
+    public Object toBrowserValue(String widgetId, Object value) {
+        WidgetMeta meta = data.widgets().get(widgetId);
+        if (meta == null || !(meta.decoder() instanceof WidgetCodec<?> codec)) {
+            throw new IllegalArgumentException("There is no value widget with id \"" + widgetId + "\" in this session.");
+        }
+        return ((WidgetCodec<Object>) codec).encode(value);
+    }
+
     /** The elements the browser shows in the sidebar, for tests and tools. */
     public List<dev.springlit.element.Element> sidebarElements() {
         return new ArrayList<>(output.elements(1));

@@ -25,6 +25,7 @@ import dev.springlit.element.Heading;
 import dev.springlit.element.Json;
 import dev.springlit.element.Markdown;
 import dev.springlit.element.Text;
+import dev.springlit.element.Widget;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
@@ -379,6 +380,100 @@ public final class PageTester implements AutoCloseable {
     public ButtonElement buttonByKey(String key) {
         return buttons().stream().filter(b -> b.id().equals("$$k:" + key)).findFirst()
                 .orElseThrow(() -> new AssertionError("No button with key \"" + key + "\"; the page has " + buttons()));
+    }
+
+    /** The input widgets, in page order. */
+    public List<WidgetElement> widgets() {
+        List<WidgetElement> found = new ArrayList<>();
+        for (Element element : elements()) {
+            if (element instanceof Widget w) {
+                found.add(new WidgetElement(this, w, started().widgetValue(w.id())));
+            }
+        }
+        return found;
+    }
+
+    /** The input widget drawn with {@code key}. */
+    public WidgetElement byKey(String key) {
+        return widgets().stream().filter(w -> key.equals(w.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("No widget with key \"" + key + "\"; the page has " + widgets()));
+    }
+
+    /** The first input widget with this label, of any kind. */
+    public WidgetElement widget(String label) {
+        return widgets().stream().filter(w -> w.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("No widget labelled \"" + label + "\"; the page has " + widgets()));
+    }
+
+    private WidgetElement widget(String kind, String label) {
+        return widgets().stream().filter(w -> w.kind().equals(kind) && w.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("No " + kind + " labelled \"" + label + "\"; the page has "
+                        + widgets()));
+    }
+
+    public WidgetElement numberInput(String label) {
+        return widget("number_input", label);
+    }
+
+    public WidgetElement slider(String label) {
+        return widget("slider", label);
+    }
+
+    public WidgetElement rangeSlider(String label) {
+        return widget("range_slider", label);
+    }
+
+    public WidgetElement textInput(String label) {
+        return widget("text_input", label);
+    }
+
+    public WidgetElement textArea(String label) {
+        return widget("text_area", label);
+    }
+
+    public WidgetElement checkbox(String label) {
+        return widget("checkbox", label);
+    }
+
+    public WidgetElement toggle(String label) {
+        return widget("toggle", label);
+    }
+
+    public WidgetElement radio(String label) {
+        return widget("radio", label);
+    }
+
+    public WidgetElement selectbox(String label) {
+        return widget("selectbox", label);
+    }
+
+    public WidgetElement multiselect(String label) {
+        return widget("multiselect", label);
+    }
+
+    public WidgetElement dateInput(String label) {
+        return widget("date_input", label);
+    }
+
+    public WidgetElement timeInput(String label) {
+        return widget("time_input", label);
+    }
+
+    public WidgetElement colorPicker(String label) {
+        return widget("color_picker", label);
+    }
+
+    /** The values of all input widgets by label (the last one wins when labels repeat). */
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (WidgetElement widget : widgets()) {
+            values.put(widget.label(), widget.value());
+        }
+        return values;
+    }
+
+    Object browserValue(String widgetId, Object value) {
+        return started().toBrowserValue(widgetId, value);
     }
 
     /** Session state between runs: reads see the last run's result; writes apply at the start of the next run. */

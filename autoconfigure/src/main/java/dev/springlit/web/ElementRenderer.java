@@ -9,6 +9,9 @@ import dev.springlit.element.Alert;
 import dev.springlit.element.Button;
 import dev.springlit.element.Element;
 import dev.springlit.element.Markdown;
+import dev.springlit.element.Widget;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders one element to HTML with its Thymeleaf fragment ({@code templates/springlit/elements.html},
@@ -20,6 +23,7 @@ public final class ElementRenderer {
 
     private final ITemplateEngine templates;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     public ElementRenderer(ITemplateEngine templates) {
         this.templates = templates;
@@ -34,6 +38,9 @@ public final class ElementRenderer {
             context.setVariable("html", markdown.render(alert.body(), false));
         } else if (element instanceof Button button) {
             context.setVariable("html", markdown.renderInline(button.label()));
+        } else if (element instanceof Widget widget) {
+            context.setVariable("html", markdown.renderInline(widget.label()));
+            context.setVariable("valueJson", json.writeValueAsString(widget.value()));
         }
         return templates.process(TEMPLATE, Set.of(element.kind()), context).strip();
     }

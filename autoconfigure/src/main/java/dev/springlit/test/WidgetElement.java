@@ -1,0 +1,137 @@
+package dev.springlit.test;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.springlit.Range;
+import dev.springlit.element.Widget;
+
+/**
+ * An input widget the page drew, as the tester sees it: its value, and ways to change it like a user.
+ * A change takes effect in the next {@link PageTester#run()}.
+ *
+ * <pre>{@code
+ * tester.numberInput("Enter a value").setValue(5).run();
+ * tester.checkbox("Show details").check().run();
+ * assertThat(tester.slider("Temperature in Celsius").value()).isEqualTo(50.0);
+ * }</pre>
+ */
+public final class WidgetElement {
+
+    private final PageTester tester;
+    private final Widget widget;
+    private final Object value;
+
+    WidgetElement(PageTester tester, Widget widget, Object value) {
+        this.tester = tester;
+        this.widget = widget;
+        this.value = value;
+    }
+
+    /** The widget's value as the page got it in the last run (its Java type: Integer, LocalDate, List ...). */
+    public Object value() {
+        return value;
+    }
+
+    /** The value as the browser shows it (option indexes, ISO dates, ...). */
+    public Object browserValue() {
+        return widget.value();
+    }
+
+    public String label() {
+        return widget.label();
+    }
+
+    public String kind() {
+        return widget.kind();
+    }
+
+    /** The widget's key, or {@code null}. */
+    public String key() {
+        return widget.id().startsWith("$$k:") ? widget.id().substring(4) : null;
+    }
+
+    public boolean disabled() {
+        return widget.disabled();
+    }
+
+    public String help() {
+        return widget.help();
+    }
+
+    /** The option labels of a radio, select box or multiselect. */
+    @SuppressWarnings("unchecked")
+    public List<String> options() {
+        Object options = widget.prop("options");
+        return options == null ? List.of() : (List<String>) options;
+    }
+
+    /** Kind-specific settings: min, max, step, placeholder ... */
+    public Map<String, Object> props() {
+        return widget.props();
+    }
+
+    /** Sets the value as a user would (in the widget's Java type); applies in the next run. */
+    public PageTester setValue(Object newValue) {
+        ensureEnabled();
+        tester.queueValue(widget.id(), tester.browserValue(widget.id(), newValue));
+        return tester;
+    }
+
+    /** Types {@code text} into a text input or area. */
+    public PageTester input(String text) {
+        return setValue(text);
+    }
+
+    /** Ticks a checkbox or switches a toggle on. */
+    public PageTester check() {
+        return setValue(Boolean.TRUE);
+    }
+
+    /** Unticks a checkbox or switches a toggle off. */
+    public PageTester uncheck() {
+        return setValue(Boolean.FALSE);
+    }
+
+    /** Chooses an option of a radio or select box (by value, not label). */
+    public PageTester select(Object option) {
+        return setValue(option);
+    }
+
+    /** Sets both ends of a range slider. */
+    public <T extends Comparable<T>> PageTester setRange(T low, T high) {
+        return setValue(Range.of(low, high));
+    }
+
+    /** Presses the number input's + button. */
+    public PageTester increment() {
+        return step(1);
+    }
+
+    /** Presses the number input's − button. */
+    public PageTester decrement() {
+        return step(-1);
+    }
+
+    private PageTester step(int direction) {
+        if (!(value instanceof Number current) || !(widget.prop("step") instanceof Number step)) {
+            throw new IllegalStateException(this + " has no number to step");
+        }
+        if (value instanceof Double) {
+            return setValue(current.doubleValue() + direction * step.doubleValue());
+        }
+        long next = current.longValue() + direction * step.longValue();
+        return setValue(value instanceof Integer ? (Object) (int) next : (Object) next);
+    }
+
+    private void ensureEnabled() {
+        if (widget.disabled()) {
+            throw new IllegalStateException(this + " is disabled; a user cannot change it.");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return widget.kind() + " \"" + widget.label() + "\"";
+    }
+}
