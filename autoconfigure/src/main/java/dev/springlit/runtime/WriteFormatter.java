@@ -67,12 +67,15 @@ final class WriteFormatter {
                 || value.getClass().isRecord();
     }
 
-    /** A scalar's text is shown as it is, not read as Markdown: every ASCII punctuation mark is escaped. */
+    /** Characters that can start Markdown or HTML inside a line; other punctuation reads as itself. */
+    private static final String MARKDOWN_SPECIALS = "\\`*_[]<>|~#!&";
+
+    /** A scalar's text is shown as it is, not read as Markdown. */
     static String escapeMarkdown(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c)) {
+            if (MARKDOWN_SPECIALS.indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);

@@ -20,6 +20,11 @@ class HomePage implements Page {
                 - [Counter](/counter): Example 1, the count lives in session state.
                 - [Counter with callbacks](/counter-callbacks): Example 2, `onClick` runs before the page.
                 - [Counter with kwargs](/counter-kwargs): Example 3's kwargs variant, +5 and −1.
+                - [Counter with args](/counter-args): Example 3, the typed value is the callback's argument.
+                - [Celsius slider](/celsius): a slider linked to the state key `celsius`.
+                - [Linked units](/linked-units): Celsius and Fahrenheit inputs kept in step by callbacks.
+                - [Button state error](/button-state-error): a button's value cannot be set through state.
+                - [Widget gallery](/widgets): every input widget and its value.
                 """);
         st.caption("Open a second tab: it has its own count. Refresh this one: it keeps its count.");
     }
