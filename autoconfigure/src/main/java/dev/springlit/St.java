@@ -201,6 +201,29 @@ public interface St {
     /** A colour picker with options. */
     String colorPicker(String label, Consumer<ColorPickerOptions> options);
 
+    /** A file upload area for one file; {@code null} until the user uploads one. */
+    default UploadedFile fileUploader(String label) {
+        return fileUploader(label, o -> { });
+    }
+
+    /**
+     * A file upload area for one file: {@code st.fileUploader("Data", o -> o.type("csv"))}. Its value cannot be
+     * set through SessionState.
+     */
+    UploadedFile fileUploader(String label, Consumer<FileUploaderOptions> options);
+
+    /** A file upload area for several files; an empty list until the user uploads some. */
+    List<UploadedFile> fileUploaderMultiple(String label, Consumer<FileUploaderOptions> options);
+
+    /** A button that downloads {@code data} as {@code fileName}; true in the run its click causes. */
+    boolean downloadButton(String label, byte[] data, String fileName, Consumer<DownloadButtonOptions> options);
+
+    /** A button that downloads {@code text} (UTF-8) as {@code fileName}. */
+    default boolean downloadButton(String label, String text, String fileName) {
+        return downloadButton(label, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), fileName,
+                o -> o.mimeType("text/plain"));
+    }
+
     /**
      * Ends this run at once and starts a new one (no callbacks, all buttons false). Inside a callback it
      * does nothing but show a warning, as in Streamlit.

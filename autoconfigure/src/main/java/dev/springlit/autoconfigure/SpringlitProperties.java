@@ -60,6 +60,9 @@ public class SpringlitProperties {
         /** The largest message a tab may send over the WebSocket; larger ones are refused with an error. */
         private DataSize maxMessageSize = DataSize.ofKilobytes(256);
 
+        /** The largest file a tab may upload with st.fileUploader; larger uploads are refused with 413. */
+        private DataSize maxUploadSize = DataSize.ofMegabytes(50);
+
         /** The most unsent output a tab may fall behind by before it is disconnected (its session is kept). */
         private DataSize maxOutboundBacklog = DataSize.ofMegabytes(4);
 
@@ -94,6 +97,14 @@ public class SpringlitProperties {
 
         public void setMaxMessageSize(DataSize maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
+        }
+
+        public DataSize getMaxUploadSize() {
+            return maxUploadSize;
+        }
+
+        public void setMaxUploadSize(DataSize maxUploadSize) {
+            this.maxUploadSize = maxUploadSize;
         }
 
         public DataSize getMaxOutboundBacklog() {

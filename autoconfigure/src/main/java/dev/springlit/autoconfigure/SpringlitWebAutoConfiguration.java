@@ -20,6 +20,7 @@ import java.time.Duration;
 
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.web.ElementRenderer;
+import dev.springlit.web.FileEndpoints;
 import dev.springlit.web.PageShell;
 import dev.springlit.web.ProtocolCodec;
 import dev.springlit.web.SpringlitTemplates;
@@ -73,6 +74,18 @@ public class SpringlitWebAutoConfiguration {
     @Bean
     RouterFunction<ServerResponse> springlitPageRoutes(PageShell shell) {
         return shell.routes();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FileEndpoints springlitFileEndpoints(SpringlitEngine engine, SpringlitProperties properties) {
+        return new FileEndpoints(engine, properties.getServer().getMaxUploadSize().toBytes(),
+                properties.getServer().getAllowedOrigins());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> springlitFileRoutes(FileEndpoints files) {
+        return files.routes();
     }
 
     @Bean

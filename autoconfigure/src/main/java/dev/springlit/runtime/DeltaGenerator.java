@@ -15,6 +15,9 @@ import dev.springlit.CheckboxOptions;
 import dev.springlit.ChoiceOptions;
 import dev.springlit.ColorPickerOptions;
 import dev.springlit.DateInputOptions;
+import dev.springlit.DownloadButtonOptions;
+import dev.springlit.FileUploaderOptions;
+import dev.springlit.UploadedFile;
 import dev.springlit.MultiselectOptions;
 import dev.springlit.NumberInputOptions;
 import dev.springlit.Range;
@@ -422,6 +425,64 @@ final class DeltaGenerator implements St {
         options.accept(o);
         String start = o.isValueGiven() ? o.getValue() : "#000000";
         return valueWidget("color_picker", label, o, start, o.isValueGiven(), WidgetCodecs.color(), Map.of(), start);
+    }
+
+    private List<UploadedFile> uploader(String label, Consumer<FileUploaderOptions> options, boolean multiple) {
+        Run run = run();
+        FileUploaderOptions o = new FileUploaderOptions();
+        options.accept(o);
+        WidgetSpec spec = new WidgetSpec("file_uploader", label, o.getKey(), new Object[] {o.getTypes(), multiple, o.getHelp()},
+                List.of(), false, false, false, o.getOnChange(), o.getCallbackArgs(), null);
+        String id = spec.id(run.page().path());
+        session.files().accept(id, o.getTypes());
+        WidgetCodec<List<UploadedFile>> codec = WidgetCodecs.files(session.files(), id, multiple);
+        spec = new WidgetSpec(spec.kind(), label, o.getKey(), spec.identity(), List.of(), false, false, false,
+                spec.callback(), spec.args(), codec);
+        List<UploadedFile> files = codec.coerce(run.registerWidget(spec), label);
+        List<Map<String, Object>> shown = files.stream()
+                .map(f -> Map.<String, Object>of("name", f.name(), "size", f.size())).toList();
+        emit(new Widget(id, "file_uploader", label, o.getHelp(), o.isDisabled(),
+                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
+                props("types", o.getTypes(), "multiple", multiple, "files", shown,
+                        "uploadUrl", "/_springlit/upload/" + session.id() + "?widget=" + urlPart(id)), null));
+        return files;
+    }
+
+    @Override
+    public UploadedFile fileUploader(String label, Consumer<FileUploaderOptions> options) {
+        List<UploadedFile> files = uploader(label, options, false);
+        return files.isEmpty() ? null : files.get(0);
+    }
+
+    @Override
+    public List<UploadedFile> fileUploaderMultiple(String label, Consumer<FileUploaderOptions> options) {
+        return uploader(label, options, true);
+    }
+
+    @Override
+    public boolean downloadButton(String label, byte[] data, String fileName, Consumer<DownloadButtonOptions> options) {
+        Run run = run();
+        DownloadButtonOptions o = new DownloadButtonOptions();
+        options.accept(o);
+        String mime = o.getMimeType() != null ? o.getMimeType() : "application/octet-stream";
+        WidgetSpec spec = new WidgetSpec("download_button", label, o.getKey(),
+                new Object[] {fileName, mime, o.getHelp(), o.getType(), o.getIcon()}, Boolean.FALSE, false, true, false,
+                o.getOnClick(), o.getCallbackArgs(), null);
+        boolean clicked = (Boolean) run.registerWidget(spec);
+        String id = spec.id(run.page().path());
+        session.files().offer(id, new SessionFiles.Download(data.clone(), fileName, mime));
+        String version = Integer.toHexString(java.util.Arrays.hashCode(data));
+        emit(new Widget(id, "download_button", label, o.getHelp(), o.isDisabled(),
+                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), null,
+                props("href", "/_springlit/download/" + session.id() + "?widget=" + urlPart(id) + "&v=" + version,
+                        "fileName", fileName, "buttonType", o.getType().name().toLowerCase(Locale.ROOT),
+                        "icon", o.getIcon()), null));
+        return clicked;
+    }
+
+    /** Widget ids hold user keys; in a URL path they travel encoded. */
+    private static String urlPart(String widgetId) {
+        return java.net.URLEncoder.encode(widgetId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static <T> List<String> labels(List<T> options, Function<? super T, String> format) {

@@ -47,6 +47,7 @@ public final class Session implements SessionHandle {
     private int runCount;
     private Set<String> warnedKeys;
     private SessionBeans beans;
+    private SessionFiles files;
 
     Session(SpringlitEngine engine, PageDescriptor page) {
         this.id = newId();
@@ -341,6 +342,22 @@ public final class Session implements SessionHandle {
         }
     }
 
+    /** The session's uploads and downloads. */
+    public SessionFiles files() {
+        synchronized (lock) {
+            if (files == null) {
+                files = new SessionFiles();
+            }
+            return files;
+        }
+    }
+
+    /** Whether a widget with this id was drawn by this session's last runs, and is of {@code kind}. */
+    public boolean hasWidget(String widgetId, String kind) {
+        WidgetMeta meta = data.widgets().get(widgetId);
+        return meta != null && meta.kind().equals(kind);
+    }
+
     /** The session's {@code @StreamlitSessionScope} beans. */
     SessionBeans beans() {
         synchronized (lock) {
@@ -367,6 +384,7 @@ public final class Session implements SessionHandle {
             connection = null;
             owned = beans;
             beans = null;
+            files = null;
         }
         if (running != null) {
             running.interrupt();

@@ -333,6 +333,33 @@ final class WidgetCodecs {
         };
     }
 
+    /** Uploaded files, sent as the list of their ids; {@code multiple} false: at most one. */
+    static WidgetCodec<List<dev.springlit.UploadedFile>> files(SessionFiles store, String widgetId, boolean multiple) {
+        return new WidgetCodec<>() {
+            @Override
+            public List<dev.springlit.UploadedFile> decode(Object wire) {
+                if (!(wire instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+                    throw new IllegalArgumentException("expected a list of upload ids, got " + describe(wire));
+                }
+                if (!multiple && list.size() > 1) {
+                    throw new IllegalArgumentException("this uploader takes one file");
+                }
+                return List.copyOf(store.resolve(widgetId, list.stream().map(String.class::cast).toList()));
+            }
+
+            @Override
+            public Object encode(List<dev.springlit.UploadedFile> value) {
+                return value.stream().map(dev.springlit.UploadedFile::id).toList();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public List<dev.springlit.UploadedFile> coerce(Object stateValue, String widgetName) {
+                return stateValue == null ? List.of() : (List<dev.springlit.UploadedFile>) stateValue;
+            }
+        };
+    }
+
     @SuppressWarnings("unchecked")
     static <T extends Number> T convert(Class<T> type, Number number) {
         double d = number.doubleValue();

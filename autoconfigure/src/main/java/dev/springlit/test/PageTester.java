@@ -472,6 +472,18 @@ public final class PageTester implements AutoCloseable {
         return values;
     }
 
+    public WidgetElement fileUploader(String label) {
+        return widget("file_uploader", label);
+    }
+
+    public WidgetElement downloadButton(String label) {
+        return widget("download_button", label);
+    }
+
+    String storeUpload(String widgetId, String name, String contentType, byte[] bytes) {
+        return started().files().upload(widgetId, name, contentType, bytes).id();
+    }
+
     Object browserValue(String widgetId, Object value) {
         return started().toBrowserValue(widgetId, value);
     }

@@ -124,6 +124,34 @@ public final class WidgetElement {
         return setValue(value instanceof Integer ? (Object) (int) next : (Object) next);
     }
 
+    /** Uploads a file into a file uploader, as a user choosing it would (added for a multiple uploader). */
+    public PageTester upload(String name, String contentType, byte[] bytes) {
+        ensureEnabled();
+        java.util.List<Object> ids = new java.util.ArrayList<>();
+        if (Boolean.TRUE.equals(widget.prop("multiple")) && widget.value() instanceof java.util.List<?> current) {
+            ids.addAll(current);
+        }
+        ids.add(tester.storeUpload(widget.id(), name, contentType, bytes));
+        tester.queueValue(widget.id(), ids);
+        return tester;
+    }
+
+    /** Clears a file uploader. */
+    public PageTester clearFiles() {
+        tester.queueValue(widget.id(), java.util.List.of());
+        return tester;
+    }
+
+    /** Clicks a download button (the download itself is not simulated). */
+    public PageTester click() {
+        ensureEnabled();
+        if (!"download_button".equals(widget.kind())) {
+            throw new IllegalStateException(this + " cannot be clicked");
+        }
+        tester.queueTrigger(widget.id());
+        return tester;
+    }
+
     private void ensureEnabled() {
         if (widget.disabled()) {
             throw new IllegalStateException(this + " is disabled; a user cannot change it.");

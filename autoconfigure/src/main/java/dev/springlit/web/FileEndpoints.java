@@ -1,0 +1,142 @@
+package dev.springlit.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.springlit.UploadedFile;
+import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.Session;
+import dev.springlit.runtime.SessionFiles;
+import dev.springlit.runtime.SpringlitEngine;
+
+/**
+ * Uploads for {@code st.fileUploader} and downloads for {@code st.downloadButton}, over plain HTTP beside the
+ * WebSocket. Both are addressed by the session id (128 random bits only its tab knows) and a widget id that
+ * session drew; anything else is refused. An upload is the request body itself (one file per request, name in
+ * the {@code X-Springlit-Filename} header), read with a hard limit of {@code streamlit.server.max-upload-size}
+ * so it never depends on the servlet container's multipart settings.
+ */
+public final class FileEndpoints {
+
+    /** Uploads go here: {@code POST /_springlit/upload/{session}?widget=…}. */
+    public static final String UPLOAD_PATH = PageRegistry.FRAMEWORK_PREFIX + "/upload/{session}";
+    /** Downloads come from here: {@code GET /_springlit/download/{session}?widget=…}. */
+    public static final String DOWNLOAD_PATH = PageRegistry.FRAMEWORK_PREFIX + "/download/{session}";
+
+    private static final Log log = LogFactory.getLog(FileEndpoints.class);
+
+    private final SpringlitEngine engine;
+    private final long maxUploadSize;
+    private final List<String> allowedOrigins;
+
+    public FileEndpoints(SpringlitEngine engine, long maxUploadSize, List<String> allowedOrigins) {
+        this.engine = engine;
+        this.maxUploadSize = maxUploadSize;
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    public RouterFunction<ServerResponse> routes() {
+        return RouterFunctions.route()
+                .POST(UPLOAD_PATH, this::upload)
+                .GET(DOWNLOAD_PATH, this::download)
+                .build();
+    }
+
+    private ServerResponse upload(ServerRequest request) throws IOException {
+        if (!sameOrigin(request)) {
+            return refuse(HttpStatus.FORBIDDEN, "Uploads are only accepted from the app's own pages.");
+        }
+        Optional<Session> session = engine.sessions().find(request.pathVariable("session"));
+        String widget = request.param("widget").orElse("");
+        if (session.isEmpty() || !session.get().hasWidget(widget, "file_uploader")) {
+            return refuse(HttpStatus.NOT_FOUND, "No such session or file uploader.");
+        }
+        String name = URLDecoder.decode(request.headers().firstHeader("X-Springlit-Filename") == null ? "upload"
+                : request.headers().firstHeader("X-Springlit-Filename"), StandardCharsets.UTF_8);
+        if (name.isBlank() || name.length() > 255) {
+            return refuse(HttpStatus.BAD_REQUEST, "A file name of 1 to 255 characters is needed.");
+        }
+        SessionFiles files = session.get().files();
+        if (!files.accepts(widget, name)) {
+            return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This uploader does not take files like \"" + name + "\".");
+        }
+        long declared = request.headers().contentLength().orElse(-1);
+        if (declared > maxUploadSize) {
+            return tooLarge();
+        }
+        byte[] bytes;
+        try (InputStream body = request.servletRequest().getInputStream()) {
+            bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxUploadSize + 1));
+        }
+        if (bytes.length > maxUploadSize) {
+            return tooLarge();
+        }
+        String type = request.headers().contentType().map(MediaType::toString).orElse(null);
+        UploadedFile file = files.upload(widget, name, type, bytes);
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("id", file.id(), "name", file.name(), "size", file.size()));
+    }
+
+    private ServerResponse download(ServerRequest request) {
+        Optional<Session> session = engine.sessions().find(request.pathVariable("session"));
+        SessionFiles.Download download = session.map(s -> s.files().download(request.param("widget").orElse("")))
+                .orElse(null);
+        if (download == null) {
+            return refuse(HttpStatus.NOT_FOUND, "No such download.");
+        }
+        return ServerResponse.ok()
+                .contentType(MediaType.parseMediaType(download.mimeType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.data());
+    }
+
+    private ServerResponse tooLarge() {
+        return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than streamlit.server.max-upload-size ("
+                + maxUploadSize + " bytes).");
+    }
+
+    private static ServerResponse refuse(HttpStatus status, String message) {
+        log.warn("Springlit refused a file request (" + status.value() + "): " + message);
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+    }
+
+    /** Browsers always send Origin on a POST from script; it must be this server or an allowed origin. */
+    private boolean sameOrigin(ServerRequest request) {
+        String origin = request.headers().firstHeader(HttpHeaders.ORIGIN);
+        if (origin == null) {
+            return true;
+        }
+        if (allowedOrigins.contains(origin)) {
+            return true;
+        }
+        try {
+            var originUri = UriComponentsBuilder.fromUriString(origin).build();
+            var requestUri = UriComponentsBuilder.fromUri(request.uri()).build();
+            String host = request.headers().firstHeader(HttpHeaders.HOST);
+            String originHostPort = originUri.getHost() + (originUri.getPort() == -1 ? "" : ":" + originUri.getPort());
+            return host != null ? host.equalsIgnoreCase(originHostPort) || host.equalsIgnoreCase(originUri.getHost())
+                    : originUri.getHost() != null && originUri.getHost().equalsIgnoreCase(requestUri.getHost());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
