@@ -84,6 +84,18 @@ public class SpringlitAutoConfiguration {
         return new SpringlitEngine(pages, settings, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
     }
 
+    /** Micrometer meters when Micrometer is present (Actuator binds every MeterBinder to its registries). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        SpringlitMetrics springlitMetrics(SpringlitEngine engine) {
+            return new SpringlitMetrics(engine);
+        }
+    }
+
     /** The SessionState pages inject: it always speaks for the tab whose run is executing. */
     @Bean
     SessionState springlitSessionState() {

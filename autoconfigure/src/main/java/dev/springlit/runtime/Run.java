@@ -107,6 +107,7 @@ final class Run {
 
     /** Runs the request and returns how it ended. Never throws for what the page does. */
     RunStatus execute() {
+        long started = System.nanoTime();
         CURRENT.set(this);
         if (!request.isTask()) {
             session.engine().runStarted(session);
@@ -115,7 +116,9 @@ final class Run {
             if (request.isTask()) {
                 return executeTask();
             }
-            return executePage();
+            RunStatus status = executePage();
+            session.engine().observer().runEnded(status, System.nanoTime() - started);
+            return status;
         } finally {
             finished = true;
             CURRENT.remove();
@@ -195,7 +198,7 @@ final class Run {
         }
         try {
             page.page().render(st);
-            return RunStatus.OK;
+            return interrupted ? RunStatus.INTERRUPTED : RunStatus.OK; // the page may have swallowed the interruption
         } catch (StopRunException stop) {
             return RunStatus.STOPPED;
         } catch (RerunRequestedException rerun) {
@@ -218,6 +221,7 @@ final class Run {
 
     /** What an interrupted run leaves: what it drew stays on screen until the next run redraws it. */
     private RunStatus interruptedEnd() {
+        session.keepWidgets(drawn);
         session.flush(number, null);
         return RunStatus.INTERRUPTED;
     }

@@ -3,6 +3,7 @@ package dev.springlit.runtime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import dev.springlit.SessionState;
@@ -18,16 +19,16 @@ final class RunRequest {
     private final String trigger;
     private final boolean firstRun;
     private final Consumer<SessionState> task;
-    private final Runnable taskDone;
+    private final CompletableFuture<Void> taskDone;
     private final Consumer<SessionState> prelude;
 
     private RunRequest(Map<String, Object> widgets, String trigger, boolean firstRun,
-                       Consumer<SessionState> task, Runnable taskDone) {
+                       Consumer<SessionState> task, CompletableFuture<Void> taskDone) {
         this(widgets, trigger, firstRun, task, taskDone, null);
     }
 
     private RunRequest(Map<String, Object> widgets, String trigger, boolean firstRun,
-                       Consumer<SessionState> task, Runnable taskDone, Consumer<SessionState> prelude) {
+                       Consumer<SessionState> task, CompletableFuture<Void> taskDone, Consumer<SessionState> prelude) {
         this.widgets = widgets;
         this.trigger = trigger;
         this.firstRun = firstRun;
@@ -61,7 +62,7 @@ final class RunRequest {
     }
 
     /** A state change from outside a run; it runs between runs and draws nothing. */
-    static RunRequest task(Consumer<SessionState> task, Runnable done) {
+    static RunRequest task(Consumer<SessionState> task, CompletableFuture<Void> done) {
         return new RunRequest(Map.of(), null, false, task, done);
     }
 
@@ -91,7 +92,14 @@ final class RunRequest {
 
     void taskDone() {
         if (taskDone != null) {
-            taskDone.run();
+            taskDone.complete(null);
+        }
+    }
+
+    /** A task that will never run (its session ended) fails its future instead of leaving it pending. */
+    void taskAbandoned(RuntimeException why) {
+        if (taskDone != null) {
+            taskDone.completeExceptionally(why);
         }
     }
 

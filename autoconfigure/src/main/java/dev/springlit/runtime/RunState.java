@@ -30,6 +30,8 @@ final class RunState implements SessionState {
     private final Map<String, Object> unkeyed;
     private final Map<String, WidgetMeta> previous;
     private final Set<String> written = new HashSet<>();
+    /** Ids of the triggers this run's request fired: a button is true only then (S2.10). */
+    private final Set<String> fired = new HashSet<>();
 
     RunState(Run run, SessionData committed) {
         this.run = run;
@@ -219,6 +221,7 @@ final class RunState implements SessionState {
                 run.session().reject("unknown_widget", "There is no button with id \"" + trigger + "\" in this session.");
             } else {
                 store(meta, Boolean.TRUE);
+                fired.add(meta.id());
                 changed.add(meta);
             }
         }
@@ -248,8 +251,8 @@ final class RunState implements SessionState {
             }
         }
         if (spec.trigger()) {
-            Object clicked = key != null ? values.get(key) : unkeyed.get(id);
-            boolean value = Boolean.TRUE.equals(clicked);
+            // not the stored value: a true written by code (in an earlier run, or by a task) is not a click
+            boolean value = fired.contains(id);
             if (key != null) {
                 values.put(key, value);
             }

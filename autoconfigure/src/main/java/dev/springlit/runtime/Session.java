@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,6 +191,7 @@ public final class Session implements SessionHandle {
     /** Tells the tab a message of its was refused, and logs it; nothing else changes. */
     public void reject(String code, String message) {
         log.warn("Springlit session " + id + " refused a message (" + code + "): " + message);
+        engine.observer().messageRejected(code);
         send(new ServerMessage.Error(code, message));
     }
 
@@ -229,15 +231,19 @@ public final class Session implements SessionHandle {
     @Override
     public CompletableFuture<Void> update(Consumer<SessionState> change, boolean rerun) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        RunRequest task = RunRequest.task(change, () -> done.complete(null));
+        RunRequest task = RunRequest.task(change, done);
         if (!enqueue(task)) {
-            done.completeExceptionally(new IllegalStateException("The Springlit session " + id + " has ended."));
+            task.taskAbandoned(ended());
             return done;
         }
         if (rerun) {
             requestRerun();
         }
         return done;
+    }
+
+    private IllegalStateException ended() {
+        return new IllegalStateException("The Springlit session " + id + " has ended.");
     }
 
     /** Adds a request, interrupting a run it supersedes, and makes sure the queue is being worked off. */
@@ -332,6 +338,20 @@ public final class Session implements SessionHandle {
         data = committed;
     }
 
+    /**
+     * Remembers the widgets an interrupted run drew (and streamed to the tab) without committing any of its
+     * state, so that a click on one of them, which is what interrupted the run, is not refused as unknown.
+     */
+    void keepWidgets(Map<String, WidgetMeta> drawn) {
+        if (drawn.isEmpty()) {
+            return;
+        }
+        SessionData committed = data;
+        Map<String, WidgetMeta> widgets = new HashMap<>(committed.widgets());
+        widgets.putAll(drawn);
+        data = new SessionData(committed.values(), committed.unkeyed(), widgets);
+    }
+
     /** Whether the S4.7 warning for {@code key} is still to be shown (once per session and key). */
     boolean firstWarningFor(String key) {
         synchronized (lock) {
@@ -373,11 +393,13 @@ public final class Session implements SessionHandle {
         Run running;
         ClientConnection c;
         SessionBeans owned;
+        List<RunRequest> dropped;
         synchronized (lock) {
             if (destroyed) {
                 return;
             }
             destroyed = true;
+            dropped = new ArrayList<>(pending);
             pending.clear();
             running = current;
             c = connection;
@@ -388,6 +410,9 @@ public final class Session implements SessionHandle {
         }
         if (running != null) {
             running.interrupt();
+        }
+        for (RunRequest request : dropped) {
+            request.taskAbandoned(ended());
         }
         if (c != null) {
             c.close("The session has ended.");

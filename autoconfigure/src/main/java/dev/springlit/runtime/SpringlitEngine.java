@@ -26,6 +26,7 @@ public final class SpringlitEngine implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final SessionRegistry sessions;
     private final Set<Session> running = ConcurrentHashMap.newKeySet();
+    private volatile RunObserver observer = RunObserver.NONE;
 
     public SpringlitEngine(PageRegistry pages, RuntimeSettings settings, JsonMapper jsonMapper) {
         this.pages = pages;
@@ -53,6 +54,15 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public SessionRegistry sessions() {
         return sessions;
+    }
+
+    /** Who hears about runs and messages (metrics); {@link RunObserver#NONE} by default. */
+    public RunObserver observer() {
+        return observer;
+    }
+
+    public void setObserver(RunObserver observer) {
+        this.observer = observer == null ? RunObserver.NONE : observer;
     }
 
     ObjectWriter jsonWriter() {

@@ -50,7 +50,7 @@ final class Tracebacks {
     private static boolean hidden(StackTraceElement frame) {
         String cls = frame.getClassName();
         for (String prefix : HIDDEN_PREFIXES) {
-            if (cls.startsWith(prefix)) {
+            if (cls.startsWith(prefix) || cls.equals(prefix.substring(0, prefix.length() - 1))) {
                 return true;
             }
         }

@@ -56,7 +56,8 @@ public final class StreamHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
-        socket.getAttributes().put(CONNECTION, new WebSocketConnection(socket, codec, sendTimeLimitMs, backlogLimitBytes));
+        socket.getAttributes().put(CONNECTION, new WebSocketConnection(socket, codec, sendTimeLimitMs, backlogLimitBytes,
+                engine.observer()));
     }
 
     @Override
@@ -65,6 +66,7 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         if (text == null) {
             return;
         }
+        engine.observer().messageIn(text.length());
         try {
             dispatch(socket, ClientMessage.parse(mapper, text));
         } catch (BadMessageException e) {
@@ -164,6 +166,7 @@ public final class StreamHandler extends AbstractWebSocketHandler {
 
     private void reply(WebSocketSession socket, String code, String message) {
         log.warn("Springlit refused a message from WebSocket " + socket.getId() + " (" + code + "): " + message);
+        engine.observer().messageRejected(code);
         WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
         if (connection != null) {
             connection.send(new ServerMessage.Error(code, message));

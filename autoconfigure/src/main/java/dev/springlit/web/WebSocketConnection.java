@@ -10,6 +10,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 import dev.springlit.runtime.ClientConnection;
+import dev.springlit.runtime.RunObserver;
 import dev.springlit.runtime.ServerMessage;
 
 /**
@@ -22,8 +23,11 @@ final class WebSocketConnection implements ClientConnection {
 
     private final WebSocketSession socket;
     private final ProtocolCodec codec;
+    private final RunObserver observer;
 
-    WebSocketConnection(WebSocketSession socket, ProtocolCodec codec, int sendTimeLimitMs, int backlogLimitBytes) {
+    WebSocketConnection(WebSocketSession socket, ProtocolCodec codec, int sendTimeLimitMs, int backlogLimitBytes,
+                        RunObserver observer) {
+        this.observer = observer;
         this.socket = new ConcurrentWebSocketSessionDecorator(socket, sendTimeLimitMs, backlogLimitBytes,
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
         this.codec = codec;
@@ -35,7 +39,9 @@ final class WebSocketConnection implements ClientConnection {
             return;
         }
         try {
-            socket.sendMessage(new TextMessage(codec.encode(message)));
+            String text = codec.encode(message);
+            socket.sendMessage(new TextMessage(text));
+            observer.messageOut(text.length());
         } catch (IOException | RuntimeException e) {
             log.debug("Could not send to WebSocket " + socket.getId() + "; closing it", e);
             closeQuietly(CloseStatus.SESSION_NOT_RELIABLE);
