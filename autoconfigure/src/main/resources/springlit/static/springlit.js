@@ -10,7 +10,10 @@
 //   [data-sl-root="0"|"1"]         root containers (main body, sidebar)
 //   [data-sl-children]             where a block element's children live
 //   [data-sl-widget][data-sl-trigger]  clickable trigger (button): sends rerun with trigger = widget id
-//   [data-sl-widget][data-sl-input]    value widget read by collectWidgets()
+//   [data-sl-widget][data-sl-kind]     value widget root (elements.html fragment `widget`): data-sl-value holds
+//                                  the server's value (JSON), data-sl-form the form key; its fields carry
+//                                  [data-sl-input]; a committed change sends rerun {id: value} (see Widgets)
+//   [data-sl-widget][data-sl-input]    custom value widget whose value is JSON in its data-sl-value
 //   a[data-sl-nav]                 page link handled without a full reload
 //   #sl-running, #sl-connection, #sl-notice   indicators
 // State published on <body> for tests: data-sl-connection ("connecting"|"connected"|"disconnected"),
@@ -211,6 +214,7 @@ function applyDelta(msg) {
     body.dataset.slRuns = String(state.runs);
     body.dataset.slReady = 'true';
     setRunning(false);
+    if (msg.status !== 'rerun' && msg.status !== 'interrupted') settleWidgets(msg.run);
   }
 }
 
@@ -240,8 +244,10 @@ function applyOp(op) {
       const node = parseElement(op.html);
       while (container.children.length < index) container.append(placeholder());
       const old = container.children[index];
-      if (old) replaceElement(old, node);
+      let live = node;
+      if (old) live = replaceElement(old, node);
       else container.append(node);
+      initWidgets(live);
       break;
     }
     case 'trim': {
@@ -278,29 +284,43 @@ function widgetId(el) {
 
 /**
  * Replaces `old` with `node`, keeping focus and caret: when the focus is inside `old` and `node` is the same
- * widget, `old` is patched in place (morph) instead of replaced, and the focused field's value is left alone.
+ * widget, `old` is patched in place (morph) instead of replaced. A value widget the user is typing in keeps
+ * what is typed; otherwise the server's value shows, focused or not. Returns the node now in the page.
  */
 function replaceElement(old, node) {
   const active = document.activeElement;
   if (!active || active === body || !old.contains(active)) {
     old.replaceWith(node);
-    return;
+    return node;
   }
   const id = widgetId(old);
   const same = old.tagName === node.tagName && id === widgetId(node)
+      && old.getAttribute('data-sl-kind') === node.getAttribute('data-sl-kind')
       && (id !== null || old.className === node.className);
   if (same) {
     morph(old, node);
-    return;
+    return old;
   }
   old.replaceWith(node);
   // Different markup: at least put the focus back on the same widget if it is still there.
   const activeId = active.closest('[data-sl-widget]')?.getAttribute('data-sl-widget');
   if (activeId != null) {
-    const target = [...node.querySelectorAll('[data-sl-widget]')]
+    const target = [node, ...node.querySelectorAll('[data-sl-widget]')]
         .find((el) => el.getAttribute('data-sl-widget') === activeId);
-    target?.focus({ preventScroll: true });
+    const field = target && !target.matches('[data-sl-input], button, a')
+      ? target.querySelector('[data-sl-input]') || target : target;
+    field?.focus({ preventScroll: true });
   }
+  return node;
+}
+
+/**
+ * Whether morph must leave a form field's live value alone: the user is typing in its widget, or the value
+ * it sent is not answered yet (the run that answers it ends with the server's value, see settleWidgets).
+ */
+function keepsLiveValue(field) {
+  const root = field.closest(WIDGET);
+  return root ? !!root._slTyping || root._slSent !== undefined : field === document.activeElement;
 }
 
 /** Makes `old` look like `next` while keeping `old`'s nodes where their tag matches. */
@@ -312,12 +332,15 @@ function morph(old, next) {
   for (const { name, value } of [...next.attributes]) {
     if (old.getAttribute(name) !== value) old.setAttribute(name, value);
   }
+  if (old instanceof HTMLTextAreaElement && old.defaultValue !== next.defaultValue) {
+    old.defaultValue = next.defaultValue; // leaves a value the user changed alone
+  }
   // Live state of form fields: never overwrite what the user is typing in.
-  if (old !== document.activeElement) {
+  if ((old instanceof HTMLInputElement || old instanceof HTMLTextAreaElement) && !keepsLiveValue(old)) {
     if (old instanceof HTMLInputElement && (old.type === 'checkbox' || old.type === 'radio')) {
       if (old.checked !== next.checked) old.checked = next.checked;
-    } else if (old instanceof HTMLInputElement || old instanceof HTMLTextAreaElement) {
-      if (old.value !== next.value) old.value = next.value;
+    } else if (old.value !== next.value) {
+      old.value = next.value;
     }
   }
   if (old instanceof HTMLTextAreaElement) return; // its children are the default value only
@@ -341,49 +364,552 @@ function morph(old, next) {
     }
   }
   for (let i = newKids.length; i < oldKids.length; i++) oldKids[i].remove();
-  if (old instanceof HTMLSelectElement && old !== document.activeElement && old.value !== next.value) {
-    old.value = next.value;
+  // Options now carry the new `selected` attributes (some may have moved over from `next`).
+  if (old instanceof HTMLSelectElement && !keepsLiveValue(old)) {
+    const options = [...old.options];
+    if (old.multiple) {
+      for (const o of options) if (o.selected !== o.defaultSelected) o.selected = o.defaultSelected;
+    } else {
+      const chosen = options.find((o) => o.defaultSelected) ?? options[0];
+      if (chosen && !chosen.selected) chosen.selected = true;
+    }
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Widgets
 
+// A value widget's root is [data-sl-widget][data-sl-kind] (fragment `widget` of elements.html). Its fields
+// carry [data-sl-input]; data-sl-value is the value the server last rendered (JSON). Per root the client
+// keeps two bits of state as plain properties (they live as long as the node; a replaced node starts over):
+//   _slTyping   the user changed the field since the last commit (typing, dragging): the server's re-render
+//               leaves the field alone, and nothing is restored;
+//   _slSent     JSON of the value this tab sent and no run has answered yet (_slSentRun: the last run number
+//               seen when it was sent); until a later run ends, re-renders of the focused widget keep the
+//               value the user chose (a re-render from an older run must not make it flicker back).
+// A commit (Enter, blur, release, click, ... see docs/protocol.md) reads the value in the wire format and
+// sends `rerun` with only that widget, unless it equals what the server already has. Inside a form
+// (data-sl-form) nothing is sent: onFormWidgetChange() keeps the value for the form's submit.
+// When a run ends, a widget that shows something else than the server's value (a value the server refused,
+// or one sent while disconnected) goes back to the server's value, unless the user is typing in it.
+
+const WIDGET = '[data-sl-widget][data-sl-kind]';
+const TEXT_KINDS = new Set(['number_input', 'text_input', 'text_area']);
+const CLICK_KINDS = new Set(['checkbox', 'toggle', 'radio', 'selectbox', 'multiselect']);
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/** Form key → Map(widget id → value): edits inside forms, waiting for the form's submit button. */
+const pendingForms = new Map();
+
+function widgetRoot(el) {
+  return el instanceof Element ? el.closest(WIDGET) : null;
+}
+
+function fieldsOf(root) {
+  return [...root.querySelectorAll('[data-sl-input]')];
+}
+
+function numberOf(input) {
+  if (!input || input.value === '') return null;
+  const n = input.valueAsNumber;
+  return Number.isFinite(n) ? n : null;
+}
+
+function numberAttr(el, name) {
+  const raw = el?.getAttribute(name);
+  if (raw == null || raw === '' || raw === 'any') return null;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : null;
+}
+
 /**
- * The current values of the widgets on screen, as widget id → value.
- * Every element marked [data-sl-widget][data-sl-input] counts. Its value is, in this order:
- *  - JSON.parse(data-sl-value) when the element carries data-sl-value (custom widgets keep their value there);
- *  - for <input type=checkbox|radio>: checked;
- *  - for <input type=number|range>: valueAsNumber, or null when empty/invalid;
- *  - for <select multiple>: the array of selected values;
- *  - for any other input, textarea or select: value.
- * Other elements without data-sl-value are skipped. (Forms and file uploads will extend this.)
+ * The value a widget shows, in the wire format of docs/protocol.md, or undefined when its fields hold no
+ * valid value (a half-typed number) or the kind is unknown.
+ */
+function readWidget(root) {
+  const fields = fieldsOf(root);
+  const input = fields[0];
+  if (!input) return undefined;
+  switch (root.dataset.slKind) {
+    case 'number_input':
+      if (input.validity.badInput) return undefined;
+      return input.value === '' ? null : numberOf(input) ?? undefined;
+    case 'slider':
+      return numberOf(input) ?? undefined;
+    case 'range_slider': {
+      const low = numberOf(fields[0]);
+      const high = numberOf(fields[1]);
+      if (low == null || high == null) return undefined;
+      return low <= high ? [low, high] : [high, low];
+    }
+    case 'text_input':
+    case 'text_area':
+      return input.value;
+    case 'checkbox':
+    case 'toggle':
+      return input.checked;
+    case 'radio': {
+      const checked = fields.find((f) => f.checked);
+      return checked ? Number(checked.value) : null;
+    }
+    case 'selectbox':
+      return input.value === '' ? null : Number(input.value);
+    case 'multiselect':
+      return [...input.selectedOptions].filter((o) => o.value !== '').map((o) => Number(o.value));
+    case 'date_input':
+    case 'time_input':
+      return input.value === '' ? null : input.value;
+    case 'color_picker':
+      return input.value.toLowerCase();
+    default:
+      return undefined;
+  }
+}
+
+/** Shows `value` (wire format) in a widget's fields. */
+function applyValue(root, value) {
+  const fields = fieldsOf(root);
+  const input = fields[0];
+  if (!input) return;
+  const set = (field, text) => { if (field && field.value !== text) field.value = text; };
+  // A number as the server wrote it ("25.0") when that is the value.
+  const number = (field, n) => (n == null ? ''
+    : field && field.defaultValue !== '' && Number(field.defaultValue) === Number(n) ? field.defaultValue : String(n));
+  switch (root.dataset.slKind) {
+    case 'number_input':
+    case 'slider':
+      set(input, number(input, value));
+      break;
+    case 'text_input':
+    case 'text_area':
+    case 'date_input':
+    case 'time_input':
+      set(input, value == null ? '' : String(value));
+      break;
+    case 'range_slider':
+      if (Array.isArray(value) && value.length === 2) {
+        set(fields[0], number(fields[0], value[0]));
+        set(fields[1], number(fields[1], value[1]));
+      }
+      break;
+    case 'checkbox':
+    case 'toggle':
+      input.checked = value === true;
+      break;
+    case 'radio':
+      for (const f of fields) f.checked = value != null && Number(f.value) === Number(value);
+      break;
+    case 'selectbox':
+      set(input, value == null ? '' : String(value));
+      break;
+    case 'multiselect': {
+      const chosen = new Set((Array.isArray(value) ? value : []).map(Number));
+      for (const o of input.options) o.selected = o.value !== '' && chosen.has(Number(o.value));
+      break;
+    }
+    case 'color_picker':
+      set(input, typeof value === 'string' ? value.toLowerCase() : '#000000');
+      break;
+    default:
+  }
+  refreshWidget(root);
+}
+
+/** JSON of the value the server rendered (normalised, so 5.0 and 5 compare equal). */
+function serverJson(root) {
+  try {
+    return normalJson(root, JSON.parse(root.dataset.slValue ?? 'null'));
+  } catch (e) {
+    return 'null';
+  }
+}
+
+function normalJson(root, value) {
+  if (root.dataset.slKind === 'color_picker' && typeof value === 'string') value = value.toLowerCase();
+  return JSON.stringify(value === undefined ? null : value);
+}
+
+/** JSON of what the server has or will have for this widget, as far as this tab knows. */
+function knownJson(root) {
+  if (root._slSent !== undefined) return root._slSent;
+  const pending = pendingForms.get(root.dataset.slForm);
+  const id = root.dataset.slWidget;
+  if (pending?.has(id)) return normalJson(root, pending.get(id));
+  return serverJson(root);
+}
+
+function setTyping(root, typing) {
+  if (typing) root._slTyping = true;
+  else delete root._slTyping;
+  if (typing) root.setAttribute('data-sl-typing', '');
+  else root.removeAttribute('data-sl-typing');
+}
+
+/**
+ * Commits what a widget shows: sends it (or keeps it for its form) when it differs from what the server has.
+ * Returns true when a message went out.
+ */
+function commitWidget(root) {
+  setTyping(root, false);
+  const fields = fieldsOf(root);
+  if (fields.length === 0 || fields.every((f) => f.disabled)) return false;
+  const value = readWidget(root);
+  if (value === undefined) {
+    restoreWidget(root); // nothing valid to send (e.g. "-" in a number input): show the known value again
+    return false;
+  }
+  const max = numberAttr(fields[0], 'data-sl-max');
+  if (root.dataset.slKind === 'multiselect' && max != null && value.length > max) {
+    restoreWidget(root);
+    showNotice(`You can only select up to ${max} option${max === 1 ? '' : 's'}. Remove an option first.`,
+      { level: 'warning', timeout: 4000 });
+    return false;
+  }
+  const json = normalJson(root, value);
+  refreshWidget(root);
+  if (json === knownJson(root)) return false;
+  const id = root.dataset.slWidget;
+  const form = root.dataset.slForm;
+  if (form != null) {
+    onFormWidgetChange(form, id, value, root);
+    return false;
+  }
+  if (!send({ type: 'rerun', widgets: { [id]: value }, trigger: null })) return false;
+  root._slSent = json;
+  root._slSentRun = typeof state.run === 'number' ? state.run : -1;
+  return true;
+}
+
+/**
+ * A widget inside a form changed: nothing is sent until the form is submitted. The value waits in
+ * pendingForms (form key → widget id → value). Hook for the forms work: the submit button will send these
+ * values together with its trigger and clear the form's entry.
+ */
+function onFormWidgetChange(form, id, value, root) {
+  let values = pendingForms.get(form);
+  if (!values) pendingForms.set(form, values = new Map());
+  values.set(id, value);
+}
+
+/** Enter in a text or number input inside a form (forms will submit here, S6.1). */
+function onFormEnter(form, root) { /* forms come later */ }
+
+/** Shows the value this tab believes the server has (or the form's pending value). */
+function restoreWidget(root) {
+  let value = null;
+  try { value = JSON.parse(knownJson(root)); } catch (e) { /* keep null */ }
+  applyValue(root, value);
+}
+
+/**
+ * Makes a widget show the server's value (or its form's pending value) unless the user is typing in it or
+ * a value this tab sent is still unanswered; then refreshes its decorations.
+ */
+function syncWidget(root) {
+  const pending = pendingForms.get(root.dataset.slForm);
+  const inForm = pending?.has(root.dataset.slWidget);
+  if (!root._slTyping && (inForm || root._slSent === undefined)) {
+    const current = readWidget(root);
+    if (current === undefined || normalJson(root, current) !== knownJson(root)) restoreWidget(root);
+  }
+  refreshWidget(root);
+}
+
+/** After a set op: the widgets in the node now on the page. */
+function initWidgets(node) {
+  if (!(node instanceof Element)) return;
+  if (node.matches(WIDGET)) syncWidget(node);
+  for (const root of node.querySelectorAll(WIDGET)) syncWidget(root);
+}
+
+/** When a run ends: forget answered sends and put refused values back. */
+function settleWidgets(run) {
+  for (const root of document.querySelectorAll(WIDGET)) {
+    if (root._slSent !== undefined && (typeof run !== 'number' || run > root._slSentRun)) {
+      delete root._slSent;
+      delete root._slSentRun;
+    }
+    syncWidget(root);
+  }
+}
+
+// ---- decorations: slider readouts, step buttons, counters ----------------------------------------------
+
+function decimals(step) {
+  if (step == null) return null;
+  const text = String(step).trim().toLowerCase();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(text)) return null;
+  const [mantissa, exponent] = text.split('e');
+  const fraction = (mantissa.split('.')[1] || '').length;
+  return Math.max(0, fraction - (exponent ? Number(exponent) : 0));
+}
+
+/** A printf-style number format ("%d", "%.2f", "%+.1e", "%05.1f%%", ...), or null when `format` has none. */
+function printf(format, n) {
+  let used = false;
+  const text = format.replace(/%([-+ 0#,]*)(\d+)?(?:\.(\d+))?([diufFeEgGs%])/g, (m, flags, width, precision, conv) => {
+    if (conv === '%') return '%';
+    used = true;
+    const p = precision == null ? undefined : Number(precision);
+    let s;
+    switch (conv) {
+      case 'd': case 'i': case 'u': s = String(Math.trunc(n)); break;
+      case 'f': case 'F': s = n.toFixed(Math.min(p ?? 6, 20)); break;
+      case 'e': case 'E': s = n.toExponential(Math.min(p ?? 6, 20)); break;
+      case 'g': case 'G': s = String(Number(n.toPrecision(Math.max(1, Math.min(p ?? 6, 21))))); break;
+      default: s = String(n);
+    }
+    if (conv === 'E' || conv === 'G') s = s.toUpperCase();
+    if (flags.includes(',')) s = s.replace(/^(-?)(\d+)/, (all, sign, int) => sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+    if (flags.includes('+') && n >= 0) s = '+' + s;
+    else if (flags.includes(' ') && n >= 0) s = ' ' + s;
+    const w = width ? Number(width) : 0;
+    if (s.length < w) {
+      if (flags.includes('-')) s = s.padEnd(w);
+      else if (flags.includes('0')) s = s.replace(/^([-+ ]?)/, (sign) => sign + '0'.repeat(w - s.length));
+      else s = s.padStart(w);
+    }
+    return s;
+  });
+  return used ? text : null;
+}
+
+/** A number as a widget shows it: its format prop, else as many decimals as its step has. */
+function formatNumber(n, format, step) {
+  if (n == null || !Number.isFinite(n)) return '';
+  if (format) {
+    const s = printf(format, n);
+    if (s != null) return s;
+  }
+  const d = decimals(step);
+  return d == null ? String(n) : n.toFixed(Math.min(d, 20));
+}
+
+function setText(el, text) {
+  if (el && el.textContent !== text) el.textContent = text;
+}
+
+function refreshWidget(root) {
+  const fields = fieldsOf(root);
+  const input = fields[0];
+  if (!input) return;
+  if (root._slTyping) root.setAttribute('data-sl-typing', '');
+  else root.removeAttribute('data-sl-typing');
+  const format = root.dataset.slFormat;
+  switch (root.dataset.slKind) {
+    case 'slider':
+    case 'range_slider': {
+      const min = numberAttr(input, 'min') ?? 0;
+      const max = numberAttr(input, 'max') ?? 100;
+      const step = input.getAttribute('step');
+      const span = max - min || 1;
+      const pos = (n) => Math.min(1, Math.max(0, ((n ?? min) - min) / span));
+      const show = (n) => formatNumber(n, format, step);
+      const track = root.querySelector('.sl-slider-track');
+      let lo = 0;
+      let hi;
+      let text;
+      if (root.dataset.slKind === 'slider') {
+        const v = numberOf(input);
+        hi = pos(v);
+        text = show(v);
+      } else {
+        const a = numberOf(fields[0]);
+        const b = numberOf(fields[1]);
+        lo = pos(a);
+        hi = pos(b);
+        text = `${show(a)} – ${show(b)}`;
+        // Two thumbs on the same spot: the one that can still move is on top.
+        fields[0].classList.toggle('sl-range-top', lo > 0.5 && lo >= hi);
+      }
+      if (track) {
+        track.style.setProperty('--sl-lo', String(lo));
+        track.style.setProperty('--sl-hi', String(hi));
+        track.style.setProperty('--sl-pos', String(root.dataset.slKind === 'slider' ? hi : (lo + hi) / 2));
+      }
+      setText(root.querySelector('.sl-slider-value'), text);
+      setText(root.querySelector('.sl-slider-min'), show(min));
+      setText(root.querySelector('.sl-slider-max'), show(max));
+      break;
+    }
+    case 'number_input': {
+      const v = readWidget(root);
+      // Show the format (e.g. "%.2f") when that does not change the number.
+      if (format && !root._slTyping && typeof v === 'number') {
+        const shown = printf(format, v);
+        if (shown != null && shown.trim() !== '' && Number(shown) === v && input.value !== shown.trim()) input.value = shown.trim();
+      }
+      const min = numberAttr(input, 'min');
+      const max = numberAttr(input, 'max');
+      const down = root.querySelector('[data-sl-step="-1"]');
+      const up = root.querySelector('[data-sl-step="1"]');
+      if (down) down.disabled = input.disabled || (min != null && typeof v === 'number' && v <= min);
+      if (up) up.disabled = input.disabled || (max != null && typeof v === 'number' && v >= max);
+      break;
+    }
+    case 'text_input':
+    case 'text_area': {
+      const max = input.getAttribute('maxlength');
+      if (max != null) setText(root.querySelector('.sl-char-count'), `${input.value.length}/${max}`);
+      if (root.dataset.slKind === 'text_area' && IS_MAC) setText(root.querySelector('.sl-input-hint'), 'Press ⌘+Enter to apply');
+      break;
+    }
+    case 'color_picker':
+      setText(root.querySelector('.sl-color-hex'), input.value);
+      break;
+    default:
+  }
+}
+
+/** The −/+ buttons of a number input: one step (the input's step, default 1) within min/max, sent at once. */
+function stepNumber(root, direction) {
+  const input = root.querySelector('input[type="number"][data-sl-input]');
+  if (!input || input.disabled) return;
+  const stepText = input.getAttribute('step');
+  const step = numberAttr(input, 'step') || 1;
+  const min = numberAttr(input, 'min');
+  const max = numberAttr(input, 'max');
+  const current = input.validity.badInput ? null : numberOf(input);
+  let v;
+  if (current == null) {
+    v = min ?? (max != null && max < 0 ? max : 0);
+  } else {
+    const d = Math.max(decimals(stepText === 'any' ? null : stepText) ?? 0, decimals(String(current)) ?? 0);
+    v = Number((current + direction * step).toFixed(Math.min(d, 15)));
+  }
+  if (min != null && v < min) v = min;
+  if (max != null && v > max) v = max;
+  input.value = String(v);
+  commitWidget(root);
+}
+
+/** Keeps a range slider's low thumb at or below its high one while dragging. */
+function orderRange(root, moved) {
+  const [low, high] = fieldsOf(root);
+  if (!low || !high) return;
+  if (numberOf(low) > numberOf(high)) {
+    if (moved === low) low.value = high.value;
+    else high.value = low.value;
+  }
+}
+
+/** Multi-selects: a plain click toggles an option (no Ctrl/Cmd needed), within data-sl-max. */
+function onOptionMouseDown(event) {
+  const option = event.target;
+  if (!(option instanceof HTMLOptionElement) || event.button !== 0 || event.shiftKey) return;
+  const select = option.closest('select');
+  const root = widgetRoot(select);
+  if (!select?.multiple || !root || select.disabled || option.disabled) return;
+  event.preventDefault();
+  const max = numberAttr(select, 'data-sl-max');
+  if (!option.selected && max != null && select.selectedOptions.length >= max) {
+    showNotice(`You can only select up to ${max} option${max === 1 ? '' : 's'}. Remove an option first.`,
+      { level: 'warning', timeout: 4000 });
+    select.focus({ preventScroll: true });
+    return;
+  }
+  const top = select.scrollTop;
+  option.selected = !option.selected;
+  select.focus({ preventScroll: true });
+  select.scrollTop = top;
+  select.dispatchEvent(new Event('input', { bubbles: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function onWidgetInput(event) {
+  const root = widgetRoot(event.target);
+  if (!root || !event.target.matches?.('[data-sl-input]')) return;
+  const kind = root.dataset.slKind;
+  if (kind === 'range_slider') orderRange(root, event.target);
+  if (!CLICK_KINDS.has(kind)) setTyping(root, true); // clicks commit at once with the change event
+  refreshWidget(root);
+}
+
+function onWidgetChange(event) {
+  const root = widgetRoot(event.target);
+  if (!root || !event.target.matches?.('[data-sl-input]')) return;
+  const kind = root.dataset.slKind;
+  // A date or time typed digit by digit changes on every digit: wait for Enter or leaving the field.
+  if ((kind === 'date_input' || kind === 'time_input') && document.activeElement === event.target
+      && Date.now() - (root._slKeyAt || 0) < 1500) {
+    setTyping(root, true);
+    return;
+  }
+  commitWidget(root);
+}
+
+function onWidgetKeyDown(event) {
+  const root = widgetRoot(event.target);
+  if (!root || event.isComposing || !event.target.matches?.('[data-sl-input]')) return;
+  const kind = root.dataset.slKind;
+  if (event.key !== 'Enter') {
+    if (event.key.length === 1 || /^(Arrow|Backspace|Delete|Page)/.test(event.key)) root._slKeyAt = Date.now();
+    return;
+  }
+  if (kind === 'text_area') {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+  } else if (!TEXT_KINDS.has(kind) && kind !== 'date_input' && kind !== 'time_input') {
+    return;
+  }
+  commitWidget(root);
+  if (root.dataset.slForm != null && kind !== 'text_area') onFormEnter(root.dataset.slForm, root);
+}
+
+function onWidgetFocusOut(event) {
+  const root = widgetRoot(event.target);
+  if (!root) return;
+  if (event.relatedTarget instanceof Node && root.contains(event.relatedTarget)) return; // e.g. to its +/− button
+  if (root._slTyping) commitWidget(root);
+}
+
+/**
+ * The current values of the widgets on screen (outside forms), as widget id → value: the value widgets of
+ * elements.html in their wire format, and custom elements [data-sl-widget][data-sl-input] with JSON in
+ * their data-sl-value.
  */
 function collectWidgets(scope = document) {
   const widgets = {};
-  for (const el of scope.querySelectorAll('[data-sl-widget][data-sl-input]')) {
-    const id = el.getAttribute('data-sl-widget');
-    if (el.hasAttribute('data-sl-value')) {
-      try {
-        widgets[id] = JSON.parse(el.getAttribute('data-sl-value'));
-      } catch (e) {
-        console.warn('[springlit] bad data-sl-value on widget', id, e);
-      }
-    } else if (el instanceof HTMLInputElement) {
-      if (el.type === 'checkbox' || el.type === 'radio') widgets[id] = el.checked;
-      else if (el.type === 'number' || el.type === 'range') widgets[id] = Number.isNaN(el.valueAsNumber) ? null : el.valueAsNumber;
-      else widgets[id] = el.value;
-    } else if (el instanceof HTMLSelectElement && el.multiple) {
-      widgets[id] = [...el.selectedOptions].map((o) => o.value);
-    } else if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
-      widgets[id] = el.value;
+  for (const root of scope.querySelectorAll(WIDGET)) {
+    if (root.dataset.slForm != null) continue;
+    const value = readWidget(root);
+    if (value !== undefined) widgets[root.dataset.slWidget] = value;
+  }
+  for (const el of scope.querySelectorAll('[data-sl-widget][data-sl-input][data-sl-value]')) {
+    try {
+      widgets[el.getAttribute('data-sl-widget')] = JSON.parse(el.getAttribute('data-sl-value'));
+    } catch (e) {
+      console.warn('[springlit] bad data-sl-value on widget', el.getAttribute('data-sl-widget'), e);
     }
   }
   return widgets;
 }
 
+/**
+ * A click on a trigger (button). It carries the edits not committed yet (a field still being typed in,
+ * outside forms); committed values went out with their own messages.
+ */
 function rerun(trigger) {
-  return send({ type: 'rerun', widgets: collectWidgets(), trigger: trigger ?? null });
+  const widgets = {};
+  const typing = [];
+  for (const root of document.querySelectorAll(WIDGET)) {
+    if (!root._slTyping || root.dataset.slForm != null) continue;
+    setTyping(root, false);
+    const value = readWidget(root);
+    if (value === undefined) continue;
+    const json = normalJson(root, value);
+    if (json === knownJson(root)) continue;
+    widgets[root.dataset.slWidget] = value;
+    typing.push([root, json]);
+  }
+  const sent = send({ type: 'rerun', widgets, trigger: trigger ?? null });
+  if (sent) {
+    for (const [root, json] of typing) {
+      root._slSent = json;
+      root._slSentRun = typeof state.run === 'number' ? state.run : -1;
+    }
+  }
+  return sent;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -533,6 +1059,15 @@ document.addEventListener('click', (event) => {
     onNavClick(event, nav);
     return;
   }
+  const stepper = target.closest('[data-sl-step]');
+  if (stepper) {
+    const root = widgetRoot(stepper);
+    if (root && !stepper.disabled) {
+      event.preventDefault();
+      stepNumber(root, Number(stepper.getAttribute('data-sl-step')) < 0 ? -1 : 1);
+    }
+    return;
+  }
   const trigger = target.closest('[data-sl-trigger]');
   if (!trigger || trigger.matches(':disabled') || trigger.getAttribute('aria-disabled') === 'true') return;
   const id = trigger.getAttribute('data-sl-widget');
@@ -540,6 +1075,12 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   rerun(id);
 });
+
+document.addEventListener('input', onWidgetInput);
+document.addEventListener('change', onWidgetChange);
+document.addEventListener('keydown', onWidgetKeyDown);
+document.addEventListener('focusout', onWidgetFocusOut);
+document.addEventListener('mousedown', onOptionMouseDown);
 
 window.addEventListener('popstate', () => {
   if (location.pathname === state.page) return; // e.g. only the #hash changed
@@ -580,5 +1121,8 @@ connect(reclaim);
 window.springlit = Object.freeze({
   send,
   state,
+  collectWidgets,
+  readWidget,
+  pendingForms,
   get socket() { return socket; },
 });

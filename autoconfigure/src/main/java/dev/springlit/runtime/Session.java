@@ -46,6 +46,8 @@ public final class Session implements SessionHandle {
     private volatile boolean destroyed;
     private Run current;
     private int runCount;
+    /** The number of the last run whose end was sent (guarded by sendLock). */
+    private int lastEndedRun;
     private Set<String> warnedKeys;
     private SessionBeans beans;
     private SessionFiles files;
@@ -117,22 +119,22 @@ public final class Session implements SessionHandle {
      */
     public void attach(ClientConnection newConnection, boolean fresh) {
         ClientConnection previous;
-        boolean running;
-        synchronized (lock) {
-            previous = connection;
-            connection = newConnection;
-            running = current != null;
-        }
-        if (previous != null && previous != newConnection) {
-            previous.close("This session was taken over by a newer connection of the same tab.");
-        }
         synchronized (sendLock) {
+            boolean running;
+            synchronized (lock) {
+                previous = connection;
+                connection = newConnection;
+                running = lastEndedRun < runCount;
+            }
             output.drain();
             newConnection.send(new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
             if (!fresh) {
                 List<ServerMessage.Op> tree = output.snapshot();
                 newConnection.send(new ServerMessage.Delta(runCount(), tree, running ? null : RunStatus.OK));
             }
+        }
+        if (previous != null && previous != newConnection) {
+            previous.close("This session was taken over by a newer connection of the same tab.");
         }
         if (fresh) {
             enqueue(RunRequest.first());
@@ -181,6 +183,9 @@ public final class Session implements SessionHandle {
             ClientConnection c;
             synchronized (lock) {
                 c = connection;
+            }
+            if (status != null) {
+                lastEndedRun = Math.max(lastEndedRun, run);
             }
             if (c != null) {
                 c.send(new ServerMessage.Delta(run, ops, status));
