@@ -31,6 +31,7 @@ public final class StreamHandler extends AbstractWebSocketHandler {
     private static final String CONNECTION = "springlit.connection";
     private static final String PARTIAL = "springlit.partial";
     private static final String OVERSIZED = "springlit.oversized";
+    private static final String PARTIAL_BYTES = "springlit.partialBytes";
 
     private final SpringlitEngine engine;
     private final JsonMapper mapper;
@@ -77,12 +78,16 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         }
     }
 
-    /** Joins partial frames; an oversized message is dropped whole and answered once with an error. */
+    /**
+     * Joins partial frames; an oversized message is dropped whole and answered once with an error. Sizes are
+     * counted in UTF-8 bytes, as {@code streamlit.server.max-message-size} is a data size.
+     */
     private String assemble(WebSocketSession socket, TextMessage message) {
         var attributes = socket.getAttributes();
         StringBuilder partial = (StringBuilder) attributes.get(PARTIAL);
         boolean oversized = attributes.containsKey(OVERSIZED);
-        int size = (partial == null ? 0 : partial.length()) + message.getPayloadLength();
+        long earlier = partial == null ? 0 : (Long) attributes.getOrDefault(PARTIAL_BYTES, 0L);
+        long size = earlier + message.getPayloadLength();
         if (!oversized && size > maxMessageSize) {
             oversized = true;
             attributes.put(OVERSIZED, Boolean.TRUE);
@@ -92,18 +97,20 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         if (!message.isLast()) {
             if (!oversized) {
                 if (partial == null) {
-                    partial = new StringBuilder(Math.min(size * 2, maxMessageSize));
+                    partial = new StringBuilder((int) Math.min(size * 2, maxMessageSize));
                     attributes.put(PARTIAL, partial);
                 }
                 partial.append(message.getPayload());
+                attributes.put(PARTIAL_BYTES, size);
             }
             return null;
         }
         attributes.remove(PARTIAL);
+        attributes.remove(PARTIAL_BYTES);
         if (oversized) {
             attributes.remove(OVERSIZED);
             reply(socket, "too_large", "The message is larger than streamlit.server.max-message-size ("
-                    + maxMessageSize + " characters) and was dropped.");
+                    + maxMessageSize + " bytes) and was dropped.");
             return null;
         }
         return partial == null ? message.getPayload() : partial.append(message.getPayload()).toString();

@@ -1,0 +1,130 @@
+package dev.springlit.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import dev.springlit.test.AutoConfigurePageTester;
+import dev.springlit.test.PageTester;
+import dev.springlit.test.PageTesterFactory;
+
+/** Every demo page through the PageTester, on the real beans, without a browser. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@AutoConfigurePageTester
+class DemoPagesTest {
+
+    @Autowired
+    PageTesterFactory pages;
+
+    @Test
+    void homeLinksToEveryExample() {
+        try (PageTester home = pages.create(HomePage.class).run()) {
+            assertThat(home.title(0).value()).isEqualTo("Springlit demo");
+            assertThat(home.markdown(1).value()).contains("(/naive-counter)", "(/counter)", "(/counter-callbacks)",
+                    "(/counter-kwargs)");
+        }
+    }
+
+    @Test
+    void naiveCounterNeverGetsPastOne() {
+        try (PageTester page = pages.create(NaiveCounterPage.class).run()) {
+            assertThat(page.markdown(0).value()).isEqualTo("Count = 0");
+            for (int i = 0; i < 3; i++) {
+                page.button("Increment").click().run();
+                assertThat(page.markdown(0).value()).isEqualTo("Count = 1");
+            }
+            page.run();
+            assertThat(page.markdown(0).value()).as("a rerun without a click").isEqualTo("Count = 0");
+        }
+    }
+
+    @Test
+    void counterKeepsItsCountInSessionState() {
+        try (PageTester page = pages.create(CounterPage.class).run()) {
+            assertThat(page.title(0).value()).isEqualTo("Counter Example");
+            for (int i = 1; i <= 3; i++) {
+                page.button("Increment").click().run();
+                assertThat(page.markdown(0).value()).isEqualTo("Count = " + i);
+            }
+            assertThat(page.sessionState().get("count")).isEqualTo(3);
+            try (PageTester otherTab = page.newTab().run()) {
+                assertThat(otherTab.markdown(0).value()).isEqualTo("Count = 0");
+            }
+        }
+    }
+
+    @Test
+    void counterWithCallbacksIncrementsInTheCallback() {
+        try (PageTester page = pages.create(CounterCallbacksPage.class).run()) {
+            assertThat(page.title(0).value()).isEqualTo("Counter Example using Callbacks");
+            page.button("Increment").click().run();
+            page.button("Increment").click().run();
+            assertThat(page.markdown(0).value()).isEqualTo("Count = 2");
+        }
+    }
+
+    @Test
+    void counterWithKwargsAddsFiveAndSubtractsOne() {
+        try (PageTester page = pages.create(CounterKwargsPage.class).run()) {
+            page.button("Increment").click().run();
+            assertThat(page.markdown(0).value()).isEqualTo("Count = 5");
+            page.button("Decrement").click().run();
+            assertThat(page.markdown(0).value()).isEqualTo("Count = 4");
+        }
+    }
+
+    @Test
+    void counterWithArgsAddsTheTypedValue() {
+        try (PageTester page = pages.create(CounterArgsPage.class).run()) {
+            page.numberInput("Enter a value").setValue(7).run();
+            page.button("Increment").click().run();
+            assertThat(page.markdown(0).value()).isEqualTo("Count = 7");
+            page.numberInput("Enter a value").setValue(3).run();
+            page.button("Increment").click().run();
+            assertThat(page.markdown(0).value()).isEqualTo("Count = 10");
+        }
+    }
+
+    @Test
+    void celsiusSliderIsTheStateEntry() {
+        try (PageTester page = pages.create(CelsiusPage.class).run()) {
+            assertThat(page.slider("Temperature in Celsius").value()).isEqualTo(50.0);
+            assertThat(page.markdown(0).value()).isEqualTo("50.0");
+            page.slider("Temperature in Celsius").setValue(-20.5).run();
+            assertThat(page.sessionState().get("celsius")).isEqualTo(-20.5);
+            assertThat(page.markdown(0).value()).isEqualTo("-20.5");
+        }
+    }
+
+    @Test
+    void linkedUnitsFollowEachOther() {
+        try (PageTester page = pages.create(LinkedUnitsPage.class).run()) {
+            page.numberInput("Celsius").setValue(100.0).run();
+            assertThat(page.numberInput("Fahrenheit").value()).isEqualTo(212.0);
+            page.numberInput("Fahrenheit").setValue(32.0).run();
+            assertThat(page.numberInput("Celsius").value()).isEqualTo(0.0);
+        }
+    }
+
+    @Test
+    void buttonStateErrorShowsStreamlitsMessage() {
+        try (PageTester page = pages.create(ButtonStateErrorPage.class).run()) {
+            assertThat(page.exceptions()).singleElement().satisfies(e -> assertThat(e.message())
+                    .isEqualTo("Values for the widget with key \"my_button\" cannot be set using SessionState."));
+        }
+    }
+
+    @Test
+    void widgetGalleryPrintsEveryValue() {
+        try (PageTester page = pages.create(WidgetsPage.class).run()) {
+            assertThat(page.widgets()).hasSize(14);
+            assertThat(page.markdown(0).value()).isEqualTo("numberInput: 5");
+            page.numberInput("Number").increment().run();
+            assertThat(page.markdown(0).value()).isEqualTo("numberInput: 6");
+            page.selectbox("Fruit").select("Cherry").run();
+            assertThat(page.values()).containsEntry("Fruit", "Cherry");
+        }
+    }
+}
