@@ -42,6 +42,8 @@ public final class ElementRenderer {
             context.setVariable("html", markdown.renderInline(widget.label()));
             context.setVariable("valueJson", json.writeValueAsString(widget.value()));
         }
-        return templates.process(TEMPLATE, Set.of(element.kind()), context).strip();
+        // "%name" selects by th:fragment only, never by tag name (a fragment called "button" must not match <button>)
+        String fragment = element instanceof Widget ? "widget" : element.kind();
+        return templates.process(TEMPLATE, Set.of("%" + fragment), context).strip();
     }
 }

@@ -1,5 +1,6 @@
 package dev.springlit.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import dev.springlit.Page;
 import dev.springlit.St;
 import dev.springlit.StreamlitPage;
+import dev.springlit.UploadedFile;
 
 /** Every input widget with its current value printed next to it. */
 @StreamlitPage(path = "/widgets", title = "Widget gallery", icon = "🧰", order = 9)
@@ -31,5 +33,15 @@ class WidgetsPage implements Page {
         st.write("dateInput:", st.dateInput("Day", o -> o.value(LocalDate.of(2026, 11, 21))));
         st.write("timeInput:", st.timeInput("Time", o -> o.value(LocalTime.of(9, 30))));
         st.write("colorPicker:", st.colorPicker("Colour", o -> o.value("#ff4b4b")));
+        UploadedFile file = st.fileUploader("Upload a text file", o -> o.type("txt", "csv", "md"));
+        st.write("fileUploader:", file == null ? "(no file)" : file.name() + ", " + file.size() + " bytes");
+        if (file != null) {
+            st.text(new String(file.bytes(), StandardCharsets.UTF_8));
+        }
+        st.write("downloadButton:", st.downloadButton("Download a greeting", "Hello from Springlit!", "greeting.txt"));
+        if (st.checkbox("Show the keyed note", o -> o.value(true))) {
+            st.textInput("Keyed note", o -> o.key("note"));
+        }
+        st.caption("The keyed note keeps its text while it is hidden: keyed widgets keep their value.");
     }
 }

@@ -119,12 +119,19 @@ class DemoPagesTest {
     @Test
     void widgetGalleryPrintsEveryValue() {
         try (PageTester page = pages.create(WidgetsPage.class).run()) {
-            assertThat(page.widgets()).hasSize(14);
+            assertThat(page.widgets()).hasSize(18);
             assertThat(page.markdown(0).value()).isEqualTo("numberInput: 5");
             page.numberInput("Number").increment().run();
             assertThat(page.markdown(0).value()).isEqualTo("numberInput: 6");
             page.selectbox("Fruit").select("Cherry").run();
             assertThat(page.values()).containsEntry("Fruit", "Cherry");
+            page.fileUploader("Upload a text file").upload("hello.txt", "text/plain", "hi there".getBytes()).run();
+            assertThat(page.text(0).value()).isEqualTo("hi there");
+            page.textInput("Keyed note").input("remember me").run();
+            page.checkbox("Show the keyed note").uncheck().run();
+            assertThat(page.sessionState().get("note")).isEqualTo("remember me");
+            page.checkbox("Show the keyed note").check().run();
+            assertThat(page.textInput("Keyed note").value()).isEqualTo("remember me");
         }
     }
 }
