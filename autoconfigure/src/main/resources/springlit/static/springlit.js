@@ -13,6 +13,8 @@
 //   [data-sl-widget][data-sl-kind]     value widget root (elements.html fragment `widget`): data-sl-value holds
 //                                  the server's value (JSON), data-sl-form the form key; its fields carry
 //                                  [data-sl-input]; a committed change sends rerun {id: value} (see Widgets)
+//   [data-sl-dropzone], [data-sl-remove]  file uploader: drop target, remove button (value = upload id)
+//   a[data-sl-trigger][download]   download button: the click downloads and sends the trigger
 //   [data-sl-widget][data-sl-input]    custom value widget whose value is JSON in its data-sl-value
 //   a[data-sl-nav]                 page link handled without a full reload
 //   #sl-running, #sl-connection, #sl-notice   indicators
@@ -461,6 +463,8 @@ function readWidget(root) {
       return input.value === '' ? null : input.value;
     case 'color_picker':
       return input.value.toLowerCase();
+    case 'file_uploader':
+      return uploadedIds(root);
     default:
       return undefined;
   }
@@ -820,6 +824,7 @@ function onWidgetInput(event) {
   const root = widgetRoot(event.target);
   if (!root || !event.target.matches?.('[data-sl-input]')) return;
   const kind = root.dataset.slKind;
+  if (kind === 'file_uploader') return; // the change event uploads
   if (kind === 'range_slider') orderRange(root, event.target);
   if (!CLICK_KINDS.has(kind)) setTyping(root, true); // clicks commit at once with the change event
   refreshWidget(root);
@@ -829,6 +834,10 @@ function onWidgetChange(event) {
   const root = widgetRoot(event.target);
   if (!root || !event.target.matches?.('[data-sl-input]')) return;
   const kind = root.dataset.slKind;
+  if (kind === 'file_uploader') {
+    uploadFiles(root, event.target.files);
+    return;
+  }
   // A date or time typed digit by digit changes on every digit: wait for Enter or leaving the field.
   if ((kind === 'date_input' || kind === 'time_input') && document.activeElement === event.target
       && Date.now() - (root._slKeyAt || 0) < 1500) {
@@ -910,6 +919,141 @@ function rerun(trigger) {
     }
   }
   return sent;
+}
+
+// ---- file uploader ------------------------------------------------------------------------------------
+// Each chosen (or dropped) file is POSTed on its own to the root's data-sl-upload-url (body = the file, name
+// in X-Springlit-Filename); the answer {id, name, size} names the upload. When all of them succeeded the
+// widget's value (upload ids: the current ones plus the new ones, or only the new one for a single uploader)
+// goes out like any other widget value. A refused upload (413, 415, 403, 404...) shows its message under the
+// uploader and in #sl-notice, and nothing is sent. The × of a listed file sends the value without it.
+
+/** The upload ids this tab believes the server has for an uploader. */
+function uploadedIds(root) {
+  let ids = null;
+  try { ids = JSON.parse(knownJson(root)); } catch (e) { /* none */ }
+  return Array.isArray(ids) ? ids.map(String) : [];
+}
+
+function liveWidget(id) {
+  for (const root of document.querySelectorAll(WIDGET)) if (root.dataset.slWidget === id) return root;
+  return null;
+}
+
+function showUploadError(root, message) {
+  const box = root?.querySelector('.sl-uploader-error');
+  if (box) {
+    box.textContent = message || '';
+    box.hidden = !message;
+  }
+  if (message) showNotice(message, { level: 'error' });
+}
+
+/** Sends an uploader's new value (or keeps it for its form). */
+function sendUploaderValue(root, ids) {
+  const id = root.dataset.slWidget;
+  const json = JSON.stringify(ids);
+  if (root.dataset.slForm != null) {
+    onFormWidgetChange(root.dataset.slForm, id, ids, root);
+    return false;
+  }
+  if (!send({ type: 'rerun', widgets: { [id]: ids }, trigger: null })) return false;
+  root._slSent = json;
+  root._slSentRun = typeof state.run === 'number' ? state.run : -1;
+  return true;
+}
+
+async function uploadFiles(root, fileList) {
+  const input = root.querySelector('input[type="file"][data-sl-input]');
+  const url = root.querySelector('[data-sl-upload-url]')?.getAttribute('data-sl-upload-url');
+  let files = [...(fileList || [])];
+  if (!input || input.disabled || !url || files.length === 0) return;
+  const multiple = input.multiple;
+  if (!multiple) files = files.slice(0, 1);
+  const id = root.dataset.slWidget;
+  showUploadError(root, null);
+  root.setAttribute('data-sl-uploading', '');
+  root.setAttribute('aria-busy', 'true');
+  const uploaded = [];
+  let error = null;
+  try {
+    for (const file of files) {
+      let response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          body: file,
+          headers: {
+            'Content-Type': file.type || 'application/octet-stream',
+            'X-Springlit-Filename': encodeURIComponent(file.name),
+          },
+        });
+      } catch (e) {
+        error = `Could not upload "${file.name}": the server cannot be reached.`;
+        break;
+      }
+      let data = null;
+      try { data = await response.json(); } catch (e) { /* not JSON */ }
+      if (!response.ok || data == null || data.id == null) {
+        error = (data && typeof data.error === 'string' && data.error)
+          || `Could not upload "${file.name}" (HTTP ${response.status}).`;
+        break;
+      }
+      uploaded.push(String(data.id));
+    }
+  } finally {
+    // The element may have been re-rendered meanwhile: finish on the one now on the page.
+    for (const el of new Set([root, liveWidget(id)])) {
+      el?.removeAttribute('data-sl-uploading');
+      el?.removeAttribute('aria-busy');
+      const field = el?.querySelector('input[type="file"][data-sl-input]');
+      if (field) field.value = ''; // choosing the same file again fires change again
+    }
+  }
+  const live = liveWidget(id) || root;
+  if (error) {
+    showUploadError(live, error);
+    return;
+  }
+  sendUploaderValue(live, multiple ? [...uploadedIds(live), ...uploaded] : uploaded.slice(0, 1));
+}
+
+function removeUpload(root, uploadId) {
+  const input = root.querySelector('input[type="file"][data-sl-input]');
+  if (input?.disabled) return;
+  showUploadError(root, null);
+  sendUploaderValue(root, uploadedIds(root).filter((id) => id !== uploadId));
+}
+
+function dropzoneOf(event) {
+  const target = event.target instanceof Element ? event.target : event.target?.parentElement;
+  const zone = target?.closest('[data-sl-dropzone]');
+  const root = zone && widgetRoot(zone);
+  const input = root?.querySelector('input[type="file"][data-sl-input]');
+  return root && input && !input.disabled ? [zone, root] : [null, null];
+}
+
+function onDragOver(event) {
+  const [zone] = dropzoneOf(event);
+  if (!zone || !event.dataTransfer?.types?.includes('Files')) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  zone.classList.add('sl-dragover');
+}
+
+function onDragLeave(event) {
+  const [zone] = dropzoneOf(event);
+  if (zone && !(event.relatedTarget instanceof Node && zone.contains(event.relatedTarget))) {
+    zone.classList.remove('sl-dragover');
+  }
+}
+
+function onDrop(event) {
+  const [zone, root] = dropzoneOf(event);
+  if (!zone) return;
+  event.preventDefault();
+  zone.classList.remove('sl-dragover');
+  uploadFiles(root, event.dataTransfer?.files);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1068,11 +1212,25 @@ document.addEventListener('click', (event) => {
     }
     return;
   }
+  const remove = target.closest('[data-sl-remove]');
+  if (remove) {
+    const root = widgetRoot(remove);
+    if (root && !remove.disabled) {
+      event.preventDefault();
+      removeUpload(root, remove.getAttribute('data-sl-remove'));
+    }
+    return;
+  }
   const trigger = target.closest('[data-sl-trigger]');
-  if (!trigger || trigger.matches(':disabled') || trigger.getAttribute('aria-disabled') === 'true') return;
+  if (!trigger) return;
+  if (trigger.matches(':disabled') || trigger.getAttribute('aria-disabled') === 'true') {
+    event.preventDefault(); // e.g. a disabled download link
+    return;
+  }
   const id = trigger.getAttribute('data-sl-widget');
   if (id == null) return;
-  event.preventDefault();
+  // A download link (a[download]) still downloads: only the trigger is added.
+  if (!trigger.matches('a[download]')) event.preventDefault();
   rerun(id);
 });
 
@@ -1081,6 +1239,9 @@ document.addEventListener('change', onWidgetChange);
 document.addEventListener('keydown', onWidgetKeyDown);
 document.addEventListener('focusout', onWidgetFocusOut);
 document.addEventListener('mousedown', onOptionMouseDown);
+document.addEventListener('dragover', onDragOver);
+document.addEventListener('dragleave', onDragLeave);
+document.addEventListener('drop', onDrop);
 
 window.addEventListener('popstate', () => {
   if (location.pathname === state.page) return; // e.g. only the #hash changed
