@@ -355,8 +355,8 @@ class CounterBrowserIT {
     })
     void screenshot(String name, String path) throws Exception {
         open(page, url(path));
-        if (!path.equals("/")) {
-            click(page, "Increment");
+        if (page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Increment").setExact(true)).count() > 0) {
+            click(page, "Increment"); // a counter page is shown after one click
         }
         assertThat(page.locator("aside a[aria-current='page']")).hasCount(1);
         page.mouse().move(1200, 780); // no hover effect in the picture
