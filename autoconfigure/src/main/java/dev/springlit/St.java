@@ -224,6 +224,60 @@ public interface St {
                 o -> o.mimeType("text/plain"));
     }
 
+    // ---- layout --------------------------------------------------------------------------------------------
+
+    /** The sidebar, for elements beside the page: {@code st.sidebar().selectbox("Region", regions)}. */
+    St sidebar();
+
+    /** A container that groups elements; draw into it later to insert them here. */
+    St container();
+
+    /** A container, with a border when {@code border} is true. */
+    St container(boolean border);
+
+    /** {@code count} columns of equal width, side by side: {@code var cols = st.columns(3); cols.get(0).metric(...)}. */
+    java.util.List<St> columns(int count);
+
+    /** Columns whose widths are in the ratio of {@code weights}: {@code st.columns(2, 1)}. */
+    java.util.List<St> columns(double... weights);
+
+    /** A section the user can open and close, closed at first. */
+    St expander(String label);
+
+    /** A section the user can open and close. */
+    St expander(String label, boolean expanded);
+
+    /** Tabs; one container per label, in order. */
+    java.util.List<St> tabs(String... labels);
+
+    /** A placeholder holding one element; each element drawn into it replaces the previous one. */
+    St empty();
+
+    /** A button that opens a floating panel with the elements drawn into it. */
+    St popover(String label);
+
+    // ---- forms -----------------------------------------------------------------------------------------------
+
+    /** A form; its widgets send their values only when its submit button is clicked. */
+    Form form(String key);
+
+    /** A form with options ({@code clearOnSubmit}, {@code enterToSubmit}, {@code border}). */
+    Form form(String key, Consumer<FormOptions> options);
+
+    /** A form drawn by {@code body}: {@code st.form("f", o -> o.clearOnSubmit(true), f -> { ... })}. */
+    void form(String key, Consumer<FormOptions> options, Consumer<Form> body);
+
+    /** The submit button of the form this St draws into; true in the run its click causes. */
+    default boolean formSubmitButton(String label) {
+        return formSubmitButton(label, o -> { });
+    }
+
+    /**
+     * A form's submit button with options; the only widget of a form that may have a callback. Its state key is
+     * {@code FormSubmitter:<form>-<label>} unless it is given one.
+     */
+    boolean formSubmitButton(String label, Consumer<ButtonOptions> options);
+
     /**
      * Ends this run at once and starts a new one (no callbacks, all buttons false). Inside a callback it
      * does nothing but show a warning, as in Streamlit.

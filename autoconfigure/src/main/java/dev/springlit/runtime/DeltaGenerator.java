@@ -17,6 +17,8 @@ import dev.springlit.ColorPickerOptions;
 import dev.springlit.DateInputOptions;
 import dev.springlit.DownloadButtonOptions;
 import dev.springlit.FileUploaderOptions;
+import dev.springlit.Form;
+import dev.springlit.FormOptions;
 import dev.springlit.UploadedFile;
 import dev.springlit.MultiselectOptions;
 import dev.springlit.NumberInputOptions;
@@ -30,6 +32,7 @@ import dev.springlit.MarkdownOptions;
 import dev.springlit.SessionHandle;
 import dev.springlit.St;
 import dev.springlit.element.Alert;
+import dev.springlit.element.Block;
 import dev.springlit.element.Button;
 import dev.springlit.element.Code;
 import dev.springlit.element.Divider;
@@ -44,14 +47,20 @@ import dev.springlit.element.Widget;
  * run of its session is current, so a callback that captured the {@code st} of an earlier run draws into the
  * run that fires it (above the page body, S2.9).
  */
-final class DeltaGenerator implements St {
+final class DeltaGenerator implements Form {
 
     private final Session session;
-    private final int root;
+    private final int[] path;
+    private final String form;
 
     DeltaGenerator(Session session, int root) {
+        this(session, new int[] {root}, null);
+    }
+
+    private DeltaGenerator(Session session, int[] path, String form) {
         this.session = session;
-        this.root = root;
+        this.path = path;
+        this.form = form;
     }
 
     /** The current run of this session on this thread, if it may go on. */
@@ -68,7 +77,7 @@ final class DeltaGenerator implements St {
 
     /** Adds an element at this container's next position, after checking the run may go on. */
     void emit(Element element) {
-        run().emit(root, element);
+        run().emit(path, element);
     }
 
     @Override
@@ -157,12 +166,15 @@ final class DeltaGenerator implements St {
     @Override
     public boolean button(String label, Consumer<ButtonOptions> options) {
         Run run = run();
+        if (form != null) {
+            throw new dev.springlit.StreamlitApiException("button() can't be used in a form().");
+        }
         ButtonOptions o = new ButtonOptions();
         options.accept(o);
         WidgetSpec spec = new WidgetSpec("button", label, o.getKey(), new Object[] {o.getHelp(), o.getType(), o.getIcon()},
                 Boolean.FALSE, false, true, false, o.getOnClick(), o.getCallbackArgs(), null);
-        boolean clicked = (Boolean) run.registerWidget(spec);
-        emit(new Button(spec.id(run.page().path()), label, o.getHelp(), o.isDisabled(),
+        boolean clicked = (Boolean) run.registerWidget(spec, form);
+        emit(new Button(spec.id(run.page().path(), form), label, o.getHelp(), o.isDisabled(),
                 o.getType().name().toLowerCase(Locale.ROOT), o.getIcon(), o.isUseContainerWidth()));
         return clicked;
     }
@@ -202,6 +214,7 @@ final class DeltaGenerator implements St {
                               boolean explicitDefault, WidgetCodec<T> codec, Map<String, Object> props,
                               Object... identity) {
         Run run = run();
+        refuseCallbackInForm(o.getOnChange());
         String name = o.getKey() != null ? "the widget with key \"" + o.getKey() + "\"" : "the " + kind + " \"" + label + "\"";
         T checkedDefault = codec.coerce(defaultValue, name);
         Object[] fullIdentity = new Object[identity.length + 1];
@@ -209,9 +222,9 @@ final class DeltaGenerator implements St {
         fullIdentity[identity.length] = o.getHelp();
         WidgetSpec spec = new WidgetSpec(kind, label, o.getKey(), fullIdentity, checkedDefault, explicitDefault, false,
                 true, o.getOnChange(), o.getCallbackArgs(), codec);
-        T value = codec.coerce(run.registerWidget(spec), name);
-        emit(new Widget(spec.id(run.page().path()), kind, label, o.getHelp(), o.isDisabled(),
-                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(value), props, null));
+        T value = codec.coerce(run.registerWidget(spec, form), name);
+        emit(new Widget(spec.id(run.page().path(), form), kind, label, o.getHelp(), o.isDisabled(),
+                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(value), props, form));
         return value;
     }
 
@@ -431,20 +444,21 @@ final class DeltaGenerator implements St {
         Run run = run();
         FileUploaderOptions o = new FileUploaderOptions();
         options.accept(o);
+        refuseCallbackInForm(o.getOnChange());
         WidgetSpec spec = new WidgetSpec("file_uploader", label, o.getKey(), new Object[] {o.getTypes(), multiple, o.getHelp()},
                 List.of(), false, false, false, o.getOnChange(), o.getCallbackArgs(), null);
-        String id = spec.id(run.page().path());
+        String id = spec.id(run.page().path(), form);
         session.files().accept(id, o.getTypes());
         WidgetCodec<List<UploadedFile>> codec = WidgetCodecs.files(session.files(), id, multiple);
         spec = new WidgetSpec(spec.kind(), label, o.getKey(), spec.identity(), List.of(), false, false, false,
                 spec.callback(), spec.args(), codec);
-        List<UploadedFile> files = codec.coerce(run.registerWidget(spec), label);
+        List<UploadedFile> files = codec.coerce(run.registerWidget(spec, form), label);
         List<Map<String, Object>> shown = files.stream()
                 .map(f -> Map.<String, Object>of("name", f.name(), "size", f.size())).toList();
         emit(new Widget(id, "file_uploader", label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
                 props("types", o.getTypes(), "multiple", multiple, "files", shown,
-                        "uploadUrl", "/_springlit/upload/" + session.id() + "?widget=" + urlPart(id)), null));
+                        "uploadUrl", "/_springlit/upload/" + session.id() + "?widget=" + urlPart(id)), form));
         return files;
     }
 
@@ -462,14 +476,17 @@ final class DeltaGenerator implements St {
     @Override
     public boolean downloadButton(String label, byte[] data, String fileName, Consumer<DownloadButtonOptions> options) {
         Run run = run();
+        if (form != null) {
+            throw new dev.springlit.StreamlitApiException("downloadButton() can't be used in a form().");
+        }
         DownloadButtonOptions o = new DownloadButtonOptions();
         options.accept(o);
         String mime = o.getMimeType() != null ? o.getMimeType() : "application/octet-stream";
         WidgetSpec spec = new WidgetSpec("download_button", label, o.getKey(),
                 new Object[] {fileName, mime, o.getHelp(), o.getType(), o.getIcon()}, Boolean.FALSE, false, true, false,
                 o.getOnClick(), o.getCallbackArgs(), null);
-        boolean clicked = (Boolean) run.registerWidget(spec);
-        String id = spec.id(run.page().path());
+        boolean clicked = (Boolean) run.registerWidget(spec, form);
+        String id = spec.id(run.page().path(), form);
         session.files().offer(id, new SessionFiles.Download(data.clone(), fileName, mime));
         String version = Integer.toHexString(java.util.Arrays.hashCode(data));
         emit(new Widget(id, "download_button", label, o.getHelp(), o.isDisabled(),
@@ -483,6 +500,159 @@ final class DeltaGenerator implements St {
     /** Widget ids hold user keys; in a URL path they travel encoded. */
     private static String urlPart(String widgetId) {
         return java.net.URLEncoder.encode(widgetId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** S6.3: inside a form only the submit button may have a callback. */
+    private void refuseCallbackInForm(Object callback) {
+        if (form != null && callback != null) {
+            throw new dev.springlit.StreamlitApiException("Within a form, callbacks can only be defined on "
+                    + "formSubmitButton. Defining callbacks on other widgets inside a form is not allowed.");
+        }
+    }
+
+    // ---- layout -----------------------------------------------------------------------------------------
+
+    /** Draws a block here and returns the St that draws into it. */
+    private DeltaGenerator block(Run run, Block block, boolean single, String childForm) {
+        int index = run.emit(path, block);
+        int[] child = java.util.Arrays.copyOf(path, path.length + 1);
+        child[path.length] = index;
+        run.openContainer(child, single);
+        return new DeltaGenerator(session, child, childForm);
+    }
+
+    @Override
+    public St sidebar() {
+        run();
+        return new DeltaGenerator(session, new int[] {1}, null);
+    }
+
+    @Override
+    public St container() {
+        return container(false);
+    }
+
+    @Override
+    public St container(boolean border) {
+        return block(run(), new Block("container", props("border", border)), false, form);
+    }
+
+    @Override
+    public List<St> columns(int count) {
+        if (count < 1) {
+            throw new dev.springlit.StreamlitApiException("columns() needs at least one column, not " + count + ".");
+        }
+        double[] weights = new double[count];
+        java.util.Arrays.fill(weights, 1);
+        return columns(weights);
+    }
+
+    @Override
+    public List<St> columns(double... weights) {
+        Run run = run();
+        if (weights.length == 0 || java.util.Arrays.stream(weights).anyMatch(w -> !(w > 0) || Double.isInfinite(w))) {
+            throw new dev.springlit.StreamlitApiException("Column weights must be positive numbers: "
+                    + java.util.Arrays.toString(weights) + ".");
+        }
+        List<Double> list = java.util.Arrays.stream(weights).boxed().toList();
+        DeltaGenerator row = block(run, new Block("columns", props("weights", list, "gap", "small")), false, form);
+        List<St> columns = new java.util.ArrayList<>();
+        for (double weight : weights) {
+            columns.add(row.block(run, new Block("column", props("weight", weight)), false, form));
+        }
+        return List.copyOf(columns);
+    }
+
+    @Override
+    public St expander(String label) {
+        return expander(label, false);
+    }
+
+    @Override
+    public St expander(String label, boolean expanded) {
+        return block(run(), new Block("expander", props("label", label, "expanded", expanded)), false, form);
+    }
+
+    @Override
+    public List<St> tabs(String... labels) {
+        Run run = run();
+        if (labels.length == 0) {
+            throw new dev.springlit.StreamlitApiException("tabs() needs at least one label.");
+        }
+        DeltaGenerator strip = block(run, new Block("tabs", props("labels", List.of(labels))), false, form);
+        List<St> tabs = new java.util.ArrayList<>();
+        for (String label : labels) {
+            tabs.add(strip.block(run, new Block("tab", props("label", label)), false, form));
+        }
+        return List.copyOf(tabs);
+    }
+
+    @Override
+    public St empty() {
+        return block(run(), new Block("empty", Map.of()), true, form);
+    }
+
+    @Override
+    public St popover(String label) {
+        return block(run(), new Block("popover", props("label", label)), false, form);
+    }
+
+    // ---- forms ------------------------------------------------------------------------------------------
+
+    @Override
+    public Form form(String key) {
+        return form(key, o -> { });
+    }
+
+    @Override
+    public Form form(String key, Consumer<FormOptions> options) {
+        Run run = run();
+        if (form != null) {
+            throw new dev.springlit.StreamlitApiException("Forms cannot be nested in other forms.");
+        }
+        java.util.Objects.requireNonNull(key, "A form needs a key");
+        FormOptions o = new FormOptions();
+        options.accept(o);
+        DeltaGenerator inside = block(run, new Block("form", props("key", key, "border", o.isBorder(),
+                "clearOnSubmit", o.isClearOnSubmit(), "enterToSubmit", o.isEnterToSubmit())), false, key);
+        run.openForm(key, inside.path, o.isClearOnSubmit());
+        return inside;
+    }
+
+    @Override
+    public void form(String key, Consumer<FormOptions> options, Consumer<Form> body) {
+        try (Form inside = form(key, options)) {
+            body.accept(inside);
+        }
+    }
+
+    @Override
+    public boolean formSubmitButton(String label, Consumer<ButtonOptions> options) {
+        Run run = run();
+        if (form == null) {
+            throw new dev.springlit.StreamlitApiException("formSubmitButton() must be used inside a form().");
+        }
+        ButtonOptions o = new ButtonOptions();
+        options.accept(o);
+        String key = o.getKey() != null ? o.getKey() : "FormSubmitter:" + form + "-" + label;
+        WidgetSpec spec = new WidgetSpec("form_submit_button", label, key, new Object[] {o.getHelp(), o.getType(), o.getIcon()},
+                Boolean.FALSE, false, true, false, o.getOnClick(), o.getCallbackArgs(), null);
+        boolean clicked = (Boolean) run.registerWidget(spec, form);
+        run.submitButtonDrawn(form);
+        emit(new Widget(spec.id(run.page().path(), form), "form_submit_button", label, o.getHelp(), o.isDisabled(),
+                "visible", null, props("form", form, "buttonType", o.getType().name().toLowerCase(Locale.ROOT),
+                        "icon", o.getIcon()), form));
+        return clicked;
+    }
+
+    @Override
+    public String key() {
+        return form;
+    }
+
+    @Override
+    public void close() {
+        // nothing to end: what a form holds is known when the run completes
     }
 
     private static <T> List<String> labels(List<T> options, Function<? super T, String> format) {

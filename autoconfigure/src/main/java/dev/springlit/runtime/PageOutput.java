@@ -1,62 +1,95 @@
 package dev.springlit.runtime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.runtime.ServerMessage.Op;
 import dev.springlit.runtime.ServerMessage.SetOp;
 import dev.springlit.runtime.ServerMessage.TrimOp;
 
 /**
- * The session's copy of what its browser shows, and the changes not yet sent. Each element a run draws is
- * compared with the one at the same position; only differences become ops. Because the copy tracks what
- * was sent (not what the last run drew), an interrupted run followed by a new one still diffs correctly.
- * Thread-safe: the run thread adds, the flusher drains.
+ * The session's copy of what its browser shows (a tree: root containers, elements, blocks with children),
+ * and the changes not yet sent. Each element a run draws is compared with the one at the same path; only
+ * differences become ops. A block that changes is redrawn empty in the browser, so its old children are
+ * forgotten here too. Because the copy tracks what was sent (not what the last run drew), an interrupted run
+ * followed by a new one still diffs correctly. Thread-safe: the run thread adds, the flusher drains.
  */
 final class PageOutput {
 
     /** Root containers: 0 is the main body, 1 the sidebar. */
     static final int ROOTS = 2;
 
-    private final List<List<Element>> roots = new ArrayList<>(ROOTS);
+    private static final class Node {
+        final Element element;
+        final ArrayList<Node> children = new ArrayList<>(0);
+
+        Node(Element element) {
+            this.element = element;
+        }
+    }
+
+    private final Node root = new Node(null);
     private List<Op> pending = new ArrayList<>();
     private Map<String, Integer> pendingIndex;
 
     PageOutput() {
         for (int i = 0; i < ROOTS; i++) {
-            roots.add(new ArrayList<>());
+            root.children.add(new Node(null));
         }
     }
 
-    /** Records that the run drew {@code element} at {@code index} of root {@code root}. */
-    synchronized void set(int root, int index, Element element) {
-        List<Element> children = roots.get(root);
+    /**
+     * Records that the run drew {@code element} as child {@code index} of the container at {@code container}
+     * (a root index, then child indexes down to a block).
+     */
+    synchronized void set(int[] container, int index, Element element) {
+        Node parent = find(container);
+        if (parent == null) {
+            return; // the container's block was replaced meanwhile; its new children arrive with it
+        }
+        List<Node> children = parent.children;
         if (index < children.size()) {
-            if (children.get(index).equals(element)) {
+            Node existing = children.get(index);
+            if (existing != null && element.equals(existing.element)) {
                 return;
             }
-            children.set(index, element);
+            children.set(index, new Node(element));
         } else {
             while (children.size() < index) {
                 children.add(null);
             }
-            children.add(element);
+            children.add(new Node(element));
         }
-        queue(new SetOp(new int[] {root, index}, element));
+        int[] path = Arrays.copyOf(container, container.length + 1);
+        path[container.length] = index;
+        queue(new SetOp(path, element));
     }
 
-    /** Drops what the browser shows past {@code length} in root {@code root}. */
-    synchronized void trim(int root, int length) {
-        List<Element> children = roots.get(root);
-        if (children.size() <= length) {
+    /** Drops what the browser shows past {@code length} in the container at {@code container}. */
+    synchronized void trim(int[] container, int length) {
+        Node parent = find(container);
+        if (parent == null || parent.children.size() <= length) {
             return;
         }
-        children.subList(length, children.size()).clear();
-        pending.add(new TrimOp(new int[] {root}, length));
+        parent.children.subList(length, parent.children.size()).clear();
+        pending.add(new TrimOp(container.clone(), length));
         pendingIndex = null; // a set queued before the trim must not be moved after it
+    }
+
+    private Node find(int[] path) {
+        Node node = root;
+        for (int index : path) {
+            if (index >= node.children.size() || node.children.get(index) == null) {
+                return null;
+            }
+            node = node.children.get(index);
+        }
+        return node;
     }
 
     /** Takes the changes not yet sent. */
@@ -70,28 +103,83 @@ final class PageOutput {
         return ops;
     }
 
-    /** Everything the browser should show, as ops for a tab that starts from an empty page. */
+    /** Everything the browser should show, as ops for a tab that starts from an empty page (parents first). */
     synchronized List<Op> snapshot() {
         List<Op> ops = new ArrayList<>();
-        for (int root = 0; root < ROOTS; root++) {
-            List<Element> children = roots.get(root);
-            for (int i = 0; i < children.size(); i++) {
-                if (children.get(i) != null) {
-                    ops.add(new SetOp(new int[] {root, i}, children.get(i)));
-                }
-            }
+        for (int i = 0; i < ROOTS; i++) {
+            snapshot(root.children.get(i), new int[] {i}, ops);
         }
         return ops;
     }
 
-    /** The elements now at root {@code root}, for tests and the page tester. */
-    synchronized List<Element> elements(int root) {
-        return List.copyOf(roots.get(root).stream().filter(e -> e != null).toList());
+    private static void snapshot(Node container, int[] path, List<Op> ops) {
+        for (int i = 0; i < container.children.size(); i++) {
+            Node child = container.children.get(i);
+            if (child == null) {
+                continue;
+            }
+            int[] childPath = Arrays.copyOf(path, path.length + 1);
+            childPath[path.length] = i;
+            ops.add(new SetOp(childPath, child.element));
+            snapshot(child, childPath, ops);
+        }
+    }
+
+    /** The elements under root {@code root} in document order, blocks included, for tests and the page tester. */
+    synchronized List<Element> elements(int rootIndex) {
+        return elementsUnder(new int[] {rootIndex});
+    }
+
+    /** The elements under the container at {@code path}, depth first in document order. */
+    synchronized List<Element> elementsUnder(int[] path) {
+        List<Element> out = new ArrayList<>();
+        Node container = find(path);
+        if (container != null) {
+            collect(container, out);
+        }
+        return out;
+    }
+
+    /** The path of every block under root {@code rootIndex}, in document order, with the block itself. */
+    synchronized Map<int[], Block> blocks(int rootIndex) {
+        Map<int[], Block> out = new java.util.LinkedHashMap<>();
+        blocks(root.children.get(rootIndex), new int[] {rootIndex}, out);
+        return out;
+    }
+
+    private static void blocks(Node container, int[] path, Map<int[], Block> out) {
+        for (int i = 0; i < container.children.size(); i++) {
+            Node child = container.children.get(i);
+            if (child == null) {
+                continue;
+            }
+            int[] childPath = Arrays.copyOf(path, path.length + 1);
+            childPath[path.length] = i;
+            if (child.element instanceof Block block) {
+                out.put(childPath, block);
+                blocks(child, childPath, out);
+            }
+        }
+    }
+
+    private static void collect(Node container, List<Element> out) {
+        for (Node child : container.children) {
+            if (child != null) {
+                out.add(child.element);
+                collect(child, out);
+            }
+        }
     }
 
     /** Two sets of the same position before a flush: only the last one is sent. */
     private void queue(SetOp op) {
-        String pathKey = op.path()[0] + "/" + op.path()[1];
+        if (op.element() instanceof Block) {
+            // a block shell clears its children in the browser: later ops must stay after it, never be merged before
+            pending.add(op);
+            pendingIndex = null;
+            return;
+        }
+        String pathKey = Arrays.toString(op.path());
         if (pendingIndex == null) {
             pendingIndex = new HashMap<>();
         }

@@ -32,7 +32,25 @@ final class Run {
     private final RunState state;
     private final Map<String, WidgetMeta> drawn = new LinkedHashMap<>();
     private final Map<String, String> drawnKeys = new HashMap<>();
-    private final int[] rootCounts = new int[PageOutput.ROOTS];
+    /** The containers this run draws into, by path, with how many children each got. */
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+    /** The forms created in this run: key → whether they clear on submit; and those that got a submit button. */
+    private final Map<String, Boolean> forms = new LinkedHashMap<>();
+    private final Map<String, int[]> formPaths = new HashMap<>();
+    private final java.util.Set<String> formsWithSubmit = new java.util.HashSet<>();
+    private boolean rerunAfter;
+
+    /** One container's position counter in this run. */
+    private static final class Container {
+        final int[] path;
+        final boolean single;
+        int count;
+
+        Container(int[] path, boolean single) {
+            this.path = path;
+            this.single = single;
+        }
+    }
 
     private volatile boolean interrupted;
     private Thread bodyThread;
@@ -45,6 +63,9 @@ final class Run {
         this.page = page;
         this.number = number;
         this.state = new RunState(this, session.data());
+        for (int root = 0; root < PageOutput.ROOTS; root++) {
+            openContainer(new int[] {root}, false);
+        }
     }
 
     /** The run bound to this thread, or {@code null}. */
@@ -178,11 +199,14 @@ final class Run {
         if (status == RunStatus.INTERRUPTED) {
             return interruptedEnd();
         }
+        if (status != RunStatus.RERUN) {
+            markFormsWithoutSubmitButton();
+        }
         SessionData committed = state.finishRun(status == RunStatus.RERUN, this);
         session.commit(committed);
         if (status != RunStatus.RERUN) {
-            for (int root = 0; root < rootCounts.length; root++) {
-                session.output().trim(root, rootCounts[root]);
+            for (Container container : containers.values()) {
+                session.output().trim(container.path, container.count);
             }
         }
         session.flush(number, status);
@@ -234,9 +258,78 @@ final class Run {
 
     /** Adds an element at the next position of root container {@code root}; returns its index. */
     int emit(int root, Element element) {
-        int index = rootCounts[root]++;
-        session.output().set(root, index, element);
+        return emit(new int[] {root}, element);
+    }
+
+    /** Adds an element at the next position of the container at {@code container}; returns its index. */
+    int emit(int[] container, Element element) {
+        Container target = containers.get(java.util.Arrays.toString(container));
+        if (target == null) {
+            target = openContainer(container, false);
+        }
+        int index = target.single ? 0 : target.count;
+        target.count = target.single ? 1 : target.count + 1;
+        session.output().set(container, index, element);
         return index;
+    }
+
+    /**
+     * Starts counting the children of a container drawn in this run, so that what it showed before and no
+     * longer shows is removed when the run completes. A {@code single} container (st.empty) holds one element
+     * that every draw replaces.
+     */
+    Container openContainer(int[] path, boolean single) {
+        Container container = new Container(path, single);
+        containers.put(java.util.Arrays.toString(path), container);
+        return container;
+    }
+
+    /** Records a form drawn in this run (S6.4: its key once per run, never inside another form). */
+    void openForm(String key, int[] path, boolean clearOnSubmit) {
+        if (forms.containsKey(key)) {
+            throw new StreamlitApiException("There are multiple identical forms with key='" + key + "'.");
+        }
+        if (drawnKeys.containsKey(key)) {
+            throw new StreamlitApiException("There are multiple elements with the same key='" + key
+                    + "'. To fix this, please make sure that the key argument is unique for each element you create.");
+        }
+        if (state.writtenThisRun(key)) {
+            throw new StreamlitApiException("Values for the widget with key \"" + key
+                    + "\" cannot be set using SessionState.");
+        }
+        drawnKeys.put(key, "form");
+        forms.put(key, clearOnSubmit);
+        formPaths.put(key, path);
+    }
+
+    void submitButtonDrawn(String form) {
+        formsWithSubmit.add(form);
+    }
+
+    /** Whether the form {@code key} clears its widgets after a submit (false for forms not drawn). */
+    boolean clearsOnSubmit(String key) {
+        return Boolean.TRUE.equals(forms.get(key));
+    }
+
+    /** Asks for one more run after this one completes (a form cleared on submit shows its defaults). */
+    void rerunAfter() {
+        rerunAfter = true;
+    }
+
+    boolean wantsRerunAfter() {
+        return rerunAfter;
+    }
+
+    /** S6.4: a form without a submit button can never send its values; say so inside it. */
+    private void markFormsWithoutSubmitButton() {
+        for (Map.Entry<String, int[]> form : formPaths.entrySet()) {
+            if (!formsWithSubmit.contains(form.getKey())) {
+                emit(form.getValue(), new Alert(Alert.Level.ERROR, "**Missing Submit Button**\n\nThis form has no "
+                        + "submit button, which means that user interactions will never be sent to your Springlit "
+                        + "app.\n\nTo create a submit button, use the `formSubmitButton()` function.\n\nFor more "
+                        + "information, refer to the documentation for forms."));
+            }
+        }
     }
 
     /** Shows a warning in the page without interrupting it (st.rerun in a callback, S4.7). */
@@ -250,8 +343,8 @@ final class Run {
      * Registers a widget drawn in this run: checks its identity is unique, resolves its value (state written
      * by code, then the browser's, then the previous, then the default) and remembers its callback.
      */
-    Object registerWidget(WidgetSpec spec) {
-        String id = spec.id(page.path());
+    Object registerWidget(WidgetSpec spec, String form) {
+        String id = spec.id(page.path(), form);
         if (spec.key() != null) {
             if (drawnKeys.containsKey(spec.key())) {
                 throw new StreamlitApiException("There are multiple elements with the same key='" + spec.key()
@@ -266,7 +359,7 @@ final class Run {
         }
         Object value = state.resolveWidgetValue(spec, id);
         WidgetMeta meta = new WidgetMeta(id, spec.key(), spec.kind(), spec.callback(), spec.args(), drawn.size(),
-                spec.trigger(), spec.decoder());
+                spec.trigger(), spec.decoder(), form, spec.defaultValue());
         drawn.put(id, meta);
         if (spec.key() != null) {
             drawnKeys.put(spec.key(), spec.kind());

@@ -140,6 +140,11 @@ final class RunState implements SessionState {
         return "SessionState" + values.keySet();
     }
 
+    /** Whether code wrote {@code key} in this run (or its callbacks). */
+    boolean writtenThisRun(String key) {
+        return written.contains(key);
+    }
+
     private void checkWritable(String key) {
         Objects.requireNonNull(key, "key");
         if (key.startsWith(RESERVED_PREFIX)) {
@@ -294,6 +299,7 @@ final class RunState implements SessionState {
                 }
             }
         }
+        clearSubmittedForm(finishingRun, drawn);
         for (Iterator<String> ids = unkeyed.keySet().iterator(); ids.hasNext(); ) {
             if (!widgets.containsKey(ids.next())) {
                 ids.remove();
@@ -303,6 +309,28 @@ final class RunState implements SessionState {
             checkAllSerializable(finishingRun);
         }
         return new SessionData(values, unkeyed, widgets);
+    }
+
+    /**
+     * S6.2: after the run a submit caused, a form with clearOnSubmit shows its defaults again; the run itself
+     * saw the submitted values. One more run draws the defaults in the browser.
+     */
+    private void clearSubmittedForm(Run finishingRun, Map<String, WidgetMeta> drawn) {
+        String trigger = finishingRun.request().trigger();
+        WidgetMeta submit = trigger == null ? null : previous.get(trigger);
+        if (submit == null || !"form_submit_button".equals(submit.kind()) || !finishingRun.clearsOnSubmit(submit.form())) {
+            return;
+        }
+        for (WidgetMeta meta : drawn.values()) {
+            if (submit.form().equals(meta.form()) && !meta.trigger()) {
+                if (meta.key() != null) {
+                    values.put(meta.key(), meta.defaultValue());
+                } else {
+                    unkeyed.put(meta.id(), meta.defaultValue());
+                }
+            }
+        }
+        finishingRun.rerunAfter();
     }
 
     /** A task (SessionHandle.update) changes only values. */

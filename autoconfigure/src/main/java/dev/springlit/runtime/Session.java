@@ -317,7 +317,7 @@ public final class Session implements SessionHandle {
                 current = null;
                 if (status == RunStatus.INTERRUPTED && !destroyed) {
                     requeueFront(run.request());
-                } else if (status == RunStatus.RERUN) {
+                } else if (status == RunStatus.RERUN || (run.wantsRerunAfter() && !destroyed)) {
                     pending.addFirst(RunRequest.rerun());
                 }
             }
@@ -455,6 +455,16 @@ public final class Session implements SessionHandle {
             throw new IllegalArgumentException("There is no value widget with id \"" + widgetId + "\" in this session.");
         }
         return ((WidgetCodec<Object>) codec).encode(value);
+    }
+
+    /** The elements under the container at {@code path} (root index first), depth first, for tests and tools. */
+    public List<dev.springlit.element.Element> elementsUnder(int[] path) {
+        return output.elementsUnder(path);
+    }
+
+    /** The blocks under root {@code root} by path, in document order, for tests and tools. */
+    public Map<int[], dev.springlit.element.Block> blocks(int root) {
+        return output.blocks(root);
     }
 
     /** The elements the browser shows in the sidebar, for tests and tools. */

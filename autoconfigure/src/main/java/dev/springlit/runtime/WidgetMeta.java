@@ -15,7 +15,9 @@ import dev.springlit.CallbackArgs;
  * @param order    position in the run that drew it: callbacks fire in page order
  * @param trigger  whether it is a button-like widget that is true only for the run its click causes
  * @param decoder  reads the browser's value; {@code null} for triggers
+ * @param form     the key of the form it belongs to, or {@code null}
+ * @param defaultValue the value it starts with (what a form cleared on submit goes back to)
  */
 record WidgetMeta(String id, String key, String kind, Callback callback, CallbackArgs args, int order,
-                  boolean trigger, ValueDecoder decoder) {
+                  boolean trigger, ValueDecoder decoder, String form, Object defaultValue) {
 }

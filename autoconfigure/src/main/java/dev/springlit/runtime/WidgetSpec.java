@@ -30,11 +30,12 @@ record WidgetSpec(String kind, String label, String key, Object[] identity, Obje
                   CallbackArgs args, ValueDecoder decoder) {
 
     /** The id the browser sends back: the key alone when there is one (S4.1), else a hash of the identity. */
-    String id(String pagePath) {
+    String id(String pagePath, String form) {
         if (key != null) {
             return "$$k:" + key;
         }
-        String identityText = kind + "\u0000" + label + "\u0000" + Arrays.deepToString(identity) + "\u0000" + pagePath;
+        String identityText = kind + "\u0000" + label + "\u0000" + Arrays.deepToString(identity) + "\u0000" + form
+                + "\u0000" + pagePath;
         return "$$w:" + kind + ":" + hash(identityText);
     }
 

@@ -64,6 +64,9 @@ public final class PageTester implements AutoCloseable {
     private final RecordingConnection connection = new RecordingConnection();
     private final Map<String, Object> pendingValues = new LinkedHashMap<>();
     private final Map<String, Object> pendingWrites = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> pendingForms = new LinkedHashMap<>();
+    private final PageTester root;
+    private final int[] scope;
     private String pendingTrigger;
     private PageDescriptor pendingPage;
     private Session session;
@@ -72,6 +75,17 @@ public final class PageTester implements AutoCloseable {
         this.engine = engine;
         this.firstPage = firstPage;
         this.owner = owner;
+        this.root = this;
+        this.scope = null;
+    }
+
+    /** A view of {@code root}'s page limited to the container at {@code scope}. */
+    private PageTester(PageTester root, int[] scope) {
+        this.engine = root.engine;
+        this.firstPage = root.firstPage;
+        this.owner = null;
+        this.root = root;
+        this.scope = scope;
     }
 
     /**
@@ -137,6 +151,10 @@ public final class PageTester implements AutoCloseable {
      * @throws PageRunTimeoutException when the run has not finished in time
      */
     public PageTester run(Duration timeout) {
+        if (root != this) {
+            root.run(timeout);
+            return this;
+        }
         int before = connection.finishedRuns();
         Consumer<SessionState> writes = takeWrites();
         if (session == null) {
@@ -194,31 +212,123 @@ public final class PageTester implements AutoCloseable {
 
     /** Shows another page of the app in this tab (same session) from the next {@link #run()} on. */
     public PageTester switchPage(Class<? extends Page> pageClass) {
-        pendingPage = engine.pages().find(pageClass).orElseThrow(() -> new IllegalArgumentException(
+        root.pendingPage = engine.pages().find(pageClass).orElseThrow(() -> new IllegalArgumentException(
                 "The app has no page of type " + pageClass.getName()));
         return this;
     }
 
     void queueTrigger(String widgetId) {
-        pendingTrigger = widgetId;
+        root.pendingTrigger = widgetId;
     }
 
     void queueValue(String widgetId, Object value) {
-        pendingValues.put(widgetId, value);
+        root.pendingValues.put(widgetId, value);
+    }
+
+    /** A form widget's edit waits, as in the browser, until the form is submitted. */
+    void queueFormValue(String form, String widgetId, Object value) {
+        root.pendingForms.computeIfAbsent(form, f -> new LinkedHashMap<>()).put(widgetId, value);
+    }
+
+    /** A submit sends the form's held edits with the click. */
+    void queueSubmit(String form, String widgetId) {
+        Map<String, Object> held = root.pendingForms.remove(form);
+        if (held != null) {
+            root.pendingValues.putAll(held);
+        }
+        root.pendingTrigger = widgetId;
+    }
+
+    // ---- containers ---------------------------------------------------------------------------------------
+
+    /** The sidebar's elements and widgets. */
+    public PageTester sidebar() {
+        return new PageTester(root, new int[] {1});
+    }
+
+    /** The form with this key. */
+    public PageTester form(String key) {
+        return scoped("form", b -> key.equals(b.prop("key")), "form with key \"" + key + "\"").get(0);
+    }
+
+    /** Every column, in page order (all rows of columns). */
+    public List<PageTester> columns() {
+        return scoped("column", b -> true, "column");
+    }
+
+    /** Every tab, in page order. */
+    public List<PageTester> tabs() {
+        return scoped("tab", b -> true, "tab");
+    }
+
+    /** The tab with this label. */
+    public PageTester tab(String label) {
+        return scoped("tab", b -> label.equals(b.prop("label")), "tab \"" + label + "\"").get(0);
+    }
+
+    /** The expander with this label. */
+    public PageTester expander(String label) {
+        return scoped("expander", b -> label.equals(b.prop("label")), "expander \"" + label + "\"").get(0);
+    }
+
+    /** Every container made with st.container(), in page order. */
+    public List<PageTester> containers() {
+        return scoped("container", b -> true, "container");
+    }
+
+    /** Submits this form (the view of {@link #form(String)}) with its first submit button. */
+    public PageTester submit() {
+        List<WidgetElement> buttons = widgets().stream().filter(w -> w.kind().equals("form_submit_button")).toList();
+        if (buttons.isEmpty()) {
+            throw new AssertionError("There is no submit button here; the elements are " + elements());
+        }
+        return buttons.get(0).click();
+    }
+
+    private List<PageTester> scoped(String kind, java.util.function.Predicate<dev.springlit.element.Block> match,
+                                    String what) {
+        List<PageTester> views = new ArrayList<>();
+        for (int rootIndex = 0; rootIndex < 2; rootIndex++) {
+            for (Map.Entry<int[], dev.springlit.element.Block> block : started().blocks(rootIndex).entrySet()) {
+                if (block.getValue().kind().equals(kind) && match.test(block.getValue())
+                        && (scope == null ? rootIndex == 0 || kind.equals("form") : startsWith(block.getKey(), scope))) {
+                    views.add(new PageTester(root, block.getKey()));
+                }
+            }
+        }
+        if (views.isEmpty()) {
+            throw new AssertionError("The page has no " + what + ".");
+        }
+        return views;
+    }
+
+    private static boolean startsWith(int[] path, int[] prefix) {
+        if (path.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (path[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- what the page shows ------------------------------------------------------------------------------
 
     private Session started() {
+        if (root != this) {
+            return root.started();
+        }
         if (session == null) {
             throw new IllegalStateException("Call run() first: the page has not run yet.");
         }
         return session;
     }
 
-    /** Every element of the main body, in order. */
+    /** Every element of the main body (or of this view's container), depth first in page order. */
     public List<Element> elements() {
-        return started().mainElements();
+        return scope == null ? started().mainElements() : started().elementsUnder(scope);
     }
 
     /** Every element of the sidebar, in order. */
@@ -480,6 +590,11 @@ public final class PageTester implements AutoCloseable {
         return widget("download_button", label);
     }
 
+    /** A form's submit button by label. */
+    public WidgetElement formSubmitButton(String label) {
+        return widget("form_submit_button", label);
+    }
+
     String storeUpload(String widgetId, String name, String contentType, byte[] bytes) {
         return started().files().upload(widgetId, name, contentType, bytes).id();
     }
@@ -490,7 +605,7 @@ public final class PageTester implements AutoCloseable {
 
     /** Session state between runs: reads see the last run's result; writes apply at the start of the next run. */
     public SessionState sessionState() {
-        return new TesterSessionState(() -> started().stateSnapshot(), pendingWrites, REMOVED);
+        return new TesterSessionState(() -> started().stateSnapshot(), root.pendingWrites, REMOVED);
     }
 
     private List<TextElement> texts(String kind) {
@@ -535,6 +650,9 @@ public final class PageTester implements AutoCloseable {
     /** Ends the session (and the tester's own Spring context, if it made one). */
     @Override
     public void close() {
+        if (root != this) {
+            return;
+        }
         if (session != null) {
             engine.sessions().remove(session);
         }

@@ -74,8 +74,17 @@ public final class WidgetElement {
     /** Sets the value as a user would (in the widget's Java type); applies in the next run. */
     public PageTester setValue(Object newValue) {
         ensureEnabled();
-        tester.queueValue(widget.id(), tester.browserValue(widget.id(), newValue));
+        queue(tester.browserValue(widget.id(), newValue));
         return tester;
+    }
+
+    /** In a form the edit is held until the form is submitted, as in the browser. */
+    private void queue(Object browserValue) {
+        if (widget.form() != null) {
+            tester.queueFormValue(widget.form(), widget.id(), browserValue);
+        } else {
+            tester.queueValue(widget.id(), browserValue);
+        }
     }
 
     /** Types {@code text} into a text input or area. */
@@ -132,23 +141,26 @@ public final class WidgetElement {
             ids.addAll(current);
         }
         ids.add(tester.storeUpload(widget.id(), name, contentType, bytes));
-        tester.queueValue(widget.id(), ids);
+        queue(ids);
         return tester;
     }
 
     /** Clears a file uploader. */
     public PageTester clearFiles() {
-        tester.queueValue(widget.id(), java.util.List.of());
+        queue(java.util.List.of());
         return tester;
     }
 
-    /** Clicks a download button (the download itself is not simulated). */
+    /** Clicks a download button (the download itself is not simulated) or a form's submit button. */
     public PageTester click() {
         ensureEnabled();
-        if (!"download_button".equals(widget.kind())) {
+        if ("form_submit_button".equals(widget.kind())) {
+            tester.queueSubmit(widget.form(), widget.id());
+        } else if ("download_button".equals(widget.kind())) {
+            tester.queueTrigger(widget.id());
+        } else {
             throw new IllegalStateException(this + " cannot be clicked");
         }
-        tester.queueTrigger(widget.id());
         return tester;
     }
 

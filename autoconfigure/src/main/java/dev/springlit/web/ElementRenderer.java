@@ -6,6 +6,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import dev.springlit.element.Alert;
+import dev.springlit.element.Block;
 import dev.springlit.element.Button;
 import dev.springlit.element.Element;
 import dev.springlit.element.Markdown;
@@ -38,12 +39,15 @@ public final class ElementRenderer {
             context.setVariable("html", markdown.render(alert.body(), false));
         } else if (element instanceof Button button) {
             context.setVariable("html", markdown.renderInline(button.label()));
+        } else if (element instanceof Block block) {
+            Object label = block.prop("label");
+            context.setVariable("labelHtml", label == null ? null : markdown.renderInline(String.valueOf(label)));
         } else if (element instanceof Widget widget) {
             context.setVariable("html", markdown.renderInline(widget.label()));
             context.setVariable("valueJson", json.writeValueAsString(widget.value()));
         }
         // "%name" selects by th:fragment only, never by tag name (a fragment called "button" must not match <button>)
-        String fragment = element instanceof Widget ? "widget" : element.kind();
+        String fragment = element instanceof Widget ? "widget" : element instanceof Block ? "block" : element.kind();
         return templates.process(TEMPLATE, Set.of("%" + fragment), context).strip();
     }
 }
