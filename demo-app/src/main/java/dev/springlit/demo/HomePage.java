@@ -25,6 +25,8 @@ class HomePage implements Page {
                 - [Linked units](/linked-units): Celsius and Fahrenheit inputs kept in step by callbacks.
                 - [Button state error](/button-state-error): a button's value cannot be set through state.
                 - [Widget gallery](/widgets): every input widget and its value.
+                - [Counter with a form](/counter-form): Example 4, a form and its submit callback.
+                - [Form that clears](/form-clear): a to-do form that empties itself after each submit.
                 """);
         st.caption("Open a second tab: it has its own count. Refresh this one: it keeps its count.");
     }

@@ -134,4 +134,27 @@ class DemoPagesTest {
             assertThat(page.textInput("Keyed note").value()).isEqualTo("remember me");
         }
     }
+
+    @Test
+    void counterFormUpdatesCountAndTimeTogetherOnSubmit() {
+        try (PageTester page = pages.create(CounterFormPage.class).run()) {
+            page.numberInput("Enter a value").setValue(4);
+            page.timeInput("Enter the time").setValue(java.time.LocalTime.of(10, 45));
+            page.run();
+            assertThat(page.markdown(0).value()).isEqualTo("Current Count = 0");
+            page.formSubmitButton("Update").click().run();
+            assertThat(page.markdown(0).value()).isEqualTo("Current Count = 4");
+            assertThat(page.markdown(1).value()).isEqualTo("Last Updated = 10:45");
+        }
+    }
+
+    @Test
+    void formClearEmptiesItsInputAndListsTheItems() {
+        try (PageTester page = pages.create(FormClearPage.class).run()) {
+            page.textInput("New item").input("buy milk");
+            page.form("add_todo").submit().run();
+            assertThat(page.textInput("New item").value()).isEqualTo("");
+            assertThat(page.markdowns()).extracting(t -> t.value()).containsExactly("1. buy milk");
+        }
+    }
 }

@@ -1,0 +1,286 @@
+package dev.springlit.demo.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The demo app as a separate JVM on 127.0.0.1, and what {@code jcmd} and {@code /proc} tell about it. The
+ * process is killed by {@link #close()} and, should the driver die first, by a shutdown hook.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)");
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s.*?\\bused\\s+(\\d+)K");
+
+    private final Process process;
+    private final Path javaBin;
+    private final Path log;
+    private final int port;
+    private final List<String> command;
+    private final Thread killer;
+
+    private ServerProcess(Process process, Path javaBin, Path log, int port, List<String> command) {
+        this.process = process;
+        this.javaBin = javaBin;
+        this.log = log;
+        this.port = port;
+        this.command = command;
+        this.killer = new Thread(this::kill, "bench-server-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
+    }
+
+    static ServerProcess start(Path java, Path jar, List<String> jvmArgs, List<String> appArgs, Path logDir)
+            throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.add("-Xmx512m");
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        command.add("--server.address=127.0.0.1");
+        command.add("--streamlit.server.max-sessions=20000");
+        if (appArgs.stream().noneMatch(a -> a.startsWith("--server.tomcat.max-connections="))) {
+            // Tomcat accepts 8,192 connections by default: the 8,193rd tab would wait in the accept queue forever
+            command.add("--server.tomcat.max-connections=20000");
+        }
+        command.addAll(appArgs);
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve("server.log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new ServerProcess(process, java.getParent(), log, port, command);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    List<String> command() {
+        return command;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Polls {@code GET /counter} until it answers 200. */
+    void awaitReady(HttpClient client, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI page = URI.create("http://127.0.0.1:" + port + "/counter");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited with " + process.exitValue() + " before it was ready; "
+                        + "see " + log + "\n" + tail(40));
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(2))
+                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The server was not ready within " + timeout.toSeconds() + " s; see " + log
+                + "\n" + tail(40));
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    // ---- jcmd and /proc --------------------------------------------------------------------------------------
+
+    String jcmd(String... command) {
+        List<String> argv = new ArrayList<>();
+        Path jcmd = javaBin.resolve("jcmd");
+        argv.add(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd");
+        argv.add(Long.toString(process.pid()));
+        argv.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " timed out");
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run jcmd", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running jcmd", e);
+        }
+    }
+
+    /** The server's JVM, as {@code jcmd VM.version} reports it (first lines without the pid). */
+    String vmVersion() {
+        String[] lines = jcmd("VM.version").split("\n");
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.isEmpty() || l.matches("\\d+:")) {
+                continue;
+            }
+            if (l.startsWith("JDK ")) {
+                out.append(out.isEmpty() ? "" : ", ").append(l);
+            } else if (out.isEmpty()) {
+                out.append(l);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A full GC and the heap then in use (bytes, from {@code GC.heap_info}). */
+    long heapUsedAfterFullGc() {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        Matcher m = HEAP_USED.matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("could not read GC.heap_info: " + info);
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    /** The live-object class histogram (it runs a full GC first). */
+    Histogram histogram() {
+        String text = jcmd("GC.class_histogram");
+        Map<String, long[]> rows = new LinkedHashMap<>();
+        long totalBytes = -1;
+        long totalInstances = -1;
+        for (String line : text.split("\n")) {
+            Matcher row = HISTOGRAM_ROW.matcher(line);
+            if (row.find()) {
+                rows.merge(row.group(3), new long[] {Long.parseLong(row.group(1)), Long.parseLong(row.group(2))},
+                        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+                continue;
+            }
+            Matcher total = HISTOGRAM_TOTAL.matcher(line.strip());
+            if (total.find()) {
+                totalInstances = Long.parseLong(total.group(1));
+                totalBytes = Long.parseLong(total.group(2));
+            }
+        }
+        if (totalBytes < 0) {
+            throw new IllegalStateException("could not read GC.class_histogram: "
+                    + text.substring(0, Math.min(500, text.length())));
+        }
+        return new Histogram(rows, totalInstances, totalBytes);
+    }
+
+    /** Threads of the server process ({@code Threads:} of /proc/<pid>/status): platform threads only. */
+    int threads() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.substring(8).strip());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall back to jcmd
+        }
+        String dump = jcmd("Thread.print");
+        int count = 0;
+        for (String line : dump.split("\n")) {
+            if (line.startsWith("\"")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** CPU time the server process has used so far (user + system), in nanoseconds; 10 ms resolution. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** Resident set size of the server process in bytes (VmRSS), or -1. */
+    long rss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").strip()) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    private void kill() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Live objects by class: instances and bytes. */
+    record Histogram(Map<String, long[]> rows, long instances, long bytes) {
+    }
+}
