@@ -278,6 +278,23 @@ public interface St {
      */
     boolean formSubmitButton(String label, Consumer<ButtonOptions> options);
 
+    // ---- pages -------------------------------------------------------------------------------------------
+
+    /**
+     * Ends this run and shows another page of the app in this session (same state): its first run follows.
+     * Inside a callback it does nothing but show a warning.
+     */
+    void switchPage(Class<? extends Page> page);
+
+    /** Like {@link #switchPage(Class)}, by the page's path. */
+    void switchPage(String path);
+
+    /** A link to another page, followed without a reload in the same session. */
+    void pageLink(Class<? extends Page> page, String label, String icon);
+
+    /** The page URL's query parameters; writes show in the address bar at once. */
+    QueryParams queryParams();
+
     /**
      * Ends this run at once and starts a new one (no callbacks, all buttons false). Inside a callback it
      * does nothing but show a warning, as in Streamlit.

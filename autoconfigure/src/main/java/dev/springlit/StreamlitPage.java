@@ -42,6 +42,12 @@ public @interface StreamlitPage {
     /** Position in the sidebar: lower first; pages with the same order are sorted by title. */
     int order() default 0;
 
+    /** The sidebar group this page is listed under (pages of one section are listed together); "" for none. */
+    String section() default "";
+
+    /** Leaves the page out of the sidebar; it can still be opened by its path, a page link or switchPage. */
+    boolean hidden() default false;
+
     /** The bean name, as for {@link Component#value()}. */
     @AliasFor(annotation = Component.class)
     String value() default "";

@@ -17,6 +17,13 @@
 //   a[data-sl-trigger][download]   download button: the click downloads and sends the trigger
 //   [data-sl-widget][data-sl-input]    custom value widget whose value is JSON in its data-sl-value
 //   a[data-sl-nav]                 page link handled without a full reload
+//   [data-sl-block="<kind>"]       block (container) root, fragment `block`: its children live in its first
+//                                  [data-sl-children]. Client-side state: expander <details open>, the selected
+//                                  tab (tabs root data-sl-selected = index; [data-sl-tab] strip buttons, tab
+//                                  blocks hidden unless selected), popover panel (.sl-popover-toggle,
+//                                  .sl-popover-panel); kept when the server redraws the same block
+//   [data-sl-form-root="<key>"]    form block ([data-sl-enter-to-submit], [data-sl-clear-on-submit])
+//   [data-sl-submit-for="<key>"]   a form's submit button (also [data-sl-trigger]): sends the form's pending values
 //   #sl-running, #sl-connection, #sl-notice   indicators
 // State published on <body> for tests: data-sl-connection ("connecting"|"connected"|"disconnected"),
 //   data-sl-running ("true"|"false"), data-sl-ready ("true" after the first finished run),
@@ -84,6 +91,8 @@ function connect(reclaim) {
       page: location.pathname,
       query: location.search,
       reclaim: !!reclaim,
+      // After a server restart the session is gone: these values let the new one show what the tab shows (S1.5).
+      widgets: collectWidgets(),
     });
   };
   ws.onmessage = (event) => {
@@ -174,6 +183,7 @@ function handle(msg) {
       attempt = 0;
       if (msg.reset) {
         for (const root of document.querySelectorAll('[data-sl-root]')) root.replaceChildren();
+        pendingForms.clear();
       }
       // The answer to hello names the page the session shows; it is not a navigation, so replace.
       if (typeof msg.page === 'string') showPage(msg.page, msg.title, true);
@@ -187,6 +197,12 @@ function handle(msg) {
     case 'error':
       console.warn('[springlit] server error', msg.code, msg.message);
       showNotice(msg.message || msg.code || 'Error', { level: 'error' });
+      break;
+    case 'query':
+      // Query parameters written by the page: shown in the address bar without a reload or a history entry.
+      if (typeof msg.search === 'string' && msg.search !== location.search) {
+        history.replaceState(history.state, '', location.pathname + msg.search + location.hash);
+      }
       break;
     case 'busy':
       console.warn('[springlit] server busy', msg.message);
@@ -247,14 +263,18 @@ function applyOp(op) {
       while (container.children.length < index) container.append(placeholder());
       const old = container.children[index];
       let live = node;
-      if (old) live = replaceElement(old, node);
+      if (old && isBlock(old) && isBlock(node)) live = replaceBlock(old, node);
+      else if (old) live = replaceElement(old, node);
       else container.append(node);
       initWidgets(live);
+      initBlocks(live);
+      refreshOwner(container);
       break;
     }
     case 'trim': {
       const container = resolveContainer(op.path);
       while (container.children.length > op.length) container.lastElementChild.remove();
+      refreshOwner(container);
       break;
     }
     default:
@@ -376,6 +396,177 @@ function morph(old, next) {
       if (chosen && !chosen.selected) chosen.selected = true;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Blocks (containers): fragment `block` of elements.html, root [data-sl-block="<kind>"]. The server redraws a
+// block only when its props change, and then empty (its children follow as set ops). What the user did with
+// the block itself is client state and survives such a redraw: an expander's open/closed state (while its
+// label stays the same), the selected tab (by label, else by index), an open popover.
+
+function isBlock(el) {
+  return el instanceof Element && el.hasAttribute('data-sl-block');
+}
+
+/** The block's own parts, not those of blocks nested in its children. */
+function ownParts(block, selector) {
+  const children = block.querySelector('[data-sl-children]');
+  return [...block.querySelectorAll(selector)].filter((el) => !children || !children.contains(el) || el === children);
+}
+
+function tabLabels(tabs) {
+  return ownParts(tabs, '[data-sl-tab]').map((t) => t.value ?? t.textContent);
+}
+
+/** Replaces block `old` with the freshly rendered block `node`, carrying the user's state over. */
+function replaceBlock(old, node) {
+  const kind = old.dataset.slBlock;
+  const active = document.activeElement;
+  let focus = null; // how to find the focused part of the block again
+  if (active && active !== body && old.contains(active)) {
+    const children = old.querySelector('[data-sl-children]');
+    if (!children || !children.contains(active)) {
+      if (active.matches('summary')) focus = 'summary';
+      else if (active.matches('[data-sl-tab]')) focus = 'tab';
+      else if (active.matches('.sl-popover-toggle')) focus = '.sl-popover-toggle';
+    }
+  }
+  if (kind === node.dataset.slBlock) {
+    if (kind === 'expander') {
+      const a = old.querySelector('details');
+      const b = node.querySelector('details');
+      const label = (el) => el?.querySelector('.sl-expander-label')?.innerHTML;
+      if (a && b && label(a) === label(b)) b.open = a.open;
+    } else if (kind === 'tabs') {
+      const labels = tabLabels(old);
+      const selected = Number(old.dataset.slSelected || 0);
+      const next = tabLabels(node);
+      let index = next.indexOf(labels[selected]);
+      if (index < 0) index = Math.min(selected, Math.max(0, next.length - 1));
+      node.dataset.slSelected = String(index);
+    } else if (kind === 'popover') {
+      const panel = ownParts(old, '.sl-popover-panel')[0];
+      if (panel && !panel.hidden) setPopover(node, true);
+    }
+  }
+  old.replaceWith(node);
+  if (node.dataset.slBlock === 'tabs') applyTabs(node);
+  if (focus === 'tab') ownParts(node, '[data-sl-tab][aria-selected="true"]')[0]?.focus({ preventScroll: true });
+  else if (focus) ownParts(node, focus)[0]?.focus({ preventScroll: true });
+  return node;
+}
+
+/** After a set op: tabs in the new node show their selected tab. */
+function initBlocks(node) {
+  if (!(node instanceof Element)) return;
+  if (node.matches('[data-sl-block="tabs"]')) applyTabs(node);
+  for (const tabs of node.querySelectorAll('[data-sl-block="tabs"]')) applyTabs(tabs);
+}
+
+/** After children of `container` changed: the block owning it re-applies its state (tab visibility). */
+function refreshOwner(container) {
+  const owner = container.closest('[data-sl-block]');
+  if (owner?.dataset.slBlock === 'tabs') applyTabs(owner);
+}
+
+let tabIds = 0;
+
+/** Shows the selected tab of a tabs block (data-sl-selected, default 0) and hides the others. */
+function applyTabs(tabs) {
+  const buttons = ownParts(tabs, '[data-sl-tab]');
+  let selected = Number(tabs.dataset.slSelected || 0);
+  if (!Number.isInteger(selected) || selected < 0) selected = 0;
+  if (selected >= buttons.length) selected = Math.max(0, buttons.length - 1);
+  if (!tabs.dataset.slTabsId) tabs.dataset.slTabsId = String(++tabIds);
+  const prefix = `sl-tabs-${tabs.dataset.slTabsId}`;
+  const panels = [...(tabs.querySelector('[data-sl-children]')?.children || [])];
+  buttons.forEach((button, i) => {
+    const on = i === selected;
+    button.setAttribute('aria-selected', String(on));
+    button.tabIndex = on ? 0 : -1;
+    button.id = `${prefix}-tab-${i}`;
+    if (panels[i]) button.setAttribute('aria-controls', `${prefix}-panel-${i}`);
+    else button.removeAttribute('aria-controls');
+  });
+  panels.forEach((panel, i) => {
+    const hidden = i !== selected;
+    if (panel.hidden !== hidden) panel.hidden = hidden;
+    panel.id = `${prefix}-panel-${i}`;
+    if (buttons[i]) panel.setAttribute('aria-labelledby', buttons[i].id);
+  });
+}
+
+function selectTab(tabs, index, focus) {
+  tabs.dataset.slSelected = String(index);
+  applyTabs(tabs);
+  if (focus) ownParts(tabs, '[data-sl-tab]')[index]?.focus();
+}
+
+function onTabKeyDown(event, tab) {
+  const tabs = tab.closest('[data-sl-block="tabs"]');
+  if (!tabs) return;
+  const buttons = ownParts(tabs, '[data-sl-tab]');
+  const i = buttons.indexOf(tab);
+  let next = null;
+  if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = (i + 1) % buttons.length;
+  else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = (i - 1 + buttons.length) % buttons.length;
+  else if (event.key === 'Home') next = 0;
+  else if (event.key === 'End') next = buttons.length - 1;
+  if (next == null || i < 0) return;
+  event.preventDefault();
+  selectTab(tabs, next, true);
+}
+
+function setPopover(popover, open) {
+  const toggle = ownParts(popover, '.sl-popover-toggle')[0];
+  const panel = ownParts(popover, '.sl-popover-panel')[0];
+  if (!panel) return;
+  panel.hidden = !open;
+  toggle?.setAttribute('aria-expanded', String(open));
+  popover.classList.toggle('sl-open', open);
+}
+
+/** Closes the open popovers that do not contain `target` (null: all of them). */
+function closePopovers(target) {
+  for (const popover of document.querySelectorAll('[data-sl-block="popover"].sl-open')) {
+    if (target && popover.contains(target)) continue;
+    setPopover(popover, false);
+  }
+}
+
+function onBlockKeyDown(event) {
+  if (event.defaultPrevented || event.isComposing) return;
+  const target = event.target instanceof Element ? event.target : null;
+  if (event.key === 'Escape') {
+    const open = target?.closest('[data-sl-block="popover"].sl-open')
+      || document.querySelector('[data-sl-block="popover"].sl-open');
+    if (open) {
+      const inside = open.contains(target);
+      closePopovers(null);
+      if (inside) ownParts(open, '.sl-popover-toggle')[0]?.focus();
+    }
+    return;
+  }
+  const tab = target?.closest('[data-sl-tab]');
+  if (tab) onTabKeyDown(event, tab);
+}
+
+/** Clicks on block parts (tabs, popover toggles). Returns true when the click was one. */
+function onBlockClick(event, target) {
+  closePopovers(target);
+  const tab = target.closest('[data-sl-tab]');
+  if (tab) {
+    const tabs = tab.closest('[data-sl-block="tabs"]');
+    if (tabs) selectTab(tabs, ownParts(tabs, '[data-sl-tab]').indexOf(tab), false);
+    return true;
+  }
+  const toggle = target.closest('.sl-popover-toggle');
+  if (toggle) {
+    const popover = toggle.closest('[data-sl-block="popover"]');
+    if (popover) setPopover(popover, !popover.classList.contains('sl-open'));
+    return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -586,8 +777,8 @@ function commitWidget(root) {
 
 /**
  * A widget inside a form changed: nothing is sent until the form is submitted. The value waits in
- * pendingForms (form key → widget id → value). Hook for the forms work: the submit button will send these
- * values together with its trigger and clear the form's entry.
+ * pendingForms (form key → widget id → value); submitForm() sends them with the submit button as trigger and
+ * clears the form's entry. Until then re-renders of the widget keep showing the pending value (syncWidget).
  */
 function onFormWidgetChange(form, id, value, root) {
   let values = pendingForms.get(form);
@@ -595,8 +786,71 @@ function onFormWidgetChange(form, id, value, root) {
   values.set(id, value);
 }
 
-/** Enter in a text or number input inside a form (forms will submit here, S6.1). */
-function onFormEnter(form, root) { /* forms come later */ }
+function formRoot(form) {
+  for (const el of document.querySelectorAll('[data-sl-form-root]')) {
+    if (el.getAttribute('data-sl-form-root') === form) return el;
+  }
+  return null;
+}
+
+function formWidgets(form) {
+  return [...document.querySelectorAll(WIDGET)].filter((root) => root.dataset.slForm === form);
+}
+
+/**
+ * Enter in a text or number input of a form with data-sl-enter-to-submit: clicks the form's first enabled
+ * submit button (its own ones first, then any elsewhere on the page); nothing when there is none.
+ */
+function onFormEnter(form, root) {
+  const kind = root.dataset.slKind;
+  if (kind !== 'text_input' && kind !== 'number_input') return;
+  const owner = formRoot(form);
+  if (!owner || !owner.hasAttribute('data-sl-enter-to-submit')) return;
+  const enabled = (el) => el.getAttribute('data-sl-submit-for') === form && !el.disabled;
+  const button = [...owner.querySelectorAll('[data-sl-submit-for]')].find(enabled)
+    || [...document.querySelectorAll('[data-sl-submit-for]')].find(enabled);
+  button?.click();
+}
+
+/**
+ * A form's submit button: one rerun with every pending value of the form (plus what is typed in its fields
+ * and not committed yet) and the button as trigger. Afterwards the values count as sent, not pending: the
+ * run's re-render (e.g. defaults after clear-on-submit) shows, and settleWidgets puts the server's value back
+ * on widgets it did not redraw.
+ */
+function submitForm(form, trigger) {
+  for (const root of formWidgets(form)) {
+    const focused = root.contains(document.activeElement);
+    if (!root._slTyping && !focused) continue;
+    setTyping(root, false);
+    const value = readWidget(root);
+    if (value === undefined) continue;
+    if (normalJson(root, value) === knownJson(root)) continue;
+    onFormWidgetChange(form, root.dataset.slWidget, value, root);
+  }
+  const values = pendingForms.get(form) || new Map();
+  const widgets = Object.fromEntries(values);
+  if (!send({ type: 'rerun', widgets, trigger })) return false;
+  pendingForms.delete(form);
+  const sentRun = typeof state.run === 'number' ? state.run : -1;
+  for (const root of formWidgets(form)) {
+    const id = root.dataset.slWidget;
+    if (!values.has(id)) continue;
+    root._slSent = normalJson(root, values.get(id));
+    root._slSentRun = sentRun;
+  }
+  return true;
+}
+
+/** When a run ends: pending values of widgets no longer on the page are dropped. */
+function prunePendingForms() {
+  if (pendingForms.size === 0) return;
+  const present = new Set([...document.querySelectorAll(WIDGET)].map((root) => root.dataset.slWidget));
+  for (const [form, values] of pendingForms) {
+    for (const id of [...values.keys()]) if (!present.has(id)) values.delete(id);
+    if (values.size === 0) pendingForms.delete(form);
+  }
+}
 
 /** Shows the value this tab believes the server has (or the form's pending value). */
 function restoreWidget(root) {
@@ -628,6 +882,7 @@ function initWidgets(node) {
 
 /** When a run ends: forget answered sends and put refused values back. */
 function settleWidgets(run) {
+  prunePendingForms();
   for (const root of document.querySelectorAll(WIDGET)) {
     if (root._slSent !== undefined && (typeof run !== 'number' || run > root._slSentRun)) {
       delete root._slSent;
@@ -1059,8 +1314,8 @@ function onDrop(event) {
 // ---------------------------------------------------------------------------------------------------------
 // Navigation
 
-function navigate(pathname) {
-  return send({ type: 'navigate', page: pathname });
+function navigate(pathname, search = '') {
+  return send({ type: 'navigate', page: pathname, query: search });
 }
 
 function showPage(path, title, replace) {
@@ -1120,7 +1375,7 @@ function onNavClick(event, a) {
   state.page = url.pathname;
   body.dataset.slPage = url.pathname;
   markNav(url.pathname);
-  navigate(url.pathname);
+  navigate(url.pathname, url.search);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1200,9 +1455,11 @@ document.addEventListener('click', (event) => {
   if (!target) return;
   const nav = target.closest('a[data-sl-nav]');
   if (nav) {
+    closePopovers(target);
     onNavClick(event, nav);
     return;
   }
+  if (onBlockClick(event, target)) return;
   const stepper = target.closest('[data-sl-step]');
   if (stepper) {
     const root = widgetRoot(stepper);
@@ -1231,12 +1488,15 @@ document.addEventListener('click', (event) => {
   if (id == null) return;
   // A download link (a[download]) still downloads: only the trigger is added.
   if (!trigger.matches('a[download]')) event.preventDefault();
-  rerun(id);
+  const form = trigger.getAttribute('data-sl-submit-for');
+  if (form != null) submitForm(form, id);
+  else rerun(id);
 });
 
 document.addEventListener('input', onWidgetInput);
 document.addEventListener('change', onWidgetChange);
 document.addEventListener('keydown', onWidgetKeyDown);
+document.addEventListener('keydown', onBlockKeyDown);
 document.addEventListener('focusout', onWidgetFocusOut);
 document.addEventListener('mousedown', onOptionMouseDown);
 document.addEventListener('dragover', onDragOver);
@@ -1249,7 +1509,7 @@ window.addEventListener('popstate', () => {
   body.dataset.slPage = location.pathname;
   markNav(location.pathname);
   // When disconnected, the hello of the next connection carries the new path.
-  if (isOpen()) navigate(location.pathname);
+  if (isOpen()) navigate(location.pathname, location.search);
 });
 
 // Refresh detection: a tab that unloads marks itself, so the reloaded page reclaims its session, while a

@@ -53,7 +53,8 @@ public class SpringlitAutoConfiguration {
                         + "implement dev.springlit.Page; add 'implements Page' and a render(St st) method.");
             }
             String title = annotation.title().isEmpty() ? titleFromClass(beans.getType(name)) : annotation.title();
-            pages.add(new PageDescriptor(annotation.path(), title, annotation.icon(), annotation.order(), name, page));
+            pages.add(new PageDescriptor(annotation.path(), title, annotation.icon(), annotation.order(), name, page,
+                    annotation.section(), annotation.hidden()));
         }
         return new PageRegistry(pages);
     }

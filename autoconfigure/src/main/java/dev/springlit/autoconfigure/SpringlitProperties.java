@@ -70,6 +70,15 @@ public class SpringlitProperties {
         private Duration sendTimeLimit = Duration.ofSeconds(10);
 
         /**
+         * The most messages a tab may send per second over its WebSocket (with a small burst allowance: a
+         * quarter of a second's worth, at least 10). Messages past it are dropped and answered with a
+         * {@code rate_limited} error; a tab that keeps flooding (over twice the limit within a second) is
+         * disconnected with close code 1008 and its session is parked, so a reconnect finds it. 0 turns the
+         * limit off.
+         */
+        private int maxMessagesPerSecond = 200;
+
+        /**
          * Origins (patterns such as {@code https://*.example.com}) allowed to open the WebSocket besides the
          * page's own; empty means same origin only.
          */
@@ -121,6 +130,14 @@ public class SpringlitProperties {
 
         public void setSendTimeLimit(Duration sendTimeLimit) {
             this.sendTimeLimit = sendTimeLimit;
+        }
+
+        public int getMaxMessagesPerSecond() {
+            return maxMessagesPerSecond;
+        }
+
+        public void setMaxMessagesPerSecond(int maxMessagesPerSecond) {
+            this.maxMessagesPerSecond = maxMessagesPerSecond;
         }
 
         public List<String> getAllowedOrigins() {

@@ -62,7 +62,8 @@ public class SpringlitWebAutoConfiguration {
         return new StreamHandler(engine, JsonMapper.builder().build(), codec,
                 (int) Math.min(Integer.MAX_VALUE, server.getMaxMessageSize().toBytes()),
                 (int) Math.min(Integer.MAX_VALUE, server.getSendTimeLimit().toMillis()),
-                (int) Math.min(Integer.MAX_VALUE, server.getMaxOutboundBacklog().toBytes()));
+                (int) Math.min(Integer.MAX_VALUE, server.getMaxOutboundBacklog().toBytes()),
+                server.getMaxMessagesPerSecond());
     }
 
     @Bean
@@ -86,6 +87,19 @@ public class SpringlitWebAutoConfiguration {
     @Bean
     RouterFunction<ServerResponse> springlitFileRoutes(FileEndpoints files) {
         return files.routes();
+    }
+
+    /** A "page not found" page in the app's look, when Spring Boot's error handling (spring-boot-webmvc) is present. */
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+            name = "org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver")
+    static class NotFoundPageConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "springlitNotFoundViewResolver")
+        dev.springlit.web.NotFoundViewResolver springlitNotFoundViewResolver(PageShell shell) {
+            return new dev.springlit.web.NotFoundViewResolver(shell);
+        }
     }
 
     @Bean

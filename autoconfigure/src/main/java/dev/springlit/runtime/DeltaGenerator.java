@@ -645,6 +645,45 @@ final class DeltaGenerator implements Form {
         return clicked;
     }
 
+    // ---- pages -------------------------------------------------------------------------------------------
+
+    @Override
+    public void switchPage(Class<? extends dev.springlit.Page> page) {
+        Run run = run();
+        switchTo(run, session.engine().pages().find(page).orElseThrow(() -> new dev.springlit.StreamlitApiException(
+                "switchPage(): the app has no page of type " + page.getName() + ".")));
+    }
+
+    @Override
+    public void switchPage(String path) {
+        Run run = run();
+        switchTo(run, session.engine().pages().find(path).orElseThrow(() -> new dev.springlit.StreamlitApiException(
+                "switchPage(): the app has no page at \"" + path + "\".")));
+    }
+
+    private void switchTo(Run run, PageDescriptor target) {
+        if (run.inCallback()) {
+            run.warn("Calling st.switchPage() within a callback is a no-op.");
+            return;
+        }
+        run.switchTo(target);
+        throw new RerunRequestedException();
+    }
+
+    @Override
+    public void pageLink(Class<? extends dev.springlit.Page> page, String label, String icon) {
+        PageDescriptor target = session.engine().pages().find(page).orElseThrow(() -> new dev.springlit.StreamlitApiException(
+                "pageLink(): the app has no page of type " + page.getName() + "."));
+        emit(new dev.springlit.element.PageLink(target.path(), label == null ? target.title() : label,
+                icon == null || icon.isEmpty() ? null : icon));
+    }
+
+    @Override
+    public dev.springlit.QueryParams queryParams() {
+        run();
+        return session.query();
+    }
+
     @Override
     public String key() {
         return form;

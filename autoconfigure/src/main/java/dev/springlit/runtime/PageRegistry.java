@@ -30,7 +30,11 @@ public final class PageRegistry {
             }
         }
         List<PageDescriptor> sorted = new ArrayList<>(map.values());
+        // sections keep the position of their first page; within a section, order then title
         sorted.sort(Comparator.comparingInt(PageDescriptor::order).thenComparing(PageDescriptor::title));
+        List<String> sectionOrder = sorted.stream().map(PageDescriptor::section).distinct().toList();
+        sorted.sort(Comparator.comparingInt((PageDescriptor p) -> sectionOrder.indexOf(p.section()))
+                .thenComparingInt(PageDescriptor::order).thenComparing(PageDescriptor::title));
         this.byPath = Map.copyOf(map);
         this.ordered = List.copyOf(sorted);
     }
@@ -67,8 +71,9 @@ public final class PageRegistry {
         return ordered;
     }
 
-    /** The page a tab lands on when it names none it knows: "/" when there is one, else the first. */
+    /** The page a tab lands on when it names none it knows: "/" when there is one, else the first listed. */
     public Optional<PageDescriptor> home() {
-        return find("/").or(() -> ordered.stream().findFirst());
+        return find("/").or(() -> ordered.stream().filter(p -> !p.hidden()).findFirst())
+                .or(() -> ordered.stream().findFirst());
     }
 }

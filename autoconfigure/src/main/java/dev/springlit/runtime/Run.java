@@ -39,6 +39,7 @@ final class Run {
     private final Map<String, int[]> formPaths = new HashMap<>();
     private final java.util.Set<String> formsWithSubmit = new java.util.HashSet<>();
     private boolean rerunAfter;
+    private PageDescriptor switchTarget;
 
     /** One container's position counter in this run. */
     private static final class Container {
@@ -318,6 +319,15 @@ final class Run {
 
     boolean wantsRerunAfter() {
         return rerunAfter;
+    }
+
+    /** st.switchPage: the page the session shows once this run ends. */
+    void switchTo(PageDescriptor target) {
+        switchTarget = target;
+    }
+
+    PageDescriptor switchTarget() {
+        return switchTarget;
     }
 
     /** S6.4: a form without a submit button can never send its values; say so inside it. */

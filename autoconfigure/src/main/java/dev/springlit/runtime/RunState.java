@@ -265,14 +265,27 @@ final class RunState implements SessionState {
         }
         if (key != null) {
             if (!values.containsKey(key)) {
-                values.put(key, spec.defaultValue());
+                values.put(key, restoredOr(id, spec));
             }
             return values.get(key);
         }
         if (!unkeyed.containsKey(id)) {
-            unkeyed.put(id, spec.defaultValue());
+            unkeyed.put(id, restoredOr(id, spec));
         }
         return unkeyed.get(id);
+    }
+
+    /** S1.5: a value the tab re-sent after the server lost its session, else the widget's default. */
+    private Object restoredOr(String id, WidgetSpec spec) {
+        Object wire = run.session().takeRestored(id);
+        if (wire != null && spec.decoder() != null) {
+            try {
+                return spec.decoder().decode(wire);
+            } catch (IllegalArgumentException stale) {
+                return spec.defaultValue(); // the widget changed meanwhile: its default is the honest value
+            }
+        }
+        return spec.defaultValue();
     }
 
     /**

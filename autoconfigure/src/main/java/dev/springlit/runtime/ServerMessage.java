@@ -19,6 +19,10 @@ public sealed interface ServerMessage {
     record PageChanged(String path, String title) implements ServerMessage {
     }
 
+    /** The session's query parameters changed: show {@code search} ("?a=1" or "") in the address bar. */
+    record QueryChanged(String search) implements ServerMessage {
+    }
+
     /** A client message was refused. */
     record Error(String code, String message) implements ServerMessage {
     }

@@ -51,6 +51,9 @@ public final class Session implements SessionHandle {
     private Set<String> warnedKeys;
     private SessionBeans beans;
     private SessionFiles files;
+    private SessionQuery query;
+    /** Widget values a tab re-sent after the server lost its session (S1.5), by widget id, until drawn. */
+    private Map<String, Object> restored;
 
     Session(SpringlitEngine engine, PageDescriptor page) {
         this.id = newId();
@@ -219,6 +222,66 @@ public final class Session implements SessionHandle {
         }
     }
 
+    /** The session's query parameters (created on first use). */
+    SessionQuery query() {
+        synchronized (lock) {
+            if (query == null) {
+                query = new SessionQuery(this);
+            }
+            return query;
+        }
+    }
+
+    /** The query parameters as the address bar shows them ("?a=1&b=2", or ""). */
+    public String querySearch() {
+        SessionQuery current;
+        synchronized (lock) {
+            current = query;
+        }
+        return current == null ? "" : current.toSearch();
+    }
+
+    /** Takes the query parameters from the tab's address bar ({@code location.search}). */
+    public void setQuery(String search) {
+        if ((search == null || search.isEmpty()) && query == null) {
+            return;
+        }
+        query().replaceFrom(search);
+    }
+
+    /**
+     * S1.5: the tab had a session this server no longer knows (it restarted, or the session expired) and sends
+     * its widgets' values; each is used once, when a widget with that id is drawn, without firing callbacks.
+     */
+    public void restoreWidgetValues(Map<String, Object> values) {
+        if (values == null || values.isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            restored = new java.util.HashMap<>(values);
+        }
+    }
+
+    /** The restored browser value for {@code widgetId}, taken (used once), or {@code null}. */
+    Object takeRestored(String widgetId) {
+        synchronized (lock) {
+            if (restored == null) {
+                return null;
+            }
+            Object value = restored.remove(widgetId);
+            if (restored.isEmpty()) {
+                restored = null;
+            }
+            return value;
+        }
+    }
+
+    /** Shows another page with the given query parameters (a followed link, back/forward) and runs it. */
+    public void navigate(PageDescriptor target, String search) {
+        setQuery(search);
+        navigate(target);
+    }
+
     /** Shows another page in this session (same state) and runs it. */
     public void navigate(PageDescriptor target) {
         synchronized (lock) {
@@ -320,6 +383,15 @@ public final class Session implements SessionHandle {
                 } else if (status == RunStatus.RERUN || (run.wantsRerunAfter() && !destroyed)) {
                     pending.addFirst(RunRequest.rerun());
                 }
+                if (run.switchTarget() != null && status == RunStatus.RERUN) {
+                    page = run.switchTarget();
+                }
+            }
+            if (run.switchTarget() != null && status == RunStatus.RERUN) {
+                if (query != null) {
+                    query.replaceFrom("");
+                }
+                send(new ServerMessage.PageChanged(run.switchTarget().path(), run.switchTarget().title()));
             }
             if (run.request().isTask()) {
                 run.request().taskDone();

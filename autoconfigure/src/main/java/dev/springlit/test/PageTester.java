@@ -68,6 +68,7 @@ public final class PageTester implements AutoCloseable {
     private final PageTester root;
     private final int[] scope;
     private String pendingTrigger;
+    private String initialQuery;
     private PageDescriptor pendingPage;
     private Session session;
 
@@ -163,6 +164,7 @@ public final class PageTester implements AutoCloseable {
             if (writes != null) {
                 session.update(writes, false);
             }
+            session.setQuery(initialQuery);
             session.attach(connection, true);
         } else {
             if (pendingPage != null) {
@@ -334,6 +336,24 @@ public final class PageTester implements AutoCloseable {
     /** Every element of the sidebar, in order. */
     public List<Element> sidebarElements() {
         return started().sidebarElements();
+    }
+
+    /**
+     * Sets the address bar's query parameters ({@code "?region=north&tag=a&tag=b"}) for the next run, as if the
+     * user had opened the page with them.
+     */
+    public PageTester setQuery(String search) {
+        if (root.session == null) {
+            root.initialQuery = search;
+        } else {
+            root.session.setQuery(search);
+        }
+        return this;
+    }
+
+    /** The query parameters as the address bar shows them after the last run ("?a=1", or ""). */
+    public String query() {
+        return started().querySearch();
     }
 
     /** The path of the page this tab shows. */

@@ -17,13 +17,14 @@ sealed interface ClientMessage {
     int MAX_WIDGETS = 10_000;
     int MAX_ID_LENGTH = 1_000;
 
-    record Hello(String session, String page, String query, boolean reclaim) implements ClientMessage {
+    record Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets)
+            implements ClientMessage {
     }
 
     record Rerun(Map<String, Object> widgets, String trigger) implements ClientMessage {
     }
 
-    record Navigate(String page) implements ClientMessage {
+    record Navigate(String page, String query) implements ClientMessage {
     }
 
     /** Thrown for a message that does not follow the protocol. */
@@ -55,14 +56,14 @@ sealed interface ClientMessage {
             throw new BadMessageException("bad_message", "A message must have a string \"type\".");
         }
         return switch (type) {
-            case "hello" -> hello(root);
+            case "hello" -> hello(mapper, root);
             case "rerun" -> rerun(mapper, root);
-            case "navigate" -> new Navigate(requiredString(root, "page"));
+            case "navigate" -> new Navigate(requiredString(root, "page"), optionalString(root, "query"));
             default -> throw new BadMessageException("bad_message", "Unknown message type \"" + limit(type) + "\".");
         };
     }
 
-    private static Hello hello(JsonNode root) {
+    private static Hello hello(JsonMapper mapper, JsonNode root) {
         JsonNode protocol = root.get("protocol");
         if (protocol == null || !protocol.isInt() || protocol.intValue() != PROTOCOL_VERSION) {
             throw new BadMessageException("protocol", "This server speaks protocol version " + PROTOCOL_VERSION
@@ -74,10 +75,20 @@ sealed interface ClientMessage {
         }
         String query = optionalString(root, "query");
         return new Hello(optionalString(root, "session"), requiredString(root, "page"), query == null ? "" : query,
-                reclaim != null && reclaim.booleanValue());
+                reclaim != null && reclaim.booleanValue(), widgetValues(mapper, root));
     }
 
     private static Rerun rerun(JsonMapper mapper, JsonNode root) {
+        Map<String, Object> values = widgetValues(mapper, root);
+        String trigger = optionalString(root, "trigger");
+        if (trigger != null) {
+            checkId(trigger);
+        }
+        return new Rerun(values, trigger);
+    }
+
+    /** The optional "widgets" object: widget id → value. */
+    private static Map<String, Object> widgetValues(JsonMapper mapper, JsonNode root) {
         JsonNode widgets = root.get("widgets");
         Map<String, Object> values = new LinkedHashMap<>();
         if (widgets != null && !widgets.isNull()) {
@@ -92,11 +103,7 @@ sealed interface ClientMessage {
                 values.put(entry.getKey(), mapper.treeToValue(entry.getValue(), Object.class));
             }
         }
-        String trigger = optionalString(root, "trigger");
-        if (trigger != null) {
-            checkId(trigger);
-        }
-        return new Rerun(values, trigger);
+        return values;
     }
 
     private static void checkId(String id) {

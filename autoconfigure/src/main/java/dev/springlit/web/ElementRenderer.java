@@ -39,6 +39,8 @@ public final class ElementRenderer {
             context.setVariable("html", markdown.render(alert.body(), false));
         } else if (element instanceof Button button) {
             context.setVariable("html", markdown.renderInline(button.label()));
+        } else if (element instanceof dev.springlit.element.PageLink link) {
+            context.setVariable("html", markdown.renderInline(link.label()));
         } else if (element instanceof Block block) {
             Object label = block.prop("label");
             context.setVariable("labelHtml", label == null ? null : markdown.renderInline(String.valueOf(label)));

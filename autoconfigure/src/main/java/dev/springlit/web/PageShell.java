@@ -49,13 +49,37 @@ public final class PageShell {
         return routes.build();
     }
 
+    /** The "page not found" page for {@code path}, listing the app's pages. */
+    public String renderNotFound(String path) {
+        Context context = new Context();
+        context.setVariable("pages", navigation(null));
+        context.setVariable("path", path);
+        context.setVariable("staticBase", STATIC_PATH);
+        context.setVariable("assetVersion", assetVersion);
+        context.setVariable("appName", appName);
+        return templates.process("springlit/not-found", context);
+    }
+
+    private List<NavItem> navigation(PageDescriptor current) {
+        List<NavItem> nav = new java.util.ArrayList<>();
+        String lastSection = "";
+        for (PageDescriptor p : pages.pages()) {
+            if (p.hidden()) {
+                continue;
+            }
+            boolean start = !p.section().isEmpty() && !p.section().equals(lastSection);
+            nav.add(new NavItem(p.path(), p.title(), p.icon(), current != null && p.path().equals(current.path()),
+                    p.section(), start));
+            lastSection = p.section();
+        }
+        return nav;
+    }
+
     /** The shell's HTML for {@code page}. */
     public String render(PageDescriptor page) {
         Context context = new Context();
-        List<NavItem> nav = pages.pages().stream()
-                .map(p -> new NavItem(p.path(), p.title(), p.icon(), p.path().equals(page.path())))
-                .toList();
-        context.setVariable("page", new NavItem(page.path(), page.title(), page.icon(), true));
+        List<NavItem> nav = navigation(page);
+        context.setVariable("page", new NavItem(page.path(), page.title(), page.icon(), true, page.section(), false));
         context.setVariable("pages", nav);
         context.setVariable("streamPath", STREAM_PATH);
         context.setVariable("staticBase", STATIC_PATH);

@@ -53,6 +53,9 @@ public final class ProtocolCodec {
                 json.writeStringProperty("type", "page");
                 json.writeStringProperty("path", page.path());
                 json.writeStringProperty("title", page.title());
+            } else if (message instanceof ServerMessage.QueryChanged query) {
+                json.writeStringProperty("type", "query");
+                json.writeStringProperty("search", query.search());
             } else if (message instanceof ServerMessage.Error error) {
                 json.writeStringProperty("type", "error");
                 json.writeStringProperty("code", error.code());

@@ -32,6 +32,7 @@ public final class StreamHandler extends AbstractWebSocketHandler {
     private static final String PARTIAL = "springlit.partial";
     private static final String OVERSIZED = "springlit.oversized";
     private static final String PARTIAL_BYTES = "springlit.partialBytes";
+    private static final String RATE = "springlit.rate";
 
     private final SpringlitEngine engine;
     private final JsonMapper mapper;
@@ -39,15 +40,17 @@ public final class StreamHandler extends AbstractWebSocketHandler {
     private final int maxMessageSize;
     private final int sendTimeLimitMs;
     private final int backlogLimitBytes;
+    private final int maxMessagesPerSecond;
 
     public StreamHandler(SpringlitEngine engine, JsonMapper mapper, ProtocolCodec codec, int maxMessageSize,
-                         int sendTimeLimitMs, int backlogLimitBytes) {
+                         int sendTimeLimitMs, int backlogLimitBytes, int maxMessagesPerSecond) {
         this.engine = engine;
         this.mapper = mapper;
         this.codec = codec;
         this.maxMessageSize = maxMessageSize;
         this.sendTimeLimitMs = sendTimeLimitMs;
         this.backlogLimitBytes = backlogLimitBytes;
+        this.maxMessagesPerSecond = maxMessagesPerSecond;
     }
 
     @Override
@@ -59,10 +62,15 @@ public final class StreamHandler extends AbstractWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession socket) {
         socket.getAttributes().put(CONNECTION, new WebSocketConnection(socket, codec, sendTimeLimitMs, backlogLimitBytes,
                 engine.observer()));
+        socket.getAttributes().put(RATE, new InboundRateLimit(maxMessagesPerSecond, System.nanoTime()));
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+        if (message.isLast() && !admit(socket)) {
+            socket.getAttributes().keySet().removeAll(java.util.List.of(PARTIAL, PARTIAL_BYTES, OVERSIZED));
+            return;
+        }
         String text = assemble(socket, message);
         if (text == null) {
             return;
@@ -118,9 +126,37 @@ public final class StreamHandler extends AbstractWebSocketHandler {
 
     @Override
     protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
-        if (message.isLast()) {
+        if (message.isLast() && admit(socket)) {
             reply(socket, "bad_message", "Binary frames are not part of the Springlit protocol.");
         }
+    }
+
+    /**
+     * Applies {@code streamlit.server.max-messages-per-second} to a whole message: past the limit it is dropped
+     * (the tab hears {@code rate_limited} once a second); a tab that keeps flooding is disconnected with 1008,
+     * and its session is parked as after any disconnect, so a reconnect finds it.
+     */
+    private boolean admit(WebSocketSession socket) {
+        InboundRateLimit limit = (InboundRateLimit) socket.getAttributes().get(RATE);
+        InboundRateLimit.Verdict verdict = limit == null ? InboundRateLimit.Verdict.ACCEPT : limit.take(System.nanoTime());
+        switch (verdict) {
+            case ACCEPT -> {
+                return true;
+            }
+            case REFUSE_AND_WARN -> reply(socket, "rate_limited", "More than " + maxMessagesPerSecond
+                    + " messages a second (streamlit.server.max-messages-per-second); messages are dropped.");
+            case REFUSE -> engine.observer().messageRejected("rate_limited");
+            case DISCONNECT -> {
+                log.warn("Springlit disconnects WebSocket " + socket.getId() + ": it kept sending more than "
+                        + maxMessagesPerSecond + " messages a second");
+                engine.observer().messageRejected("rate_limited");
+                WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
+                if (connection != null) {
+                    connection.close("Too many messages (streamlit.server.max-messages-per-second)");
+                }
+            }
+        }
+        return false;
     }
 
     private void dispatch(WebSocketSession socket, ClientMessage message) {
@@ -137,7 +173,7 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         } else if (message instanceof ClientMessage.Navigate navigate) {
             PageDescriptor page = engine.pages().find(navigate.page())
                     .orElseThrow(() -> new BadMessageException("unknown_page", "There is no page at \"" + navigate.page() + "\"."));
-            session.navigate(page);
+            session.navigate(page, navigate.query());
         }
     }
 
@@ -154,6 +190,7 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         if (existing.isPresent()) {
             Session session = existing.get();
             socket.getAttributes().put(SESSION, session);
+            session.setQuery(hello.query());
             session.attach(connection, false);
             if (!session.page().path().equals(page.path())) {
                 session.navigate(page);
@@ -168,6 +205,11 @@ public final class StreamHandler extends AbstractWebSocketHandler {
             return;
         }
         socket.getAttributes().put(SESSION, created.get());
+        created.get().setQuery(hello.query());
+        if (hello.session() != null) {
+            // the tab had a session this server no longer knows: take its widgets' values back (S1.5)
+            created.get().restoreWidgetValues(hello.widgets());
+        }
         created.get().attach(connection, true);
     }
 

@@ -6,7 +6,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** The guide's counter-example: a button's value cannot be set through session state. */
-@StreamlitPage(path = "/button-state-error", title = "Button state error", icon = "⛔", order = 8)
+@StreamlitPage(path = "/button-state-error", title = "Button state error", icon = "⛔", order = 8, section = "Widgets")
 class ButtonStateErrorPage implements Page {
 
     private final SessionState state;

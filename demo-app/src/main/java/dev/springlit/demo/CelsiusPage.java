@@ -6,7 +6,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** The guide's widget-state example: the slider's value is the state entry under its key. */
-@StreamlitPage(path = "/celsius", title = "Celsius slider", icon = "🌡️", order = 6)
+@StreamlitPage(path = "/celsius", title = "Celsius slider", icon = "🌡️", order = 6, section = "Widgets")
 class CelsiusPage implements Page {
 
     private final SessionState state;

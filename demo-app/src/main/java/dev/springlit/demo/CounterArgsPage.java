@@ -7,7 +7,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** Example 3 with args: the button's callback gets the number typed above it, bound when the button is drawn. */
-@StreamlitPage(path = "/counter-args", title = "Counter with args", icon = "➕", order = 5)
+@StreamlitPage(path = "/counter-args", title = "Counter with args", icon = "➕", order = 5, section = "Session state guide")
 class CounterArgsPage implements Page {
 
     private final SessionState state;

@@ -6,7 +6,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** Example 2: the button's {@code onClick} callback increments the count before the page reruns. */
-@StreamlitPage(path = "/counter-callbacks", title = "Counter with callbacks", icon = "📞", order = 3)
+@StreamlitPage(path = "/counter-callbacks", title = "Counter with callbacks", icon = "📞", order = 3, section = "Session state guide")
 class CounterCallbacksPage implements Page {
 
     private final SessionState state;

@@ -10,7 +10,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** Example 4: a form batches the time and the value; its submit callback updates the count and the time. */
-@StreamlitPage(path = "/counter-form", title = "Counter with a form", icon = "📝", order = 10)
+@StreamlitPage(path = "/counter-form", title = "Counter with a form", icon = "📝", order = 10, section = "Session state guide")
 class CounterFormPage implements Page {
 
     private final SessionState state;

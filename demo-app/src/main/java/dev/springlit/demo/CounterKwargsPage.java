@@ -9,7 +9,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** Example 3, kwargs variant: the callbacks get their step as a named argument. */
-@StreamlitPage(path = "/counter-kwargs", title = "Counter with kwargs", icon = "🎛️", order = 4)
+@StreamlitPage(path = "/counter-kwargs", title = "Counter with kwargs", icon = "🎛️", order = 4, section = "Session state guide")
 class CounterKwargsPage implements Page {
 
     private final SessionState state;

@@ -6,7 +6,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** Example 1: the count lives in session state, so it survives reruns. */
-@StreamlitPage(path = "/counter", title = "Counter", icon = "🔢", order = 2)
+@StreamlitPage(path = "/counter", title = "Counter", icon = "🔢", order = 2, section = "Session state guide")
 class CounterPage implements Page {
 
     private final SessionState state;

@@ -9,7 +9,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** A small to-do list: the form empties itself after each submit ({@code clearOnSubmit}). */
-@StreamlitPage(path = "/form-clear", title = "Form that clears", icon = "🧹", order = 11)
+@StreamlitPage(path = "/form-clear", title = "Form that clears", icon = "🧹", order = 11, section = "Widgets")
 class FormClearPage implements Page {
 
     private final SessionState state;

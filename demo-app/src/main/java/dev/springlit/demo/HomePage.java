@@ -27,6 +27,8 @@ class HomePage implements Page {
                 - [Widget gallery](/widgets): every input widget and its value.
                 - [Counter with a form](/counter-form): Example 4, a form and its submit callback.
                 - [Form that clears](/form-clear): a to-do form that empties itself after each submit.
+                - [Serializable state](/serializable): with enforce-serializable-session-state on, a function is refused.
+                - [Pages and query parameters](/navigation): page links, switchPage and the address bar.
                 """);
         st.caption("Open a second tab: it has its own count. Refresh this one: it keeps its count.");
     }

@@ -6,7 +6,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** Two inputs kept in step: each one's callback writes the other one's key. */
-@StreamlitPage(path = "/linked-units", title = "Linked units", icon = "🔗", order = 7)
+@StreamlitPage(path = "/linked-units", title = "Linked units", icon = "🔗", order = 7, section = "Widgets")
 class LinkedUnitsPage implements Page {
 
     private final SessionState state;

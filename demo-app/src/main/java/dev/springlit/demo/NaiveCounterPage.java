@@ -5,7 +5,7 @@ import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** The guide's first script: a plain local variable, which every rerun starts again at 0. */
-@StreamlitPage(path = "/naive-counter", title = "Naive counter", icon = "0️⃣", order = 1)
+@StreamlitPage(path = "/naive-counter", title = "Naive counter", icon = "0️⃣", order = 1, section = "Session state guide")
 class NaiveCounterPage implements Page {
 
     @Override

@@ -11,7 +11,7 @@ import dev.springlit.StreamlitPage;
 import dev.springlit.UploadedFile;
 
 /** Every input widget with its current value printed next to it. */
-@StreamlitPage(path = "/widgets", title = "Widget gallery", icon = "🧰", order = 9)
+@StreamlitPage(path = "/widgets", title = "Widget gallery", icon = "🧰", order = 9, section = "Widgets")
 class WidgetsPage implements Page {
 
     @Override

@@ -157,4 +157,45 @@ class DemoPagesTest {
             assertThat(page.markdowns()).extracting(t -> t.value()).containsExactly("1. buy milk");
         }
     }
+
+    @Test
+    void serializablePageShowsTheGuidesError() {
+        try (PageTester page = pages.create(SerializablePage.class).run()) {
+            assertThat(page.exceptions()).singleElement().satisfies(e -> assertThat(e.message()).isEqualTo(
+                    "Cannot serialize the value (of type java.util.function.Function) of \"unserializable\" in "
+                            + "SessionState. Springlit has been configured to use Java serialization for SessionState "
+                            + "values. Please convert the value to a serializable type."));
+            assertThat(page.sessionState().contains("unserializable")).isFalse();
+        }
+    }
+
+    @Test
+    void navigationSwitchesPagesInTheSameSessionAndWritesQueryParameters() {
+        try (PageTester page = pages.create(NavigationPage.class).setQuery("?tag=a&tag=b").run()) {
+            assertThat(page.markdowns()).extracting(t -> t.value()).contains("tags = a, b", "name = (not set)");
+            page.button("Put ?name=Ada in the address bar").click().run();
+            assertThat(page.query()).isEqualTo("?tag=a&tag=b&name=Ada");
+            page.run();
+            assertThat(page.markdowns()).extracting(t -> t.value()).contains("name = Ada");
+            page.sessionState().put("count", 41);
+            page.button("Switch to the counter with switchPage").click().run();
+            assertThat(page.pagePath()).isEqualTo("/counter");
+            assertThat(page.query()).as("switching pages clears the query").isEmpty();
+            page.button("Increment").click().run();
+            assertThat(page.markdown(0).value()).isEqualTo("Count = 42");
+        }
+    }
+
+    @Test
+    void keyedWidgetsKeepTheirValuesAcrossPagesUnkeyedOnesArePageScoped() {
+        try (PageTester page = pages.create(WidgetsPage.class).run()) {
+            page.textInput("Keyed note").input("kept across pages");
+            page.textInput("Name").input("Ada");
+            page.run();
+            page.switchPage(HomePage.class).run();
+            page.switchPage(WidgetsPage.class).run();
+            assertThat(page.textInput("Keyed note").value()).isEqualTo("kept across pages");
+            assertThat(page.textInput("Name").value()).isEqualTo("");
+        }
+    }
 }
