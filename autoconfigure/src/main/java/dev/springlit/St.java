@@ -278,6 +278,88 @@ public interface St {
      */
     boolean formSubmitButton(String label, Consumer<ButtonOptions> options);
 
+    // ---- data ------------------------------------------------------------------------------------------------
+
+    /** A big number with a label: {@code st.metric("Revenue", "$1.2M")}. */
+    default void metric(String label, Object value) {
+        metric(label, value, null, o -> { });
+    }
+
+    /** A metric with its change: {@code st.metric("Temperature", "70 °F", "1.2 °F")}. */
+    default void metric(String label, Object value, Object delta) {
+        metric(label, value, delta, o -> { });
+    }
+
+    /** A metric with options (delta colour, help). */
+    void metric(String label, Object value, Object delta, Consumer<MetricOptions> options);
+
+    /** A value as collapsible JSON, unfolded. */
+    default void json(Object value) {
+        json(value, true);
+    }
+
+    /** A value as collapsible JSON, folded when {@code expanded} is false. */
+    void json(Object value, boolean expanded);
+
+    /** A static table of records, beans or maps (one row each, one column per field). */
+    default void table(java.util.Collection<?> rows) {
+        table(rows, o -> { });
+    }
+
+    /** A static table with options (columns, formats). */
+    void table(java.util.Collection<?> rows, Consumer<TableOptions> options);
+
+    /** An interactive table: sortable by clicking a header, one page of rows at a time, fast with many rows. */
+    default void dataframe(java.util.Collection<?> rows) {
+        dataframe(rows, o -> { });
+    }
+
+    /** An interactive table with options (columns, formats, page size). */
+    void dataframe(java.util.Collection<?> rows, Consumer<TableOptions> options);
+
+    /** A picture from its bytes (PNG, JPEG, GIF, WebP or SVG). */
+    void image(byte[] data, String caption);
+
+    /** A picture from an http(s) or same-site URL. */
+    void image(String url, String caption);
+
+    /** A picture from a file. */
+    void image(java.nio.file.Path file, String caption);
+
+    /** A line chart of the rows: {@code st.lineChart(sales, o -> o.x("month").y("revenue").color("region"))}. */
+    void lineChart(java.util.Collection<?> rows, Consumer<ChartOptions> options);
+
+    /** A bar chart of the rows. */
+    void barChart(java.util.Collection<?> rows, Consumer<ChartOptions> options);
+
+    /** An area chart of the rows. */
+    void areaChart(java.util.Collection<?> rows, Consumer<ChartOptions> options);
+
+    /** A scatter chart of the rows (x and y numeric). */
+    void scatterChart(java.util.Collection<?> rows, Consumer<ChartOptions> options);
+
+    /** Any chart Chart.js can draw, from its configuration ({@code type}, {@code data}, {@code options}). */
+    void chart(java.util.Map<String, ?> chartJsConfig, int height);
+
+    // ---- progress and status -------------------------------------------------------------------------------
+
+    /** A progress bar at {@code percent} (0 to 100), to update while the page runs. */
+    ProgressBar progress(int percent, String text);
+
+    /** Shows a spinner with {@code text} while {@code task} runs, then removes it. */
+    void spinner(String text, Runnable task);
+
+    /** A container showing the state of a longer task; running at first. */
+    StatusContainer status(String label);
+
+    /** A short message that pops up in a corner and fades away. */
+    default void toast(String text) {
+        toast(text, null);
+    }
+
+    /** A toast with an emoji icon. */
+    void toast(String text, String icon);
+
     // ---- pages -------------------------------------------------------------------------------------------
 
     /**

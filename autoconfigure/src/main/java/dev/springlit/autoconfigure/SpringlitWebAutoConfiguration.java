@@ -107,6 +107,10 @@ public class SpringlitWebAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                // Chart.js from its WebJar, loaded by the client on the first chart: never from a CDN
+                registry.addResourceHandler(PageShell.STATIC_PATH + "/chartjs/**")
+                        .addResourceLocations("classpath:/META-INF/resources/webjars/chart.js/4.4.1/dist/")
+                        .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
                 registry.addResourceHandler(PageShell.STATIC_PATH + "/**")
                         .addResourceLocations("classpath:/springlit/static/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));

@@ -47,11 +47,14 @@ import dev.springlit.element.Widget;
  * run of its session is current, so a callback that captured the {@code st} of an earlier run draws into the
  * run that fires it (above the page body, S2.9).
  */
-final class DeltaGenerator implements Form {
+final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
 
     private final Session session;
     private final int[] path;
     private final String form;
+    /** For the container of st.status: the status block's path and props, so update() can redraw it. */
+    private int[] statusPath;
+    private Map<String, Object> statusProps;
 
     DeltaGenerator(Session session, int root) {
         this(session, new int[] {root}, null);
@@ -692,6 +695,166 @@ final class DeltaGenerator implements Form {
     @Override
     public void close() {
         // nothing to end: what a form holds is known when the run completes
+    }
+
+    // ---- data ------------------------------------------------------------------------------------------
+
+    @Override
+    public void metric(String label, Object value, Object delta, Consumer<dev.springlit.MetricOptions> options) {
+        dev.springlit.MetricOptions o = new dev.springlit.MetricOptions();
+        options.accept(o);
+        emit(new dev.springlit.element.Metric(label, String.valueOf(value), delta == null ? null : String.valueOf(delta),
+                o.getDeltaColor().name().toLowerCase(Locale.ROOT), o.getHelp()));
+    }
+
+    @Override
+    public void json(Object value, boolean expanded) {
+        Run run = run();
+        String text = value instanceof CharSequence raw ? prettyJson(raw.toString()) : session.engine().jsonWriter()
+                .writeValueAsString(value);
+        run.emit(path, new dev.springlit.element.Json(text, expanded));
+    }
+
+    /** A JSON string is shown parsed and indented; text that is not JSON is shown as a JSON string. */
+    private String prettyJson(String raw) {
+        try {
+            return session.engine().jsonWriter().writeValueAsString(session.engine().dataElements().parse(raw));
+        } catch (RuntimeException notJson) {
+            return session.engine().jsonWriter().writeValueAsString(raw);
+        }
+    }
+
+    @Override
+    public void table(java.util.Collection<?> rows, Consumer<dev.springlit.TableOptions> options) {
+        dev.springlit.TableOptions o = new dev.springlit.TableOptions();
+        options.accept(o);
+        run();
+        emit(session.engine().dataElements().table(rows, o, false));
+    }
+
+    @Override
+    public void dataframe(java.util.Collection<?> rows, Consumer<dev.springlit.TableOptions> options) {
+        dev.springlit.TableOptions o = new dev.springlit.TableOptions();
+        options.accept(o);
+        run();
+        emit(session.engine().dataElements().table(rows, o, true));
+    }
+
+    @Override
+    public void image(byte[] data, String caption) {
+        emit(new dev.springlit.element.Image("data:" + ImageTypes.of(data) + ";base64,"
+                + java.util.Base64.getEncoder().encodeToString(data), caption, null));
+    }
+
+    @Override
+    public void image(String url, String caption) {
+        String lower = url.strip().toLowerCase(Locale.ROOT);
+        boolean safe = lower.startsWith("https://") || lower.startsWith("http://")
+                || (lower.startsWith("/") && !lower.startsWith("//"));
+        if (!safe) {
+            throw new dev.springlit.StreamlitApiException("image(): only http(s) or same-site URLs are shown, not \""
+                    + url + "\". Pass the bytes for anything else.");
+        }
+        emit(new dev.springlit.element.Image(url.strip(), caption, null));
+    }
+
+    @Override
+    public void image(java.nio.file.Path file, String caption) {
+        try {
+            image(java.nio.file.Files.readAllBytes(file), caption);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("image(): cannot read " + file, e);
+        }
+    }
+
+    private void chart(String kind, java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
+        dev.springlit.ChartOptions o = new dev.springlit.ChartOptions();
+        options.accept(o);
+        run();
+        emit(session.engine().dataElements().chart(kind, rows, o));
+    }
+
+    @Override
+    public void lineChart(java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
+        chart("line", rows, options);
+    }
+
+    @Override
+    public void barChart(java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
+        chart("bar", rows, options);
+    }
+
+    @Override
+    public void areaChart(java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
+        chart("area", rows, options);
+    }
+
+    @Override
+    public void scatterChart(java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
+        chart("scatter", rows, options);
+    }
+
+    @Override
+    public void chart(Map<String, ?> chartJsConfig, int height) {
+        run();
+        emit(new dev.springlit.element.Chart(session.engine().dataElements().write(chartJsConfig), height));
+    }
+
+    // ---- progress and status ------------------------------------------------------------------------------
+
+    @Override
+    public dev.springlit.ProgressBar progress(int percent, String text) {
+        Run run = run();
+        int index = run.emit(path, new dev.springlit.element.Progress(clampPercent(percent), text));
+        int[] container = path;
+        return (next, nextText) -> run().replace(container, index,
+                new dev.springlit.element.Progress(clampPercent(next), nextText));
+    }
+
+    private static int clampPercent(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new dev.springlit.StreamlitApiException("progress() takes a percentage from 0 to 100, not " + percent + ".");
+        }
+        return percent;
+    }
+
+    @Override
+    public void spinner(String text, Runnable task) {
+        Run run = run();
+        int index = run.emit(path, new dev.springlit.element.Spinner(text));
+        try {
+            task.run();
+        } finally {
+            Run current = Run.current();
+            if (current != null && !current.isInterrupted()) {
+                current.replace(path, index, new Block("empty", Map.of()));
+            }
+        }
+    }
+
+    @Override
+    public dev.springlit.StatusContainer status(String label) {
+        Run run = run();
+        Map<String, Object> props = props("label", label, "state", "running", "expanded", false);
+        DeltaGenerator inside = block(run, new Block("status", props), false, form);
+        inside.statusPath = java.util.Arrays.copyOf(inside.path, inside.path.length);
+        inside.statusProps = props;
+        return inside;
+    }
+
+    @Override
+    public void update(String label, dev.springlit.StatusContainer.State state, boolean expanded) {
+        run();
+        if (statusPath == null) {
+            throw new IllegalStateException("update() belongs to the container of st.status(), not to this one.");
+        }
+        statusProps = props("label", label, "state", state.name().toLowerCase(Locale.ROOT), "expanded", expanded);
+        session.output().updateBlock(statusPath, new Block("status", statusProps));
+    }
+
+    @Override
+    public void toast(String text, String icon) {
+        emit(new dev.springlit.element.Toast(text, icon));
     }
 
     private static <T> List<String> labels(List<T> options, Function<? super T, String> format) {

@@ -70,6 +70,27 @@ final class PageOutput {
         queue(new SetOp(path, element));
     }
 
+    /**
+     * Replaces the block at {@code path} (a status whose label or state changed) and keeps what was drawn into
+     * it: the browser redraws the block empty, so its children are sent again after it.
+     */
+    synchronized void updateBlock(int[] path, Block block) {
+        Node parent = find(java.util.Arrays.copyOf(path, path.length - 1));
+        int index = path[path.length - 1];
+        if (parent == null || index >= parent.children.size() || parent.children.get(index) == null) {
+            return;
+        }
+        Node old = parent.children.get(index);
+        Node replacement = new Node(block);
+        replacement.children.addAll(old.children);
+        parent.children.set(index, replacement);
+        queue(new SetOp(path.clone(), block));
+        List<Op> subtree = new ArrayList<>();
+        snapshot(replacement, path, subtree);
+        pending.addAll(subtree);
+        pendingIndex = null;
+    }
+
     /** Drops what the browser shows past {@code length} in the container at {@code container}. */
     synchronized void trim(int[] container, int length) {
         Node parent = find(container);

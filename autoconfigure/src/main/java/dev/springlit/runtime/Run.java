@@ -274,6 +274,11 @@ final class Run {
         return index;
     }
 
+    /** Redraws the element at {@code index} of {@code container} in place (a progress bar that advances). */
+    void replace(int[] container, int index, Element element) {
+        session.output().set(container, index, element);
+    }
+
     /**
      * Starts counting the children of a container drawn in this run, so that what it showed before and no
      * longer shows is removed when the run completes. A {@code single} container (st.empty) holds one element

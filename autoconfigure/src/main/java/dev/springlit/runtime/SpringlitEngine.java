@@ -22,6 +22,7 @@ public final class SpringlitEngine implements AutoCloseable {
     private final PageRegistry pages;
     private final RuntimeSettings settings;
     private final ObjectWriter jsonWriter;
+    private final DataElements dataElements;
     private final ExecutorService runExecutor;
     private final ScheduledExecutorService housekeeping;
     private final SessionRegistry sessions;
@@ -32,6 +33,7 @@ public final class SpringlitEngine implements AutoCloseable {
         this.pages = pages;
         this.settings = settings;
         this.jsonWriter = jsonMapper.writerWithDefaultPrettyPrinter();
+        this.dataElements = new DataElements(jsonMapper);
         this.runExecutor = RunExecutors.create(Math.max(8, Runtime.getRuntime().availableProcessors() * 8));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "springlit-housekeeping");
@@ -63,6 +65,10 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public void setObserver(RunObserver observer) {
         this.observer = observer == null ? RunObserver.NONE : observer;
+    }
+
+    DataElements dataElements() {
+        return dataElements;
     }
 
     ObjectWriter jsonWriter() {

@@ -473,6 +473,46 @@ public final class PageTester implements AutoCloseable {
         return texts("divider");
     }
 
+    /** Every element of type {@code type}, in page order (for metrics, tables, charts, progress bars, ...). */
+    public <E extends Element> List<E> elementsOf(Class<E> type) {
+        return elements().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The metric at {@code index}: {@code tester.metric(0).value()}. */
+    public dev.springlit.element.Metric metric(int index) {
+        return pick(elementsOf(dev.springlit.element.Metric.class), index, "metric");
+    }
+
+    /** The table or data frame at {@code index}, with its columns and cells. */
+    public dev.springlit.element.Table table(int index) {
+        return pick(elementsOf(dev.springlit.element.Table.class), index, "table");
+    }
+
+    /** The chart at {@code index}; {@code config()} is its Chart.js configuration. */
+    public dev.springlit.element.Chart chart(int index) {
+        return pick(elementsOf(dev.springlit.element.Chart.class), index, "chart");
+    }
+
+    /** The progress bar at {@code index}. */
+    public dev.springlit.element.Progress progress(int index) {
+        return pick(elementsOf(dev.springlit.element.Progress.class), index, "progress");
+    }
+
+    /** The toasts the last run showed. */
+    public List<dev.springlit.element.Toast> toasts() {
+        return elementsOf(dev.springlit.element.Toast.class);
+    }
+
+    /** The images, in page order. */
+    public List<dev.springlit.element.Image> images() {
+        return elementsOf(dev.springlit.element.Image.class);
+    }
+
+    /** The status containers' blocks (label, state), in page order. */
+    public List<dev.springlit.element.Block> statuses() {
+        return elementsOf(dev.springlit.element.Block.class).stream().filter(b -> b.kind().equals("status")).toList();
+    }
+
     /** The exceptions the page shows. */
     public List<ExceptionInfo> exceptions() {
         List<ExceptionInfo> found = new ArrayList<>();

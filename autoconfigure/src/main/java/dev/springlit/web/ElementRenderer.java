@@ -30,6 +30,11 @@ public final class ElementRenderer {
         this.templates = templates;
     }
 
+    /** JSON placed inside a script element: "<" is escaped so no "</script>" or "<!--" can end it early. */
+    static String forScript(String json) {
+        return json.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
     public String render(Element element) {
         Context context = new Context();
         context.setVariable("el", element);
@@ -39,6 +44,16 @@ public final class ElementRenderer {
             context.setVariable("html", markdown.render(alert.body(), false));
         } else if (element instanceof Button button) {
             context.setVariable("html", markdown.renderInline(button.label()));
+        } else if (element instanceof dev.springlit.element.Progress progress) {
+            context.setVariable("html", progress.text() == null ? null : markdown.renderInline(progress.text()));
+        } else if (element instanceof dev.springlit.element.Toast toast) {
+            context.setVariable("html", markdown.renderInline(toast.text()));
+        } else if (element instanceof dev.springlit.element.Metric metric) {
+            context.setVariable("html", markdown.renderInline(metric.label()));
+        } else if (element instanceof dev.springlit.element.Table table && table.interactive()) {
+            context.setVariable("rowsJson", forScript(json.writeValueAsString(table.rows())));
+        } else if (element instanceof dev.springlit.element.Chart chart) {
+            context.setVariable("configJson", forScript(chart.config()));
         } else if (element instanceof dev.springlit.element.PageLink link) {
             context.setVariable("html", markdown.renderInline(link.label()));
         } else if (element instanceof Block block) {

@@ -1,0 +1,36 @@
+package dev.springlit;
+
+/** Options of {@code st.metric}: {@code o -> o.deltaColor(DeltaColor.INVERSE).help("Lower is better")}. */
+public final class MetricOptions {
+
+    /** How a metric's delta is coloured. */
+    public enum DeltaColor {
+        /** Up is green, down is red. */
+        NORMAL,
+        /** Up is red, down is green (costs, errors). */
+        INVERSE,
+        /** Always grey. */
+        OFF
+    }
+
+    private DeltaColor deltaColor = DeltaColor.NORMAL;
+    private String help;
+
+    public MetricOptions deltaColor(DeltaColor deltaColor) {
+        this.deltaColor = deltaColor;
+        return this;
+    }
+
+    public MetricOptions help(String help) {
+        this.help = help;
+        return this;
+    }
+
+    public DeltaColor getDeltaColor() {
+        return deltaColor;
+    }
+
+    public String getHelp() {
+        return help;
+    }
+}
