@@ -29,6 +29,7 @@ class HomePage implements Page {
                 - [Form that clears](/form-clear): a to-do form that empties itself after each submit.
                 - [Serializable state](/serializable): with enforce-serializable-session-state on, a function is refused.
                 - [Pages and query parameters](/navigation): page links, switchPage and the address bar.
+                - [Sales dashboard](/dashboard): filters, metrics, charts, a sortable table, a cached service.
                 """);
         st.caption("Open a second tab: it has its own count. Refresh this one: it keeps its count.");
     }

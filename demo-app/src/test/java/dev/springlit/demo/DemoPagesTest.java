@@ -198,4 +198,17 @@ class DemoPagesTest {
             assertThat(page.textInput("Name").value()).isEqualTo("");
         }
     }
+
+    @Test
+    void dashboardShowsMetricsChartsAndTableAndFilters() {
+        try (PageTester page = pages.create(DashboardPage.class).run(java.time.Duration.ofSeconds(20))) {
+            assertThat(page.progress(0).percent()).isEqualTo(100);
+            assertThat(page.metric(2).label()).isEqualTo("Best region");
+            assertThat(page.elementsOf(dev.springlit.element.Chart.class)).hasSize(2);
+            assertThat(page.table(0).rows()).hasSize(48);
+            page.sidebar().multiselect("Regions").setValue(java.util.List.of("North")).run();
+            assertThat(page.table(0).rows()).hasSize(12).allSatisfy(row -> assertThat(row.get(0)).isEqualTo("North"));
+            assertThat(page.metric(2).value()).isEqualTo("North");
+        }
+    }
 }

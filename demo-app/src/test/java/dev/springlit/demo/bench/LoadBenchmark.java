@@ -41,13 +41,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its {@code jcmd} is used), {@code bench.serverJvmArgs}, {@code bench.serverArgs} (space separated extras),
  * {@code bench.sequentialClicks} (2000), {@code bench.concurrentSessions} (100,1000),
  * {@code bench.concurrentClicks} (100), {@code bench.idleSessions} (1000,10000), {@code bench.ttfrSamples} (200),
- * {@code bench.out} (logs).
+ * {@code bench.out} (logs), {@code bench.page} (/counter; {@code /naive-counter} shows the correctness check
+ * failing), {@code bench.histogramRows} (20).
  */
 public final class LoadBenchmark {
 
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration TOTAL_LIMIT = Duration.ofSeconds(570);
-    private static final String PAGE = "/counter";
+    /** The page every tab shows; another page with an Increment button and a "Count = N" line can be tried. */
+    private static final String PAGE = System.getProperty("bench.page", "/counter");
 
     // ---- configuration ---------------------------------------------------------------------------------------
     private final Path jar = Path.of(System.getProperty("bench.jar", "demo-app/target/springlit-demo-app-0.1.0.jar"))
@@ -414,7 +416,7 @@ public final class LoadBenchmark {
     private void printTable(Duration took) {
         StringBuilder t = new StringBuilder();
         t.append("\n");
-        t.append("Springlit load benchmark (/counter, real WebSocket protocol, loopback)\n");
+        t.append("Springlit load benchmark (" + PAGE + ", real WebSocket protocol, loopback)\n");
         t.append("machine: ").append(machine()).append("; load average (1 min) ").append(loadAtStart)
                 .append(" at start, ").append(loadAverage()).append(" at end\n");
         t.append("server JVM: ").append(serverVm == null ? "n/a" : serverVm).append(", -Xmx512m (")
@@ -455,7 +457,7 @@ public final class LoadBenchmark {
                     "no lost or double clicks", met(failures.isEmpty()));
         }
         if (ttfr != null) {
-            row(t, "time to first render of a new tab (GET /counter + WebSocket + hello + first run), p50 / p99",
+            row(t, "time to first render of a new tab (GET " + PAGE + " + WebSocket + hello + first run), p50 / p99",
                     ms(ttfr.p50) + " / " + ms(ttfr.p99) + " (" + ttfr.n + " tabs)", "80–90 ms p50 idle", "—", "—", "");
         }
         for (IdleStep r : idle) {
