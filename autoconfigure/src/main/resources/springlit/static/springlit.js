@@ -22,6 +22,11 @@
 //                                  tab (tabs root data-sl-selected = index; [data-sl-tab] strip buttons, tab
 //                                  blocks hidden unless selected), popover panel (.sl-popover-toggle,
 //                                  .sl-popover-panel); kept when the server redraws the same block
+//   [data-sl-table="interactive"]  interactive table: one page of the rows in .sl-table-data drawn into its
+//                                  <tbody>; th[data-sl-col][aria-sort] sort on click, .sl-page-prev/.sl-page-next
+//                                  page, .sl-page-info reads "rows a–b of n" (root data-sl-page = page index)
+//   .sl-chart                      Chart.js chart (loaded on first use); data-sl-chart-ready="true" once drawn
+//   .sl-toast                      fixed notification, stacked by the client; data-sl-faded="true" once gone
 //   [data-sl-form-root="<key>"]    form block ([data-sl-enter-to-submit], [data-sl-clear-on-submit])
 //   [data-sl-submit-for="<key>"]   a form's submit button (also [data-sl-trigger]): sends the form's pending values
 //   #sl-running, #sl-connection, #sl-notice   indicators
@@ -184,6 +189,7 @@ function handle(msg) {
       if (msg.reset) {
         for (const root of document.querySelectorAll('[data-sl-root]')) root.replaceChildren();
         pendingForms.clear();
+        afterOps();
       }
       // The answer to hello names the page the session shows; it is not a navigation, so replace.
       if (typeof msg.page === 'string') showPage(msg.page, msg.title, true);
@@ -234,6 +240,7 @@ function applyDelta(msg) {
     setRunning(false);
     if (msg.status !== 'rerun' && msg.status !== 'interrupted') settleWidgets(msg.run);
   }
+  afterOps();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -262,12 +269,14 @@ function applyOp(op) {
       const node = parseElement(op.html);
       while (container.children.length < index) container.append(placeholder());
       const old = container.children[index];
+      const before = old ? dataState(old) : null;
       let live = node;
       if (old && isBlock(old) && isBlock(node)) live = replaceBlock(old, node);
       else if (old) live = replaceElement(old, node);
       else container.append(node);
       initWidgets(live);
       initBlocks(live);
+      initData(live, before);
       refreshOwner(container);
       break;
     }
@@ -432,11 +441,13 @@ function replaceBlock(old, node) {
     }
   }
   if (kind === node.dataset.slBlock) {
-    if (kind === 'expander') {
+    if (kind === 'expander' || kind === 'status') {
+      // A status keeps the user's choice only while the server's `expanded` stays the same too.
       const a = old.querySelector('details');
       const b = node.querySelector('details');
       const label = (el) => el?.querySelector('.sl-expander-label')?.innerHTML;
-      if (a && b && label(a) === label(b)) b.open = a.open;
+      if (a && b && label(a) === label(b)
+          && a.getAttribute('data-sl-expanded') === b.getAttribute('data-sl-expanded')) b.open = a.open;
     } else if (kind === 'tabs') {
       const labels = tabLabels(old);
       const selected = Number(old.dataset.slSelected || 0);
@@ -567,6 +578,387 @@ function onBlockClick(event, target) {
     return true;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Data elements (docs/protocol.md, "Data and status elements"): interactive tables, charts, progress bars,
+// toasts and JSON. dataState() notes what the user did with an element before it is replaced; initData()
+// draws the new element and carries that over: a table's sort and page (while its columns stay the same), a
+// JSON's open/closed state (while `expanded` stays the same), a progress bar's width (for a smooth advance).
+// Charts are destroyed when their element leaves the page (afterOps), so re-renders do not leak.
+
+function dataState(old) {
+  if (!(old instanceof Element)) return null;
+  if (old._slTable) {
+    const t = old._slTable;
+    return { table: { key: t.key, sortCol: t.sortCol, sortDir: t.sortDir, page: t.page } };
+  }
+  if (old.classList.contains('sl-chart')) return { chart: true };
+  if (old.classList.contains('sl-progress')) {
+    return { progress: old.querySelector('.sl-progress-bar')?.style.width || null };
+  }
+  if (old.classList.contains('sl-json')) {
+    const d = old.querySelector('details');
+    return d ? { json: { open: d.open, expanded: d.getAttribute('data-sl-expanded') } } : null;
+  }
+  return null;
+}
+
+function initData(node, before) {
+  if (!(node instanceof Element) || !node.classList.contains('sl-el')) {
+    // A block: its children arrive as their own set ops.
+    return;
+  }
+  if (node.matches('[data-sl-table="interactive"]')) initTable(node, before?.table);
+  else if (node.classList.contains('sl-chart')) initChart(node, !!before?.chart);
+  else if (node.classList.contains('sl-progress')) initProgress(node, before?.progress);
+  else if (node.classList.contains('sl-toast-el')) layoutToasts();
+  else if (node.classList.contains('sl-json') && before?.json) {
+    const d = node.querySelector('details');
+    if (d && d.getAttribute('data-sl-expanded') === before.json.expanded && d.open !== before.json.open) {
+      d.open = before.json.open;
+    }
+  }
+}
+
+/** After a batch of ops: destroy charts no longer on the page, re-stack the toasts. */
+function afterOps() {
+  for (const root of liveCharts) {
+    if (!root.isConnected) destroyChart(root);
+  }
+  layoutToasts();
+}
+
+function onDataClick(event, target) {
+  const table = target.closest('[data-sl-table="interactive"]');
+  if (table?._slTable) {
+    const th = target.closest('th[data-sl-col]');
+    if (th && table.contains(th)) {
+      event.preventDefault();
+      sortTable(table, Number(th.getAttribute('data-sl-col')));
+      return true;
+    }
+    const pager = target.closest('.sl-page-prev, .sl-page-next');
+    if (pager && !pager.disabled) {
+      event.preventDefault();
+      const t = table._slTable;
+      t.page += pager.classList.contains('sl-page-next') ? 1 : -1;
+      drawTable(table);
+      return true;
+    }
+  }
+  const close = target.closest('.sl-toast-close');
+  if (close) {
+    const toast = close.closest('.sl-toast');
+    if (toast) {
+      toast.setAttribute('data-sl-faded', 'true');
+      layoutToasts();
+    }
+    return true;
+  }
+  return false;
+}
+
+// ---- interactive tables ---------------------------------------------------------------------------------
+// Root [data-sl-table="interactive"][data-sl-page-size]; rows as JSON (array of arrays of strings) in
+// <script class="sl-table-data">. State on the root (_slTable): rows, numeric columns, sort column and
+// direction, page, and the sorted order (computed once per sort). Only the current page is in the DOM.
+
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+function initTable(root, previous) {
+  let rows = [];
+  try {
+    const parsed = JSON.parse(root.querySelector('.sl-table-data')?.textContent || '[]');
+    if (Array.isArray(parsed)) rows = parsed.map((r) => (Array.isArray(r) ? r : []));
+  } catch (e) {
+    console.warn('[springlit] bad table data', e);
+  }
+  const headers = [...root.querySelectorAll('thead th[data-sl-col]')];
+  const columns = headers.map((th) => th.querySelector('.sl-sort')?.value ?? th.textContent);
+  const size = Number(root.getAttribute('data-sl-page-size'));
+  const t = {
+    rows,
+    numeric: headers.map((th) => th.classList.contains('sl-num')),
+    key: JSON.stringify(columns),
+    pageSize: Number.isInteger(size) && size > 0 ? size : 50,
+    sortCol: -1,
+    sortDir: null,
+    page: 0,
+    order: null,
+  };
+  if (previous && previous.key === t.key) {
+    t.sortCol = previous.sortCol;
+    t.sortDir = previous.sortDir;
+    t.page = previous.page;
+  }
+  root._slTable = t;
+  drawTable(root);
+}
+
+function sortTable(root, col) {
+  const t = root._slTable;
+  if (!Number.isInteger(col) || col < 0) return;
+  t.sortDir = t.sortCol === col && t.sortDir === 'ascending' ? 'descending' : 'ascending';
+  t.sortCol = col;
+  t.order = null;
+  t.page = 0;
+  drawTable(root);
+}
+
+function cellText(value) {
+  return value == null ? '' : String(value);
+}
+
+/** Row indices in display order (sorted when a sort column is set; empty or non-numbers go last). */
+function tableOrder(t) {
+  if (t.order) return t.order;
+  const n = t.rows.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  const col = t.sortCol;
+  if (col >= 0 && t.sortDir) {
+    const sign = t.sortDir === 'descending' ? -1 : 1;
+    if (t.numeric[col]) {
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const text = cellText(t.rows[i][col]).trim().replace(/[,\s_]/g, '');
+        keys[i] = text === '' ? NaN : Number(text);
+      }
+      order.sort((a, b) => {
+        const x = keys[a];
+        const y = keys[b];
+        if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) - Number.isNaN(y);
+        return (x - y) * sign;
+      });
+    } else {
+      const keys = t.rows.map((r) => cellText(r[col]));
+      order.sort((a, b) => {
+        const x = keys[a];
+        const y = keys[b];
+        if (x === '' || y === '') return (x === '') - (y === '');
+        return collator.compare(x, y) * sign;
+      });
+    }
+  }
+  t.order = order;
+  return order;
+}
+
+function drawTable(root) {
+  const t = root._slTable;
+  const n = t.rows.length;
+  const pages = Math.max(1, Math.ceil(n / t.pageSize));
+  t.page = Math.min(Math.max(0, Number.isInteger(t.page) ? t.page : 0), pages - 1);
+  const order = tableOrder(t);
+  const start = t.page * t.pageSize;
+  const end = Math.min(n, start + t.pageSize);
+  const columns = t.numeric.length;
+  const frag = document.createDocumentFragment();
+  for (let i = start; i < end; i++) {
+    const row = t.rows[order[i]];
+    const tr = document.createElement('tr');
+    const width = Math.max(columns, row.length);
+    for (let c = 0; c < width; c++) {
+      const td = document.createElement('td');
+      if (t.numeric[c]) td.className = 'sl-num';
+      td.textContent = cellText(row[c]);
+      tr.append(td);
+    }
+    frag.append(tr);
+  }
+  const tbody = root.querySelector('tbody') || root.querySelector('table')?.appendChild(document.createElement('tbody'));
+  tbody?.replaceChildren(frag);
+  for (const th of root.querySelectorAll('thead th[data-sl-col]')) {
+    const col = Number(th.getAttribute('data-sl-col'));
+    th.setAttribute('aria-sort', col === t.sortCol && t.sortDir ? t.sortDir : 'none');
+  }
+  const info = root.querySelector('.sl-page-info');
+  if (info) info.textContent = n === 0 ? 'no rows' : `rows ${start + 1}–${end} of ${n}`;
+  const prev = root.querySelector('.sl-page-prev');
+  const next = root.querySelector('.sl-page-next');
+  if (prev) prev.disabled = t.page <= 0;
+  if (next) next.disabled = t.page >= pages - 1;
+  root.querySelector('.sl-table-pager')?.toggleAttribute('hidden', pages <= 1);
+  root.setAttribute('data-sl-page', String(t.page));
+}
+
+// ---- charts ---------------------------------------------------------------------------------------------
+// Chart.js (UMD build, next to this file: chartjs/chart.umd.js) is loaded once, as a classic script, when the
+// first chart arrives. Colours follow the theme's CSS variables, light or dark.
+
+const CHART_JS_URL = new URL('chartjs/chart.umd.js', import.meta.url).href;
+const CHART_PALETTE = ['#0068c9', '#83c9ff', '#ff2b2b', '#ffabab', '#29b09d', '#7defa1', '#ff8700', '#ffd16a',
+  '#6d3fc0', '#d5dae5'];
+const liveCharts = new Set();
+let chartLibrary = null;
+
+function loadChartJs() {
+  if (window.Chart) return Promise.resolve(window.Chart);
+  if (!chartLibrary) {
+    chartLibrary = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = CHART_JS_URL;
+      script.async = true;
+      script.onload = () => (window.Chart ? resolve(window.Chart) : reject(new Error('Chart.js did not load')));
+      script.onerror = () => {
+        chartLibrary = null; // a later chart tries again
+        script.remove();
+        reject(new Error(`cannot load ${CHART_JS_URL}`));
+      };
+      document.head.append(script);
+    });
+  }
+  return chartLibrary;
+}
+
+function cssVar(name, fallback) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+function applyChartTheme(Chart) {
+  Chart.defaults.color = cssVar('--sl-muted', '#666');
+  Chart.defaults.borderColor = cssVar('--sl-border-light', 'rgba(0, 0, 0, 0.1)');
+  Chart.defaults.font.family = cssVar('--sl-font', Chart.defaults.font.family);
+}
+
+function withAlpha(hex, alpha) {
+  const m = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return hex;
+  const v = parseInt(m[1], 16);
+  return `rgba(${v >> 16}, ${(v >> 8) & 255}, ${v & 255}, ${alpha})`;
+}
+
+/** Streamlit's palette for datasets that bring no colours of their own. */
+function paintDatasets(config) {
+  const datasets = config?.data?.datasets;
+  if (!Array.isArray(datasets)) return;
+  datasets.forEach((ds, i) => {
+    if (!ds || typeof ds !== 'object' || ds.borderColor != null || ds.backgroundColor != null) return;
+    const colour = CHART_PALETTE[i % CHART_PALETTE.length];
+    const type = ds.type || config.type;
+    const filled = type === 'bar' || type === 'pie' || type === 'doughnut' || type === 'polarArea';
+    if (type === 'pie' || type === 'doughnut' || type === 'polarArea') {
+      const count = Array.isArray(ds.data) ? ds.data.length : 0;
+      ds.backgroundColor = Array.from({ length: count }, (_, k) => CHART_PALETTE[k % CHART_PALETTE.length]);
+      ds.borderColor = cssVar('--sl-bg', '#fff');
+    } else {
+      ds.borderColor = colour;
+      ds.backgroundColor = filled ? colour : withAlpha(colour, ds.fill ? 0.3 : 0.8);
+    }
+  });
+}
+
+function chartError(root, message) {
+  root.classList.add('sl-chart-error');
+  root.setAttribute('data-sl-chart-ready', 'error');
+  let box = root.querySelector('.sl-chart-message');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'sl-chart-message';
+    box.setAttribute('role', 'alert');
+    root.append(box);
+  }
+  box.textContent = message;
+}
+
+async function initChart(root, redraw) {
+  destroyChart(root); // a morphed element may still hold its previous chart
+  const token = (root._slChartToken || 0) + 1;
+  root._slChartToken = token;
+  root.removeAttribute('data-sl-chart-ready');
+  let config;
+  try {
+    config = JSON.parse(root.querySelector('.sl-chart-config')?.textContent || 'null');
+  } catch (e) {
+    config = null;
+  }
+  if (!config || typeof config !== 'object') {
+    chartError(root, 'Invalid chart configuration.');
+    return;
+  }
+  let Chart;
+  try {
+    Chart = await loadChartJs();
+  } catch (e) {
+    console.warn('[springlit]', e);
+    if (root._slChartToken === token) chartError(root, 'The chart library could not be loaded.');
+    return;
+  }
+  if (!root.isConnected || root._slChartToken !== token) return; // replaced meanwhile
+  const canvas = root.querySelector('canvas');
+  if (!canvas) return;
+  applyChartTheme(Chart);
+  paintDatasets(config);
+  const options = config.options && typeof config.options === 'object' ? config.options : {};
+  options.responsive = true;
+  options.maintainAspectRatio = false;
+  if (redraw || matchMedia('(prefers-reduced-motion: reduce)').matches) options.animation = false;
+  config.options = options;
+  const ready = {
+    id: 'springlitReady',
+    afterRender(chart) {
+      if (!Chart.animator.running(chart)) root.setAttribute('data-sl-chart-ready', 'true');
+    },
+  };
+  config.plugins = [...(Array.isArray(config.plugins) ? config.plugins : []), ready];
+  try {
+    root._slChart = new Chart(canvas, config);
+    liveCharts.add(root);
+  } catch (e) {
+    console.warn('[springlit] cannot draw chart', e);
+    chartError(root, `Cannot draw the chart: ${e.message}`);
+  }
+}
+
+function destroyChart(root) {
+  liveCharts.delete(root);
+  const chart = root._slChart;
+  root._slChart = null;
+  root._slChartToken = (root._slChartToken || 0) + 1; // cancels a pending draw
+  if (chart) {
+    try { chart.destroy(); } catch (e) { /* already gone */ }
+  }
+}
+
+// Light/dark switch: the charts take the new colours.
+matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', () => {
+  if (!window.Chart || liveCharts.size === 0) return;
+  applyChartTheme(window.Chart);
+  for (const root of liveCharts) root._slChart?.update('none');
+});
+
+// ---- progress, toasts -----------------------------------------------------------------------------------
+
+/** The bar starts at the width of the one it replaces, then grows (a CSS transition). */
+function initProgress(root, width) {
+  const bar = root.querySelector('.sl-progress-bar');
+  if (!bar || !width || bar.style.width === width) return;
+  const target = bar.style.width;
+  bar.style.transition = 'none';
+  bar.style.width = width;
+  void bar.offsetWidth; // commit the start width
+  bar.style.transition = '';
+  bar.style.width = target;
+}
+
+const TOAST_GAP_PX = 8;
+
+/** Stacks the visible toasts upwards from the bottom right corner, newest at the bottom. */
+function layoutToasts() {
+  const toasts = [...document.querySelectorAll('.sl-toast:not([data-sl-faded])')];
+  let offset = 0;
+  for (let i = toasts.length - 1; i >= 0; i--) {
+    const toast = toasts[i];
+    toast.style.setProperty('--sl-toast-offset', `${offset}px`);
+    offset += toast.offsetHeight + TOAST_GAP_PX;
+  }
+}
+
+function onToastAnimationEnd(event) {
+  const toast = event.target;
+  if (!(toast instanceof Element) || !toast.matches('.sl-toast') || event.animationName !== 'sl-toast-out') return;
+  toast.setAttribute('data-sl-faded', 'true');
+  layoutToasts();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1460,6 +1852,7 @@ document.addEventListener('click', (event) => {
     return;
   }
   if (onBlockClick(event, target)) return;
+  if (onDataClick(event, target)) return;
   const stepper = target.closest('[data-sl-step]');
   if (stepper) {
     const root = widgetRoot(stepper);
@@ -1500,6 +1893,7 @@ document.addEventListener('keydown', onBlockKeyDown);
 document.addEventListener('focusout', onWidgetFocusOut);
 document.addEventListener('mousedown', onOptionMouseDown);
 document.addEventListener('dragover', onDragOver);
+document.addEventListener('animationend', onToastAnimationEnd);
 document.addEventListener('dragleave', onDragLeave);
 document.addEventListener('drop', onDrop);
 

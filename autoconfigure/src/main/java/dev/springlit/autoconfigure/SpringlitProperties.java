@@ -60,6 +60,13 @@ public class SpringlitProperties {
         /** The largest message a tab may send over the WebSocket; larger ones are refused with an error. */
         private DataSize maxMessageSize = DataSize.ofKilobytes(256);
 
+        /**
+         * The size of Tomcat's per-connection WebSocket and socket buffers. Tomcat's defaults (8 KB each, about
+         * 64 KB per open tab) dominate the memory of an idle tab; messages larger than the buffer still arrive
+         * whole because Springlit reads partial frames. 0 leaves Tomcat's defaults.
+         */
+        private DataSize websocketBufferSize = DataSize.ofKilobytes(1);
+
         /** The largest file a tab may upload with st.fileUploader; larger uploads are refused with 413. */
         private DataSize maxUploadSize = DataSize.ofMegabytes(50);
 
@@ -106,6 +113,14 @@ public class SpringlitProperties {
 
         public void setMaxMessageSize(DataSize maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
+        }
+
+        public DataSize getWebsocketBufferSize() {
+            return websocketBufferSize;
+        }
+
+        public void setWebsocketBufferSize(DataSize websocketBufferSize) {
+            this.websocketBufferSize = websocketBufferSize;
         }
 
         public DataSize getMaxUploadSize() {

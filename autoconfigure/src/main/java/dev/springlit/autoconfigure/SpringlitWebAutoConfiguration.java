@@ -89,6 +89,25 @@ public class SpringlitWebAutoConfiguration {
         return files.routes();
     }
 
+    /** Tomcat's socket read and write buffers per connection, as small as the WebSocket ones (see SmallConnectionBuffers). */
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+            name = {"org.apache.catalina.connector.Connector", "org.springframework.boot.tomcat.TomcatConnectorCustomizer"})
+    static class TomcatBufferConfiguration {
+
+        @Bean
+        org.springframework.boot.tomcat.TomcatConnectorCustomizer springlitSocketBuffers(
+                org.springframework.core.env.Environment environment) {
+            String size = environment.getProperty("streamlit.internal.socket-buffer-size");
+            return connector -> {
+                if (size != null) {
+                    connector.setProperty("socket.appReadBufSize", size);
+                    connector.setProperty("socket.appWriteBufSize", size);
+                }
+            };
+        }
+    }
+
     /** A "page not found" page in the app's look, when Spring Boot's error handling (spring-boot-webmvc) is present. */
     @Configuration(proxyBeanMethods = false)
     @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(

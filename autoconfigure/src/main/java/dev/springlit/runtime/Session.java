@@ -28,12 +28,14 @@ import dev.springlit.SessionState;
 public final class Session implements SessionHandle {
 
     private static final Log log = LogFactory.getLog(Session.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per thread: a shared SecureRandom is a lock every new tab waits on. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private final String id;
     private final SpringlitEngine engine;
     private final Object lock = new Object();
-    private final Object sendLock = new Object();
+    /** Keeps messages to the tab in order; the flusher only tries it, so a slow tab never holds up the others. */
+    private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
     private final PageOutput output = new PageOutput();
     private final ArrayDeque<RunRequest> pending = new ArrayDeque<>(2);
 
@@ -65,7 +67,7 @@ public final class Session implements SessionHandle {
     /** 128 random bits, URL-safe: the session id is also what authorizes uploads and reconnects. */
     private static String newId() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
@@ -122,7 +124,8 @@ public final class Session implements SessionHandle {
      */
     public void attach(ClientConnection newConnection, boolean fresh) {
         ClientConnection previous;
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             boolean running;
             synchronized (lock) {
                 previous = connection;
@@ -135,6 +138,8 @@ public final class Session implements SessionHandle {
                 List<ServerMessage.Op> tree = output.snapshot();
                 newConnection.send(new ServerMessage.Delta(runCount(), tree, running ? null : RunStatus.OK));
             }
+        } finally {
+            sendLock.unlock();
         }
         if (previous != null && previous != newConnection) {
             previous.close("This session was taken over by a newer connection of the same tab.");
@@ -165,7 +170,8 @@ public final class Session implements SessionHandle {
 
     /** Sends a message to the attached tab, if any. */
     public void send(ServerMessage message) {
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             ClientConnection c;
             synchronized (lock) {
                 c = connection;
@@ -173,12 +179,26 @@ public final class Session implements SessionHandle {
             if (c != null) {
                 c.send(message);
             }
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /** The flusher's call: sends what a running run drew, unless a send is under way (it will come next time). */
+    void flushIfFree(int run) {
+        if (sendLock.tryLock()) {
+            try {
+                flush(run, null);
+            } finally {
+                sendLock.unlock();
+            }
         }
     }
 
     /** Sends what the running run drew since the last flush (called by the flusher and at the end of a run). */
     void flush(int run, RunStatus status) {
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             List<ServerMessage.Op> ops = output.drain();
             if (ops.isEmpty() && status == null) {
                 return;
@@ -193,6 +213,8 @@ public final class Session implements SessionHandle {
             if (c != null) {
                 c.send(new ServerMessage.Delta(run, ops, status));
             }
+        } finally {
+            sendLock.unlock();
         }
     }
 

@@ -17,7 +17,7 @@ import dev.springlit.UploadedFile;
  */
 public final class SessionFiles {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     /** A file a download button offers. */
     public record Download(byte[] data, String fileName, String mimeType) {
@@ -49,7 +49,7 @@ public final class SessionFiles {
     /** Stores an upload for {@code widgetId} and returns it (with its new random id). */
     public synchronized UploadedFile upload(String widgetId, String name, String contentType, byte[] bytes) {
         byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
+        RANDOM.get().nextBytes(random);
         UploadedFile file = new UploadedFile(Base64.getUrlEncoder().withoutPadding().encodeToString(random), name,
                 contentType, bytes);
         uploads.put(file.id(), new Upload(widgetId, file));

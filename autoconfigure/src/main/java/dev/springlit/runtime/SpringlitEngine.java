@@ -90,7 +90,7 @@ public final class SpringlitEngine implements AutoCloseable {
     private void flushRunning() {
         for (Session session : running) {
             try {
-                session.flush(session.runCount(), null);
+                session.flushIfFree(session.runCount());
             } catch (RuntimeException e) {
                 org.apache.commons.logging.LogFactory.getLog(SpringlitEngine.class)
                         .warn("Streaming a running page's output failed", e);

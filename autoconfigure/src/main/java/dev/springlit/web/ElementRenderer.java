@@ -25,6 +25,12 @@ public final class ElementRenderer {
     private final ITemplateEngine templates;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final JsonMapper json = JsonMapper.builder().build();
+    /**
+     * Rendered HTML of small elements by value: most of what pages draw (titles, labels, buttons, short texts)
+     * repeats across runs and tabs, and rendering is the largest cost of a rerun. Cleared when full.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Element, String> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 4096;
 
     public ElementRenderer(ITemplateEngine templates) {
         this.templates = templates;
@@ -36,6 +42,28 @@ public final class ElementRenderer {
     }
 
     public String render(Element element) {
+        if (!cacheable(element)) {
+            return renderNow(element);
+        }
+        String html = cache.get(element);
+        if (html == null) {
+            html = renderNow(element);
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(element, html);
+        }
+        return html;
+    }
+
+    /** Large or one-off elements (tables, charts, JSON, images, exceptions) are not worth keeping. */
+    private static boolean cacheable(Element element) {
+        return !(element instanceof dev.springlit.element.Table || element instanceof dev.springlit.element.Chart
+                || element instanceof dev.springlit.element.Json || element instanceof dev.springlit.element.Image
+                || element instanceof dev.springlit.element.ExceptionElement);
+    }
+
+    private String renderNow(Element element) {
         Context context = new Context();
         context.setVariable("el", element);
         if (element instanceof Markdown md) {

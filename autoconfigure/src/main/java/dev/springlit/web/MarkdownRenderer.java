@@ -27,8 +27,33 @@ final class MarkdownRenderer {
 
     /** Block Markdown. */
     String render(String markdown, boolean allowHtml) {
+        if (isPlainText(markdown)) {
+            return "<p>" + markdown.strip().replace("\"", "&quot;") + "</p>";
+        }
         Node document = parser.parse(markdown == null ? "" : markdown);
         return (allowHtml ? unsafe : safe).render(document).strip();
+    }
+
+    /**
+     * Text with nothing Markdown would treat specially renders as one paragraph: the common case ("Count = 5")
+     * skips the parser. Anything with markup characters, a line break, or a line start that could open a block
+     * (list, heading, code, rule) takes the full path.
+     */
+    static boolean isPlainText(String text) {
+        if (text == null || text.isEmpty() || text.length() > 500) {
+            return false;
+        }
+        char first = text.charAt(0);
+        if (Character.isWhitespace(first) || Character.isDigit(first) || first == '-' || first == '+' || first == '=') {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || "\\`*_[]<>#!|~&:".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Markdown for a label: one line, without the surrounding paragraph. */
