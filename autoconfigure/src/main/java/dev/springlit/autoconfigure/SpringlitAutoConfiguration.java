@@ -97,6 +97,20 @@ public class SpringlitAutoConfiguration {
         }
     }
 
+    /** With Spring Security: pages follow its rules on their paths, and runs see their user (see SpringSecurityPageAccess). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+            name = "org.springframework.security.web.access.WebInvocationPrivilegeEvaluator")
+    static class SecurityConfiguration {
+
+        @Bean
+        org.springframework.beans.factory.SmartInitializingSingleton springlitSecurityAccess(SpringlitEngine engine,
+                ObjectProvider<org.springframework.security.web.access.WebInvocationPrivilegeEvaluator> privileges) {
+            // after every singleton exists, so Spring Security's evaluator is there whatever the bean order
+            return () -> privileges.ifAvailable(evaluator -> engine.setAccess(new SpringSecurityPageAccess(evaluator)));
+        }
+    }
+
     /** The SessionState pages inject: it always speaks for the tab whose run is executing. */
     @Bean
     SessionState springlitSessionState() {

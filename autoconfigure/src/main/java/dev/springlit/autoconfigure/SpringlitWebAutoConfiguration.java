@@ -69,7 +69,8 @@ public class SpringlitWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties) {
-        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), ASSET_VERSION);
+        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), ASSET_VERSION,
+                engine::access);
     }
 
     @Bean

@@ -665,6 +665,9 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     }
 
     private void switchTo(Run run, PageDescriptor target) {
+        if (!session.engine().access().canOpen(target, session.user())) {
+            throw new dev.springlit.StreamlitApiException("switchPage(): you may not open " + target.path() + ".");
+        }
         if (run.inCallback()) {
             run.warn("Calling st.switchPage() within a callback is a no-op.");
             return;

@@ -130,6 +130,13 @@ final class Run {
     /** Runs the request and returns how it ended. Never throws for what the page does. */
     RunStatus execute() {
         long started = System.nanoTime();
+        AutoCloseable binding;
+        try {
+            binding = session.engine().access().bind(session.user());
+        } catch (Exception e) {
+            log.error("Binding the security context of session " + session.id() + " failed", e);
+            return RunStatus.ERROR;
+        }
         CURRENT.set(this);
         if (!request.isTask()) {
             session.engine().runStarted(session);
@@ -144,6 +151,11 @@ final class Run {
         } finally {
             finished = true;
             CURRENT.remove();
+            try {
+                binding.close();
+            } catch (Exception e) {
+                log.warn("Unbinding the security context of session " + session.id() + " failed", e);
+            }
             if (!request.isTask()) {
                 session.engine().runEnded(session);
             }

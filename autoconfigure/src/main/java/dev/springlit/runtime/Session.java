@@ -54,6 +54,7 @@ public final class Session implements SessionHandle {
     private SessionBeans beans;
     private SessionFiles files;
     private SessionQuery query;
+    private volatile java.security.Principal user;
     /** Widget values a tab re-sent after the server lost its session (S1.5), by widget id, until drawn. */
     private Map<String, Object> restored;
 
@@ -252,6 +253,16 @@ public final class Session implements SessionHandle {
             }
             return query;
         }
+    }
+
+    /** The signed-in user of the tab (from the WebSocket handshake), or {@code null}. */
+    public java.security.Principal user() {
+        return user;
+    }
+
+    /** Records the tab's user; a session keeps the user of the connection that created or last attached it. */
+    public void setUser(java.security.Principal user) {
+        this.user = user;
     }
 
     /** The query parameters as the address bar shows them ("?a=1&b=2", or ""). */

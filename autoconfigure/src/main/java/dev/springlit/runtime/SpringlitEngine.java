@@ -28,6 +28,7 @@ public final class SpringlitEngine implements AutoCloseable {
     private final SessionRegistry sessions;
     private final Set<Session> running = ConcurrentHashMap.newKeySet();
     private volatile RunObserver observer = RunObserver.NONE;
+    private volatile PageAccess access = PageAccess.OPEN;
 
     public SpringlitEngine(PageRegistry pages, RuntimeSettings settings, JsonMapper jsonMapper) {
         this.pages = pages;
@@ -69,6 +70,15 @@ public final class SpringlitEngine implements AutoCloseable {
 
     DataElements dataElements() {
         return dataElements;
+    }
+
+    /** Who may open which page (Spring Security's rules when present). */
+    public PageAccess access() {
+        return access;
+    }
+
+    public void setAccess(PageAccess access) {
+        this.access = access == null ? PageAccess.OPEN : access;
     }
 
     ObjectWriter jsonWriter() {

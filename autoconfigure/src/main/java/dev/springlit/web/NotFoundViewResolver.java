@@ -29,7 +29,7 @@ public final class NotFoundViewResolver implements ErrorViewResolver {
             return null;
         }
         Object path = model.get("path");
-        String html = shell.renderNotFound(path == null ? "" : path.toString());
+        String html = shell.renderNotFound(path == null ? "" : path.toString(), request.getUserPrincipal());
         View view = new View() {
             @Override
             public String getContentType() {

@@ -30,7 +30,11 @@ public final class PageShell {
     private final String appName;
     private final String assetVersion;
 
-    public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, String assetVersion) {
+    private final java.util.function.Supplier<dev.springlit.runtime.PageAccess> access;
+
+    public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, String assetVersion,
+                     java.util.function.Supplier<dev.springlit.runtime.PageAccess> access) {
+        this.access = access;
         this.pages = pages;
         this.templates = templates;
         this.appName = appName;
@@ -44,15 +48,15 @@ public final class PageShell {
             routes.GET(page.path(), request -> ServerResponse.ok()
                             .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                             .cacheControl(CacheControl.noStore())
-                            .body(render(page)));
+                            .body(render(page, request.principal().orElse(null))));
         }
         return routes.build();
     }
 
     /** The "page not found" page for {@code path}, listing the app's pages. */
-    public String renderNotFound(String path) {
+    public String renderNotFound(String path, java.security.Principal user) {
         Context context = new Context();
-        context.setVariable("pages", navigation(null));
+        context.setVariable("pages", navigation(null, user));
         context.setVariable("path", path);
         context.setVariable("staticBase", STATIC_PATH);
         context.setVariable("assetVersion", assetVersion);
@@ -60,11 +64,12 @@ public final class PageShell {
         return templates.process("springlit/not-found", context);
     }
 
-    private List<NavItem> navigation(PageDescriptor current) {
+    /** The sidebar: every listed page the user may open (Spring Security's rules, when present). */
+    private List<NavItem> navigation(PageDescriptor current, java.security.Principal user) {
         List<NavItem> nav = new java.util.ArrayList<>();
         String lastSection = "";
         for (PageDescriptor p : pages.pages()) {
-            if (p.hidden()) {
+            if (p.hidden() || !access.get().canOpen(p, user)) {
                 continue;
             }
             boolean start = !p.section().isEmpty() && !p.section().equals(lastSection);
@@ -75,10 +80,15 @@ public final class PageShell {
         return nav;
     }
 
-    /** The shell's HTML for {@code page}. */
+    /** The shell's HTML for {@code page}, with the sidebar as an anonymous user sees it. */
     public String render(PageDescriptor page) {
+        return render(page, null);
+    }
+
+    /** The shell's HTML for {@code page} as {@code user} sees it. */
+    public String render(PageDescriptor page, java.security.Principal user) {
         Context context = new Context();
-        List<NavItem> nav = navigation(page);
+        List<NavItem> nav = navigation(page, user);
         context.setVariable("page", new NavItem(page.path(), page.title(), page.icon(), true, page.section(), false));
         context.setVariable("pages", nav);
         context.setVariable("streamPath", STREAM_PATH);

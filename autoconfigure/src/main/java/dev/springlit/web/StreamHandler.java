@@ -173,6 +173,9 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         } else if (message instanceof ClientMessage.Navigate navigate) {
             PageDescriptor page = engine.pages().find(navigate.page())
                     .orElseThrow(() -> new BadMessageException("unknown_page", "There is no page at \"" + navigate.page() + "\"."));
+            if (!engine.access().canOpen(page, session.user())) {
+                throw new BadMessageException("forbidden", "You may not open " + page.path() + ".");
+            }
             session.navigate(page, navigate.query());
         }
     }
@@ -185,10 +188,20 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         Optional<PageDescriptor> requested = engine.pages().find(hello.page());
         PageDescriptor page = requested.or(() -> engine.pages().home())
                 .orElseThrow(() -> new BadMessageException("unknown_page", "This app has no pages."));
+        if (!engine.access().canOpen(page, socket.getPrincipal())) {
+            throw new BadMessageException("forbidden", "You may not open " + page.path() + ".");
+        }
         Optional<Session> existing = engine.sessions().find(hello.session())
                 .filter(s -> hello.reclaim() || !s.isConnected());
         if (existing.isPresent()) {
             Session session = existing.get();
+            if (session.user() != null && !sameUser(session.user(), socket.getPrincipal())) {
+                existing = Optional.empty(); // another user's session is never handed over
+            }
+        }
+        if (existing.isPresent()) {
+            Session session = existing.get();
+            session.setUser(socket.getPrincipal());
             socket.getAttributes().put(SESSION, session);
             session.setQuery(hello.query());
             session.attach(connection, false);
@@ -205,12 +218,17 @@ public final class StreamHandler extends AbstractWebSocketHandler {
             return;
         }
         socket.getAttributes().put(SESSION, created.get());
+        created.get().setUser(socket.getPrincipal());
         created.get().setQuery(hello.query());
         if (hello.session() != null) {
             // the tab had a session this server no longer knows: take its widgets' values back (S1.5)
             created.get().restoreWidgetValues(hello.widgets());
         }
         created.get().attach(connection, true);
+    }
+
+    private static boolean sameUser(java.security.Principal a, java.security.Principal b) {
+        return b != null && a.getName().equals(b.getName());
     }
 
     private void reply(WebSocketSession socket, String code, String message) {
