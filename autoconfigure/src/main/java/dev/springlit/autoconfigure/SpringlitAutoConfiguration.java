@@ -97,6 +97,19 @@ public class SpringlitAutoConfiguration {
         }
     }
 
+    /** Actuator's health endpoint gets a "springlit" contribution when Spring Boot's health support is present. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+            name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "springlitHealthIndicator")
+        SpringlitHealthIndicator springlitHealthIndicator(SpringlitEngine engine) {
+            return new SpringlitHealthIndicator(engine);
+        }
+    }
+
     /** With Spring Security: pages follow its rules on their paths, and runs see their user (see SpringSecurityPageAccess). */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(

@@ -356,6 +356,22 @@ public final class PageTester implements AutoCloseable {
         return started().querySearch();
     }
 
+    /** The query parameters after the last run, key → values (repeated keys keep every value, in order). */
+    public Map<String, List<String>> queryParams() {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        String search = query();
+        for (String pair : (search.startsWith("?") ? search.substring(1) : search).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8);
+            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+
     /** The path of the page this tab shows. */
     public String pagePath() {
         return started().page().path();

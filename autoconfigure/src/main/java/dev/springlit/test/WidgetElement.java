@@ -145,6 +145,11 @@ public final class WidgetElement {
         return tester;
     }
 
+    /** Uploads a file with the type a browser would guess from nothing: application/octet-stream. */
+    public PageTester upload(String name, byte[] bytes) {
+        return upload(name, "application/octet-stream", bytes);
+    }
+
     /** Clears a file uploader. */
     public PageTester clearFiles() {
         queue(java.util.List.of());

@@ -50,4 +50,18 @@ class SpringlitMetricsTest {
             assertThat(meters.counter("springlit.messages.rejected", "code", "unknown_widget").count()).isEqualTo(1.0);
         }
     }
+
+    @Test
+    void healthIsUpUntilTheSessionLimitIsReached() {
+        PageDescriptor page = new PageDescriptor("/", "Home", "", 0, "home", st -> st.title("Hi"));
+        RuntimeSettings oneSession = new RuntimeSettings(false, true, true, Duration.ofSeconds(120), 1);
+        try (SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page)), oneSession,
+                JsonMapper.builder().build())) {
+            SpringlitHealthIndicator health = new SpringlitHealthIndicator(engine);
+            assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+            engine.sessions().create(page).orElseThrow();
+            assertThat(health.health().getStatus().getCode()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(health.health().getDetails()).containsEntry("sessions", 1).containsEntry("maxSessions", 1);
+        }
+    }
 }

@@ -151,6 +151,26 @@ class FormsTest {
         }
     }
 
+    @Test
+    void S2_10_ofSeveralSubmitButtonsOnlyTheClickedOneIsTrue() {
+        List<String> pressed = Collections.synchronizedList(new ArrayList<>());
+        try (PageTester t = PageTester.of(st -> st.form("f", o -> { }, form -> {
+            form.textInput("Name", o -> o.key("name"));
+            if (form.formSubmitButton("Save")) {
+                pressed.add("Save " + state.get("name"));
+            }
+            if (form.formSubmitButton("Save as draft")) {
+                pressed.add("Draft " + state.get("name"));
+            }
+        })).run()) {
+            t.textInput("Name").input("Ada");
+            t.formSubmitButton("Save as draft").click().run();
+            assertThat(pressed).containsExactly("Draft Ada");
+            assertThat(t.sessionState().get("FormSubmitter:f-Save")).isEqualTo(false);
+            assertThat(t.sessionState().get("FormSubmitter:f-Save as draft")).isEqualTo(false);
+        }
+    }
+
     private static String errorOf(Page page) {
         try (PageTester t = PageTester.of(page).run()) {
             assertThat(t.exceptions()).hasSize(1);

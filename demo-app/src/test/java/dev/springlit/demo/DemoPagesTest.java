@@ -211,4 +211,20 @@ class DemoPagesTest {
             assertThat(page.metric(2).value()).isEqualTo("North");
         }
     }
+
+    @Test
+    void theHiddenPageLinksBackToNavigation() {
+        try (PageTester page = pages.create(HiddenPage.class).run()) {
+            assertThat(page.title(0).value()).isEqualTo("A hidden page");
+            assertThat(page.elementsOf(dev.springlit.element.PageLink.class)).singleElement()
+                    .satisfies(link -> assertThat(link.path()).isEqualTo("/navigation"));
+        }
+    }
+
+    @Test
+    void queryParamsAreReadableAsAMap() {
+        try (PageTester page = pages.create(NavigationPage.class).setQuery("?tag=a&tag=b").run()) {
+            assertThat(page.queryParams()).containsEntry("tag", java.util.List.of("a", "b"));
+        }
+    }
 }
