@@ -1,7 +1,5 @@
 package dev.springlit.runtime;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +58,7 @@ final class RunState implements SessionState {
 
     @Override
     public <T> T get(String key, Class<T> type) {
-        return convert(key, get(key), type);
+        return StateValues.convert(key, get(key), type);
     }
 
     @Override
@@ -154,40 +152,6 @@ final class RunState implements SessionState {
             throw new StreamlitApiException("SessionState key \"" + key + "\" cannot be modified after the widget "
                     + "with key \"" + key + "\" is instantiated.");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T convert(String key, Object value, Class<T> type) {
-        if (value == null || type.isInstance(value)) {
-            return (T) value;
-        }
-        if (value instanceof Number number) {
-            Object converted = convertNumber(number, type);
-            if (converted != null) {
-                return (T) converted;
-            }
-        }
-        throw new ClassCastException("SessionState key \"" + key + "\" holds a " + value.getClass().getName()
-                + ", not a " + type.getName() + ".");
-    }
-
-    private static Object convertNumber(Number number, Class<?> type) {
-        if (type == Integer.class || type == int.class) {
-            return number.intValue();
-        } else if (type == Long.class || type == long.class) {
-            return number.longValue();
-        } else if (type == Double.class || type == double.class) {
-            return number.doubleValue();
-        } else if (type == Float.class || type == float.class) {
-            return number.floatValue();
-        } else if (type == Short.class || type == short.class) {
-            return number.shortValue();
-        } else if (type == BigDecimal.class) {
-            return new BigDecimal(number.toString());
-        } else if (type == BigInteger.class) {
-            return BigInteger.valueOf(number.longValue());
-        }
-        return null;
     }
 
     // ---- widgets -----------------------------------------------------------------------------------------

@@ -53,14 +53,7 @@ final class TesterSessionState implements SessionState {
 
     @Override
     public <T> T get(String key, Class<T> type) {
-        Object value = get(key);
-        if (value instanceof Number number && Number.class.isAssignableFrom(type) && !type.isInstance(value)) {
-            Object converted = type == Integer.class ? Integer.valueOf(number.intValue())
-                    : type == Long.class ? Long.valueOf(number.longValue())
-                    : type == Double.class ? Double.valueOf(number.doubleValue()) : value;
-            return type.cast(converted);
-        }
-        return type.cast(value);
+        return dev.springlit.runtime.StateValues.convert(key, get(key), type);
     }
 
     @Override

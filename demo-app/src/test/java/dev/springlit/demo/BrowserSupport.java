@@ -71,15 +71,26 @@ abstract class BrowserSupport {
 
     @BeforeEach
     void newTab() {
-        context = browser.newContext(new Browser.NewContextOptions().setColorScheme(ColorScheme.LIGHT)
+        context = newContext();
+        page = newPage(context);
+    }
+
+    /** A new browser profile: a tab opened in it has its own sessionStorage, so its own session. */
+    BrowserContext newContext() {
+        return browser.newContext(new Browser.NewContextOptions().setColorScheme(ColorScheme.LIGHT)
                 .setViewportSize(1280, 800));
-        page = context.newPage();
-        page.onPageError(error -> scriptErrors.add("uncaught: " + error));
-        page.onConsoleMessage(message -> {
+    }
+
+    /** A new tab in {@code owner} whose script errors fail the test. */
+    Page newPage(BrowserContext owner) {
+        Page p = owner.newPage();
+        p.onPageError(error -> scriptErrors.add("uncaught: " + error));
+        p.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 scriptErrors.add("console.error: " + message.text());
             }
         });
+        return p;
     }
 
     @AfterEach
@@ -96,13 +107,23 @@ abstract class BrowserSupport {
 
     /** Opens a page and waits until its first run has finished. */
     void open(String path) {
-        page.navigate(url(path));
-        awaitIdle();
+        open(page, url(path));
+    }
+
+    /** Opens {@code url} in tab {@code p} and waits until its first run has finished. */
+    static void open(Page p, String url) {
+        p.navigate(url);
+        awaitIdle(p);
     }
 
     /** Waits until the page is connected and shows a finished run. */
     void awaitIdle() {
-        Locator body = page.locator("body");
+        awaitIdle(page);
+    }
+
+    /** Waits until tab {@code p} is connected and shows a finished run. */
+    static void awaitIdle(Page p) {
+        Locator body = p.locator("body");
         assertThat(body).hasAttribute("data-sl-ready", "true");
         assertThat(body).hasAttribute("data-sl-connection", "connected");
         assertThat(body).hasAttribute("data-sl-running", "false");
@@ -116,6 +137,10 @@ abstract class BrowserSupport {
     }
 
     int finishedRuns() {
-        return Integer.parseInt(page.locator("body").getAttribute("data-sl-runs"));
+        return finishedRuns(page);
+    }
+
+    static int finishedRuns(Page p) {
+        return Integer.parseInt(p.locator("body").getAttribute("data-sl-runs"));
     }
 }

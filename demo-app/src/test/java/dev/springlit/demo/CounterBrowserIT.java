@@ -6,31 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 
 /**
@@ -40,103 +28,11 @@ import com.microsoft.playwright.options.ScreenshotAnimations;
  * {@code target/screenshots}.
  */
 @SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class CounterBrowserIT {
+class CounterBrowserIT extends BrowserSupport {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private BrowserContext context;
-    private Page page;
-    /** Uncaught script errors and console errors of every page opened by the current test. */
-    private final List<String> scriptErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launchBrowser() {
-        // Auto-waiting assertions: generous on a loaded CI machine, and they return as soon as they hold.
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new AssertionError("The browser tests need Debian's Chromium at " + CHROMIUM + ", which is missing. "
-                    + "Install it with `apt-get install -y --no-install-recommends chromium` (.ci/run does this).");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void newTab() {
-        context = newContext();
-        page = newPage(context);
-    }
-
-    @AfterEach
-    void closeTab() {
-        if (context != null) {
-            context.close();
-        }
-        assertThat(scriptErrors).as("script errors in the page").isEmpty();
-    }
-
-    private BrowserContext newContext() {
-        return browser.newContext(new Browser.NewContextOptions()
-                .setColorScheme(ColorScheme.LIGHT)
-                .setViewportSize(1280, 800));
-    }
-
-    private Page newPage(BrowserContext owner) {
-        Page p = owner.newPage();
-        p.onPageError(error -> scriptErrors.add("uncaught: " + error));
-        p.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                scriptErrors.add("console.error: " + message.text());
-            }
-        });
-        return p;
-    }
-
     // ---- helpers -----------------------------------------------------------------------------------------
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    /** Opens a page and waits until its first run has finished. */
-    private static void open(Page p, String url) {
-        p.navigate(url);
-        awaitIdle(p);
-    }
-
-    /** Waits until the page is connected and shows a finished run. */
-    private static void awaitIdle(Page p) {
-        Locator body = p.locator("body");
-        assertThat(body).hasAttribute("data-sl-ready", "true");
-        assertThat(body).hasAttribute("data-sl-connection", "connected");
-        assertThat(body).hasAttribute("data-sl-running", "false");
-    }
-
-    private static int finishedRuns(Page p) {
-        return Integer.parseInt(p.locator("body").getAttribute("data-sl-runs"));
-    }
 
     private static Locator button(Page p, String name) {
         return p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
