@@ -29,6 +29,12 @@ public final class Session implements SessionHandle {
 
     private static final Log log = LogFactory.getLog(Session.class);
     /** One generator per thread: a shared SecureRandom is a lock every new tab waits on. */
+    /**
+     * How many interactions may wait for a run. Clicks are never merged (every click counts), so a slow page could
+     * gather many; past this bound they are refused with an error instead of filling the heap.
+     */
+    static final int MAX_PENDING = 1_000;
+
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private final String id;
@@ -349,23 +355,38 @@ public final class Session implements SessionHandle {
 
     /** Adds a request, interrupting a run it supersedes, and makes sure the queue is being worked off. */
     boolean enqueue(RunRequest request) {
+        boolean full;
         synchronized (lock) {
             if (destroyed) {
                 return false;
             }
-            RunRequest last = pending.peekLast();
-            if (last != null && last.canAbsorb(request)) {
-                pending.pollLast();
-                pending.addLast(last.absorb(request));
-            } else {
-                pending.addLast(request);
+            full = pending.size() >= MAX_PENDING && !request.isTask();
+            if (!full) {
+                addPending(request);
             }
-            if (current != null && supersedes(request, current.request())) {
-                current.interrupt();
-            }
+        }
+        if (full) {
+            // a page slower than its tab's clicks: refuse more work rather than queue without end
+            reject("too_many_pending", "The page is still working through " + MAX_PENDING
+                    + " earlier interactions; this one was dropped.");
+            return false;
         }
         kick();
         return true;
+    }
+
+    /** Queues a request (merging where allowed) and interrupts a run it supersedes; called with the lock held. */
+    private void addPending(RunRequest request) {
+        RunRequest last = pending.peekLast();
+        if (last != null && last.canAbsorb(request)) {
+            pending.pollLast();
+            pending.addLast(last.absorb(request));
+        } else {
+            pending.addLast(request);
+        }
+        if (current != null && supersedes(request, current.request())) {
+            current.interrupt();
+        }
     }
 
     /**

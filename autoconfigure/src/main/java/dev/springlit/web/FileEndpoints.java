@@ -41,6 +41,8 @@ public final class FileEndpoints {
     public static final String DOWNLOAD_PATH = PageRegistry.FRAMEWORK_PREFIX + "/download/{session}";
 
     private static final Log log = LogFactory.getLog(FileEndpoints.class);
+    /** A tab may hold this many times the largest upload in files at once, so uploads cannot fill the heap. */
+    static final int SESSION_UPLOAD_FACTOR = 4;
 
     private final SpringlitEngine engine;
     private final long maxUploadSize;
@@ -87,6 +89,11 @@ public final class FileEndpoints {
         }
         if (bytes.length > maxUploadSize) {
             return tooLarge();
+        }
+        if (files.size() + bytes.length > maxUploadSize * SESSION_UPLOAD_FACTOR) {
+            return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "This tab already holds " + files.size() + " bytes of files; "
+                    + "remove some before uploading more (at most " + SESSION_UPLOAD_FACTOR
+                    + " times streamlit.server.max-upload-size per tab).");
         }
         String type = request.headers().contentType().map(MediaType::toString).orElse(null);
         UploadedFile file = files.upload(widget, name, type, bytes);

@@ -66,7 +66,40 @@ public final class ProtocolCodec {
             }
             json.writeEndObject();
         }
-        return out.toString();
+        return wellFormed(out.toString());
+    }
+
+    /**
+     * The text with every lone surrogate replaced by U+FFFD. A string cut in the middle of a surrogate pair
+     * (an error message quoting a tab's input, a page's own substring) cannot be encoded as UTF-8: the
+     * container would refuse the whole message and drop the connection, again on every reconnect.
+     */
+    static String wellFormed(String text) {
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                i++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i == length) {
+            return text;
+        }
+        StringBuilder fixed = new StringBuilder(length).append(text, 0, i);
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                fixed.append(c).append(text.charAt(++i));
+            } else {
+                fixed.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return fixed.toString();
     }
 
     private void writeOp(JsonGenerator json, Op op) {

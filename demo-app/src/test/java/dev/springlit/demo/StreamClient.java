@@ -74,6 +74,25 @@ final class StreamClient implements AutoCloseable {
         socket.sendText(text, true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+    }
+
+    /** Sends {@code text} as one message in {@code fragments} frames. */
+    void sendFragments(String text, int fragments) {
+        int step = Math.max(1, text.length() / fragments);
+        for (int from = 0; from < text.length(); ) {
+            int to = text.length() - from <= step ? text.length() : from + step;
+            if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to++;
+            }
+            socket.sendText(text.substring(from, to), to == text.length())
+                    .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+            from = to;
+        }
+    }
+
     void send(Map<String, ?> message) {
         sendRaw(JSON.writeValueAsString(message));
     }
