@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Makes Tomcat's per-connection WebSocket buffers small ({@code streamlit.server.websocket-buffer-size},
- * 1 KB by default), because they are most of an idle tab's memory. It must run this early: Tomcat reads its
+ * 512 bytes by default), because they are most of an idle tab's memory. It must run this early: Tomcat reads its
  * {@code DEFAULT_BUFFER_SIZE} system property once, when its WebSocket classes load, and its text and binary
  * buffer sizes from servlet context parameters when the server starts. Anything the application sets itself
  * wins: the context parameters go in with the lowest precedence and the system property only when absent.
@@ -22,7 +22,7 @@ public class SmallConnectionBuffers implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String configured = environment.getProperty("streamlit.server.websocket-buffer-size", "1KB");
+        String configured = environment.getProperty("streamlit.server.websocket-buffer-size", "512B");
         long bytes = DataSize.parse(configured).toBytes();
         if (bytes <= 0) {
             return;

@@ -63,9 +63,10 @@ public class SpringlitProperties {
         /**
          * The size of Tomcat's per-connection WebSocket and socket buffers. Tomcat's defaults (8 KB each, about
          * 64 KB per open tab) dominate the memory of an idle tab; messages larger than the buffer still arrive
-         * whole because Springlit reads partial frames. 0 leaves Tomcat's defaults.
+         * whole because Springlit reads partial frames, and larger output is written in several pieces.
+         * 0 leaves Tomcat's defaults.
          */
-        private DataSize websocketBufferSize = DataSize.ofKilobytes(1);
+        private DataSize websocketBufferSize = DataSize.ofBytes(512);
 
         /** The largest file a tab may upload with st.fileUploader; larger uploads are refused with 413. */
         private DataSize maxUploadSize = DataSize.ofMegabytes(50);
