@@ -14,6 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RunExecutors {
 
+    /**
+     * Threads for runs on JDK 17. A thread exists only while a run executes (idle sessions hold none), so the
+     * bound is about pages that hang: this many must hang at once before other sessions wait.
+     */
+    static final int JDK17_POOL_SIZE = 256;
+
     private RunExecutors() {
     }
 
