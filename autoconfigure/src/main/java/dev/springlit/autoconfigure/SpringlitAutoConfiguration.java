@@ -75,13 +75,15 @@ public class SpringlitAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     SpringlitEngine springlitEngine(PageRegistry pages, SpringlitProperties properties,
-                                    ObjectProvider<JsonMapper> jsonMapper) {
+                                    ObjectProvider<JsonMapper> jsonMapper, org.springframework.core.env.Environment environment) {
         RuntimeSettings settings = new RuntimeSettings(
                 properties.getRunner().isEnforceSerializableSessionState(),
                 properties.getClient().isShowErrorDetails(),
                 properties.getClient().isWidgetStateDuplicationWarning(),
                 properties.getServer().getDisconnectedSessionTtl(),
-                properties.getServer().getMaxSessions());
+                properties.getServer().getMaxSessions(),
+                // Spring Boot's own switch for virtual threads decides for page runs too
+                environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
         return new SpringlitEngine(pages, settings, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
     }
 

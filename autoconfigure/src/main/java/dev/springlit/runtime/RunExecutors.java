@@ -9,36 +9,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where runs execute: virtual threads on JDK 21+ (a blocked page costs no platform thread), a bounded pool
- * on JDK 17. Never a thread per session: an idle session holds no thread at all.
+ * Where runs execute. Never a thread per session: an idle session holds no thread at all. By default a pool of
+ * platform threads, so that even a page stuck in a busy loop only costs its own thread; with
+ * {@code spring.threads.virtual.enabled} on JDK 21+, virtual threads (a page blocked on I/O costs no platform
+ * thread, but as many pages spinning without end as there are cores would starve every other run).
  */
 final class RunExecutors {
 
     /**
-     * Threads for runs on JDK 17. A thread exists only while a run executes (idle sessions hold none), so the
+     * Platform threads for runs. A thread exists only while a run executes (idle sessions hold none), so the
      * bound is about pages that hang: this many must hang at once before other sessions wait.
      */
-    static final int JDK17_POOL_SIZE = 256;
+    static final int POOL_SIZE = 256;
 
     private RunExecutors() {
     }
 
-    static ExecutorService create(int poolSize) {
-        ExecutorService virtual = virtualThreads();
+    static ExecutorService create(int poolSize, boolean preferVirtual) {
+        ExecutorService virtual = preferVirtual ? virtualThreads() : null;
         return virtual != null ? virtual : boundedPool(poolSize);
     }
 
     /** Looked up by reflection so the framework compiles for Java 17 and still uses Loom when it is there. */
     private static ExecutorService virtualThreads() {
         try {
-            Method builder = Thread.class.getMethod("ofVirtual");
-            Object virtualBuilder = builder.invoke(null);
-            Method name = virtualBuilder.getClass().getMethod("name", String.class, long.class);
-            name.setAccessible(true);
-            Object named = name.invoke(virtualBuilder, "springlit-run-", 0L);
-            Method factory = named.getClass().getMethod("factory");
-            factory.setAccessible(true);
-            ThreadFactory threads = (ThreadFactory) factory.invoke(named);
+            // the builder's class is internal to java.base: call it through its public interface
+            Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            Object named = builderType.getMethod("name", String.class, long.class).invoke(builder, "springlit-run-", 0L);
+            ThreadFactory threads = (ThreadFactory) builderType.getMethod("factory").invoke(named);
             Method perTask = java.util.concurrent.Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
             return (ExecutorService) perTask.invoke(null, threads);
         } catch (ReflectiveOperationException | RuntimeException notAvailable) {

@@ -10,10 +10,19 @@ import java.time.Duration;
  * @param widgetStateDuplicationWarning   warn when a widget has a default and a value set through state
  * @param disconnectedSessionTtl          how long a session without a tab is kept
  * @param maxSessions                     how many sessions may exist at once
+ * @param virtualThreads                  run pages on virtual threads (JDK 21+), as Spring Boot's
+ *                                        {@code spring.threads.virtual.enabled} asks; else a bounded pool
  */
 public record RuntimeSettings(boolean enforceSerializableSessionState, boolean showErrorDetails,
                               boolean widgetStateDuplicationWarning, Duration disconnectedSessionTtl,
-                              int maxSessions) {
+                              int maxSessions, boolean virtualThreads) {
+
+    /** Settings with runs on the bounded pool of platform threads. */
+    public RuntimeSettings(boolean enforceSerializableSessionState, boolean showErrorDetails,
+                           boolean widgetStateDuplicationWarning, Duration disconnectedSessionTtl, int maxSessions) {
+        this(enforceSerializableSessionState, showErrorDetails, widgetStateDuplicationWarning, disconnectedSessionTtl,
+                maxSessions, false);
+    }
 
     /** The defaults, as in Streamlit. */
     public static RuntimeSettings defaults() {

@@ -35,7 +35,7 @@ public final class SpringlitEngine implements AutoCloseable {
         this.settings = settings;
         this.jsonWriter = jsonMapper.writerWithDefaultPrettyPrinter();
         this.dataElements = new DataElements(jsonMapper);
-        this.runExecutor = RunExecutors.create(RunExecutors.JDK17_POOL_SIZE);
+        this.runExecutor = RunExecutors.create(RunExecutors.POOL_SIZE, settings.virtualThreads());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "springlit-housekeeping");
             thread.setDaemon(true);
