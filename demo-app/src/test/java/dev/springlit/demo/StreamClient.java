@@ -119,6 +119,11 @@ final class StreamClient implements AutoCloseable {
     // ---- receiving ---------------------------------------------------------------------------------------
 
     /** The next message (earliest first) that matches, waiting up to {@link #TIMEOUT}; others are kept. */
+    /** Forgets messages earlier waits passed over (such as a slow first run's partial deltas). */
+    void forgetUnclaimed() {
+        skipped.clear();
+    }
+
     JsonNode await(String what, Predicate<JsonNode> matches) {
         for (Iterator<JsonNode> it = skipped.iterator(); it.hasNext(); ) {
             JsonNode message = it.next();
