@@ -77,7 +77,14 @@ public interface SessionState {
     }
 
     /** Stores {@code value} only when {@code key} is missing; returns the value now stored. */
-    <T> T setDefault(String key, T value);
+    @SuppressWarnings("unchecked")
+    default <T> T setDefault(String key, T value) {
+        if (contains(key)) {
+            return (T) get(key);
+        }
+        put(key, value);
+        return value;
+    }
 
     /** Typed {@link #setDefault(String, Object)}. */
     default <T> T setDefault(StateKey<T> key, T value) {
@@ -90,7 +97,12 @@ public interface SessionState {
      *
      * @throws MissingStateKeyException when there is no such key
      */
-    <T> T update(String key, UnaryOperator<T> fn);
+    @SuppressWarnings("unchecked")
+    default <T> T update(String key, UnaryOperator<T> fn) {
+        T next = fn.apply((T) get(key));
+        put(key, next);
+        return next;
+    }
 
     /** Typed {@link #update(String, UnaryOperator)}. */
     default <T> T update(StateKey<T> key, UnaryOperator<T> fn) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionState;
@@ -77,25 +76,6 @@ final class RunState implements SessionState {
         }
         values.put(key, value);
         written.add(key);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T setDefault(String key, T value) {
-        run.checkActive();
-        if (values.containsKey(key)) {
-            return (T) values.get(key);
-        }
-        put(key, value);
-        return value;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T update(String key, UnaryOperator<T> fn) {
-        T next = fn.apply((T) get(key));
-        put(key, next);
-        return next;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionState;
@@ -66,24 +65,6 @@ final class TesterSessionState implements SessionState {
     @Override
     public void put(String key, Object value) {
         writes.put(key, value);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T setDefault(String key, T value) {
-        if (contains(key)) {
-            return (T) get(key);
-        }
-        put(key, value);
-        return value;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T update(String key, UnaryOperator<T> fn) {
-        T next = fn.apply((T) get(key));
-        put(key, next);
-        return next;
     }
 
     @Override
