@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.springlit.MissingStateKeyException;
@@ -27,29 +25,13 @@ import dev.springlit.St;
 import dev.springlit.StateKey;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Text;
-import dev.springlit.runtime.RuntimeHarness.Tab;
 
 /** Section 3 of SEMANTICS.md: the SessionState API. */
-class SessionStateTest {
+class SessionStateTest extends ScriptedPageTest {
 
     private static final String MISSING_VALUE = "SessionState has no key \"value\". Did you forget to initialize it?";
 
     private final SessionState state = new CurrentSessionState();
-    private final ScriptedPage page = new ScriptedPage();
-    private RuntimeHarness harness;
-    private Tab tab;
-
-    @BeforeEach
-    void open() {
-        harness = RuntimeHarness.start(page);
-        tab = harness.open();
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
-
     // ---- S3.1 ---------------------------------------------------------------------------------------------
 
     @Test

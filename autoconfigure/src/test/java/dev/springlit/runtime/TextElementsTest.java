@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.springlit.element.Alert;
@@ -16,25 +14,9 @@ import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Heading;
 import dev.springlit.element.Markdown;
 import dev.springlit.element.Text;
-import dev.springlit.runtime.RuntimeHarness.Tab;
 
 /** The text elements a run draws, top to bottom, and what the tab is sent when a rerun draws them again. */
-class TextElementsTest {
-
-    private final ScriptedPage page = new ScriptedPage();
-    private RuntimeHarness harness;
-    private Tab tab;
-
-    @BeforeEach
-    void open() {
-        harness = RuntimeHarness.start(page);
-        tab = harness.open();
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
+class TextElementsTest extends ScriptedPageTest {
 
     /** All ops sent for run {@code run} (a slow run's output may come in several deltas). */
     private List<ServerMessage.Op> opsOfRun(int run) {

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -17,10 +15,9 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Json;
 import dev.springlit.element.Markdown;
-import dev.springlit.runtime.RuntimeHarness.Tab;
 
 /** {@code st.write(...)}: scalars on one Markdown line, structures as JSON, throwables as exceptions. */
-class WriteTest {
+class WriteTest extends ScriptedPageTest {
 
     record Point(int x, String label) {
     }
@@ -34,21 +31,6 @@ class WriteTest {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final ScriptedPage page = new ScriptedPage();
-    private RuntimeHarness harness;
-    private Tab tab;
-
-    @BeforeEach
-    void open() {
-        harness = RuntimeHarness.start(page);
-        tab = harness.open();
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
 
     private List<Element> write(Object... values) {
         page.run(tab, st -> st.write(values));
