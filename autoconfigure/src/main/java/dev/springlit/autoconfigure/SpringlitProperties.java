@@ -39,6 +39,21 @@ public class SpringlitProperties {
          */
         private boolean enforceSerializableSessionState = false;
 
+        /**
+         * The most one session's state may hold, measured as Java serialization writes its values (so values must
+         * be serializable, as with enforce-serializable-session-state); a put of a larger value throws, and a run
+         * that ends with more keeps none of its state changes and shows an error. Unset: no limit.
+         */
+        private DataSize maxSessionStateSize;
+
+        public DataSize getMaxSessionStateSize() {
+            return maxSessionStateSize;
+        }
+
+        public void setMaxSessionStateSize(DataSize maxSessionStateSize) {
+            this.maxSessionStateSize = maxSessionStateSize;
+        }
+
         public boolean isEnforceSerializableSessionState() {
             return enforceSerializableSessionState;
         }
@@ -70,6 +85,56 @@ public class SpringlitProperties {
 
         /** The largest file a tab may upload with st.fileUploader; larger uploads are refused with 413. */
         private DataSize maxUploadSize = DataSize.ofMegabytes(50);
+
+        /** Uploads larger than this are written to a temporary file instead of being kept in memory. */
+        private DataSize uploadSpoolThreshold = DataSize.ofKilobytes(256);
+
+        /**
+         * The most bytes of uploads all sessions together keep in memory; past it uploads go to temporary files
+         * (with max-upload-disk 0 they are refused with 503).
+         */
+        private DataSize maxUploadMemory = DataSize.ofMegabytes(64);
+
+        /**
+         * The most bytes of uploads all sessions together keep in temporary files; past it uploads are refused
+         * with 503. 0 keeps every upload in memory.
+         */
+        private DataSize maxUploadDisk = DataSize.ofGigabytes(1);
+
+        /** Where the temporary directory for spooled uploads is made; the JVM's java.io.tmpdir when unset. */
+        private String uploadDirectory;
+
+        public DataSize getUploadSpoolThreshold() {
+            return uploadSpoolThreshold;
+        }
+
+        public void setUploadSpoolThreshold(DataSize uploadSpoolThreshold) {
+            this.uploadSpoolThreshold = uploadSpoolThreshold;
+        }
+
+        public DataSize getMaxUploadMemory() {
+            return maxUploadMemory;
+        }
+
+        public void setMaxUploadMemory(DataSize maxUploadMemory) {
+            this.maxUploadMemory = maxUploadMemory;
+        }
+
+        public DataSize getMaxUploadDisk() {
+            return maxUploadDisk;
+        }
+
+        public void setMaxUploadDisk(DataSize maxUploadDisk) {
+            this.maxUploadDisk = maxUploadDisk;
+        }
+
+        public String getUploadDirectory() {
+            return uploadDirectory;
+        }
+
+        public void setUploadDirectory(String uploadDirectory) {
+            this.uploadDirectory = uploadDirectory;
+        }
 
         /** The most unsent output a tab may fall behind by before it is disconnected (its session is kept). */
         private DataSize maxOutboundBacklog = DataSize.ofMegabytes(4);

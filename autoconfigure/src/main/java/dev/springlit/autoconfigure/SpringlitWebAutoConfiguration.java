@@ -16,9 +16,11 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.runtime.UploadStore;
 import dev.springlit.web.ElementRenderer;
 import dev.springlit.web.FileEndpoints;
 import dev.springlit.web.PageShell;
@@ -78,10 +80,22 @@ public class SpringlitWebAutoConfiguration {
         return shell.routes();
     }
 
+    /** Uploads of all sessions, within the memory and disk budgets; its temporary directory goes on shutdown. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    UploadStore springlitUploadStore(SpringlitProperties properties) {
+        SpringlitProperties.Server server = properties.getServer();
+        String directory = server.getUploadDirectory();
+        return new UploadStore(Path.of(directory == null || directory.isBlank()
+                        ? System.getProperty("java.io.tmpdir") : directory),
+                server.getUploadSpoolThreshold().toBytes(), server.getMaxUploadMemory().toBytes(),
+                server.getMaxUploadDisk().toBytes());
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    FileEndpoints springlitFileEndpoints(SpringlitEngine engine, SpringlitProperties properties) {
-        return new FileEndpoints(engine, properties.getServer().getMaxUploadSize().toBytes(),
+    FileEndpoints springlitFileEndpoints(SpringlitEngine engine, UploadStore uploads, SpringlitProperties properties) {
+        return new FileEndpoints(engine, uploads, properties.getServer().getMaxUploadSize().toBytes(),
                 properties.getServer().getAllowedOrigins());
     }
 

@@ -26,6 +26,7 @@ final class RunState implements SessionState {
     private final Map<String, Object> values;
     private final Map<String, Object> unkeyed;
     private final Map<String, WidgetMeta> previous;
+    private final SessionData committed;
     private final Set<String> written = new HashSet<>();
     /** Ids of the triggers this run's request fired: a button is true only then (S2.10). */
     private final Set<String> fired = new HashSet<>();
@@ -35,6 +36,7 @@ final class RunState implements SessionState {
         this.values = new HashMap<>(committed.values());
         this.unkeyed = new HashMap<>(committed.unkeyed());
         this.previous = committed.widgets();
+        this.committed = committed;
     }
 
     // ---- SessionState ----------------------------------------------------------------------------------
@@ -71,7 +73,10 @@ final class RunState implements SessionState {
     public void put(String key, Object value) {
         run.checkActive();
         checkWritable(key);
-        if (run.settings().enforceSerializableSessionState()) {
+        StateSizeLimit limit = run.session().engine().stateSizeLimit();
+        if (limit.enabled()) {
+            limit.checkValue(key, value); // serializes the value, so it checks serializability too
+        } else if (run.settings().enforceSerializableSessionState()) {
             SerializationCheck.require(key, value);
         }
         values.put(key, value);
@@ -262,7 +267,13 @@ final class RunState implements SessionState {
                 ids.remove();
             }
         }
-        if (run.settings().enforceSerializableSessionState()) {
+        StateSizeLimit limit = run.session().engine().stateSizeLimit();
+        if (limit.enabled()) {
+            if (!fits(limit, finishingRun)) {
+                // as an interrupted run: none of its state is kept, the widgets it drew stay known
+                return new SessionData(committed.values(), committed.unkeyed(), widgets);
+            }
+        } else if (run.settings().enforceSerializableSessionState()) {
             checkAllSerializable(finishingRun);
         }
         return new SessionData(values, unkeyed, widgets);
@@ -293,6 +304,18 @@ final class RunState implements SessionState {
     /** A task (SessionHandle.update) changes only values. */
     SessionData finishTask() {
         return new SessionData(values, unkeyed, previous);
+    }
+
+    /** Whether the state is within max-session-state-size; if not, the error is shown after the run's output. */
+    private boolean fits(StateSizeLimit limit, Run finishingRun) {
+        boolean details = finishingRun.settings().showErrorDetails();
+        SessionStateTooLargeException tooLarge = limit.checkTotal(values,
+                e -> finishingRun.emit(0, Tracebacks.element(e, details)));
+        if (tooLarge == null) {
+            return true;
+        }
+        finishingRun.emit(0, Tracebacks.element(tooLarge, details));
+        return false;
     }
 
     private void checkAllSerializable(Run finishingRun) {

@@ -498,6 +498,9 @@ public final class Session implements SessionHandle {
         synchronized (lock) {
             if (files == null) {
                 files = new SessionFiles();
+                if (destroyed) {
+                    files.discardAll(); // a late upload request must not leave files behind a gone session
+                }
             }
             return files;
         }
@@ -524,6 +527,7 @@ public final class Session implements SessionHandle {
         Run running;
         ClientConnection c;
         SessionBeans owned;
+        SessionFiles ownedFiles;
         List<RunRequest> dropped;
         synchronized (lock) {
             if (destroyed) {
@@ -537,6 +541,7 @@ public final class Session implements SessionHandle {
             connection = null;
             owned = beans;
             beans = null;
+            ownedFiles = files;
             files = null;
         }
         if (running != null) {
@@ -550,6 +555,9 @@ public final class Session implements SessionHandle {
         }
         if (owned != null) {
             owned.destroy();
+        }
+        if (ownedFiles != null) {
+            ownedFiles.discardAll(); // uploads' memory and temporary files go with the session
         }
     }
 

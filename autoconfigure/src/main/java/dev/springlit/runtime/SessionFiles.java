@@ -1,8 +1,6 @@
 package dev.springlit.runtime;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,22 +11,26 @@ import dev.springlit.UploadedFile;
 
 /**
  * A session's uploaded files and downloadable data. Both are reached over HTTP by the session id, which only
- * the owning tab knows; an upload is kept while its widget's value refers to it.
+ * the owning tab knows; an upload is kept while its widget's value refers to it, and discarded (its memory
+ * or temporary file released) when the widget's value drops it or the session ends.
  */
 public final class SessionFiles {
-
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     /** A file a download button offers. */
     public record Download(byte[] data, String fileName, String mimeType) {
     }
 
-    private record Upload(String widgetId, UploadedFile file) {
+    private record Upload(String widgetId, StoredUpload stored) {
+
+        UploadedFile file() {
+            return stored.file();
+        }
     }
 
     private final Map<String, Upload> uploads = new HashMap<>();
     private final Map<String, Download> downloads = new HashMap<>();
     private final Map<String, List<String>> acceptedTypes = new HashMap<>();
+    private boolean closed;
 
     /** Records which file extensions the uploader {@code widgetId} takes (empty: any). */
     synchronized void accept(String widgetId, List<String> extensions) {
@@ -46,32 +48,66 @@ public final class SessionFiles {
         return types.isEmpty() || types.contains(extension);
     }
 
-    /** Stores an upload for {@code widgetId} and returns it (with its new random id). */
+    /** Stores an in-memory upload for {@code widgetId} outside any budget (the page tester's) and returns it. */
     public synchronized UploadedFile upload(String widgetId, String name, String contentType, byte[] bytes) {
-        byte[] random = new byte[16];
-        RANDOM.get().nextBytes(random);
-        UploadedFile file = new UploadedFile(Base64.getUrlEncoder().withoutPadding().encodeToString(random), name,
-                contentType, bytes);
-        uploads.put(file.id(), new Upload(widgetId, file));
+        UploadedFile file = new UploadedFile(UploadStore.newId(), name, contentType, bytes);
+        uploads.put(file.id(), new Upload(widgetId, StoredUpload.unmanaged(file)));
         return file;
+    }
+
+    /**
+     * Keeps {@code upload} for {@code widgetId} if this session then holds at most {@code maxBytes} of files
+     * and has not ended; otherwise discards it and returns false.
+     */
+    public boolean keep(String widgetId, StoredUpload upload, long maxBytes) {
+        synchronized (this) {
+            if (!closed && size() + upload.file().size() <= maxBytes) {
+                uploads.put(upload.file().id(), new Upload(widgetId, upload));
+                return true;
+            }
+        }
+        upload.discard();
+        return false;
     }
 
     /**
      * The files with these ids uploaded for {@code widgetId}; the widget's other uploads are dropped, since its
      * value no longer refers to them.
      */
-    synchronized List<UploadedFile> resolve(String widgetId, Collection<String> ids) {
+    List<UploadedFile> resolve(String widgetId, Collection<String> ids) {
         List<UploadedFile> files = new ArrayList<>();
-        for (String id : ids) {
-            Upload upload = uploads.get(id);
-            if (upload == null || !upload.widgetId().equals(widgetId)) {
-                throw new IllegalArgumentException("there is no uploaded file \"" + id + "\" for this widget");
+        List<Upload> dropped = new ArrayList<>();
+        synchronized (this) {
+            for (String id : ids) {
+                Upload upload = uploads.get(id);
+                if (upload == null || !upload.widgetId().equals(widgetId)) {
+                    throw new IllegalArgumentException("there is no uploaded file \"" + id + "\" for this widget");
+                }
+                files.add(upload.file());
             }
-            files.add(upload.file());
+            Set<String> kept = Set.copyOf(ids);
+            uploads.values().removeIf(u -> {
+                boolean drop = u.widgetId().equals(widgetId) && !kept.contains(u.file().id());
+                if (drop) {
+                    dropped.add(u);
+                }
+                return drop;
+            });
         }
-        Set<String> kept = Set.copyOf(ids);
-        uploads.values().removeIf(u -> u.widgetId().equals(widgetId) && !kept.contains(u.file().id()));
+        dropped.forEach(u -> u.stored().discard()); // file deletion outside the lock
         return files;
+    }
+
+    /** The session ended: every upload is discarded, and nothing more is kept. */
+    void discardAll() {
+        List<Upload> all;
+        synchronized (this) {
+            closed = true;
+            all = new ArrayList<>(uploads.values());
+            uploads.clear();
+            downloads.clear();
+        }
+        all.forEach(u -> u.stored().discard());
     }
 
     /** Offers {@code download} for the download button {@code widgetId} (replacing what it offered before). */

@@ -29,6 +29,7 @@ public final class SpringlitEngine implements AutoCloseable {
     private final Set<Session> running = ConcurrentHashMap.newKeySet();
     private volatile RunObserver observer = RunObserver.NONE;
     private volatile PageAccess access = PageAccess.OPEN;
+    private volatile StateSizeLimit stateSizeLimit = StateSizeLimit.NONE;
 
     public SpringlitEngine(PageRegistry pages, RuntimeSettings settings, JsonMapper jsonMapper) {
         this.pages = pages;
@@ -79,6 +80,18 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public void setAccess(PageAccess access) {
         this.access = access == null ? PageAccess.OPEN : access;
+    }
+
+    /**
+     * Limits each session's state to {@code maxBytes} as Java serialization writes it
+     * ({@code streamlit.runner.max-session-state-size}); 0 or less: no limit (the default).
+     */
+    public void setMaxSessionStateSize(long maxBytes) {
+        this.stateSizeLimit = new StateSizeLimit(maxBytes);
+    }
+
+    StateSizeLimit stateSizeLimit() {
+        return stateSizeLimit;
     }
 
     ObjectWriter jsonWriter() {

@@ -23,15 +23,21 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.springlit.UploadedFile;
 import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.Session;
+import dev.springlit.runtime.FileNames;
 import dev.springlit.runtime.SessionFiles;
 import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.runtime.StoredUpload;
+import dev.springlit.runtime.UploadRefusedException;
+import dev.springlit.runtime.UploadStore;
 
 /**
  * Uploads for {@code st.fileUploader} and downloads for {@code st.downloadButton}, over plain HTTP beside the
  * WebSocket. Both are addressed by the session id (128 random bits only its tab knows) and a widget id that
  * session drew; anything else is refused. An upload is the request body itself (one file per request, name in
- * the {@code X-Springlit-Filename} header), read with a hard limit of {@code streamlit.server.max-upload-size}
- * so it never depends on the servlet container's multipart settings.
+ * the {@code X-Springlit-Filename} header), streamed into the {@link UploadStore} with a hard limit of
+ * {@code streamlit.server.max-upload-size} (refused with 413 as soon as it passes, unread beyond), so it never
+ * depends on the servlet container's multipart settings and never has to fit in memory. Server-wide budgets
+ * that are exhausted answer 503.
  */
 public final class FileEndpoints {
 
@@ -45,11 +51,13 @@ public final class FileEndpoints {
     static final int SESSION_UPLOAD_FACTOR = 4;
 
     private final SpringlitEngine engine;
+    private final UploadStore uploads;
     private final long maxUploadSize;
     private final List<String> allowedOrigins;
 
-    public FileEndpoints(SpringlitEngine engine, long maxUploadSize, List<String> allowedOrigins) {
+    public FileEndpoints(SpringlitEngine engine, UploadStore uploads, long maxUploadSize, List<String> allowedOrigins) {
         this.engine = engine;
+        this.uploads = uploads;
         this.maxUploadSize = maxUploadSize;
         this.allowedOrigins = allowedOrigins;
     }
@@ -70,33 +78,42 @@ public final class FileEndpoints {
         if (session.isEmpty() || !session.get().hasWidget(widget, "file_uploader")) {
             return refuse(HttpStatus.NOT_FOUND, "No such session or file uploader.");
         }
-        String name = URLDecoder.decode(request.headers().firstHeader("X-Springlit-Filename") == null ? "upload"
-                : request.headers().firstHeader("X-Springlit-Filename"), StandardCharsets.UTF_8);
+        String name;
+        try {
+            name = URLDecoder.decode(request.headers().firstHeader("X-Springlit-Filename") == null ? "upload"
+                    : request.headers().firstHeader("X-Springlit-Filename"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            name = "";
+        }
         if (name.isBlank() || name.length() > 255) {
-            return refuse(HttpStatus.BAD_REQUEST, "A file name of 1 to 255 characters is needed.");
+            return refuse(HttpStatus.BAD_REQUEST, "A file name of 1 to 255 characters (URL-encoded) is needed.");
         }
         SessionFiles files = session.get().files();
         if (!files.accepts(widget, name)) {
-            return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This uploader does not take files like \"" + name + "\".");
+            return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This uploader does not take files like \""
+                    + FileNames.forHeader(name) + "\".");
         }
+        long tabAllowance = maxUploadSize * SESSION_UPLOAD_FACTOR - files.size();
+        long limit = Math.min(maxUploadSize, tabAllowance);
         long declared = request.headers().contentLength().orElse(-1);
-        if (declared > maxUploadSize) {
-            return tooLarge();
-        }
-        byte[] bytes;
-        try (InputStream body = request.servletRequest().getInputStream()) {
-            bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxUploadSize + 1));
-        }
-        if (bytes.length > maxUploadSize) {
-            return tooLarge();
-        }
-        if (files.size() + bytes.length > maxUploadSize * SESSION_UPLOAD_FACTOR) {
-            return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "This tab already holds " + files.size() + " bytes of files; "
-                    + "remove some before uploading more (at most " + SESSION_UPLOAD_FACTOR
-                    + " times streamlit.server.max-upload-size per tab).");
+        if (declared > limit) {
+            return refuseUnread(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.size()));
         }
         String type = request.headers().contentType().map(MediaType::toString).orElse(null);
-        UploadedFile file = files.upload(widget, name, type, bytes);
+        StoredUpload stored;
+        try (InputStream body = request.servletRequest().getInputStream()) {
+            stored = uploads.receive(body, limit, name, type);
+        } catch (UploadRefusedException e) {
+            return e.reason() == UploadRefusedException.Reason.TOO_LARGE
+                    ? refuseUnread(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.size()))
+                    : refuseUnread(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+        if (!files.keep(widget, stored, maxUploadSize * SESSION_UPLOAD_FACTOR)) {
+            // the session ended meanwhile, or another upload of this tab came first
+            return session.get().isAlive() ? refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(true, files.size()))
+                    : refuse(HttpStatus.NOT_FOUND, "No such session or file uploader.");
+        }
+        UploadedFile file = stored.file();
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("id", file.id(), "name", file.name(), "size", file.size()));
     }
@@ -110,15 +127,27 @@ public final class FileEndpoints {
         }
         return ServerResponse.ok()
                 .contentType(MediaType.parseMediaType(download.mimeType()))
+                // a name built from user input may hold CR/LF (which would split the header: Tomcat answers 500)
+                // or bidi overrides: only visible characters go out, RFC 5987-encoded (filename*)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(download.fileName(), StandardCharsets.UTF_8).build().toString())
+                        .filename(FileNames.forHeader(download.fileName()), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(download.data());
     }
 
-    private ServerResponse tooLarge() {
-        return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than streamlit.server.max-upload-size ("
-                + maxUploadSize + " bytes).");
+    private String tooLarge(boolean tabFull, long held) {
+        if (tabFull) {
+            return "This tab already holds " + held + " bytes of files; remove some before uploading more (at most "
+                    + SESSION_UPLOAD_FACTOR + " times streamlit.server.max-upload-size per tab).";
+        }
+        return "The file is larger than streamlit.server.max-upload-size (" + maxUploadSize + " bytes).";
+    }
+
+    /** A refusal sent before the request body was read to its end: the connection cannot be reused after it. */
+    private static ServerResponse refuseUnread(HttpStatus status, String message) {
+        log.warn("Springlit refused a file request (" + status.value() + "): " + message);
+        return ServerResponse.status(status).header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
     }
 
     private static ServerResponse refuse(HttpStatus status, String message) {
