@@ -97,16 +97,23 @@ public final class FileEndpoints {
         long limit = Math.min(maxUploadSize, tabAllowance);
         long declared = request.headers().contentLength().orElse(-1);
         if (declared > limit) {
-            return refuseUnread(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.size()));
+            return refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.size()));
         }
         String type = request.headers().contentType().map(MediaType::toString).orElse(null);
         StoredUpload stored;
         try (InputStream body = request.servletRequest().getInputStream()) {
-            stored = uploads.receive(body, limit, name, type);
-        } catch (UploadRefusedException e) {
-            return e.reason() == UploadRefusedException.Reason.TOO_LARGE
-                    ? refuseUnread(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.size()))
-                    : refuseUnread(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            try {
+                stored = uploads.receive(body, limit, name, type);
+            } catch (UploadRefusedException e) {
+                if (e.reason() == UploadRefusedException.Reason.TOO_LARGE) {
+                    // not read further: Tomcat swallows a small rest (2 MB) and else closes the connection
+                    return refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.size()));
+                }
+                // a file of an allowed size: its rest is read and dropped (never stored), so the browser,
+                // still sending, gets this answer rather than a reset connection
+                discard(body, limit);
+                return refuse(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            }
         }
         if (!files.keep(widget, stored, maxUploadSize * SESSION_UPLOAD_FACTOR)) {
             // the session ended meanwhile, or another upload of this tab came first
@@ -143,11 +150,14 @@ public final class FileEndpoints {
         return "The file is larger than streamlit.server.max-upload-size (" + maxUploadSize + " bytes).";
     }
 
-    /** A refusal sent before the request body was read to its end: the connection cannot be reused after it. */
-    private static ServerResponse refuseUnread(HttpStatus status, String message) {
-        log.warn("Springlit refused a file request (" + status.value() + "): " + message);
-        return ServerResponse.status(status).header(HttpHeaders.CONNECTION, "close")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+    /** Reads and drops at most {@code limit} more bytes of {@code body}. */
+    private static void discard(InputStream body, long limit) throws IOException {
+        byte[] sink = new byte[16 * 1024];
+        long left = limit;
+        int n;
+        while (left > 0 && (n = body.read(sink, 0, (int) Math.min(sink.length, left))) != -1) {
+            left -= n;
+        }
     }
 
     private static ServerResponse refuse(HttpStatus status, String message) {
