@@ -61,7 +61,7 @@ public final class SessionFiles {
      */
     public boolean keep(String widgetId, StoredUpload upload, long maxBytes) {
         synchronized (this) {
-            if (!closed && size() + upload.file().size() <= maxBytes) {
+            if (!closed && uploadedBytes() + upload.file().size() <= maxBytes) {
                 uploads.put(upload.file().id(), new Upload(widgetId, upload));
                 return true;
             }
@@ -118,6 +118,15 @@ public final class SessionFiles {
     /** What the download button {@code widgetId} offers, or {@code null}. */
     public synchronized Download download(String widgetId) {
         return downloads.get(widgetId);
+    }
+
+    /** Bytes of uploads held (what the per-tab upload limit counts; downloads are the page's). */
+    public synchronized long uploadedBytes() {
+        long total = 0;
+        for (Upload upload : uploads.values()) {
+            total += upload.file().size();
+        }
+        return total;
     }
 
     /** Bytes held, for tests and metrics. */

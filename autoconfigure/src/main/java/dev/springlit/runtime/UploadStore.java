@@ -55,16 +55,22 @@ public final class UploadStore implements AutoCloseable {
     }
 
     /**
-     * Reads {@code body} to its end into a new upload of at most {@code limit} bytes.
+     * Reads {@code body} to its end into a new upload of at most {@code limit} bytes. When the client declared
+     * the length, the whole of it is reserved before anything is read, so concurrent uploads are served first
+     * come, first served instead of all failing halfway when the budget runs out.
      *
+     * @param declared the request's Content-Length, or -1
      * @throws UploadRefusedException past {@code limit} (read no further) or past a server-wide budget; nothing
      *                                is kept then
      * @throws IOException            when the client breaks off or the temporary file cannot be written
      */
-    public StoredUpload receive(InputStream body, long limit, String name, String contentType)
+    public StoredUpload receive(InputStream body, long limit, long declared, String name, String contentType)
             throws IOException, UploadRefusedException {
         Receiving upload = new Receiving();
         try {
+            if (declared >= 0 && declared <= limit) {
+                upload.reserve(declared);
+            }
             byte[] chunk = new byte[CHUNK];
             int n;
             while ((n = body.read(chunk)) != -1) {
@@ -110,22 +116,54 @@ public final class UploadStore implements AutoCloseable {
         private long diskReserved;
         private long total;
 
+        /** Reserves room for {@code declared} bytes up front: in memory if small and it fits, else on disk. */
+        void reserve(long declared) throws IOException, UploadRefusedException {
+            if ((declared <= spoolThreshold || disk.max() <= 0) && reserveMemoryUpTo(declared)) {
+                return;
+            }
+            if (disk.max() <= 0) {
+                throw full("streamlit.server.max-upload-memory");
+            }
+            reserveDiskUpTo(declared);
+            spoolWhatIsInMemory();
+        }
+
         void add(byte[] chunk, int n, long limit) throws IOException, UploadRefusedException {
             total += n;
             if (total > limit) {
                 throw new UploadRefusedException(UploadRefusedException.Reason.TOO_LARGE, "over " + limit + " bytes");
             }
-            boolean mayStayInMemory = total <= spoolThreshold || disk.max() <= 0;
-            if (toFile == null && mayStayInMemory && memory.tryReserve(n)) {
-                memoryReserved += n;
-                inMemory.write(chunk, 0, n);
-                return;
-            }
             if (toFile == null) {
+                boolean mayStayInMemory = total <= spoolThreshold || disk.max() <= 0;
+                if (mayStayInMemory && reserveMemoryUpTo(total)) {
+                    inMemory.write(chunk, 0, n);
+                    return;
+                }
                 spoolWhatIsInMemory();
             }
-            reserveDisk(n);
+            reserveDiskUpTo(total);
             toFile.write(chunk, 0, n);
+        }
+
+        private boolean reserveMemoryUpTo(long bytes) {
+            if (bytes <= memoryReserved) {
+                return true;
+            }
+            if (!memory.tryReserve(bytes - memoryReserved)) {
+                return false;
+            }
+            memoryReserved = bytes;
+            return true;
+        }
+
+        private void reserveDiskUpTo(long bytes) throws UploadRefusedException {
+            if (bytes <= diskReserved) {
+                return;
+            }
+            if (!disk.tryReserve(bytes - diskReserved)) {
+                throw full("streamlit.server.max-upload-disk");
+            }
+            diskReserved = bytes;
         }
 
         /** From now on the upload goes to a file: what was read so far moves there and leaves the heap. */
@@ -133,20 +171,13 @@ public final class UploadStore implements AutoCloseable {
             if (disk.max() <= 0) {
                 throw full("streamlit.server.max-upload-memory");
             }
-            reserveDisk(inMemory.size());
+            reserveDiskUpTo(inMemory.size());
             file = spool.newFile();
             toFile = Files.newOutputStream(file);
             inMemory.writeTo(toFile);
             inMemory = null;
             memory.release(memoryReserved);
             memoryReserved = 0;
-        }
-
-        private void reserveDisk(long n) throws UploadRefusedException {
-            if (!disk.tryReserve(n)) {
-                throw full("streamlit.server.max-upload-disk");
-            }
-            diskReserved += n;
         }
 
         private UploadRefusedException full(String limit) {
@@ -156,7 +187,8 @@ public final class UploadStore implements AutoCloseable {
 
         StoredUpload finish(String id, String name, String contentType) throws IOException {
             if (toFile == null) {
-                long held = memoryReserved;
+                memory.release(memoryReserved - total); // a declared length longer than the body
+                long held = total;
                 memoryReserved = 0;
                 return new StoredUpload(new UploadedFile(id, name, contentType, inMemory.toByteArray()),
                         () -> memory.release(held));
@@ -164,7 +196,8 @@ public final class UploadStore implements AutoCloseable {
             toFile.close();
             toFile = null;
             Path spooled = file;
-            long held = diskReserved;
+            disk.release(diskReserved - total);
+            long held = total;
             file = null;
             diskReserved = 0;
             return new StoredUpload(new UploadedFile(id, name, contentType, spooled, total), () -> {

@@ -93,21 +93,21 @@ public final class FileEndpoints {
             return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This uploader does not take files like \""
                     + FileNames.forHeader(name) + "\".");
         }
-        long tabAllowance = maxUploadSize * SESSION_UPLOAD_FACTOR - files.size();
+        long tabAllowance = maxUploadSize * SESSION_UPLOAD_FACTOR - files.uploadedBytes();
         long limit = Math.min(maxUploadSize, tabAllowance);
         long declared = request.headers().contentLength().orElse(-1);
         if (declared > limit) {
-            return refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.size()));
+            return refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.uploadedBytes()));
         }
         String type = request.headers().contentType().map(MediaType::toString).orElse(null);
         StoredUpload stored;
         try (InputStream body = request.servletRequest().getInputStream()) {
             try {
-                stored = uploads.receive(body, limit, name, type);
+                stored = uploads.receive(body, limit, declared, name, type);
             } catch (UploadRefusedException e) {
                 if (e.reason() == UploadRefusedException.Reason.TOO_LARGE) {
                     // not read further: Tomcat swallows a small rest (2 MB) and else closes the connection
-                    return refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.size()));
+                    return refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit < maxUploadSize, files.uploadedBytes()));
                 }
                 // a file of an allowed size: its rest is read and dropped (never stored), so the browser,
                 // still sending, gets this answer rather than a reset connection
@@ -117,7 +117,7 @@ public final class FileEndpoints {
         }
         if (!files.keep(widget, stored, maxUploadSize * SESSION_UPLOAD_FACTOR)) {
             // the session ended meanwhile, or another upload of this tab came first
-            return session.get().isAlive() ? refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(true, files.size()))
+            return session.get().isAlive() ? refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(true, files.uploadedBytes()))
                     : refuse(HttpStatus.NOT_FOUND, "No such session or file uploader.");
         }
         UploadedFile file = stored.file();

@@ -44,8 +44,8 @@ class UploadStoreTest {
     @Test
     void smallUploadsStayInMemoryLargeOnesGoToDiskAndDiscardGivesEverythingBack() throws Exception {
         try (UploadStore store = new UploadStore(tmp, 256 * KB, 1024 * KB, 4096 * KB)) {
-            StoredUpload small = store.receive(body(100 * KB), 1024 * KB, "small.txt", "text/plain");
-            StoredUpload large = store.receive(body(600 * KB), 1024 * KB, "large.bin", null);
+            StoredUpload small = store.receive(body(100 * KB), 1024 * KB, -1, "small.txt", "text/plain");
+            StoredUpload large = store.receive(body(600 * KB), 1024 * KB, -1, "large.bin", null);
 
             assertThat(store.memoryHeld()).isEqualTo(100 * KB);
             assertThat(store.diskHeld()).isEqualTo(600 * KB);
@@ -68,7 +68,7 @@ class UploadStoreTest {
     void anUploadPastTheLimitIsRefusedWithoutReadingTheRest() throws Exception {
         try (UploadStore store = new UploadStore(tmp, 256 * KB, 1024 * KB, 4096 * KB)) {
             CountingInput endless = new CountingInput(Long.MAX_VALUE);
-            assertThatThrownBy(() -> store.receive(endless, 1000 * KB, "big.bin", null))
+            assertThatThrownBy(() -> store.receive(endless, 1000 * KB, -1, "big.bin", null))
                     .isInstanceOfSatisfying(UploadRefusedException.class,
                             e -> assertThat(e.reason()).isEqualTo(UploadRefusedException.Reason.TOO_LARGE));
             assertThat(endless.read).as("read up to the limit, then stopped").isLessThanOrEqualTo(1000 * KB + 16 * KB);
@@ -81,12 +81,12 @@ class UploadStoreTest {
     @Test
     void pastTheMemoryBudgetSmallUploadsGoToDiskAndPastTheDiskBudgetTheyAreRefused() throws Exception {
         try (UploadStore store = new UploadStore(tmp, 256 * KB, 200 * KB, 300 * KB)) {
-            StoredUpload first = store.receive(body(150 * KB), 1024 * KB, "a", null);
-            StoredUpload second = store.receive(body(150 * KB), 1024 * KB, "b", null);
+            StoredUpload first = store.receive(body(150 * KB), 1024 * KB, -1, "a", null);
+            StoredUpload second = store.receive(body(150 * KB), 1024 * KB, -1, "b", null);
             assertThat(store.memoryHeld()).isEqualTo(150 * KB);
             assertThat(store.diskHeld()).as("the second did not fit in memory").isEqualTo(150 * KB);
 
-            assertThatThrownBy(() -> store.receive(body(200 * KB), 1024 * KB, "c", null))
+            assertThatThrownBy(() -> store.receive(body(200 * KB), 1024 * KB, -1, "c", null))
                     .isInstanceOfSatisfying(UploadRefusedException.class, e -> {
                         assertThat(e.reason()).isEqualTo(UploadRefusedException.Reason.SERVER_FULL);
                         assertThat(e.getMessage()).isEqualTo("The server holds as many uploaded files as it may right "
@@ -97,7 +97,7 @@ class UploadStoreTest {
             assertThat(files(store.spoolDirectory())).hasSize(1);
 
             second.discard();
-            StoredUpload third = store.receive(body(200 * KB), 1024 * KB, "c", null);
+            StoredUpload third = store.receive(body(200 * KB), 1024 * KB, -1, "c", null);
             assertThat(third.file().size()).isEqualTo(200 * KB);
             first.discard();
             third.discard();
@@ -106,11 +106,35 @@ class UploadStoreTest {
     }
 
     @Test
+    void aDeclaredLengthIsReservedUpFrontSoConcurrentUploadsAreServedInTurn() throws Exception {
+        try (UploadStore store = new UploadStore(tmp, 256 * KB, 1024 * KB, 1000 * KB)) {
+            // two uploads of 600 KB announced: the first gets the room, the second is refused before a byte of
+            // it is read (concurrent ones would otherwise both fail halfway)
+            InputStream firstBody = body(600 * KB);
+            CountingInput secondBody = new CountingInput(600 * KB);
+            StoredUpload first = store.receive(firstBody, 1024 * KB, 600 * KB, "a", null);
+            assertThatThrownBy(() -> store.receive(secondBody, 1024 * KB, 600 * KB, "b", null))
+                    .isInstanceOfSatisfying(UploadRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(UploadRefusedException.Reason.SERVER_FULL));
+            assertThat(secondBody.read).isZero();
+            assertThat(store.diskHeld()).isEqualTo(600 * KB);
+
+            // a declared length longer than the body: only what arrived is held
+            StoredUpload shorter = store.receive(body(100 * KB), 1024 * KB, 200 * KB, "c", null);
+            assertThat(shorter.file().size()).isEqualTo(100 * KB);
+            assertThat(store.memoryHeld()).isEqualTo(100 * KB);
+            first.discard();
+            shorter.discard();
+            assertThat(store.memoryHeld() + store.diskHeld()).isZero();
+        }
+    }
+
+    @Test
     void withSpoolingOffEverythingMustFitInMemory() throws Exception {
         try (UploadStore store = new UploadStore(tmp, 256 * KB, 500 * KB, 0)) {
-            StoredUpload big = store.receive(body(400 * KB), 1024 * KB, "a", null);
+            StoredUpload big = store.receive(body(400 * KB), 1024 * KB, -1, "a", null);
             assertThat(store.memoryHeld()).isEqualTo(400 * KB);
-            assertThatThrownBy(() -> store.receive(body(200 * KB), 1024 * KB, "b", null))
+            assertThatThrownBy(() -> store.receive(body(200 * KB), 1024 * KB, -1, "b", null))
                     .isInstanceOfSatisfying(UploadRefusedException.class, e -> assertThat(e.getMessage())
                             .contains("streamlit.server.max-upload-memory"));
             big.discard();
@@ -131,7 +155,7 @@ class UploadStoreTest {
                     return super.read(b, off, len);
                 }
             };
-            assertThatThrownBy(() -> store.receive(broken, 1024 * KB, "a", null)).hasMessage("connection reset");
+            assertThatThrownBy(() -> store.receive(broken, 1024 * KB, -1, "a", null)).hasMessage("connection reset");
             assertThat(store.memoryHeld() + store.diskHeld()).isZero();
             assertThat(files(store.spoolDirectory())).isEmpty();
         }
@@ -140,7 +164,7 @@ class UploadStoreTest {
     @Test
     void closingDeletesTheSpoolDirectoryAndTheNextStartRemovesADeadProcesssLeftovers() throws Exception {
         UploadStore store = new UploadStore(tmp, 1, 1024 * KB, 4096 * KB);
-        UploadedFile kept = store.receive(body(10 * KB), 1024 * KB, "a", null).file();
+        UploadedFile kept = store.receive(body(10 * KB), 1024 * KB, -1, "a", null).file();
         Path directory = store.spoolDirectory();
         assertThat(files(directory)).hasSize(1);
         store.close();
