@@ -200,4 +200,36 @@ class SpringlitAutoConfigurationTest {
             assertThat(json).contains("Only allow values that Java serialization can write into SessionState");
         }
     }
+
+    @Test
+    void uploadPropertiesReachTheUploadStoreWhoseDirectoryGoesWithTheContext(@org.junit.jupiter.api.io.TempDir
+                                                                            java.nio.file.Path tmp) {
+        java.nio.file.Path[] spool = new java.nio.file.Path[1];
+        web.withUserConfiguration(CounterPage.class)
+                .withPropertyValues("streamlit.server.upload-directory=" + tmp, "streamlit.server.upload-spool-threshold=1KB",
+                        "streamlit.server.max-upload-memory=10KB", "streamlit.server.max-upload-disk=3KB")
+                .run(context -> {
+                    dev.springlit.runtime.UploadStore store = context.getBean(dev.springlit.runtime.UploadStore.class);
+                    spool[0] = store.spoolDirectory();
+                    assertThat(spool[0].getParent()).isEqualTo(tmp);
+                    store.receive(new java.io.ByteArrayInputStream(new byte[2048]), 10_000, -1, "a", null);
+                    assertThat(store.diskHeld()).as("over the threshold: on disk").isEqualTo(2048);
+                    assertThatThrownBy(() -> store.receive(new java.io.ByteArrayInputStream(new byte[2048]), 10_000, -1,
+                            "b", null)).hasMessageContaining("streamlit.server.max-upload-disk");
+                    assertThat(spool[0]).isDirectory();
+                });
+        assertThat(spool[0]).as("deleted when the application stops").doesNotExist();
+    }
+
+    @Test
+    void uploadAndStateSizePropertiesAreDocumentedInTheConfigurationMetadata() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (String property : new String[] {"streamlit.runner.max-session-state-size",
+                    "streamlit.server.upload-spool-threshold", "streamlit.server.max-upload-memory",
+                    "streamlit.server.max-upload-disk", "streamlit.server.upload-directory"}) {
+                assertThat(json).contains("\"name\": \"" + property + "\"");
+            }
+        }
+    }
 }
