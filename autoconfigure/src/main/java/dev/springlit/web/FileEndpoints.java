@@ -21,9 +21,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.springlit.UploadedFile;
+import dev.springlit.runtime.FileNames;
 import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.Session;
-import dev.springlit.runtime.FileNames;
 import dev.springlit.runtime.SessionFiles;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.runtime.StoredUpload;
@@ -134,8 +134,9 @@ public final class FileEndpoints {
         }
         return ServerResponse.ok()
                 .contentType(MediaType.parseMediaType(download.mimeType()))
-                // a name built from user input may hold CR/LF (which would split the header: Tomcat answers 500)
-                // or bidi overrides: only visible characters go out, RFC 5987-encoded (filename*)
+                // a name built from user input may hold CR/LF, NUL or bidi overrides, which Spring writes raw into
+                // the filename= fallback and the browser would save under: only visible characters go out
+                // (filename*= RFC 5987-encoded, filename= Spring's ISO-8859-1 fallback)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(FileNames.forHeader(download.fileName()), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
