@@ -169,10 +169,11 @@ public class SpringlitProperties {
     public static class Client {
 
         /**
-         * Show exceptions' type, message and stack trace in the page. When false the page shows a generic
-         * message and the details go to the log only.
+         * Show exceptions' type, message and stack trace in the page; off by default (Spring Boot DevTools turns
+         * it on during development), and when off the page shows a generic text and a short reference that the
+         * log line with the full error carries too.
          */
-        private boolean showErrorDetails = true;
+        private boolean showErrorDetails = false;
 
         /**
          * Warn in the page when a widget is given a default value and also has its value set through

@@ -137,14 +137,14 @@ class SpringlitAutoConfigurationTest {
         plain.withUserConfiguration(CounterPage.class)
                 .withPropertyValues("streamlit.runner.enforce-serializable-session-state=true",
                         "streamlit.server.disconnected-session-ttl=5s", "streamlit.server.max-sessions=7",
-                        "streamlit.client.show-error-details=false",
+                        "streamlit.client.show-error-details=true",
                         "streamlit.client.widget-state-duplication-warning=false")
                 .run(context -> {
                     var settings = context.getBean(SpringlitEngine.class).settings();
                     assertThat(settings.enforceSerializableSessionState()).isTrue();
                     assertThat(settings.disconnectedSessionTtl()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(settings.maxSessions()).isEqualTo(7);
-                    assertThat(settings.showErrorDetails()).isFalse();
+                    assertThat(settings.showErrorDetails()).isTrue();
                     assertThat(settings.widgetStateDuplicationWarning()).isFalse();
                 });
     }
@@ -154,7 +154,7 @@ class SpringlitAutoConfigurationTest {
         plain.withUserConfiguration(CounterPage.class).run(context -> {
             var settings = context.getBean(SpringlitEngine.class).settings();
             assertThat(settings.enforceSerializableSessionState()).isFalse();
-            assertThat(settings.showErrorDetails()).isTrue();
+            assertThat(settings.showErrorDetails()).as("error details are for development only").isFalse();
             assertThat(settings.disconnectedSessionTtl()).isEqualTo(Duration.ofSeconds(120));
         });
     }
