@@ -194,7 +194,9 @@ class SpringlitAutoConfigurationTest {
             for (String property : new String[] {"streamlit.runner.enforce-serializable-session-state",
                     "streamlit.server.disconnected-session-ttl", "streamlit.server.max-sessions",
                     "streamlit.server.max-message-size", "streamlit.server.allowed-origins",
-                    "streamlit.client.show-error-details", "streamlit.client.widget-state-duplication-warning"}) {
+                    "streamlit.client.show-error-details", "streamlit.client.widget-state-duplication-warning",
+                    "streamlit.server.allowed-hosts", "streamlit.server.frame-ancestors",
+                    "streamlit.server.content-security-policy", "streamlit.server.security-headers"}) {
                 assertThat(json).contains("\"name\": \"" + property + "\"");
             }
             assertThat(json).contains("Only allow values that Java serialization can write into SessionState");
