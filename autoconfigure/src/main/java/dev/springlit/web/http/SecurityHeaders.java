@@ -43,7 +43,13 @@ public final class SecurityHeaders {
         return policy;
     }
 
-    /** Adds the headers that {@code response} does not have yet. */
+    /** Whether {@code name} is one of the headers this class writes. */
+    static boolean writes(String name) {
+        return CSP.equalsIgnoreCase(name) || NOSNIFF.equalsIgnoreCase(name) || FRAME_OPTIONS.equalsIgnoreCase(name)
+                || REFERRER_POLICY.equalsIgnoreCase(name);
+    }
+
+        /** Adds the headers that {@code response} does not have yet. */
     public void write(HttpServletResponse response) {
         setIfAbsent(response, CSP, policy);
         if (springSecurityWritesHeaders) {

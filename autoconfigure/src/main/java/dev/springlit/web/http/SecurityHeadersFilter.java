@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,6 +44,26 @@ public final class SecurityHeadersFilter extends OncePerRequestFilter implements
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         headers.write(response);
-        chain.doFilter(request, response);
+        chain.doFilter(request, new SingleValued(response));
+    }
+
+    /**
+     * Turns a later {@code addHeader} of a header written here into a replacement, so a route that also sets,
+     * say, {@code X-Content-Type-Options} does not send it twice.
+     */
+    private static final class SingleValued extends HttpServletResponseWrapper {
+
+        SingleValued(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (SecurityHeaders.writes(name) && containsHeader(name)) {
+                setHeader(name, value);
+            } else {
+                super.addHeader(name, value);
+            }
+        }
     }
 }
