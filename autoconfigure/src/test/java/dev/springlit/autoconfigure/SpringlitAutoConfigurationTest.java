@@ -133,6 +133,35 @@ class SpringlitAutoConfigurationTest {
     }
 
     @Test
+    void theHttpGuardsAreOnByDefaultAndTheHeadersCanBeLeftToTheApplication() {
+        web.withUserConfiguration(CounterPage.class).run(context -> {
+            assertThat(context).hasSingleBean(dev.springlit.web.http.SecurityHeadersFilter.class)
+                    .hasSingleBean(dev.springlit.web.http.AllowedHostsFilter.class);
+            assertThat(context.getBean(dev.springlit.web.http.SecurityHeaders.class).policy())
+                    .contains("frame-ancestors 'self'");
+        });
+        web.withUserConfiguration(CounterPage.class)
+                .withPropertyValues("streamlit.server.frame-ancestors='self',https://portal.example.com")
+                .run(context -> assertThat(context.getBean(dev.springlit.web.http.SecurityHeaders.class).policy())
+                        .endsWith("frame-ancestors 'self' https://portal.example.com"));
+        web.withUserConfiguration(CounterPage.class).withPropertyValues("streamlit.server.security-headers=false")
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(dev.springlit.web.http.SecurityHeadersFilter.class)
+                        .doesNotHaveBean(dev.springlit.web.http.SecurityHeaders.class)
+                        .hasSingleBean(dev.springlit.web.http.AllowedHostsFilter.class));
+    }
+
+    @Test
+    void aServerBoundToLoopbackListensOnLoopbackOnly() {
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("127.0.0.1")).isTrue();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("::1")).isTrue();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("localhost")).isTrue();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly(null)).isFalse();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("0.0.0.0")).isFalse();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("192.168.1.5")).isFalse();
+    }
+
+    @Test
     void propertiesReachTheRuntime() {
         plain.withUserConfiguration(CounterPage.class)
                 .withPropertyValues("streamlit.runner.enforce-serializable-session-state=true",
