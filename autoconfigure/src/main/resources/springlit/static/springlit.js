@@ -297,7 +297,15 @@ function parseElement(html) {
   template.innerHTML = html == null ? '' : String(html);
   const node = template.content.firstElementChild;
   template.innerHTML = '';
+  if (node) applyStyles(node);
   return node || placeholder();
+}
+
+// The server's templates put inline styles (a column's weight, a chart's height, a progress bar's width) in
+// data-sl-style: the Content-Security-Policy forbids style attributes in markup, but not styles set here.
+function applyStyles(node) {
+  if (node.hasAttribute('data-sl-style')) node.style.cssText = node.getAttribute('data-sl-style');
+  for (const el of node.querySelectorAll('[data-sl-style]')) el.style.cssText = el.getAttribute('data-sl-style');
 }
 
 function placeholder() {

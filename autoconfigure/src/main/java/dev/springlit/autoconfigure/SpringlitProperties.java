@@ -157,6 +157,33 @@ public class SpringlitProperties {
          */
         private List<String> allowedOrigins = new ArrayList<>();
 
+        /**
+         * Host names (such as {@code app.example.com}, {@code *.example.com} or {@code *}; ports ignored) that
+         * Springlit's pages, files and WebSocket answer to, others get 403; empty means loopback names only when
+         * {@code server.address} is a loopback address and any name otherwise.
+         */
+        private List<String> allowedHosts = new ArrayList<>();
+
+        /**
+         * Who may show Springlit's pages in a frame, as the sources of the Content-Security-Policy's
+         * {@code frame-ancestors} directive (such as {@code 'self'}, {@code 'none'} or
+         * {@code https://portal.example.com}).
+         */
+        private List<String> frameAncestors = new ArrayList<>(List.of("'self'"));
+
+        /**
+         * A Content-Security-Policy to send instead of Springlit's own strict one (which allows only the app's
+         * own scripts, styles and connections); empty keeps Springlit's.
+         */
+        private String contentSecurityPolicy = "";
+
+        /**
+         * Send security headers with Springlit's responses: Content-Security-Policy and, without Spring
+         * Security, X-Content-Type-Options, X-Frame-Options and Referrer-Policy; false leaves headers to the
+         * application.
+         */
+        private boolean securityHeaders = true;
+
         public Duration getDisconnectedSessionTtl() {
             return disconnectedSessionTtl;
         }
@@ -228,16 +255,49 @@ public class SpringlitProperties {
         public void setAllowedOrigins(List<String> allowedOrigins) {
             this.allowedOrigins = allowedOrigins;
         }
+
+        public List<String> getAllowedHosts() {
+            return allowedHosts;
+        }
+
+        public void setAllowedHosts(List<String> allowedHosts) {
+            this.allowedHosts = allowedHosts;
+        }
+
+        public List<String> getFrameAncestors() {
+            return frameAncestors;
+        }
+
+        public void setFrameAncestors(List<String> frameAncestors) {
+            this.frameAncestors = frameAncestors;
+        }
+
+        public String getContentSecurityPolicy() {
+            return contentSecurityPolicy;
+        }
+
+        public void setContentSecurityPolicy(String contentSecurityPolicy) {
+            this.contentSecurityPolicy = contentSecurityPolicy;
+        }
+
+        public boolean isSecurityHeaders() {
+            return securityHeaders;
+        }
+
+        public void setSecurityHeaders(boolean securityHeaders) {
+            this.securityHeaders = securityHeaders;
+        }
     }
 
     /** What the browser shows. */
     public static class Client {
 
         /**
-         * Show exceptions' type, message and stack trace in the page. When false the page shows a generic
-         * message and the details go to the log only.
+         * Show exceptions' type, message and stack trace in the page; off by default (Spring Boot DevTools turns
+         * it on during development), and when off the page shows a generic text and a short reference that the
+         * log line with the full error carries too.
          */
-        private boolean showErrorDetails = true;
+        private boolean showErrorDetails = false;
 
         /**
          * Warn in the page when a widget is given a default value and also has its value set through

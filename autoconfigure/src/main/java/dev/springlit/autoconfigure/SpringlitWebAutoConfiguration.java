@@ -27,6 +27,10 @@ import dev.springlit.web.PageShell;
 import dev.springlit.web.ProtocolCodec;
 import dev.springlit.web.SpringlitTemplates;
 import dev.springlit.web.StreamHandler;
+import dev.springlit.web.http.AllowedHostsFilter;
+import dev.springlit.web.http.SecurityHeaders;
+import dev.springlit.web.http.SecurityHeadersFilter;
+import dev.springlit.web.http.WellFormedOriginInterceptor;
 
 /**
  * Serves pages to browsers: a route per page for the HTML shell, the WebSocket stream (same origin unless
@@ -131,8 +135,53 @@ public class SpringlitWebAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "springlitNotFoundViewResolver")
-        dev.springlit.web.NotFoundViewResolver springlitNotFoundViewResolver(PageShell shell) {
-            return new dev.springlit.web.NotFoundViewResolver(shell);
+        dev.springlit.web.NotFoundViewResolver springlitNotFoundViewResolver(PageShell shell,
+                org.springframework.beans.factory.ObjectProvider<SecurityHeaders> headers) {
+            return new dev.springlit.web.NotFoundViewResolver(shell, headers.getIfAvailable());
+        }
+    }
+
+    /**
+     * Security headers on Springlit's responses (unless {@code streamlit.server.security-headers=false}); with
+     * Spring Security's filter chain present only the Content-Security-Policy, since its header writers write
+     * the others.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(
+            name = "streamlit.server.security-headers", matchIfMissing = true)
+    SecurityHeaders springlitSecurityHeaders(SpringlitProperties properties,
+                                             org.springframework.beans.factory.ListableBeanFactory beans) {
+        // Spring Security registers its FilterChainProxy under this name (@EnableWebSecurity, Boot's default)
+        boolean springSecurity = beans.containsBean("springSecurityFilterChain");
+        return new SecurityHeaders(properties.getServer().getFrameAncestors(),
+                properties.getServer().getContentSecurityPolicy(), springSecurity);
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(
+            name = "streamlit.server.security-headers", matchIfMissing = true)
+    SecurityHeadersFilter springlitSecurityHeadersFilter(SpringlitEngine engine, SecurityHeaders headers) {
+        return new SecurityHeadersFilter(engine.pages(), headers);
+    }
+
+    /** The Host allow-list against DNS rebinding: loopback names only while the server listens on loopback only. */
+    @Bean
+    AllowedHostsFilter springlitAllowedHostsFilter(SpringlitEngine engine, SpringlitProperties properties,
+                                                   org.springframework.core.env.Environment environment) {
+        return new AllowedHostsFilter(engine.pages(), properties.getServer().getAllowedHosts(),
+                listensOnLoopbackOnly(environment.getProperty("server.address")));
+    }
+
+    /** Whether {@code server.address} names a loopback address; unset means every interface. */
+    static boolean listensOnLoopbackOnly(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(address.strip()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
@@ -168,6 +217,7 @@ public class SpringlitWebAutoConfiguration {
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
             registry.addHandler(handler, PageShell.STREAM_PATH)
+                    .addInterceptors(new WellFormedOriginInterceptor()) // runs before Spring's origin check
                     .setAllowedOriginPatterns(properties.getServer().getAllowedOrigins().toArray(String[]::new));
         }
     }

@@ -264,9 +264,10 @@ final class Run {
     }
 
     private void showFailure(Throwable failure, String where) {
-        log.error("Springlit " + where + " threw (session " + session.id() + ")", failure);
+        String reference = ErrorReference.next();
+        log.error("Springlit " + where + " threw (reference " + reference + ")", failure);
         boolean details = settings().showErrorDetails();
-        emit(0, Tracebacks.element(failure, details));
+        emit(0, Tracebacks.element(failure, details, reference));
     }
 
     /** Adds an element at the next position of root container {@code root}; returns its index. */

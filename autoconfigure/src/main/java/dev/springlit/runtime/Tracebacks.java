@@ -6,10 +6,19 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import dev.springlit.element.ExceptionElement;
 
-/** Turns a throwable into an exception element, leaving out the frames of the framework and the JDK's plumbing. */
+/**
+ * Turns a throwable into an exception element, leaving out the frames of the framework and the JDK's plumbing.
+ * With details hidden the element carries only a generic text and a reference; the full error goes to the log
+ * under the same reference, so the visitor can quote it and the operator can find it.
+ */
 final class Tracebacks {
+
+    private static final Log log = LogFactory.getLog(Tracebacks.class);
 
     static final String REDACTED = "This app has encountered an error. The original error message is redacted "
             + "to prevent data leaks. Full error details have been recorded in the logs.";
@@ -23,9 +32,26 @@ final class Tracebacks {
     private Tracebacks() {
     }
 
+    /**
+     * The element for an exception the page shows itself ({@code st.exception}) or that Springlit found; when
+     * details are hidden the full error is logged here, under the reference the element shows.
+     */
     static ExceptionElement element(Throwable throwable, boolean showDetails) {
+        if (showDetails) {
+            return element(throwable, true, null);
+        }
+        String reference = ErrorReference.next();
+        log.error("Springlit showed an error without its details (reference " + reference + ")", throwable);
+        return element(throwable, false, reference);
+    }
+
+    /**
+     * The element for an exception the caller has already logged under {@code reference}; the reference is shown
+     * only in place of hidden details.
+     */
+    static ExceptionElement element(Throwable throwable, boolean showDetails, String reference) {
         if (!showDetails) {
-            return new ExceptionElement(null, REDACTED, List.of());
+            return new ExceptionElement(null, REDACTED, List.of(), reference);
         }
         List<String> lines = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -92,7 +92,8 @@ public final class PageTester implements AutoCloseable {
     /**
      * A tester for a {@code @StreamlitPage} class, created as a bean in a small Spring context of its own
      * (so constructor injection of {@link SessionState} works). {@code properties} are {@code key=value}
-     * pairs such as {@code "streamlit.runner.enforce-serializable-session-state=true"}.
+     * pairs such as {@code "streamlit.runner.enforce-serializable-session-state=true"}. Unlike a deployed app, the
+     * tester shows exceptions' details unless {@code "streamlit.client.show-error-details=false"} is given.
      */
     public static PageTester of(Class<? extends Page> pageClass, String... properties) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
@@ -105,6 +106,9 @@ public final class PageTester implements AutoCloseable {
             values.put(property.substring(0, equals).strip(), property.substring(equals + 1).strip());
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pageTester", values));
+        // A development tool: failures show their details unless the test asks for what production shows.
+        context.getEnvironment().getPropertySources().addLast(new MapPropertySource("pageTesterDefaults",
+                Map.of("streamlit.client.show-error-details", "true")));
         context.register(SpringlitAutoConfiguration.class, pageClass);
         context.refresh();
         SpringlitEngine engine = context.getBean(SpringlitEngine.class);
@@ -113,7 +117,10 @@ public final class PageTester implements AutoCloseable {
         return new PageTester(engine, page, context);
     }
 
-    /** A tester for a page instance (a lambda will do), served at "/", with the default settings. */
+    /**
+     * A tester for a page instance (a lambda will do), served at "/", with {@link RuntimeSettings#defaults()}
+     * (exceptions show their details).
+     */
     public static PageTester of(Page page) {
         return of(page, RuntimeSettings.defaults());
     }
@@ -534,7 +541,7 @@ public final class PageTester implements AutoCloseable {
         List<ExceptionInfo> found = new ArrayList<>();
         for (Element element : elements()) {
             if (element instanceof ExceptionElement e) {
-                found.add(new ExceptionInfo(e.type(), e.message(), e.stack()));
+                found.add(new ExceptionInfo(e.type(), e.message(), e.stack(), e.reference()));
             }
         }
         return found;

@@ -66,6 +66,9 @@ public final class ElementRenderer {
     private String renderNow(Element element) {
         Context context = new Context();
         context.setVariable("el", element);
+        if (element instanceof dev.springlit.element.Code code) {
+            context.setVariable("language", CodeLanguage.of(code.language()));
+        }
         if (element instanceof Markdown md) {
             context.setVariable("html", markdown.render(md.body(), md.allowHtml()));
         } else if (element instanceof Alert alert) {

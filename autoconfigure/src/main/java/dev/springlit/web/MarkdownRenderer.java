@@ -4,13 +4,16 @@ import java.util.List;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Markdown to HTML with commonmark-java. Raw HTML in the source is escaped and {@code javascript:} links
- * are dropped unless the page explicitly asked for unsafe HTML.
+ * Markdown to HTML with commonmark-java. Raw HTML in the source is escaped and URLs other than http(s), mailto,
+ * relative ones and raster images' {@code data:} URLs are dropped ({@link SafeUrls}) unless the page explicitly
+ * asked for unsafe HTML. A code block's language is always cut to a plain name ({@link CodeLanguage}).
  */
 final class MarkdownRenderer {
 
@@ -21,7 +24,8 @@ final class MarkdownRenderer {
     MarkdownRenderer() {
         List<Extension> extensions = List.of(TablesExtension.create());
         this.parser = Parser.builder().extensions(extensions).build();
-        this.safe = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
+        this.safe = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true)
+                .urlSanitizer(new SafeUrls()).build();
         this.unsafe = HtmlRenderer.builder().extensions(extensions).build();
     }
 
@@ -31,6 +35,13 @@ final class MarkdownRenderer {
             return "<p>" + markdown.strip().replace("\"", "&quot;") + "</p>";
         }
         Node document = parser.parse(markdown == null ? "" : markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock code) {
+                String language = CodeLanguage.of(code.getInfo());
+                code.setInfo(language == null ? "" : language);
+            }
+        });
         return (allowHtml ? unsafe : safe).render(document).strip();
     }
 

@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
+import dev.springlit.web.http.SecurityHeaders;
+
 /**
  * Answers a browser's request for a path nobody serves with a "page not found" page in the app's look,
  * listing its pages, instead of Spring Boot's white-label error page. Other errors keep Boot's handling.
@@ -18,9 +20,16 @@ import org.springframework.web.servlet.View;
 public final class NotFoundViewResolver implements ErrorViewResolver {
 
     private final PageShell shell;
+    private final SecurityHeaders headers;
 
     public NotFoundViewResolver(PageShell shell) {
+        this(shell, null);
+    }
+
+    /** With {@code headers} (or {@code null} for none) on the page: it lists the app's pages, so it is ours. */
+    public NotFoundViewResolver(PageShell shell, SecurityHeaders headers) {
         this.shell = shell;
+        this.headers = headers;
     }
 
     @Override
@@ -40,6 +49,9 @@ public final class NotFoundViewResolver implements ErrorViewResolver {
             public void render(Map<String, ?> ignored, HttpServletRequest req, HttpServletResponse response)
                     throws java.io.IOException {
                 response.setContentType(getContentType());
+                if (headers != null) {
+                    headers.write(response);
+                }
                 response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
             }
         };

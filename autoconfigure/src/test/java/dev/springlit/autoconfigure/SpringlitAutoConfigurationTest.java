@@ -133,18 +133,47 @@ class SpringlitAutoConfigurationTest {
     }
 
     @Test
+    void theHttpGuardsAreOnByDefaultAndTheHeadersCanBeLeftToTheApplication() {
+        web.withUserConfiguration(CounterPage.class).run(context -> {
+            assertThat(context).hasSingleBean(dev.springlit.web.http.SecurityHeadersFilter.class)
+                    .hasSingleBean(dev.springlit.web.http.AllowedHostsFilter.class);
+            assertThat(context.getBean(dev.springlit.web.http.SecurityHeaders.class).policy())
+                    .contains("frame-ancestors 'self'");
+        });
+        web.withUserConfiguration(CounterPage.class)
+                .withPropertyValues("streamlit.server.frame-ancestors='self',https://portal.example.com")
+                .run(context -> assertThat(context.getBean(dev.springlit.web.http.SecurityHeaders.class).policy())
+                        .endsWith("frame-ancestors 'self' https://portal.example.com"));
+        web.withUserConfiguration(CounterPage.class).withPropertyValues("streamlit.server.security-headers=false")
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(dev.springlit.web.http.SecurityHeadersFilter.class)
+                        .doesNotHaveBean(dev.springlit.web.http.SecurityHeaders.class)
+                        .hasSingleBean(dev.springlit.web.http.AllowedHostsFilter.class));
+    }
+
+    @Test
+    void aServerBoundToLoopbackListensOnLoopbackOnly() {
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("127.0.0.1")).isTrue();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("::1")).isTrue();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("localhost")).isTrue();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly(null)).isFalse();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("0.0.0.0")).isFalse();
+        assertThat(SpringlitWebAutoConfiguration.listensOnLoopbackOnly("192.168.1.5")).isFalse();
+    }
+
+    @Test
     void propertiesReachTheRuntime() {
         plain.withUserConfiguration(CounterPage.class)
                 .withPropertyValues("streamlit.runner.enforce-serializable-session-state=true",
                         "streamlit.server.disconnected-session-ttl=5s", "streamlit.server.max-sessions=7",
-                        "streamlit.client.show-error-details=false",
+                        "streamlit.client.show-error-details=true",
                         "streamlit.client.widget-state-duplication-warning=false")
                 .run(context -> {
                     var settings = context.getBean(SpringlitEngine.class).settings();
                     assertThat(settings.enforceSerializableSessionState()).isTrue();
                     assertThat(settings.disconnectedSessionTtl()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(settings.maxSessions()).isEqualTo(7);
-                    assertThat(settings.showErrorDetails()).isFalse();
+                    assertThat(settings.showErrorDetails()).isTrue();
                     assertThat(settings.widgetStateDuplicationWarning()).isFalse();
                 });
     }
@@ -154,7 +183,7 @@ class SpringlitAutoConfigurationTest {
         plain.withUserConfiguration(CounterPage.class).run(context -> {
             var settings = context.getBean(SpringlitEngine.class).settings();
             assertThat(settings.enforceSerializableSessionState()).isFalse();
-            assertThat(settings.showErrorDetails()).isTrue();
+            assertThat(settings.showErrorDetails()).as("error details are for development only").isFalse();
             assertThat(settings.disconnectedSessionTtl()).isEqualTo(Duration.ofSeconds(120));
         });
     }
@@ -194,7 +223,9 @@ class SpringlitAutoConfigurationTest {
             for (String property : new String[] {"streamlit.runner.enforce-serializable-session-state",
                     "streamlit.server.disconnected-session-ttl", "streamlit.server.max-sessions",
                     "streamlit.server.max-message-size", "streamlit.server.allowed-origins",
-                    "streamlit.client.show-error-details", "streamlit.client.widget-state-duplication-warning"}) {
+                    "streamlit.client.show-error-details", "streamlit.client.widget-state-duplication-warning",
+                    "streamlit.server.allowed-hosts", "streamlit.server.frame-ancestors",
+                    "streamlit.server.content-security-policy", "streamlit.server.security-headers"}) {
                 assertThat(json).contains("\"name\": \"" + property + "\"");
             }
             assertThat(json).contains("Only allow values that Java serialization can write into SessionState");

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.springlit.SessionState;
 import dev.springlit.element.Alert;
@@ -555,11 +558,13 @@ class RunsTest {
     }
 
     @Test
-    void S2_7_withShowErrorDetailsOffTheMessageIsReplacedByAGenericText() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void S2_7_withShowErrorDetailsOffTheMessageIsReplacedByAGenericTextAndAReferenceThatTheLogCarries(
+            CapturedOutput log) {
         harness = RuntimeHarness.start(RuntimeHarness.settings(false, false, Duration.ofSeconds(120)), st -> {
             st.text("before");
             if (st.button("Boom")) {
-                throw new IllegalStateException("secret detail");
+                throw new IllegalStateException("secret detail jdbc:postgresql://db?password=hunter2");
             }
         });
         Tab tab = harness.open();
@@ -570,8 +575,41 @@ class RunsTest {
         assertThat(shown.type()).isNull();
         assertThat(shown.stack()).isEmpty();
         assertThat(shown.message()).isEqualTo(Tracebacks.REDACTED).doesNotContain("secret");
+        assertThat(shown.reference()).matches("[0-9a-f]{8}");
+        assertThat(shown.toString()).doesNotContain("secret", "hunter2", "IllegalStateException", "RunsTest");
         assertThat(tab.elements().get(0)).isEqualTo(new Text("before"));
         assertThat(tab.lastStatus()).isEqualTo(RunStatus.ERROR);
+        // The operator finds the full error under the reference the visitor saw.
+        String line = log.getOut().lines().filter(l -> l.contains("reference " + shown.reference())).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line with reference " + shown.reference()));
+        assertThat(line).contains("page / threw");
+        assertThat(log.getOut()).contains("java.lang.IllegalStateException: secret detail")
+                .contains("at dev.springlit.runtime.RunsTest");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void S2_7_anExceptionThePageShowsItselfIsAlsoHiddenAndLoggedWithItsReference(CapturedOutput log) {
+        harness = RuntimeHarness.start(RuntimeHarness.settings(false, false, Duration.ofSeconds(120)),
+                st -> st.exception(new IllegalArgumentException("secret shown on purpose")));
+        Tab tab = harness.open();
+
+        ExceptionElement shown = tab.elements(ExceptionElement.class).get(0);
+        assertThat(shown.message()).isEqualTo(Tracebacks.REDACTED);
+        assertThat(shown.reference()).matches("[0-9a-f]{8}");
+        assertThat(tab.lastStatus()).isEqualTo(RunStatus.OK);
+        assertThat(log.getOut()).contains("reference " + shown.reference())
+                .contains("java.lang.IllegalArgumentException: secret shown on purpose");
+    }
+
+    @Test
+    void S2_7_withDetailsShownThereIsNoReference() {
+        harness = RuntimeHarness.start(st -> st.exception(new IllegalArgumentException("shown")));
+        Tab tab = harness.open();
+
+        ExceptionElement shown = tab.elements(ExceptionElement.class).get(0);
+        assertThat(shown.message()).isEqualTo("shown");
+        assertThat(shown.reference()).isNull();
     }
 
     // ---- S2.8 ---------------------------------------------------------------------------------------------

@@ -102,6 +102,22 @@ class SpringSecurityTest {
     }
 
     @Test
+    void springSecurityWritesItsHeadersAndSpringlitAddsOnlyItsContentSecurityPolicy() throws Exception {
+        for (String path : new String[] {"/", "/_springlit/static/springlit.js"}) {
+            HttpResponse<String> response = get(path, basic("user", "user-pw"));
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().allValues("Content-Security-Policy")).as(path).singleElement()
+                    .asString().contains("script-src 'self'", "frame-ancestors 'self'");
+            // Spring Security's own, each once; Springlit does not write a second one.
+            assertThat(response.headers().allValues("X-Content-Type-Options")).as(path).containsExactly("nosniff");
+            assertThat(response.headers().allValues("X-Frame-Options")).as(path).containsExactly("DENY");
+            assertThat(response.headers().allValues("Referrer-Policy")).as(path).isEmpty();
+        }
+        // The refusal of an anonymous visitor carries the policy too.
+        assertThat(get("/", null).headers().allValues("Content-Security-Policy")).hasSize(1);
+    }
+
+    @Test
     void theWebSocketNeedsAUser() {
         Throwable refused = null;
         try {

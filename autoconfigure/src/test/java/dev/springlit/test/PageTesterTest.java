@@ -160,7 +160,8 @@ class PageTesterTest {
             tester.run();
             assertThat(tester.exceptions()).singleElement().satisfies(e -> {
                 assertThat(e.type()).isNull();
-                assertThat(e.message()).startsWith("This app has encountered an error.");
+                assertThat(e.message()).startsWith("This app has encountered an error.").doesNotContain("secret");
+                assertThat(e.reference()).matches("[0-9a-f]{8}");
             });
         }
     }

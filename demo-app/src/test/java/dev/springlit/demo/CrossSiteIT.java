@@ -109,6 +109,25 @@ class CrossSiteIT {
     }
 
     @Test
+    void aMalformedOriginIsRefusedWith403NotA500() throws Exception {
+        String malformed = "http://127.0.0.1:" + port + ".evil.example";
+        RawHttp.Response handshake = RawHttp.handshake(port, "localhost:" + port, malformed);
+        assertThat(handshake.status()).isEqualTo(403);
+        assertThat(handshake.body()).contains("not a valid origin").doesNotContain("Exception", "\tat ");
+        try (StreamClient a = StreamClient.connect(port)) {
+            a.hello(null, "/widgets", false);
+            String session = a.awaitType("session").path("id").asString();
+            a.awaitRunEnd();
+            String uploader = widgetId(a.screen(), "file_uploader");
+            HttpResponse<String> upload = upload(session, uploader, malformed);
+            assertThat(upload.statusCode()).isEqualTo(403);
+            assertThat(upload.body()).doesNotContain("Exception");
+        }
+        // A well-formed origin of the page itself still opens the stream.
+        assertThat(RawHttp.handshake(port, "localhost:" + port, "http://localhost:" + port).status()).isEqualTo(101);
+    }
+
+    @Test
     void aSessionIdIsOnlyReclaimedByItsOwnTab() {
         try (StreamClient a = StreamClient.connect(port)) {
             a.hello(null, "/counter", false);

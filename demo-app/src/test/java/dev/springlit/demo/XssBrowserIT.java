@@ -16,8 +16,9 @@ import com.microsoft.playwright.Locator;
 
 /**
  * XSS (issue 8) in a real browser: {@link XssTestPage} puts hostile strings ({@code <script>}, {@code onerror=},
- * {@code javascript:} links, HTML entities, attribute breakouts, {@code srcdoc}) into every element, label,
- * option, help text, exception message, page title and the echoed query string. None of it runs: no
+ * {@code javascript:} links, HTML entities, attribute breakouts, {@code srcdoc}, {@code data:} links and SVG
+ * {@code data:} images) into every element, label, option, help text, exception message, page title and the
+ * echoed query string. None of it runs: no
  * {@code window.__xss}, no dialog, no script error; it shows as text; only the explicitly unsafe markdown renders
  * HTML ({@code <b>bold</b>}).
  */
@@ -52,6 +53,9 @@ class XssBrowserIT extends BrowserSupport {
                 + ".filter(e => /^\\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src') || "
                 + "e.getAttribute('action') || e.getAttribute('formaction') || '')).length"))
                 .as("javascript: URLs").isEqualTo(0);
+        assertThat(page.evaluate("() => document.querySelectorAll('main a[href^=\"data:\" i], "
+                + "main img[src^=\"data:image/svg\" i], main img[src^=\"data:text\" i]').length"))
+                .as("data: links and SVG or HTML data: images").isEqualTo(0);
         // Data for tables travels in <script type="application/json"> blocks, which never run.
         assertThat(page.evaluate("() => [...document.scripts].filter(s => !s.src && (!s.type || /javascript|module/i"
                 + ".test(s.type))).filter(s => s.textContent.includes('__xss')).length"))

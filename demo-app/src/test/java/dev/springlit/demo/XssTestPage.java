@@ -27,7 +27,9 @@ class XssTestPage implements Page {
             "\"><svg onload=window.__xss=1>",
             "<a href=\"javascript:window.__xss=1\">anchor</a>",
             "' onmouseover='window.__xss=1' x='",
-            "<iframe srcdoc=\"<script>parent.__xss=1</script>\"></iframe>");
+            "<iframe srcdoc=\"<script>parent.__xss=1</script>\"></iframe>",
+            "[data link](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==) "
+                    + "![svg image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9IndpbmRvdy5fX3hzcz0xIi8+)");
 
     @Override
     public void render(St st) {
