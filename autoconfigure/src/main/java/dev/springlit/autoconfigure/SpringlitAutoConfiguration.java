@@ -20,6 +20,7 @@ import dev.springlit.StreamlitSessionScope;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.RunLimits;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.SessionBeanScope;
 import dev.springlit.runtime.SpringlitEngine;
@@ -84,7 +85,11 @@ public class SpringlitAutoConfiguration {
                 properties.getServer().getMaxSessions(),
                 // Spring Boot's own switch for virtual threads decides for page runs too
                 environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
-        return new SpringlitEngine(pages, settings, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+        SpringlitProperties.Runner runner = properties.getRunner();
+        RunLimits limits = new RunLimits(runner.getMaxThreads(), runner.getMaxRunTime(), runner.getInterruptGrace(),
+                runner.getMaxAbandonedRunsPerPage());
+        return new SpringlitEngine(pages, settings, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()),
+                limits);
     }
 
     /** Micrometer meters when Micrometer is present (Actuator binds every MeterBinder to its registries). */
