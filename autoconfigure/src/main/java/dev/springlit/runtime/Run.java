@@ -191,7 +191,15 @@ final class Run {
             if (request.isTask()) {
                 return executeTask();
             }
-            RunStatus status = executePage();
+            RunStatus status;
+            try {
+                status = executePage();
+            } catch (RunInterruptedException abandonedMeanwhile) {
+                if (!abandoned) {
+                    throw abandonedMeanwhile;
+                }
+                return RunStatus.INTERRUPTED; // given up on while finishing: it may write nothing more
+            }
             if (!abandoned) { // an abandoned run was counted when it was given up
                 session.engine().observer().runEnded(status, System.nanoTime() - started);
             }
