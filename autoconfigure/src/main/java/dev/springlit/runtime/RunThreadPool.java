@@ -48,7 +48,7 @@ final class RunThreadPool extends AbstractExecutorService {
 
     RunThreadPool(int maxThreads, Duration keepAlive, ThreadFactory threads) {
         if (maxThreads < 1) {
-            throw new IllegalArgumentException("A run thread pool needs at least one thread, not " + maxThreads);
+            throw new IllegalArgumentException("streamlit.runner.max-threads must be at least 1, not " + maxThreads);
         }
         this.maxThreads = maxThreads;
         this.keepAliveNanos = keepAlive.toNanos();

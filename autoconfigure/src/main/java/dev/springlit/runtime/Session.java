@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
+import dev.springlit.element.Alert;
 
 /**
  * One browser tab's session: its state, the page it shows, the copy of what its browser shows, and the
@@ -512,7 +513,7 @@ public final class Session implements SessionHandle {
      * commit nor draw (see Run#markAbandoned) and the tab is told with {@code notice}; then {@link #resume()} lets
      * the session go on, its next request on another thread. Returns false if the run already ended.
      */
-    boolean abandon(Run run, dev.springlit.element.Alert notice) {
+    boolean abandon(Run run, Alert notice) {
         synchronized (lock) {
             if (current != run) {
                 return false;
