@@ -175,7 +175,8 @@ final class RunThreadPool extends AbstractExecutorService {
     /** One thread: runs its first task, then whatever comes next, until it has been idle for the keep-alive. */
     private final class Worker implements Runnable {
 
-        private final Runnable first;
+        /** The task the worker was started for; dropped once taken, like every task after it. */
+        private Runnable first;
         /** The task handed to this worker while it was idle (guarded by the pool's lock). */
         private Runnable next;
         private volatile Thread thread;
@@ -187,6 +188,7 @@ final class RunThreadPool extends AbstractExecutorService {
         @Override
         public void run() {
             Runnable task = first;
+            first = null;
             while (task != null) {
                 try {
                     task.run();
@@ -194,6 +196,8 @@ final class RunThreadPool extends AbstractExecutorService {
                     // a run catches what its page throws; whatever gets here must not cost the thread
                     log.error("A Springlit run task failed", escaped);
                 }
+                // an idle thread must not keep its last task (a session's drain) reachable while it waits
+                task = null;
                 task = next(this);
             }
         }

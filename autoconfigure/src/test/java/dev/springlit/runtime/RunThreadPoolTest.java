@@ -145,6 +145,28 @@ class RunThreadPoolTest {
         assertThat(pool.threadCount()).isEqualTo(1);
     }
 
+    @Test
+    void anIdleThreadKeepsNoTaskReachable() throws Exception {
+        RunThreadPool pool = pool(4, Duration.ofSeconds(30));
+        java.util.List<java.lang.ref.WeakReference<Runnable>> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) { // the task a thread was started for, then one handed to it while idle
+            CountDownLatch done = new CountDownLatch(1);
+            Runnable task = done::countDown;
+            tasks.add(new java.lang.ref.WeakReference<>(task));
+            pool.execute(task);
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            RuntimeHarness.await("the thread to be idle", () -> pool.busyCount() == 0);
+        }
+        // a session's drain is such a task: an idle thread holding it would keep an expired session alive
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (tasks.stream().anyMatch(ref -> ref.get() != null) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(tasks).allSatisfy(ref -> assertThat(ref.get()).isNull());
+        assertThat(pool.threadCount()).isEqualTo(1);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(20, TimeUnit.SECONDS);

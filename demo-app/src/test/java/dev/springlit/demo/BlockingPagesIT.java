@@ -109,8 +109,11 @@ class BlockingPagesIT {
         probe(10);
     }
 
-    /** A well-behaved tab on /counter clicks Increment {@code clicks} times; every click must count. */
-    private long[] probe(int clicks) {
+    /**
+     * A well-behaved tab on /counter clicks Increment {@code clicks} times, at most 100 a second (under
+     * streamlit.server.max-messages-per-second); every click must count.
+     */
+    private long[] probe(int clicks) throws InterruptedException {
         long[] latencies = new long[clicks];
         try (StreamClient tab = StreamClient.connect(port)) {
             tab.hello(null, "/counter", false);
@@ -123,6 +126,7 @@ class BlockingPagesIT {
                 tab.await("Count = " + count, m -> "delta".equals(m.path("type").asString())
                         && !m.path("status").isNull() && tab.screen().contains("Count = " + count));
                 latencies[i - 1] = System.nanoTime() - sent;
+                Thread.sleep(Math.max(0, 10 - TimeUnit.NANOSECONDS.toMillis(latencies[i - 1])));
             }
             assertThat(tab.screen()).contains("Count = " + clicks);
         }
