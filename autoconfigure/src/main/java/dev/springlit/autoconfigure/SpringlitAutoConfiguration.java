@@ -20,6 +20,7 @@ import dev.springlit.StreamlitSessionScope;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.RunLimits;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.SessionBeanScope;
 import dev.springlit.runtime.SpringlitEngine;
@@ -84,10 +85,13 @@ public class SpringlitAutoConfiguration {
                 properties.getServer().getMaxSessions(),
                 // Spring Boot's own switch for virtual threads decides for page runs too
                 environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
+        SpringlitProperties.Runner runner = properties.getRunner();
+        RunLimits limits = new RunLimits(runner.getMaxThreads(), runner.getMaxRunTime(), runner.getInterruptGrace(),
+                runner.getMaxAbandonedRunsPerPage());
         SpringlitEngine engine = new SpringlitEngine(pages, settings,
-                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
-        if (properties.getRunner().getMaxSessionStateSize() != null) {
-            engine.setMaxSessionStateSize(properties.getRunner().getMaxSessionStateSize().toBytes());
+                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), limits);
+        if (runner.getMaxSessionStateSize() != null) {
+            engine.setMaxSessionStateSize(runner.getMaxSessionStateSize().toBytes());
         }
         return engine;
     }

@@ -7,7 +7,9 @@ import dev.springlit.runtime.SpringlitEngine;
 
 /**
  * Springlit's part of Actuator's {@code /actuator/health} ({@code springlit}): up while sessions can still be
- * opened, out of service when {@code streamlit.server.max-sessions} is reached; details count the sessions.
+ * opened, out of service when {@code streamlit.server.max-sessions} is reached, down while a background task
+ * (streaming, session expiry, run deadlines) keeps failing; details count the sessions, the run threads, the
+ * runs abandoned at {@code streamlit.runner.max-run-time} and the pages refused because of them.
  */
 public final class SpringlitHealthIndicator implements HealthIndicator {
 
@@ -22,9 +24,19 @@ public final class SpringlitHealthIndicator implements HealthIndicator {
         int sessions = engine.sessions().size();
         int connected = engine.sessions().connectedCount();
         int max = engine.settings().maxSessions();
-        Health.Builder health = sessions >= max ? Health.outOfService() : Health.up();
-        return health.withDetail("sessions", sessions).withDetail("connected", connected)
+        java.util.List<String> failing = engine.failingHousekeeping();
+        Health.Builder health = !failing.isEmpty() ? Health.down()
+                : sessions >= max ? Health.outOfService() : Health.up();
+        health.withDetail("sessions", sessions).withDetail("connected", connected)
                 .withDetail("parked", sessions - connected).withDetail("maxSessions", max)
-                .withDetail("pages", engine.pages().pages().size()).build();
+                .withDetail("pages", engine.pages().pages().size());
+        health.withDetail("runsInProgress", engine.runsInProgress()).withDetail("runThreads", engine.runThreads())
+                .withDetail("stuckRuns", engine.stuckRuns()).withDetail("abandonedRuns", engine.abandonedRuns())
+                .withDetail("refusedPages", engine.refusedPages())
+                .withDetail("housekeepingFailures", engine.housekeepingFailures());
+        if (!failing.isEmpty()) {
+            health.withDetail("failingTasks", failing);
+        }
+        return health.build();
     }
 }

@@ -22,6 +22,14 @@ import dev.springlit.runtime.SpringlitEngine;
  * <li>{@code springlit.messages.in}, {@code springlit.messages.out} (summaries of message sizes in characters:
  * their count is the number of messages)</li>
  * <li>{@code springlit.messages.rejected} (counter, tag {@code code})</li>
+ * <li>{@code springlit.runs.overtime} (counter, tag {@code page}): runs interrupted at
+ * {@code streamlit.runner.max-run-time}</li>
+ * <li>{@code springlit.runs.abandoned} (counter, tag {@code page}): of those, runs that ignored the interrupt and
+ * were given up on</li>
+ * <li>{@code springlit.runs.stuck} (gauge): abandoned runs whose thread has not ended yet</li>
+ * <li>{@code springlit.run.threads} (gauge): platform threads of the run pool alive now</li>
+ * <li>{@code springlit.housekeeping.failures} (counter, tag {@code task}: flush, expire, deadlines): failures
+ * of background tasks, each survived</li>
  * </ul>
  */
 public final class SpringlitMetrics implements MeterBinder, RunObserver {
@@ -46,6 +54,10 @@ public final class SpringlitMetrics implements MeterBinder, RunObserver {
             runs.put(status, Timer.builder("springlit.runs").tag("outcome", status.wireName())
                     .description("Page runs, by how they ended").register(meters));
         }
+        Gauge.builder("springlit.runs.stuck", engine, SpringlitEngine::stuckRuns)
+                .description("Abandoned runs whose thread has not ended yet").register(meters);
+        Gauge.builder("springlit.run.threads", engine, SpringlitEngine::runThreads)
+                .description("Platform threads of the run pool alive now").register(meters);
         in = DistributionSummary.builder("springlit.messages.in").baseUnit("characters")
                 .description("Messages received from tabs").register(meters);
         out = DistributionSummary.builder("springlit.messages.out").baseUnit("characters")
@@ -83,6 +95,30 @@ public final class SpringlitMetrics implements MeterBinder, RunObserver {
         MeterRegistry meters = registry;
         if (meters != null) {
             meters.counter("springlit.messages.rejected", "code", code).increment();
+        }
+    }
+
+    @Override
+    public void runOvertime(String path) {
+        MeterRegistry meters = registry;
+        if (meters != null) {
+            meters.counter("springlit.runs.overtime", "page", path).increment();
+        }
+    }
+
+    @Override
+    public void runAbandoned(String path) {
+        MeterRegistry meters = registry;
+        if (meters != null) {
+            meters.counter("springlit.runs.abandoned", "page", path).increment();
+        }
+    }
+
+    @Override
+    public void housekeepingFailed(String task) {
+        MeterRegistry meters = registry;
+        if (meters != null) {
+            meters.counter("springlit.housekeeping.failures", "task", task).increment();
         }
     }
 }

@@ -61,6 +61,61 @@ public class SpringlitProperties {
         public void setEnforceSerializableSessionState(boolean enforceSerializableSessionState) {
             this.enforceSerializableSessionState = enforceSerializableSessionState;
         }
+
+        /**
+         * The most platform threads executing page runs at once; the pool grows with the runs in progress and
+         * idle threads end after 30 s, and past this many, new runs wait for a thread.
+         */
+        private int maxThreads = 4_000;
+
+        /**
+         * How long one run may take before it is interrupted and ends with a message; 0 means no limit.
+         */
+        private Duration maxRunTime = Duration.ofMinutes(5);
+
+        /**
+         * How long a run interrupted at max-run-time has to end before it is abandoned: its session goes on
+         * without it and its thread is left to end on its own.
+         */
+        private Duration interruptGrace = Duration.ofSeconds(10);
+
+        /**
+         * How many abandoned runs of one page may still hold their thread before the page is refused with an
+         * error until one of them ends.
+         */
+        private int maxAbandonedRunsPerPage = 4;
+
+        public int getMaxThreads() {
+            return maxThreads;
+        }
+
+        public void setMaxThreads(int maxThreads) {
+            this.maxThreads = maxThreads;
+        }
+
+        public Duration getMaxRunTime() {
+            return maxRunTime;
+        }
+
+        public void setMaxRunTime(Duration maxRunTime) {
+            this.maxRunTime = maxRunTime;
+        }
+
+        public Duration getInterruptGrace() {
+            return interruptGrace;
+        }
+
+        public void setInterruptGrace(Duration interruptGrace) {
+            this.interruptGrace = interruptGrace;
+        }
+
+        public int getMaxAbandonedRunsPerPage() {
+            return maxAbandonedRunsPerPage;
+        }
+
+        public void setMaxAbandonedRunsPerPage(int maxAbandonedRunsPerPage) {
+            this.maxAbandonedRunsPerPage = maxAbandonedRunsPerPage;
+        }
     }
 
     /** Sessions, connections and limits. */

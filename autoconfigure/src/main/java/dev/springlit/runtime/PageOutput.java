@@ -70,6 +70,11 @@ final class PageOutput {
         queue(new SetOp(path, element));
     }
 
+    /** Adds {@code element} after everything root {@code rootIndex} shows (a notice from outside any run). */
+    synchronized void append(int rootIndex, Element element) {
+        set(new int[] {rootIndex}, root.children.get(rootIndex).children.size(), element);
+    }
+
     /**
      * Replaces the block at {@code path} (a status whose label or state changed) and keeps what was drawn into
      * it: the browser redraws the block empty, so its children are sent again after it.

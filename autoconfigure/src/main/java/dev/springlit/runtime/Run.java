@@ -54,6 +54,13 @@ final class Run {
     }
 
     private volatile boolean interrupted;
+    /** Set by the watchdog at streamlit.runner.max-run-time: the interruption reaches callbacks too. */
+    private volatile boolean overtime;
+    /** Set (under this run's monitor) when the session gave up on this run: it may write nothing any more. */
+    private volatile boolean abandoned;
+    private volatile long startedNanos;
+    private volatile Thread thread;
+    /** The thread while it is in page code (the body or a callback), so that an interrupt only ever hits page code. */
     private Thread bodyThread;
     private boolean inCallback;
     private boolean finished;
@@ -108,7 +115,7 @@ final class Run {
                     + "on the run's thread (or in a widget callback). To change a session from another thread, use "
                     + "the SessionHandle from st.session().");
         }
-        if (interrupted && !inCallback) {
+        if (abandoned || (interrupted && (!inCallback || overtime))) {
             throw new RunInterruptedException();
         }
     }
@@ -117,9 +124,30 @@ final class Run {
     void interrupt() {
         synchronized (this) {
             interrupted = true;
+            if (bodyThread != null && !inCallback) {
+                bodyThread.interrupt();
+            }
+        }
+    }
+
+    /**
+     * The run is past streamlit.runner.max-run-time: it is interrupted like a superseded run, in a callback too,
+     * and ends with a message instead of being replayed.
+     */
+    void stopForDeadline() {
+        synchronized (this) {
+            overtime = true;
+            interrupted = true;
             if (bodyThread != null) {
                 bodyThread.interrupt();
             }
+        }
+    }
+
+    /** The session gave up on this run (see Session#abandon); from now on it can write nothing. */
+    void markAbandoned() {
+        synchronized (this) {
+            abandoned = true;
         }
     }
 
@@ -127,9 +155,29 @@ final class Run {
         return interrupted;
     }
 
+    boolean isOvertime() {
+        return overtime;
+    }
+
+    boolean isAbandoned() {
+        return abandoned;
+    }
+
+    /** When the run started executing (System.nanoTime). */
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    /** The thread executing the run, or {@code null} before it starts. */
+    Thread thread() {
+        return thread;
+    }
+
     /** Runs the request and returns how it ended. Never throws for what the page does. */
     RunStatus execute() {
         long started = System.nanoTime();
+        startedNanos = started;
+        thread = Thread.currentThread();
         AutoCloseable binding;
         try {
             binding = session.engine().access().bind(session.user());
@@ -138,15 +186,23 @@ final class Run {
             return RunStatus.ERROR;
         }
         CURRENT.set(this);
-        if (!request.isTask()) {
-            session.engine().runStarted(session);
-        }
+        session.engine().runStarted(this);
         try {
             if (request.isTask()) {
                 return executeTask();
             }
-            RunStatus status = executePage();
-            session.engine().observer().runEnded(status, System.nanoTime() - started);
+            RunStatus status;
+            try {
+                status = executePage();
+            } catch (RunInterruptedException abandonedMeanwhile) {
+                if (!abandoned) {
+                    throw abandonedMeanwhile;
+                }
+                return RunStatus.INTERRUPTED; // given up on while finishing: it may write nothing more
+            }
+            if (!abandoned) { // an abandoned run was counted when it was given up
+                session.engine().observer().runEnded(status, System.nanoTime() - started);
+            }
             return status;
         } finally {
             finished = true;
@@ -156,26 +212,35 @@ final class Run {
             } catch (Exception e) {
                 log.warn("Unbinding the security context of session " + session.id() + " failed", e);
             }
-            if (!request.isTask()) {
-                session.engine().runEnded(session);
-            }
+            session.engine().runEnded(this);
         }
     }
 
     private RunStatus executeTask() {
+        synchronized (this) {
+            bodyThread = Thread.currentThread();
+        }
         try {
             request.task().accept(state);
         } catch (RuntimeException e) {
             log.warn("A SessionHandle.update task failed; its changes were discarded", e);
             return RunStatus.ERROR;
+        } finally {
+            synchronized (this) {
+                bodyThread = null;
+            }
+            Thread.interrupted();
         }
-        session.commit(state.finishTask());
-        return RunStatus.OK;
+        return session.commit(this, state.finishTask()) ? RunStatus.OK : RunStatus.INTERRUPTED;
     }
 
     private RunStatus executePage() {
         DeltaGenerator st = session.st();
         RunStatus status = RunStatus.OK;
+        String refusal = session.engine().watchdog().refusal(page);
+        if (refusal != null) {
+            return refusedEnd(refusal);
+        }
         if (request.prelude() != null) {
             request.prelude().accept(state);
         }
@@ -186,7 +251,10 @@ final class Run {
                 if (widget.callback() == null) {
                     continue;
                 }
-                inCallback = true;
+                synchronized (this) {
+                    inCallback = true;
+                    bodyThread = Thread.currentThread();
+                }
                 try {
                     widget.callback().call(widget.args());
                 } catch (StopRunException stop) {
@@ -194,15 +262,22 @@ final class Run {
                     status = RunStatus.STOPPED;
                     break;
                 } catch (RunInterruptedException | RerunRequestedException control) {
-                    // neither happens inside a callback; treat like the page being replaced
-                    return interruptedEnd();
+                    // neither happens inside a callback unless the deadline passed; else treat like a replaced page
+                    return overtime ? overtimeEnd() : interruptedEnd();
                 } catch (Throwable failure) {
+                    if (overtime) {
+                        return overtimeEnd();
+                    }
                     showFailure(failure, "callback of " + widget.kind() + " " + widget.id());
                     skipBody = true;
                     status = RunStatus.ERROR;
                     break;
                 } finally {
-                    inCallback = false;
+                    synchronized (this) {
+                        inCallback = false;
+                        bodyThread = null;
+                    }
+                    Thread.interrupted(); // a deadline interrupt aimed at the callback must not hit what follows
                 }
             }
         }
@@ -210,17 +285,17 @@ final class Run {
             status = renderBody(st);
         }
         if (status == RunStatus.INTERRUPTED) {
-            return interruptedEnd();
+            return overtime ? overtimeEnd() : interruptedEnd();
         }
         if (status != RunStatus.RERUN) {
             markFormsWithoutSubmitButton();
         }
         SessionData committed = state.finishRun(status == RunStatus.RERUN, this);
-        session.commit(committed);
+        if (!session.commit(this, committed)) {
+            return RunStatus.INTERRUPTED; // abandoned meanwhile: the session went on without this run
+        }
         if (status != RunStatus.RERUN) {
-            for (Container container : containers.values()) {
-                session.output().trim(container.path, container.count);
-            }
+            trimContainers();
         }
         session.flush(number, status);
         return status;
@@ -258,9 +333,48 @@ final class Run {
 
     /** What an interrupted run leaves: what it drew stays on screen until the next run redraws it. */
     private RunStatus interruptedEnd() {
-        session.keepWidgets(drawn);
-        session.flush(number, null);
+        if (session.keepWidgets(this, drawn)) {
+            session.flush(number, null);
+        }
         return RunStatus.INTERRUPTED;
+    }
+
+    /**
+     * A run stopped at streamlit.runner.max-run-time: what it drew stays, followed by a message; its state changes
+     * are discarded, and unlike a superseded run it is not replayed (it would only run out of time again).
+     */
+    private RunStatus overtimeEnd() {
+        if (!session.keepWidgets(this, drawn)) {
+            return RunStatus.INTERRUPTED; // abandoned: the session already told the tab
+        }
+        try {
+            emit(0, new Alert(Alert.Level.ERROR, session.engine().watchdog().overtimeMessage()));
+            trimContainers();
+        } catch (RunInterruptedException abandonedMeanwhile) {
+            return RunStatus.INTERRUPTED;
+        }
+        session.flush(number, RunStatus.ERROR);
+        return RunStatus.ERROR;
+    }
+
+    /** A page with too many stuck runs is not run at all (see RunWatchdog): the tab sees why. */
+    private RunStatus refusedEnd(String refusal) {
+        emit(0, new Alert(Alert.Level.ERROR, refusal));
+        trimContainers();
+        session.flush(number, RunStatus.ERROR);
+        return RunStatus.ERROR;
+    }
+
+    /** Drops what the containers drawn in this run showed past what this run drew. */
+    private void trimContainers() {
+        synchronized (this) {
+            if (abandoned) {
+                throw new RunInterruptedException();
+            }
+            for (Container container : containers.values()) {
+                session.output().trim(container.path, container.count);
+            }
+        }
     }
 
     private void showFailure(Throwable failure, String where) {
@@ -283,13 +397,23 @@ final class Run {
         }
         int index = target.single ? 0 : target.count;
         target.count = target.single ? 1 : target.count + 1;
-        session.output().set(container, index, element);
+        write(container, index, element);
         return index;
     }
 
     /** Redraws the element at {@code index} of {@code container} in place (a progress bar that advances). */
     void replace(int[] container, int index, Element element) {
-        session.output().set(container, index, element);
+        write(container, index, element);
+    }
+
+    /** Writes to what the tab shows, unless the session gave up on this run (checked under the run's monitor). */
+    private void write(int[] container, int index, Element element) {
+        synchronized (this) {
+            if (abandoned) {
+                throw new RunInterruptedException();
+            }
+            session.output().set(container, index, element);
+        }
     }
 
     /**

@@ -1,33 +1,30 @@
 package dev.springlit.runtime;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where runs execute. Never a thread per session: an idle session holds no thread at all. By default a pool of
- * platform threads, so that even a page stuck in a busy loop only costs its own thread; with
- * {@code spring.threads.virtual.enabled} on JDK 21+, virtual threads (a page blocked on I/O costs no platform
- * thread, but as many pages spinning without end as there are cores would starve every other run).
+ * Where runs execute. Never a thread per session: an idle session holds no thread at all. By default a
+ * {@link RunThreadPool} of platform threads that grows with the runs in progress (so pages blocked on I/O never
+ * make other tabs wait) and shrinks when idle; a page stuck in a busy loop only costs its own thread, because
+ * Linux preempts platform threads. With {@code spring.threads.virtual.enabled} on JDK 21+, virtual threads (a
+ * page blocked on I/O costs no platform thread, but as many pages spinning without end as there are cores would
+ * starve every other run).
  */
 final class RunExecutors {
 
-    /**
-     * Platform threads for runs. A thread exists only while a run executes (idle sessions hold none), so the
-     * bound is about pages that hang: this many must hang at once before other sessions wait.
-     */
-    static final int POOL_SIZE = 256;
+    /** How long an idle run thread waits for more work before it ends. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
 
     private RunExecutors() {
     }
 
-    static ExecutorService create(int poolSize, boolean preferVirtual) {
+    static ExecutorService create(int maxThreads, boolean preferVirtual) {
         ExecutorService virtual = preferVirtual ? virtualThreads() : null;
-        return virtual != null ? virtual : boundedPool(poolSize);
+        return virtual != null ? virtual : elasticPool(maxThreads);
     }
 
     /** Looked up by reflection so the framework compiles for Java 17 and still uses Loom when it is there. */
@@ -45,16 +42,13 @@ final class RunExecutors {
         }
     }
 
-    private static ExecutorService boundedPool(int poolSize) {
+    private static ExecutorService elasticPool(int maxThreads) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory threads = runnable -> {
             Thread thread = new Thread(runnable, "springlit-run-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(poolSize, poolSize, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return new RunThreadPool(maxThreads, KEEP_ALIVE, threads);
     }
 }

@@ -24,4 +24,16 @@ public interface RunObserver {
     /** A tab's message was refused with {@code code} (bad_message, unknown_widget, too_large, ...). */
     default void messageRejected(String code) {
     }
+
+    /** A run of the page at {@code path} passed streamlit.runner.max-run-time and was interrupted. */
+    default void runOvertime(String path) {
+    }
+
+    /** A run of the page at {@code path} ignored the interrupt and was abandoned (its thread may still be busy). */
+    default void runAbandoned(String path) {
+    }
+
+    /** A background task ({@code flush}, {@code expire}, {@code deadlines}) failed; it keeps running. */
+    default void housekeepingFailed(String task) {
+    }
 }

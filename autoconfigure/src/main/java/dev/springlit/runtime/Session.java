@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
+import dev.springlit.element.Alert;
 
 /**
  * One browser tab's session: its state, the page it shows, the copy of what its browser shows, and the
@@ -430,8 +431,19 @@ public final class Session implements SessionHandle {
                 log.error("Springlit run failed outside the page; the session keeps its previous state", unexpected);
                 status = RunStatus.ERROR;
             }
+            boolean abandoned;
             synchronized (lock) {
-                current = null;
+                abandoned = run.isAbandoned();
+                if (!abandoned) {
+                    current = null;
+                }
+            }
+            if (abandoned) {
+                // the session went on without this run (see abandon); another thread drains its queue now
+                engine.watchdog().abandonedRunEnded(run);
+                return;
+            }
+            synchronized (lock) {
                 if (status == RunStatus.INTERRUPTED && !destroyed) {
                     requeueFront(run.request());
                 } else if (status == RunStatus.RERUN || (run.wantsRerunAfter() && !destroyed)) {
@@ -464,23 +476,65 @@ public final class Session implements SessionHandle {
         }
     }
 
-    /** Commits a completed run's state. */
-    void commit(SessionData committed) {
-        data = committed;
+    /** Commits a completed run's state; returns false (and commits nothing) if the session gave up on the run. */
+    boolean commit(Run run, SessionData committed) {
+        synchronized (lock) {
+            if (run.isAbandoned()) {
+                return false;
+            }
+            data = committed;
+            return true;
+        }
     }
 
     /**
      * Remembers the widgets an interrupted run drew (and streamed to the tab) without committing any of its
      * state, so that a click on one of them, which is what interrupted the run, is not refused as unknown.
+     * Returns false (and keeps nothing) if the session gave up on the run.
      */
-    void keepWidgets(Map<String, WidgetMeta> drawn) {
-        if (drawn.isEmpty()) {
-            return;
+    boolean keepWidgets(Run run, Map<String, WidgetMeta> drawn) {
+        synchronized (lock) {
+            if (run.isAbandoned()) {
+                return false;
+            }
+            if (drawn.isEmpty()) {
+                return true;
+            }
+            SessionData committed = data;
+            Map<String, WidgetMeta> widgets = new HashMap<>(committed.widgets());
+            widgets.putAll(drawn);
+            data = new SessionData(committed.values(), committed.unkeyed(), widgets);
+            return true;
         }
-        SessionData committed = data;
-        Map<String, WidgetMeta> widgets = new HashMap<>(committed.widgets());
-        widgets.putAll(drawn);
-        data = new SessionData(committed.values(), committed.unkeyed(), widgets);
+    }
+
+    /**
+     * Gives up on {@code run}, which ran past its deadline and ignored the interrupt: from now on it can neither
+     * commit nor draw (see Run#markAbandoned) and the tab is told with {@code notice}; then {@link #resume()} lets
+     * the session go on, its next request on another thread. Returns false if the run already ended.
+     */
+    boolean abandon(Run run, Alert notice) {
+        synchronized (lock) {
+            if (current != run) {
+                return false;
+            }
+            run.markAbandoned();
+            current = null;
+            draining = false;
+        }
+        if (run.request().isTask()) {
+            run.request().taskAbandoned(new IllegalStateException("The SessionHandle.update task ran longer than "
+                    + "streamlit.runner.max-run-time and was abandoned; its changes were discarded."));
+        } else {
+            output.append(0, notice);
+            flush(run.number(), RunStatus.ERROR);
+        }
+        return true;
+    }
+
+    /** Works off what is queued, on another thread, after {@link #abandon}. */
+    void resume() {
+        kick();
     }
 
     /** Whether the S4.7 warning for {@code key} is still to be shown (once per session and key). */

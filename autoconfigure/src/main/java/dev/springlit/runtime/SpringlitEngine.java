@@ -1,18 +1,16 @@
 package dev.springlit.runtime;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The page runtime of one application: its pages, settings and sessions, the executor runs use, and the
- * housekeeping that streams slow runs' output and ends abandoned sessions.
+ * supervised housekeeping that streams slow runs' output, ends abandoned sessions and enforces run deadlines.
  */
 public final class SpringlitEngine implements AutoCloseable {
 
@@ -24,28 +22,35 @@ public final class SpringlitEngine implements AutoCloseable {
     private final ObjectWriter jsonWriter;
     private final DataElements dataElements;
     private final ExecutorService runExecutor;
-    private final ScheduledExecutorService housekeeping;
+    private final RunLimits limits;
+    private final RunWatchdog watchdog;
+    private final Housekeeping housekeeping;
     private final SessionRegistry sessions;
-    private final Set<Session> running = ConcurrentHashMap.newKeySet();
+    private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private volatile RunObserver observer = RunObserver.NONE;
     private volatile PageAccess access = PageAccess.OPEN;
     private volatile StateSizeLimit stateSizeLimit = StateSizeLimit.NONE;
 
     public SpringlitEngine(PageRegistry pages, RuntimeSettings settings, JsonMapper jsonMapper) {
+        this(pages, settings, jsonMapper, RunLimits.defaults());
+    }
+
+    public SpringlitEngine(PageRegistry pages, RuntimeSettings settings, JsonMapper jsonMapper, RunLimits limits) {
         this.pages = pages;
         this.settings = settings;
+        this.limits = limits;
         this.jsonWriter = jsonMapper.writerWithDefaultPrettyPrinter();
         this.dataElements = new DataElements(jsonMapper);
-        this.runExecutor = RunExecutors.create(RunExecutors.POOL_SIZE, settings.virtualThreads());
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "springlit-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.runExecutor = RunExecutors.create(limits.maxThreads(), settings.virtualThreads());
+        this.watchdog = new RunWatchdog(limits, this::observer);
+        this.housekeeping = new Housekeeping(this::observer);
         this.sessions = new SessionRegistry(this);
-        housekeeping.scheduleWithFixedDelay(this::flushRunning, FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        housekeeping.every(FLUSH_INTERVAL_MS, "flush", this::flushRunning);
         long sweepMs = Math.max(100, Math.min(5_000, settings.disconnectedSessionTtl().toMillis() / 4));
-        housekeeping.scheduleWithFixedDelay(sessions::expireParked, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        housekeeping.every(sweepMs, "expire", sessions::expireParked);
+        if (limits.hasDeadline()) {
+            housekeeping.every(watchdog.periodMs(), "deadlines", () -> watchdog.check(running));
+        }
     }
 
     public PageRegistry pages() {
@@ -102,30 +107,96 @@ public final class SpringlitEngine implements AutoCloseable {
         return runExecutor;
     }
 
-    void runStarted(Session session) {
-        running.add(session);
+    /** The limits on run threads and run time ({@code streamlit.runner.*}). */
+    public RunLimits limits() {
+        return limits;
     }
 
-    void runEnded(Session session) {
-        running.remove(session);
+    RunWatchdog watchdog() {
+        return watchdog;
     }
 
+    Housekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    void runStarted(Run run) {
+        running.add(run);
+    }
+
+    void runEnded(Run run) {
+        running.remove(run);
+    }
+
+    /**
+     * Streams what slow runs drew so far. One session's failure must not keep the others' output back, so each is
+     * tried; the first failure is rethrown afterwards for the supervisor to count and log.
+     */
     private void flushRunning() {
-        for (Session session : running) {
+        Throwable first = null;
+        for (Run run : running) {
+            if (run.request().isTask() || run.isAbandoned()) {
+                continue;
+            }
             try {
-                session.flushIfFree(session.runCount());
-            } catch (RuntimeException e) {
-                org.apache.commons.logging.LogFactory.getLog(SpringlitEngine.class)
-                        .warn("Streaming a running page's output failed", e);
+                run.session().flushIfFree(run.number());
+            } catch (Throwable failure) {
+                first = first == null ? failure : first;
             }
         }
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+    }
+
+    /** Abandoned runs whose thread has not ended yet (they still hold a thread, and maybe a core). */
+    public int stuckRuns() {
+        return watchdog.stuckRuns();
+    }
+
+    /** Runs given up on since the start, because they ignored the interrupt at streamlit.runner.max-run-time. */
+    public long abandonedRuns() {
+        return watchdog.abandonedRuns();
+    }
+
+    /** Runs interrupted at streamlit.runner.max-run-time since the start (abandoned or not). */
+    public long overtimeRuns() {
+        return watchdog.overtimeRuns();
+    }
+
+    /** Pages refused now because too many of their abandoned runs are still stuck. */
+    public Set<String> refusedPages() {
+        return watchdog.refusedPages();
+    }
+
+    /** Failures of background tasks since the start (each was survived; see Housekeeping). */
+    public long housekeepingFailures() {
+        return housekeeping.failureCount();
+    }
+
+    /** Background tasks whose last execution failed, as "task (failure class)"; empty when all is well. */
+    public List<String> failingHousekeeping() {
+        return housekeeping.failingTasks();
+    }
+
+    /** Platform threads of the run pool alive now (0 with virtual threads). */
+    public int runThreads() {
+        return runExecutor instanceof RunThreadPool pool ? pool.threadCount() : 0;
+    }
+
+    /** Runs executing now (abandoned ones included while their thread is stuck). */
+    public int runsInProgress() {
+        return running.size();
     }
 
     /** Ends every session and stops the threads. */
     @Override
     public void close() {
         sessions.destroyAll();
-        housekeeping.shutdownNow();
+        housekeeping.close();
         runExecutor.shutdownNow();
     }
 }

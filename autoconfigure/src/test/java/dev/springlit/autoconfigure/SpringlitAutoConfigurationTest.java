@@ -104,6 +104,18 @@ class SpringlitAutoConfigurationTest {
     }
 
     @Test
+    void runLimitsComeFromStreamlitRunnerProperties() {
+        plain.withUserConfiguration(CounterPage.class).withPropertyValues("streamlit.runner.max-threads=50",
+                "streamlit.runner.max-run-time=90s", "streamlit.runner.interrupt-grace=2s",
+                "streamlit.runner.max-abandoned-runs-per-page=3").run(context -> {
+            assertThat(context.getBean(SpringlitEngine.class).limits()).isEqualTo(new dev.springlit.runtime.RunLimits(
+                    50, java.time.Duration.ofSeconds(90), java.time.Duration.ofSeconds(2), 3));
+        });
+        plain.withUserConfiguration(CounterPage.class).run(context -> assertThat(
+                context.getBean(SpringlitEngine.class).limits()).isEqualTo(dev.springlit.runtime.RunLimits.defaults()));
+    }
+
+    @Test
     void twoPagesWithOnePathFailStartupNamingBothBeans() {
         plain.withUserConfiguration(CounterPage.class, OtherCounterPage.class).run(context -> {
             assertThat(context).hasFailed();

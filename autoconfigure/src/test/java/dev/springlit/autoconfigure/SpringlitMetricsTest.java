@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.springlit.runtime.ClientConnection;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.RunLimits;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.ServerMessage;
 import dev.springlit.runtime.Session;
@@ -62,6 +63,102 @@ class SpringlitMetricsTest {
             engine.sessions().create(page).orElseThrow();
             assertThat(health.health().getStatus().getCode()).isEqualTo("OUT_OF_SERVICE");
             assertThat(health.health().getDetails()).containsEntry("sessions", 1).containsEntry("maxSessions", 1);
+        }
+    }
+
+    private static ClientConnection quietTab() {
+        return new ClientConnection() {
+            @Override
+            public void send(ServerMessage message) {
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+        };
+    }
+
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void abandonedRunsAreCountedAndTheHealthShowsTheStuckOnesAndTheRefusedPage() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        PageDescriptor page = new PageDescriptor("/spin", "Spin", "", 0, "spin", st -> {
+            while (!release.get()) {
+                Thread.onSpinWait(); // ignores interrupts, never calls St
+            }
+        });
+        RunLimits limits = new RunLimits(100, Duration.ofMillis(100), Duration.ofMillis(100), 1);
+        try (SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page)), RuntimeSettings.defaults(),
+                JsonMapper.builder().build(), limits)) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            new SpringlitMetrics(engine).bindTo(meters);
+            SpringlitHealthIndicator health = new SpringlitHealthIndicator(engine);
+            engine.sessions().create(page).orElseThrow().attach(quietTab(), true);
+            awaitTrue("the run to be abandoned", () -> engine.abandonedRuns() == 1);
+
+            assertThat(meters.counter("springlit.runs.overtime", "page", "/spin").count()).isEqualTo(1.0);
+            assertThat(meters.counter("springlit.runs.abandoned", "page", "/spin").count()).isEqualTo(1.0);
+            assertThat(meters.get("springlit.runs.stuck").gauge().value()).isEqualTo(1.0);
+            assertThat(meters.get("springlit.run.threads").gauge().value()).isGreaterThanOrEqualTo(1.0);
+            assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+            assertThat(health.health().getDetails()).containsEntry("stuckRuns", 1).containsEntry("abandonedRuns", 1L)
+                    .containsEntry("refusedPages", java.util.Set.of("/spin"));
+
+            release.set(true);
+            awaitTrue("the stuck run to end", () -> engine.stuckRuns() == 0);
+            assertThat(meters.get("springlit.runs.stuck").gauge().value()).isZero();
+            assertThat(health.health().getDetails()).containsEntry("refusedPages", java.util.Set.of());
+        }
+    }
+
+    @Test
+    void aFailingBackgroundTaskIsCountedAndMakesTheHealthDownUntilItRecovers() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean poisoned = new java.util.concurrent.atomic.AtomicBoolean(true);
+        PageDescriptor page = new PageDescriptor("/", "Slow", "", 0, "slow", st -> {
+            for (int i = 0; i < 200; i++) {
+                st.text("step " + i);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try (SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page)), RuntimeSettings.defaults(),
+                JsonMapper.builder().build())) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            new SpringlitMetrics(engine).bindTo(meters);
+            SpringlitHealthIndicator health = new SpringlitHealthIndicator(engine);
+            engine.sessions().create(page).orElseThrow().attach(new ClientConnection() {
+                @Override
+                public void send(ServerMessage message) {
+                    if (poisoned.get() && Thread.currentThread().getName().equals("springlit-housekeeping")) {
+                        throw new OutOfMemoryError("injected");
+                    }
+                }
+
+                @Override
+                public void close(String reason) {
+                }
+            }, true);
+            awaitTrue("a flush failure", () -> meters.counter("springlit.housekeeping.failures", "task", "flush").count() >= 2);
+            assertThat(health.health().getStatus().getCode()).isEqualTo("DOWN");
+            assertThat(health.health().getDetails()).containsEntry("failingTasks",
+                    List.of("flush (java.lang.OutOfMemoryError)"));
+
+            poisoned.set(false);
+            awaitTrue("the flusher to recover", () -> engine.failingHousekeeping().isEmpty());
+            assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+            assertThat(health.health().getDetails()).doesNotContainKey("failingTasks");
         }
     }
 }

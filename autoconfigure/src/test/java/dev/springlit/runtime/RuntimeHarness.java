@@ -39,10 +39,19 @@ final class RuntimeHarness implements AutoCloseable {
     final PageDescriptor other;
 
     private RuntimeHarness(RuntimeSettings settings, Page page, Page otherPage) {
+        this(settings, RunLimits.defaults(), page, otherPage);
+    }
+
+    private RuntimeHarness(RuntimeSettings settings, RunLimits limits, Page page, Page otherPage) {
         this.page = new PageDescriptor("/", "Test page", "", 0, "testPage", page);
         this.other = new PageDescriptor("/other", "Other page", "", 1, "otherPage", otherPage);
         this.engine = new SpringlitEngine(new PageRegistry(List.of(this.page, this.other)), settings,
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(), limits);
+    }
+
+    /** An app whose runs have the given thread and time limits. */
+    static RuntimeHarness start(RunLimits limits, Page page) {
+        return new RuntimeHarness(RuntimeSettings.defaults(), limits, page, st -> { });
     }
 
     static RuntimeHarness start(Page page) {

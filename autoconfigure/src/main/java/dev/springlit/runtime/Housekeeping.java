@@ -1,0 +1,94 @@
+package dev.springlit.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The engine's background tasks (streaming slow runs' output, ending expired sessions, watching run deadlines) on
+ * one daemon thread, each supervised: a {@link java.util.concurrent.ScheduledExecutorService} silently cancels a
+ * periodic task for good the first time it throws, so every task here catches whatever it throws, an
+ * {@link OutOfMemoryError} included, logs each kind of failure once per task, counts it, and runs again on time.
+ * A task whose last execution failed is reported as failing until one succeeds.
+ */
+final class Housekeeping implements AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(Housekeeping.class);
+
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread housekeeping = new Thread(runnable, "springlit-housekeeping");
+        housekeeping.setDaemon(true);
+        return housekeeping;
+    });
+    private final Supplier<RunObserver> observer;
+    private final AtomicLong failures = new AtomicLong();
+    /** Tasks whose last execution failed, with the kind of failure. */
+    private final Map<String, String> failing = new ConcurrentHashMap<>();
+    /** "task: failure class" pairs already logged. */
+    private final Set<String> logged = ConcurrentHashMap.newKeySet();
+
+    Housekeeping(Supplier<RunObserver> observer) {
+        this.observer = observer;
+    }
+
+    /** Runs {@code task} every {@code periodMs}, first after one period, until {@link #close()}. */
+    void every(long periodMs, String name, Runnable task) {
+        thread.scheduleWithFixedDelay(() -> runSupervised(name, task), periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs one execution of {@code task}; never throws. Package-private so tests can drive it directly. */
+    void runSupervised(String name, Runnable task) {
+        try {
+            task.run();
+            if (!failing.isEmpty()) {
+                failing.remove(name);
+            }
+        } catch (Throwable failure) { // Errors too: the task must run again next time
+            try {
+                failed(name, failure);
+            } catch (Throwable whileReporting) {
+                // out of memory even for the report: the next execution tries again
+            }
+        }
+    }
+
+    private void failed(String name, Throwable failure) {
+        failures.incrementAndGet();
+        String kind = failure.getClass().getName();
+        failing.put(name, kind);
+        if (logged.add(name + ": " + kind)) {
+            log.error("Springlit's background task \"" + name + "\" failed with " + kind + "; it keeps running, and "
+                    + "further failures of this kind are counted (springlit.housekeeping.failures) but not logged",
+                    failure);
+        }
+        observer.get().housekeepingFailed(name);
+    }
+
+    /** Failures of all tasks since the start. */
+    long failureCount() {
+        return failures.get();
+    }
+
+    /** The tasks whose last execution failed, as "task (failure class)". */
+    List<String> failingTasks() {
+        List<String> tasks = new ArrayList<>();
+        failing.forEach((task, kind) -> tasks.add(task + " (" + kind + ")"));
+        tasks.sort(null);
+        return tasks;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.springlit.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Background tasks survive whatever they throw, an OutOfMemoryError included (a ScheduledExecutorService would
+ * cancel them for good), and their failures are counted and reported until they succeed again.
+ */
+class HousekeepingTest {
+
+    /** Records what the runtime reports. */
+    private static final class Failures implements RunObserver {
+        final List<String> tasks = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void housekeepingFailed(String task) {
+            tasks.add(task);
+        }
+    }
+
+    @Test
+    void aTaskThatThrowsErrorsKeepsRunningAndIsReportedAsFailingUntilItSucceeds() {
+        Failures observer = new Failures();
+        try (Housekeeping housekeeping = new Housekeeping(() -> observer)) {
+            AtomicInteger executions = new AtomicInteger();
+            Runnable flaky = () -> {
+                if (executions.incrementAndGet() <= 3) {
+                    throw new OutOfMemoryError("injected");
+                }
+            };
+            housekeeping.runSupervised("flush", flaky);
+            assertThat(housekeeping.failingTasks()).containsExactly("flush (java.lang.OutOfMemoryError)");
+            housekeeping.runSupervised("flush", flaky);
+            housekeeping.runSupervised("flush", flaky);
+            assertThat(housekeeping.failureCount()).isEqualTo(3);
+            assertThat(observer.tasks).containsExactly("flush", "flush", "flush");
+
+            housekeeping.runSupervised("flush", flaky);
+            assertThat(housekeeping.failingTasks()).isEmpty();
+            assertThat(housekeeping.failureCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aScheduledTaskRunsOnAfterItThrew() throws Exception {
+        try (Housekeeping housekeeping = new Housekeeping(() -> RunObserver.NONE)) {
+            CountDownLatch tenExecutions = new CountDownLatch(10);
+            housekeeping.every(5, "expire", () -> {
+                tenExecutions.countDown();
+                throw new StackOverflowError("injected");
+            });
+            assertThat(tenExecutions.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(housekeeping.failureCount()).isGreaterThanOrEqualTo(9);
+        }
+    }
+
+    /**
+     * The flusher meets a tab whose connection throws an Error when written to from the housekeeping thread (as
+     * an OutOfMemoryError would): it goes on streaming slow runs of the other tabs, and the engine reports it.
+     */
+    @Test
+    void theFlusherSurvivesAnErrorAndKeepsStreamingOtherTabsSlowRuns() throws Exception {
+        CountDownLatch poisonedFlushes = new CountDownLatch(3);
+        try (RuntimeHarness harness = RuntimeHarness.start(st -> {
+            for (int step = 0; step < 6; step++) {
+                st.text("step " + step);
+                try {
+                    Thread.sleep(60);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        })) {
+            ClientConnection poisoned = new ClientConnection() {
+                @Override
+                public void send(ServerMessage message) {
+                    if (Thread.currentThread().getName().equals("springlit-housekeeping")) {
+                        poisonedFlushes.countDown();
+                        throw new OutOfMemoryError("injected");
+                    }
+                }
+
+                @Override
+                public void close(String reason) {
+                }
+            };
+            Session poisonedSession = harness.engine.sessions().create(harness.page).orElseThrow();
+            poisonedSession.attach(poisoned, true);
+            assertThat(poisonedFlushes.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(harness.engine.housekeepingFailures()).isPositive();
+
+            RuntimeHarness.Tab other = harness.open();
+            List<ServerMessage.Delta> partial = other.connection.messages(ServerMessage.Delta.class).stream()
+                    .filter(delta -> delta.status() == null && !delta.ops().isEmpty()).toList();
+            assertThat(partial).as("deltas the flusher sent while the other tab's run was still going").isNotEmpty();
+        }
+    }
+}
