@@ -84,7 +84,11 @@ public class SpringlitAutoConfiguration {
                 properties.getServer().getMaxSessions(),
                 // Spring Boot's own switch for virtual threads decides for page runs too
                 environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
-        return new SpringlitEngine(pages, settings, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+        SpringlitEngine engine = new SpringlitEngine(pages, settings,
+                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+        engine.sessions().setMaxSessionsPerAddress(properties.getServer().getMaxSessionsPerAddress());
+        engine.sessions().setUntouchedSessionTtl(properties.getServer().getUntouchedSessionTtl());
+        return engine;
     }
 
     /** Micrometer meters when Micrometer is present (Actuator binds every MeterBinder to its registries). */

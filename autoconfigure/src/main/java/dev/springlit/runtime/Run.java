@@ -134,7 +134,7 @@ final class Run {
         try {
             binding = session.engine().access().bind(session.user());
         } catch (Exception e) {
-            log.error("Binding the security context of session " + session.id() + " failed", e);
+            log.error("Binding the security context of session " + session.tag() + " failed", e);
             return RunStatus.ERROR;
         }
         CURRENT.set(this);
@@ -154,7 +154,7 @@ final class Run {
             try {
                 binding.close();
             } catch (Exception e) {
-                log.warn("Unbinding the security context of session " + session.id() + " failed", e);
+                log.warn("Unbinding the security context of session " + session.tag() + " failed", e);
             }
             if (!request.isTask()) {
                 session.engine().runEnded(session);
@@ -264,7 +264,7 @@ final class Run {
     }
 
     private void showFailure(Throwable failure, String where) {
-        log.error("Springlit " + where + " threw (session " + session.id() + ")", failure);
+        log.error("Springlit " + where + " threw (session " + session.tag() + ")", failure);
         boolean details = settings().showErrorDetails();
         emit(0, Tracebacks.element(failure, details));
     }
