@@ -1,6 +1,7 @@
 package dev.springlit.runtime;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
@@ -14,7 +15,7 @@ public final class RefusalWarnings {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    private final Log log;
+    private final Consumer<String> sink;
     private final LongSupplier clock;
     private long lastLineAt;
     private boolean logged;
@@ -22,11 +23,11 @@ public final class RefusalWarnings {
 
     /** Warnings to {@code log}, timed by {@link System#nanoTime()}. */
     public RefusalWarnings(Log log) {
-        this(log, System::nanoTime);
+        this(log::warn, System::nanoTime);
     }
 
-    RefusalWarnings(Log log, LongSupplier clock) {
-        this.log = log;
+    RefusalWarnings(Consumer<String> sink, LongSupplier clock) {
+        this.sink = sink;
         this.clock = clock;
     }
 
@@ -48,6 +49,6 @@ public final class RefusalWarnings {
             lastLineAt = now;
             suppressed = 0;
         }
-        log.warn(text);
+        sink.accept(text);
     }
 }

@@ -60,6 +60,13 @@ final class ServerProcess implements AutoCloseable {
         command.add("--streamlit.server.max-sessions=20000");
         // the benchmark's drivers click as fast as the server answers: far beyond any person's flood limit
         command.add("--streamlit.server.max-messages-per-second=1000000");
+        // every tab of the benchmark comes from 127.0.0.1: no per-address limits
+        if (appArgs.stream().noneMatch(a -> a.startsWith("--streamlit.server.max-sessions-per-address="))) {
+            command.add("--streamlit.server.max-sessions-per-address=0");
+        }
+        if (appArgs.stream().noneMatch(a -> a.startsWith("--streamlit.server.max-connections-per-address="))) {
+            command.add("--streamlit.server.max-connections-per-address=0");
+        }
         if (appArgs.stream().noneMatch(a -> a.startsWith("--server.tomcat.max-connections="))) {
             // Tomcat accepts 8,192 connections by default: the 8,193rd tab would wait in the accept queue forever
             command.add("--server.tomcat.max-connections=20000");
