@@ -115,7 +115,7 @@ public class SpringlitProperties {
 
         /**
          * The largest message a connection may send before its hello (which carries the tab's widget values);
-         * a larger one closes the connection (1008).
+         * a larger one is dropped with a "too_large" error.
          */
         private DataSize maxHelloMessageSize = DataSize.ofKilobytes(64);
 

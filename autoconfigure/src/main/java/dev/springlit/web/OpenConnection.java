@@ -53,8 +53,6 @@ final class OpenConnection {
         SKIPPED,
         /** The last fragment of a message over the limit arrived: the tab is to be told. */
         OVERSIZED_END,
-        /** The message is over the limit before hello: the connection is to be closed. */
-        TOO_LARGE,
         /** The fragment does not fit in the total for unfinished messages: the connection is to be closed. */
         NO_ROOM,
         /** The connection was closed meanwhile: drop the fragment. */
@@ -64,21 +62,16 @@ final class OpenConnection {
     /**
      * Takes a fragment ({@code bytes} UTF-8 bytes) of the message being received.
      *
-     * @param limit           the largest message this connection may send now
-     * @param closeIfTooLarge whether an oversized message closes the connection (before hello) rather than
-     *                        being skipped and answered with an error
+     * @param limit the largest message this connection may send now
      */
-    synchronized Added add(String payload, long bytes, boolean last, long limit, boolean closeIfTooLarge,
-                           UnfinishedMessages budget, long now) {
+    synchronized Added add(String payload, long bytes, boolean last, long limit, UnfinishedMessages budget,
+                           long now) {
         if (closed) {
             return Added.CLOSED;
         }
         long size = unfinishedBytes + bytes;
         if (!oversized && size > limit) {
             dropUnfinished(budget);
-            if (closeIfTooLarge) {
-                return Added.TOO_LARGE;
-            }
             oversized = true;
         }
         if (oversized) {

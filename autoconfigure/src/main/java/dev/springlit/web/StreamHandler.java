@@ -136,9 +136,9 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     }
 
     /**
-     * Joins partial frames; an oversized message is dropped whole and answered once with an error, or, before
-     * the connection has said hello, closes it. Sizes are counted in UTF-8 bytes, as
-     * {@code streamlit.server.max-message-size} is a data size. A fragment that does not fit in
+     * Joins partial frames; an oversized message is dropped whole (nothing of it is kept past the limit) and
+     * answered once with an error. Before hello the limit is {@code streamlit.server.max-hello-message-size}. Sizes
+     * are counted in UTF-8 bytes, as {@code streamlit.server.max-message-size} is a data size. A fragment that does not fit in
      * {@code streamlit.server.max-unfinished-messages-size} closes the connection: the server is holding too
      * many unfinished messages, and this one would be the next to wait.
      */
@@ -146,23 +146,19 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         boolean attached = socket.getAttributes().containsKey(SESSION);
         long limit = attached ? maxMessageSize : Math.min(maxMessageSize, limits.maxHelloMessageSize());
         OpenConnection.Added added = open.add(message.getPayload(), message.getPayloadLength(), message.isLast(),
-                limit, !attached, unfinished, System.nanoTime());
+                limit, unfinished, System.nanoTime());
         switch (added) {
             case COMPLETE -> {
                 return open.takeComplete();
             }
             case OVERSIZED_END -> {
                 if (admit(socket)) {
-                    reply(socket, "too_large", "The message is larger than streamlit.server.max-message-size ("
-                            + maxMessageSize + " bytes) and was dropped.");
+                    reply(socket, "too_large", attached || limit == maxMessageSize
+                            ? "The message is larger than streamlit.server.max-message-size (" + maxMessageSize
+                                    + " bytes) and was dropped."
+                            : "Before hello a message may have at most " + limit + " bytes "
+                                    + "(streamlit.server.max-hello-message-size); it was dropped.");
                 }
-            }
-            case TOO_LARGE -> {
-                refuse(socket, "too_large", "its first message is larger than " + limit + " bytes "
-                        + "(streamlit.server.max-hello-message-size)");
-                watchdog.forget(open);
-                open.connection.close(CloseStatus.POLICY_VIOLATION.withReason("The first message must be a hello of "
-                        + "at most " + limit + " bytes"));
             }
             case NO_ROOM -> {
                 refuse(socket, "server_busy", "the server holds " + unfinished.held() + " bytes of unfinished "

@@ -21,10 +21,10 @@ class OpenConnectionTest {
     void fragmentsAreHeldUntilTheLastAndTheirBytesGiveBackWhenTheMessageIsWhole() {
         OpenConnection tab = connection(true);
 
-        assertThat(tab.add("{\"type\":", 8, false, 500, false, budget, 1)).isEqualTo(Added.KEPT);
+        assertThat(tab.add("{\"type\":", 8, false, 500, budget, 1)).isEqualTo(Added.KEPT);
         assertThat(budget.held()).isEqualTo(8);
         assertThat(tab.unfinishedSince).isEqualTo(1);
-        assertThat(tab.add("\"rerun\"}", 8, true, 500, false, budget, 2)).isEqualTo(Added.COMPLETE);
+        assertThat(tab.add("\"rerun\"}", 8, true, 500, budget, 2)).isEqualTo(Added.COMPLETE);
 
         assertThat(tab.takeComplete()).isEqualTo("{\"type\":\"rerun\"}");
         assertThat(budget.held()).isZero();
@@ -37,33 +37,28 @@ class OpenConnectionTest {
         OpenConnection second = connection(false);
         OpenConnection tab = connection(true);
 
-        assertThat(first.add("a".repeat(400), 400, false, 500, true, budget, 1)).isEqualTo(Added.KEPT);
-        assertThat(second.add("b".repeat(200), 200, false, 500, true, budget, 1)).as("over half of 1,000")
+        assertThat(first.add("a".repeat(400), 400, false, 500, budget, 1)).isEqualTo(Added.KEPT);
+        assertThat(second.add("b".repeat(200), 200, false, 500, budget, 1)).as("over half of 1,000")
                 .isEqualTo(Added.NO_ROOM);
-        assertThat(tab.add("c".repeat(500), 500, false, 600, false, budget, 1)).isEqualTo(Added.KEPT);
+        assertThat(tab.add("c".repeat(500), 500, false, 600, budget, 1)).isEqualTo(Added.KEPT);
         assertThat(budget.held()).isEqualTo(900);
 
         first.close(budget);
         assertThat(budget.held()).as("after a close").isEqualTo(500);
-        assertThat(first.add("a", 1, true, 500, true, budget, 2)).as("a fragment arriving after the close")
+        assertThat(first.add("a", 1, true, 500, budget, 2)).as("a fragment arriving after the close")
                 .isEqualTo(Added.CLOSED);
         tab.close(budget);
         assertThat(budget.held()).isZero();
     }
 
     @Test
-    void anOversizedMessageClosesAConnectionBeforeHelloAndIsSkippedWholeAfterIt() {
-        OpenConnection beforeHello = connection(false);
-        assertThat(beforeHello.add("a".repeat(300), 300, false, 500, true, budget, 1)).isEqualTo(Added.KEPT);
-        assertThat(beforeHello.add("a".repeat(300), 300, false, 500, true, budget, 1)).isEqualTo(Added.TOO_LARGE);
-        assertThat(budget.held()).isZero();
-
+    void anOversizedMessageIsLetGoAtOnceAndSkippedWhole() {
         OpenConnection tab = connection(true);
-        assertThat(tab.add("a".repeat(300), 300, false, 500, false, budget, 1)).isEqualTo(Added.KEPT);
-        assertThat(tab.add("a".repeat(300), 300, false, 500, false, budget, 1)).isEqualTo(Added.SKIPPED);
+        assertThat(tab.add("a".repeat(300), 300, false, 500, budget, 1)).isEqualTo(Added.KEPT);
+        assertThat(tab.add("a".repeat(300), 300, false, 500, budget, 1)).isEqualTo(Added.SKIPPED);
         assertThat(budget.held()).as("the oversized message's bytes are let go at once").isZero();
-        assertThat(tab.add("a", 1, true, 500, false, budget, 1)).isEqualTo(Added.OVERSIZED_END);
-        assertThat(tab.add("{}", 2, true, 500, false, budget, 1)).as("the next message").isEqualTo(Added.COMPLETE);
+        assertThat(tab.add("a", 1, true, 500, budget, 1)).isEqualTo(Added.OVERSIZED_END);
+        assertThat(tab.add("{}", 2, true, 500, budget, 1)).as("the next message").isEqualTo(Added.COMPLETE);
         assertThat(tab.takeComplete()).isEqualTo("{}");
     }
 }
