@@ -26,6 +26,8 @@ public final class SessionRegistry {
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private volatile int maxPerAddress = Integer.MAX_VALUE;
     private volatile Duration untouchedTtl;
+    /** A full server refuses every new tab: at most one line a second about it. */
+    private final RefusalWarnings refusals = new RefusalWarnings(log);
 
     SessionRegistry(SpringlitEngine engine) {
         this.engine = engine;
@@ -43,7 +45,7 @@ public final class SessionRegistry {
      */
     public Optional<Session> create(PageDescriptor page, String clientAddress) {
         if (sessions.size() >= engine.settings().maxSessions()) {
-            log.warn("Refused a new Springlit session: " + sessions.size() + " sessions are open "
+            refusals.warn("Refused a new Springlit session: " + sessions.size() + " sessions are open "
                     + "(streamlit.server.max-sessions=" + engine.settings().maxSessions() + ")");
             return Optional.empty();
         }

@@ -48,8 +48,11 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     private final ConnectionLimits limits;
     private final UnfinishedMessages unfinished;
     private final ConnectionWatchdog watchdog;
-    /** Refused connections have no connection of their own to aggregate their warnings in. */
-    private final RefusalWarnings refusedConnections = new RefusalWarnings(log);
+    /**
+     * Connections refused or closed for what they did, and hellos refused a session: each is one event of its own
+     * connection, so they are aggregated across connections (a flood of them would otherwise flood the log).
+     */
+    private final RefusalWarnings connectionRefusals = new RefusalWarnings(log);
 
     public StreamHandler(SpringlitEngine engine, JsonMapper mapper, ProtocolCodec codec, int maxMessageSize,
                          int sendTimeLimitMs, int backlogLimitBytes, int maxMessagesPerSecond,
@@ -95,7 +98,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         socket.getAttributes().put(RATE, new InboundRateLimit(maxMessagesPerSecond, System.nanoTime()));
         OpenConnection open = new OpenConnection(socket, connection, clientAddress(socket), System.nanoTime());
         if (!watchdog.admit(open)) {
-            refusedConnections.warn("Springlit refused a WebSocket from " + LogText.clean(open.address) + ": it has "
+            connectionRefusals.warn("Springlit refused a WebSocket from " + LogText.clean(open.address) + ": it has "
                     + limits.maxConnectionsPerAddress() + " open (streamlit.server.max-connections-per-address)");
             engine.observer().messageRejected("too_many_connections");
             connection.close(CloseStatus.SERVICE_OVERLOAD.withReason("Too many connections from your address"));
@@ -173,10 +176,10 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         return null;
     }
 
-    /** Logs (aggregated per connection) and counts a refusal that closes the connection. */
+    /** Logs (aggregated across connections) and counts a refusal that closes the connection. */
     private void refuse(WebSocketSession socket, String code, String why) {
         engine.observer().messageRejected(code);
-        warnings(socket).warn("Springlit closes WebSocket " + socket.getId() + ": " + why);
+        connectionRefusals.warn("Springlit closes WebSocket " + socket.getId() + ": " + why);
     }
 
     /** The refusal warnings of this connection: its session's once it has one, else its own. */
@@ -186,7 +189,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             return session.refusals();
         }
         OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
-        return open != null ? open.refusals : refusedConnections;
+        return open != null ? open.refusals : connectionRefusals;
     }
 
     @Override
@@ -287,7 +290,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         if (created.isEmpty()) {
             if (engine.sessions().isAddressFull(address)) {
                 engine.observer().messageRejected("busy");
-                warnings(socket).warn("Springlit refused a new session to " + LogText.clean(address) + ": it holds "
+                connectionRefusals.warn("Springlit refused a new session to " + LogText.clean(address) + ": it holds "
                         + engine.sessions().countFrom(address) + " (streamlit.server.max-sessions-per-address)");
                 connection.send(new ServerMessage.Busy("Too many sessions were opened from your network address. "
                         + "Close some tabs, or try again in a few minutes."));

@@ -40,7 +40,7 @@ final class RawWebSocket implements AutoCloseable {
                 socket.bind(new InetSocketAddress(localAddress, 0));
             }
             socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5_000);
-            socket.setSoTimeout(5_000);
+            socket.setSoTimeout(30_000); // hundreds of handshakes at once may take a while
             in = socket.getInputStream();
             out = socket.getOutputStream();
             byte[] key = new byte[16];
@@ -59,6 +59,7 @@ final class RawWebSocket implements AutoCloseable {
                 head.write(b);
             }
             assertThat(head.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101");
+            socket.setSoTimeout(5_000);
         } catch (IOException | RuntimeException | AssertionError e) {
             socket.close();
             throw e;
