@@ -140,10 +140,10 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
 
     /**
      * Joins partial frames; an oversized message is dropped whole (nothing of it is kept past the limit) and
-     * answered once with an error. Before hello the limit is {@code streamlit.server.max-hello-message-size}. Sizes
-     * are counted in UTF-8 bytes, as {@code streamlit.server.max-message-size} is a data size. A fragment that does not fit in
-     * {@code streamlit.server.max-unfinished-messages-size} closes the connection: the server is holding too
-     * many unfinished messages, and this one would be the next to wait.
+     * answered once with an error. Before hello the limit is {@code streamlit.server.max-hello-message-size}.
+     * Sizes are counted in UTF-8 bytes, as {@code streamlit.server.max-message-size} is a data size. A fragment
+     * that does not fit in {@code streamlit.server.max-unfinished-messages-size} closes the connection: the server
+     * is holding too many unfinished messages, and this one would be the next to wait.
      */
     private String assemble(WebSocketSession socket, OpenConnection open, TextMessage message) {
         boolean attached = socket.getAttributes().containsKey(SESSION);

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The demo app as a separate JVM on 127.0.0.1, and what {@code jcmd} and {@code /proc} tell about it. The
- * process is killed by {@link #close()} and, should the driver die first, by a shutdown hook. Public for the attack tests that need a small heap of its own (HeapExhaustionIT).
+ * process is killed by {@link #close()} and, should the driver die first, by a shutdown hook. Public for the attack
+ * tests that need a small heap of their own (HeapExhaustionIT).
  */
 public final class ServerProcess implements AutoCloseable {
 
