@@ -93,7 +93,8 @@ class HeapExhaustionIT {
                         outcomes, attackMs, clicks.get(), heapBefore >> 20, heapAfter >> 20);
                 assertThat(log).as("the server's log").doesNotContain("OutOfMemoryError");
                 assertThat(outcomes.keySet()).as("how the attacker's connections ended")
-                        .allMatch(o -> o.startsWith("closed "));
+                        .allMatch(o -> o.startsWith("closed "))
+                        .anyMatch(o -> o.equals("closed 1013"));
                 assertThat(clicks.get()).as("clicks the probe made during the attack").isGreaterThan(10);
                 assertThat(heapAfter - heapBefore).as("heap growth after the attack (bytes)").isLessThan(64L << 20);
                 try (StreamClient visitor = StreamClient.connect(port)) {
@@ -117,7 +118,12 @@ class HeapExhaustionIT {
             tab.frame(0x81, "{\"type\":\"hello\",\"protocol\":1,\"session\":null,\"page\":\"/counter\",\"query\":\"\"}"
                     .getBytes(StandardCharsets.UTF_8), true);
             tab.readTimeout(30_000); // 800 hellos at once on a cold server take a while to answer
-            tab.awaitText("\"type\":\"session\"");
+            try {
+                tab.awaitText("\"type\":\"session\"");
+            } catch (RawWebSocket.ClosedByServer closed) {
+                // its hello was not read within the hello timeout, the server being busy with the others' 200 MB
+                return "closed " + closed.code + " before its hello was answered";
+            }
             try {
                 tab.frame(0x01, ("{\"type\":\"rerun\",\"trigger\":\"" + "x".repeat(MESSAGE_BYTES))
                         .getBytes(StandardCharsets.UTF_8), true);

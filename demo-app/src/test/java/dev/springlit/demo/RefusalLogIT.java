@@ -16,6 +16,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.springlit.runtime.SessionTag;
 
 /**
@@ -45,6 +47,7 @@ class RefusalLogIT {
 
             long start = System.nanoTime();
             for (int i = 0; i < MESSAGES; i++) {
+                long sent = System.nanoTime();
                 Map<String, Object> message = new LinkedHashMap<>();
                 switch (i % 3) {
                     case 0 -> message.put("type", "evil" + hostile);
@@ -58,10 +61,14 @@ class RefusalLogIT {
                     }
                 }
                 tab.send(message);
-                Thread.sleep(10); // ~100 a second: under max-messages-per-second, so every one is answered
-            }
-            for (int i = 0; i < MESSAGES; i++) {
-                tab.await("error " + (i + 1) + " of " + MESSAGES, m -> "error".equals(m.path("type").asString()));
+                JsonNode error = tab.await("the error answering message " + (i + 1),
+                        m -> "error".equals(m.path("type").asString()));
+                assertThat(error.path("code").asString()).isIn("bad_message", "unknown_widget", "unknown_page");
+                // at most ~100 a second, under max-messages-per-second: each one is answered, none dropped
+                long left = TimeUnit.MILLISECONDS.toNanos(10) - (System.nanoTime() - sent);
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                }
             }
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + 1;
             Thread.sleep(200); // the last log line is written after its error is sent
