@@ -93,6 +93,8 @@ public class SpringlitAutoConfiguration {
         if (runner.getMaxSessionStateSize() != null) {
             engine.setMaxSessionStateSize(runner.getMaxSessionStateSize().toBytes());
         }
+        engine.sessions().setMaxSessionsPerAddress(properties.getServer().getMaxSessionsPerAddress());
+        engine.sessions().setUntouchedSessionTtl(properties.getServer().getUntouchedSessionTtl());
         return engine;
     }
 

@@ -239,6 +239,112 @@ public class SpringlitProperties {
          */
         private boolean securityHeaders = true;
 
+        /**
+         * How long a parked session whose tab did nothing after its first run (no click, no navigation, no
+         * reconnect) is kept; at most the disconnected-session TTL.
+         */
+        private Duration untouchedSessionTtl = Duration.ofSeconds(10);
+
+        /**
+         * The most sessions (attached or parked) the tabs of one client address may hold; past it a new tab from
+         * there gets a "busy" message. Raise it when many users reach the server through one proxy or NAT.
+         */
+        private int maxSessionsPerAddress = 1_000;
+
+        /**
+         * The most open WebSocket connections per client address; past it a new one is closed at once (1013).
+         * Raise it when many users reach the server through one proxy or NAT.
+         */
+        private int maxConnectionsPerAddress = 1_000;
+
+        /** How long a new WebSocket connection has to say hello before it is closed (1013). */
+        private Duration helloTimeout = Duration.ofSeconds(10);
+
+        /**
+         * The largest message a connection may send before its hello (which carries the tab's widget values);
+         * a larger one is dropped with a "too_large" error.
+         */
+        private DataSize maxHelloMessageSize = DataSize.ofKilobytes(64);
+
+        /** How long a message sent in several WebSocket frames may take to arrive whole before the connection is closed. */
+        private Duration messageCompletionTimeout = Duration.ofSeconds(20);
+
+        /**
+         * The most bytes of unfinished (fragmented) messages held across all connections; connections that have
+         * not said hello may use half of it. A fragment that does not fit closes its connection (1013).
+         */
+        private DataSize maxUnfinishedMessagesSize = DataSize.ofMegabytes(32);
+
+        /**
+         * How long a tab's connection may stay silent (pongs included) before it is closed and its session parked;
+         * the server pings it after a third of this.
+         */
+        private Duration silentConnectionTimeout = Duration.ofSeconds(60);
+
+        public Duration getUntouchedSessionTtl() {
+            return untouchedSessionTtl;
+        }
+
+        public void setUntouchedSessionTtl(Duration untouchedSessionTtl) {
+            this.untouchedSessionTtl = untouchedSessionTtl;
+        }
+
+        public int getMaxSessionsPerAddress() {
+            return maxSessionsPerAddress;
+        }
+
+        public void setMaxSessionsPerAddress(int maxSessionsPerAddress) {
+            this.maxSessionsPerAddress = maxSessionsPerAddress;
+        }
+
+        public int getMaxConnectionsPerAddress() {
+            return maxConnectionsPerAddress;
+        }
+
+        public void setMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
+            this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        }
+
+        public Duration getHelloTimeout() {
+            return helloTimeout;
+        }
+
+        public void setHelloTimeout(Duration helloTimeout) {
+            this.helloTimeout = helloTimeout;
+        }
+
+        public DataSize getMaxHelloMessageSize() {
+            return maxHelloMessageSize;
+        }
+
+        public void setMaxHelloMessageSize(DataSize maxHelloMessageSize) {
+            this.maxHelloMessageSize = maxHelloMessageSize;
+        }
+
+        public Duration getMessageCompletionTimeout() {
+            return messageCompletionTimeout;
+        }
+
+        public void setMessageCompletionTimeout(Duration messageCompletionTimeout) {
+            this.messageCompletionTimeout = messageCompletionTimeout;
+        }
+
+        public DataSize getMaxUnfinishedMessagesSize() {
+            return maxUnfinishedMessagesSize;
+        }
+
+        public void setMaxUnfinishedMessagesSize(DataSize maxUnfinishedMessagesSize) {
+            this.maxUnfinishedMessagesSize = maxUnfinishedMessagesSize;
+        }
+
+        public Duration getSilentConnectionTimeout() {
+            return silentConnectionTimeout;
+        }
+
+        public void setSilentConnectionTimeout(Duration silentConnectionTimeout) {
+            this.silentConnectionTimeout = silentConnectionTimeout;
+        }
+
         public Duration getDisconnectedSessionTtl() {
             return disconnectedSessionTtl;
         }

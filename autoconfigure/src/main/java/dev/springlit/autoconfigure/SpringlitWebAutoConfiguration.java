@@ -21,6 +21,7 @@ import java.time.Duration;
 
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.runtime.UploadStore;
+import dev.springlit.web.ConnectionLimits;
 import dev.springlit.web.ElementRenderer;
 import dev.springlit.web.FileEndpoints;
 import dev.springlit.web.PageShell;
@@ -69,7 +70,10 @@ public class SpringlitWebAutoConfiguration {
                 (int) Math.min(Integer.MAX_VALUE, server.getMaxMessageSize().toBytes()),
                 (int) Math.min(Integer.MAX_VALUE, server.getSendTimeLimit().toMillis()),
                 (int) Math.min(Integer.MAX_VALUE, server.getMaxOutboundBacklog().toBytes()),
-                server.getMaxMessagesPerSecond());
+                server.getMaxMessagesPerSecond(),
+                new ConnectionLimits(server.getHelloTimeout(), server.getMaxHelloMessageSize().toBytes(),
+                        server.getMessageCompletionTimeout(), server.getMaxUnfinishedMessagesSize().toBytes(),
+                        server.getMaxConnectionsPerAddress(), server.getSilentConnectionTimeout()));
     }
 
     @Bean

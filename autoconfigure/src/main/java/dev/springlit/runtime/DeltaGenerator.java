@@ -70,7 +70,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     private Run run() {
         Run run = Run.current();
         if (run == null || run.session() != session) {
-            throw new IllegalStateException("This St belongs to Springlit session " + session.id() + " and can only "
+            throw new IllegalStateException("This St belongs to Springlit session " + session.tag() + " and can only "
                     + "be used during one of its runs, on the run's thread (or in a widget callback). To change a "
                     + "session from another thread, use the SessionHandle from st.session().");
         }

@@ -182,7 +182,7 @@ final class Run {
         try {
             binding = session.engine().access().bind(session.user());
         } catch (Exception e) {
-            log.error("Binding the security context of session " + session.id() + " failed", e);
+            log.error("Binding the security context of session " + session.tag() + " failed", e);
             return RunStatus.ERROR;
         }
         CURRENT.set(this);
@@ -210,7 +210,7 @@ final class Run {
             try {
                 binding.close();
             } catch (Exception e) {
-                log.warn("Unbinding the security context of session " + session.id() + " failed", e);
+                log.warn("Unbinding the security context of session " + session.tag() + " failed", e);
             }
             session.engine().runEnded(this);
         }
@@ -379,7 +379,7 @@ final class Run {
 
     private void showFailure(Throwable failure, String where) {
         String reference = ErrorReference.next();
-        log.error("Springlit " + where + " threw (reference " + reference + ")", failure);
+        log.error("Springlit " + where + " threw (reference " + reference + ", session " + session.tag() + ")", failure);
         boolean details = settings().showErrorDetails();
         emit(0, Tracebacks.element(failure, details, reference));
     }

@@ -64,9 +64,21 @@ public final class Session implements SessionHandle {
     private volatile java.security.Principal user;
     /** Widget values a tab re-sent after the server lost its session (S1.5), by widget id, until drawn. */
     private Map<String, Object> restored;
+    /** What the log calls this session: never its id, which is the tab's credential. */
+    private final String tag;
+    /** The client address that created the session, for streamlit.server.max-sessions-per-address; may be null. */
+    private volatile String clientAddress;
+    /**
+     * Whether the tab did anything after its first run (an interaction, a navigation, a reconnect): an untouched
+     * parked session lives only streamlit.server.untouched-session-ttl, so a flood of hellos cannot hold the
+     * server's sessions for the whole disconnected-session TTL.
+     */
+    private volatile boolean touched;
+    private final RefusalWarnings refusals = new RefusalWarnings(log);
 
     Session(SpringlitEngine engine, PageDescriptor page) {
         this.id = newId();
+        this.tag = SessionTag.of(id);
         this.engine = engine;
         this.page = page;
         this.parkedSinceNanos = System.nanoTime();
@@ -86,6 +98,29 @@ public final class Session implements SessionHandle {
 
     public PageDescriptor page() {
         return page;
+    }
+
+    /** What logs call this session (see {@link SessionTag}): it identifies it without revealing its id. */
+    public String tag() {
+        return tag;
+    }
+
+    /** The refusal warnings of this session's tab: at most one log line a second (see {@link RefusalWarnings}). */
+    public RefusalWarnings refusals() {
+        return refusals;
+    }
+
+    String clientAddress() {
+        return clientAddress;
+    }
+
+    void setClientAddress(String clientAddress) {
+        this.clientAddress = clientAddress;
+    }
+
+    /** Whether the tab has done anything since its first run (see {@code untouched-session-ttl}). */
+    boolean isTouched() {
+        return touched;
     }
 
     SpringlitEngine engine() {
@@ -155,6 +190,7 @@ public final class Session implements SessionHandle {
         if (fresh) {
             enqueue(RunRequest.first());
         } else {
+            touched = true; // a tab that comes back is a real one
             kick();
         }
     }
@@ -228,7 +264,7 @@ public final class Session implements SessionHandle {
 
     /** Tells the tab a message of its was refused, and logs it; nothing else changes. */
     public void reject(String code, String message) {
-        log.warn("Springlit session " + id + " refused a message (" + code + "): " + message);
+        refusals.warn("Springlit session " + tag + " refused a message (" + code + "): " + LogText.clean(message));
         engine.observer().messageRejected(code);
         send(new ServerMessage.Error(code, message));
     }
@@ -237,11 +273,13 @@ public final class Session implements SessionHandle {
 
     /** An interaction from the tab: widget values (raw, as sent) and maybe a clicked button. */
     public void interact(Map<String, Object> widgets, String trigger) {
+        touched = true;
         enqueue(RunRequest.interaction(widgets, trigger));
     }
 
     /** An interaction whose run first applies {@code prelude} to the state (see the page tester). */
     public void interact(Map<String, Object> widgets, String trigger, Consumer<SessionState> prelude) {
+        touched = true;
         enqueue(RunRequest.interaction(widgets, trigger, prelude));
     }
 
@@ -318,6 +356,7 @@ public final class Session implements SessionHandle {
 
     /** Shows another page with the given query parameters (a followed link, back/forward) and runs it. */
     public void navigate(PageDescriptor target, String search) {
+        touched = true;
         setQuery(search);
         navigate(target);
     }
@@ -351,7 +390,7 @@ public final class Session implements SessionHandle {
     }
 
     private IllegalStateException ended() {
-        return new IllegalStateException("The Springlit session " + id + " has ended.");
+        return new IllegalStateException("The Springlit session " + tag + " has ended.");
     }
 
     /** Adds a request, interrupting a run it supersedes, and makes sure the queue is being worked off. */
@@ -662,6 +701,6 @@ public final class Session implements SessionHandle {
 
     @Override
     public String toString() {
-        return "Session " + id;
+        return "Session " + tag;
     }
 }

@@ -1,5 +1,6 @@
 package dev.springlit.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,10 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * All live sessions by id. A session whose tab has been gone longer than
- * {@code streamlit.server.disconnected-session-ttl} is destroyed and forgotten, so its memory is released.
+ * {@code streamlit.server.disconnected-session-ttl} is destroyed and forgotten, so its memory is released; one
+ * whose tab never did anything after its first run goes after {@code streamlit.server.untouched-session-ttl}.
+ * Sessions are counted per client address, so one address cannot hold more than
+ * {@code streamlit.server.max-sessions-per-address} of them and lock everybody else out.
  */
 public final class SessionRegistry {
 
@@ -18,6 +22,12 @@ public final class SessionRegistry {
 
     private final SpringlitEngine engine;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** Live sessions by the client address that created them (only those created with an address). */
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+    private volatile int maxPerAddress = Integer.MAX_VALUE;
+    private volatile Duration untouchedTtl;
+    /** A full server refuses every new tab: at most one line a second about it. */
+    private final RefusalWarnings refusals = new RefusalWarnings(log);
 
     SessionRegistry(SpringlitEngine engine) {
         this.engine = engine;
@@ -25,14 +35,68 @@ public final class SessionRegistry {
 
     /** A new session showing {@code page}, or empty when {@code streamlit.server.max-sessions} are open. */
     public Optional<Session> create(PageDescriptor page) {
+        return create(page, null);
+    }
+
+    /**
+     * A new session showing {@code page} for a tab at {@code clientAddress} (null: not counted per address), or
+     * empty when {@code streamlit.server.max-sessions} are open or that address holds
+     * {@code streamlit.server.max-sessions-per-address} already (see {@link #isAddressFull}).
+     */
+    public Optional<Session> create(PageDescriptor page, String clientAddress) {
         if (sessions.size() >= engine.settings().maxSessions()) {
-            log.warn("Refused a new Springlit session: " + sessions.size() + " sessions are open "
+            refusals.warn("Refused a new Springlit session: " + sessions.size() + " sessions are open "
                     + "(streamlit.server.max-sessions=" + engine.settings().maxSessions() + ")");
             return Optional.empty();
         }
+        if (clientAddress != null && !countIn(clientAddress)) {
+            return Optional.empty(); // the caller tells the tab; one log line per refusal would flood the log
+        }
         Session session = new Session(engine, page);
+        session.setClientAddress(clientAddress);
         sessions.put(session.id(), session);
         return Optional.of(session);
+    }
+
+    /** Counts one more session for the address, unless it holds the most it may. */
+    private boolean countIn(String address) {
+        boolean[] admitted = {false};
+        perAddress.compute(address, (a, count) -> {
+            int held = count == null ? 0 : count;
+            if (held >= maxPerAddress) {
+                return count;
+            }
+            admitted[0] = true;
+            return held + 1;
+        });
+        return admitted[0];
+    }
+
+    private void countOut(String address) {
+        perAddress.computeIfPresent(address, (a, count) -> count <= 1 ? null : count - 1);
+    }
+
+    /** Whether {@code clientAddress} holds {@code streamlit.server.max-sessions-per-address} sessions now. */
+    public boolean isAddressFull(String clientAddress) {
+        return clientAddress != null && perAddress.getOrDefault(clientAddress, 0) >= maxPerAddress;
+    }
+
+    /** How many live sessions the tabs at {@code clientAddress} created. */
+    public int countFrom(String clientAddress) {
+        return perAddress.getOrDefault(clientAddress, 0);
+    }
+
+    /** Sets {@code streamlit.server.max-sessions-per-address}; 0 or less means no limit. */
+    public void setMaxSessionsPerAddress(int max) {
+        this.maxPerAddress = max <= 0 ? Integer.MAX_VALUE : max;
+    }
+
+    /**
+     * Sets {@code streamlit.server.untouched-session-ttl}: how long a parked session whose tab did nothing after
+     * the first run is kept (never longer than the disconnected-session TTL); null keeps them as long as others.
+     */
+    public void setUntouchedSessionTtl(Duration ttl) {
+        this.untouchedTtl = ttl;
     }
 
     /** The live session with this id. */
@@ -53,10 +117,12 @@ public final class SessionRegistry {
     /** Destroys the sessions parked longer than the TTL. */
     void expireParked() {
         long ttlNanos = engine.settings().disconnectedSessionTtl().toNanos();
+        Duration untouched = untouchedTtl;
+        long untouchedNanos = untouched == null ? ttlNanos : Math.min(ttlNanos, untouched.toNanos());
         long now = System.nanoTime();
         for (Session session : new ArrayList<>(sessions.values())) {
             long parkedSince = session.parkedSince();
-            if (parkedSince >= 0 && now - parkedSince >= ttlNanos) {
+            if (parkedSince >= 0 && now - parkedSince >= (session.isTouched() ? ttlNanos : untouchedNanos)) {
                 remove(session);
             }
         }
@@ -65,6 +131,9 @@ public final class SessionRegistry {
     /** Ends a session at once. */
     public void remove(Session session) {
         if (sessions.remove(session.id(), session)) {
+            if (session.clientAddress() != null) {
+                countOut(session.clientAddress());
+            }
             session.destroy();
         }
     }

@@ -162,7 +162,8 @@ public final class FileEndpoints {
     }
 
     private static ServerResponse refuse(HttpStatus status, String message) {
-        log.warn("Springlit refused a file request (" + status.value() + "): " + message);
+        log.warn("Springlit refused a file request (" + status.value() + "): "
+                + dev.springlit.runtime.LogText.clean(message));
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
     }
 

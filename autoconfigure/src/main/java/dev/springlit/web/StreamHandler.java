@@ -6,13 +6,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.springlit.runtime.LogText;
 import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.RefusalWarnings;
 import dev.springlit.runtime.ServerMessage;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SpringlitEngine;
@@ -22,16 +25,17 @@ import dev.springlit.web.ClientMessage.BadMessageException;
  * The {@code /_springlit/stream} endpoint: attaches each tab to its session and hands its interactions to
  * the runtime. Bad input is answered with an {@code error} message and logged; it never reaches a session.
  * Partial frames are accepted so the container's per-connection buffers can stay small while messages up to
- * {@code streamlit.server.max-message-size} are still read.
+ * {@code streamlit.server.max-message-size} are still read; what connections hold of unfinished messages, how
+ * many a client address may open and how long they may stay quiet is bounded (see {@link ConnectionLimits}).
+ * Nothing here logs a session id (a tab's credential) or unescaped client text, and refusals are logged at most
+ * once a second per connection.
  */
-public final class StreamHandler extends AbstractWebSocketHandler {
+public final class StreamHandler extends AbstractWebSocketHandler implements AutoCloseable {
 
     private static final Log log = LogFactory.getLog(StreamHandler.class);
     private static final String SESSION = "springlit.session";
     private static final String CONNECTION = "springlit.connection";
-    private static final String PARTIAL = "springlit.partial";
-    private static final String OVERSIZED = "springlit.oversized";
-    private static final String PARTIAL_BYTES = "springlit.partialBytes";
+    private static final String OPEN = "springlit.open";
     private static final String RATE = "springlit.rate";
 
     private final SpringlitEngine engine;
@@ -41,9 +45,18 @@ public final class StreamHandler extends AbstractWebSocketHandler {
     private final int sendTimeLimitMs;
     private final int backlogLimitBytes;
     private final int maxMessagesPerSecond;
+    private final ConnectionLimits limits;
+    private final UnfinishedMessages unfinished;
+    private final ConnectionWatchdog watchdog;
+    /**
+     * Connections refused or closed for what they did, and hellos refused a session: each is one event of its own
+     * connection, so they are aggregated across connections (a flood of them would otherwise flood the log).
+     */
+    private final RefusalWarnings connectionRefusals = new RefusalWarnings(log);
 
     public StreamHandler(SpringlitEngine engine, JsonMapper mapper, ProtocolCodec codec, int maxMessageSize,
-                         int sendTimeLimitMs, int backlogLimitBytes, int maxMessagesPerSecond) {
+                         int sendTimeLimitMs, int backlogLimitBytes, int maxMessagesPerSecond,
+                         ConnectionLimits limits) {
         this.engine = engine;
         this.mapper = mapper;
         this.codec = codec;
@@ -51,6 +64,25 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         this.sendTimeLimitMs = sendTimeLimitMs;
         this.backlogLimitBytes = backlogLimitBytes;
         this.maxMessagesPerSecond = maxMessagesPerSecond;
+        this.limits = limits;
+        this.unfinished = new UnfinishedMessages(limits.maxUnfinishedMessagesSize());
+        this.watchdog = new ConnectionWatchdog(limits, unfinished);
+    }
+
+    /** Bytes of unfinished (fragmented) messages held across all connections now, for tests and metrics. */
+    public long unfinishedMessageBytes() {
+        return unfinished.held();
+    }
+
+    /** WebSocket connections open now. */
+    public int openConnections() {
+        return watchdog.openCount();
+    }
+
+    /** Stops the connection checks (when the application stops). */
+    @Override
+    public void close() {
+        watchdog.close();
     }
 
     @Override
@@ -60,19 +92,39 @@ public final class StreamHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
-        socket.getAttributes().put(CONNECTION, new WebSocketConnection(socket, codec, sendTimeLimitMs, backlogLimitBytes,
-                engine.observer()));
+        WebSocketConnection connection = new WebSocketConnection(socket, codec, sendTimeLimitMs, backlogLimitBytes,
+                engine.observer());
+        socket.getAttributes().put(CONNECTION, connection);
         socket.getAttributes().put(RATE, new InboundRateLimit(maxMessagesPerSecond, System.nanoTime()));
+        OpenConnection open = new OpenConnection(socket, connection, clientAddress(socket), System.nanoTime());
+        if (!watchdog.admit(open)) {
+            connectionRefusals.warn("Springlit refused a WebSocket from " + LogText.clean(open.address) + ": it has "
+                    + limits.maxConnectionsPerAddress() + " open (streamlit.server.max-connections-per-address)");
+            engine.observer().messageRejected("too_many_connections");
+            connection.close(CloseStatus.SERVICE_OVERLOAD.withReason("Too many connections from your address"));
+            return;
+        }
+        socket.getAttributes().put(OPEN, open);
+    }
+
+    /** The address the handshake came from (Spring's forwarded-header handling, when configured, applies). */
+    private static String clientAddress(WebSocketSession socket) {
+        java.net.InetSocketAddress remote = socket.getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
-        if (message.isLast() && !admit(socket)) {
-            socket.getAttributes().keySet().removeAll(java.util.List.of(PARTIAL, PARTIAL_BYTES, OVERSIZED));
-            return;
+        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
+        if (open == null) {
+            return; // refused at the door, closing
         }
-        String text = assemble(socket, message);
-        if (text == null) {
+        open.lastHeard = System.nanoTime();
+        String text = assemble(socket, open, message);
+        if (text == null || !admit(socket)) {
             return;
         }
         engine.observer().messageIn(text.length());
@@ -87,45 +139,66 @@ public final class StreamHandler extends AbstractWebSocketHandler {
     }
 
     /**
-     * Joins partial frames; an oversized message is dropped whole and answered once with an error. Sizes are
-     * counted in UTF-8 bytes, as {@code streamlit.server.max-message-size} is a data size.
+     * Joins partial frames; an oversized message is dropped whole (nothing of it is kept past the limit) and
+     * answered once with an error. Before hello the limit is {@code streamlit.server.max-hello-message-size}.
+     * Sizes are counted in UTF-8 bytes, as {@code streamlit.server.max-message-size} is a data size. A fragment
+     * that does not fit in {@code streamlit.server.max-unfinished-messages-size} closes the connection: the server
+     * is holding too many unfinished messages, and this one would be the next to wait.
      */
-    private String assemble(WebSocketSession socket, TextMessage message) {
-        var attributes = socket.getAttributes();
-        StringBuilder partial = (StringBuilder) attributes.get(PARTIAL);
-        boolean oversized = attributes.containsKey(OVERSIZED);
-        long earlier = partial == null ? 0 : (Long) attributes.getOrDefault(PARTIAL_BYTES, 0L);
-        long size = earlier + message.getPayloadLength();
-        if (!oversized && size > maxMessageSize) {
-            oversized = true;
-            attributes.put(OVERSIZED, Boolean.TRUE);
-            attributes.remove(PARTIAL);
-            partial = null;
-        }
-        if (!message.isLast()) {
-            if (!oversized) {
-                if (partial == null) {
-                    partial = new StringBuilder((int) Math.min(size * 2, maxMessageSize));
-                    attributes.put(PARTIAL, partial);
-                }
-                partial.append(message.getPayload());
-                attributes.put(PARTIAL_BYTES, size);
+    private String assemble(WebSocketSession socket, OpenConnection open, TextMessage message) {
+        boolean attached = socket.getAttributes().containsKey(SESSION);
+        long limit = attached ? maxMessageSize : Math.min(maxMessageSize, limits.maxHelloMessageSize());
+        OpenConnection.Added added = open.add(message.getPayload(), message.getPayloadLength(), message.isLast(),
+                limit, unfinished, System.nanoTime());
+        switch (added) {
+            case COMPLETE -> {
+                return open.takeComplete();
             }
-            return null;
+            case OVERSIZED_END -> {
+                if (admit(socket)) {
+                    reply(socket, "too_large", attached || limit == maxMessageSize
+                            ? "The message is larger than streamlit.server.max-message-size (" + maxMessageSize
+                                    + " bytes) and was dropped."
+                            : "Before hello a message may have at most " + limit + " bytes "
+                                    + "(streamlit.server.max-hello-message-size); it was dropped.");
+                }
+            }
+            case NO_ROOM -> {
+                refuse(socket, "server_busy", "the server holds " + unfinished.held() + " bytes of unfinished "
+                        + "messages (streamlit.server.max-unfinished-messages-size)");
+                watchdog.forget(open);
+                open.connection.close(CloseStatus.SERVICE_OVERLOAD.withReason("The server is busy; try again later"));
+            }
+            default -> {
+                // KEPT, SKIPPED: more fragments follow; CLOSED: the connection is going away
+            }
         }
-        attributes.remove(PARTIAL);
-        attributes.remove(PARTIAL_BYTES);
-        if (oversized) {
-            attributes.remove(OVERSIZED);
-            reply(socket, "too_large", "The message is larger than streamlit.server.max-message-size ("
-                    + maxMessageSize + " bytes) and was dropped.");
-            return null;
+        return null;
+    }
+
+    /** Logs (aggregated across connections) and counts a refusal that closes the connection. */
+    private void refuse(WebSocketSession socket, String code, String why) {
+        engine.observer().messageRejected(code);
+        connectionRefusals.warn("Springlit closes WebSocket " + socket.getId() + ": " + why);
+    }
+
+    /** The refusal warnings of this connection: its session's once it has one, else its own. */
+    private RefusalWarnings warnings(WebSocketSession socket) {
+        Session session = (Session) socket.getAttributes().get(SESSION);
+        if (session != null) {
+            return session.refusals();
         }
-        return partial == null ? message.getPayload() : partial.append(message.getPayload()).toString();
+        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
+        return open != null ? open.refusals : connectionRefusals;
     }
 
     @Override
     protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
+        if (open == null) {
+            return;
+        }
+        open.lastHeard = System.nanoTime();
         if (message.isLast() && admit(socket)) {
             reply(socket, "bad_message", "Binary frames are not part of the Springlit protocol.");
         }
@@ -203,6 +276,7 @@ public final class StreamHandler extends AbstractWebSocketHandler {
             Session session = existing.get();
             session.setUser(socket.getPrincipal());
             socket.getAttributes().put(SESSION, session);
+            markAttached(socket);
             session.setQuery(hello.query());
             session.attach(connection, false);
             if (!session.page().path().equals(page.path())) {
@@ -210,14 +284,25 @@ public final class StreamHandler extends AbstractWebSocketHandler {
             }
             return;
         }
-        Optional<Session> created = engine.sessions().create(page);
+        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
+        String address = open == null ? null : open.address;
+        Optional<Session> created = engine.sessions().create(page, address);
         if (created.isEmpty()) {
-            connection.send(new ServerMessage.Busy("The server has too many open sessions right now. Try again in a "
-                    + "few minutes."));
+            if (engine.sessions().isAddressFull(address)) {
+                engine.observer().messageRejected("busy");
+                connectionRefusals.warn("Springlit refused a new session to " + LogText.clean(address) + ": it holds "
+                        + engine.sessions().countFrom(address) + " (streamlit.server.max-sessions-per-address)");
+                connection.send(new ServerMessage.Busy("Too many sessions were opened from your network address. "
+                        + "Close some tabs, or try again in a few minutes."));
+            } else {
+                connection.send(new ServerMessage.Busy("The server has too many open sessions right now. Try again "
+                        + "in a few minutes."));
+            }
             connection.close("server busy");
             return;
         }
         socket.getAttributes().put(SESSION, created.get());
+        markAttached(socket);
         created.get().setUser(socket.getPrincipal());
         created.get().setQuery(hello.query());
         if (hello.session() != null) {
@@ -227,12 +312,22 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         created.get().attach(connection, true);
     }
 
+    private static void markAttached(WebSocketSession socket) {
+        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
+        if (open != null) {
+            open.attached = true;
+        }
+    }
+
     private static boolean sameUser(java.security.Principal a, java.security.Principal b) {
         return b != null && a.getName().equals(b.getName());
     }
 
     private void reply(WebSocketSession socket, String code, String message) {
-        log.warn("Springlit refused a message from WebSocket " + socket.getId() + " (" + code + "): " + message);
+        Session session = (Session) socket.getAttributes().get(SESSION);
+        warnings(socket).warn("Springlit refused a message from WebSocket " + socket.getId()
+                + (session != null ? " (session " + session.tag() + ")" : "") + " (" + code + "): "
+                + LogText.clean(message));
         engine.observer().messageRejected(code);
         WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
         if (connection != null) {
@@ -245,8 +340,21 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         log.debug("WebSocket " + socket.getId() + " transport error", exception);
     }
 
+    /** A pong answers our ping: the tab is there. */
+    @Override
+    protected void handlePongMessage(WebSocketSession socket, PongMessage message) {
+        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
+        if (open != null) {
+            open.lastHeard = System.nanoTime();
+        }
+    }
+
     @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        OpenConnection open = (OpenConnection) socket.getAttributes().remove(OPEN);
+        if (open != null) {
+            watchdog.forget(open); // gives back what its unfinished message held
+        }
         Session session = (Session) socket.getAttributes().remove(SESSION);
         WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
         if (session != null && connection != null) {

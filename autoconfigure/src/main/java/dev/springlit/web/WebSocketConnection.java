@@ -1,12 +1,14 @@
 package dev.springlit.web;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
@@ -31,8 +33,14 @@ final class WebSocketConnection implements ClientConnection {
 
     /** Tomcat's per-session limit on a blocking send, which a close waits for while a write is stuck. */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+    /** Tomcat's per-session wait for the client's answer to a close frame before the TCP connection is closed. */
+    private static final String SESSION_CLOSE_TIMEOUT = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
+    /** How long a closed connection may wait for the client's close frame (checked by Tomcat every few seconds). */
+    private static final long CLOSE_ANSWER_WAIT_MS = 1_000;
     /** How long a requested close waits for the message being written (so "server busy" still arrives). */
     private static final long CLOSE_WAIT_MS = 1_000;
+    /** How long a ping may wait for room in the socket's buffer (it holds up the connection checks meanwhile). */
+    private static final long PING_WAIT_MS = 1_000;
 
     private final WebSocketSession socket;
     private final ProtocolCodec codec;
@@ -193,8 +201,11 @@ final class WebSocketConnection implements ClientConnection {
     /** Closes after what is already queued (an error saying why, say) has been written. */
     @Override
     public void close(String reason) {
-        CloseStatus status = CloseStatus.POLICY_VIOLATION.withReason(reason.length() > 120 ? reason.substring(0, 120)
-                : reason);
+        close(CloseStatus.POLICY_VIOLATION.withReason(reason.length() > 120 ? reason.substring(0, 120) : reason));
+    }
+
+    /** Closes with this status after what is already queued has been written. */
+    void close(CloseStatus status) {
         synchronized (this) {
             accepting = false;
             if (writing && !abandoned) {
@@ -205,6 +216,32 @@ final class WebSocketConnection implements ClientConnection {
         closeQuietly(status, CLOSE_WAIT_MS);
     }
 
+    /**
+     * Pings the tab (browsers answer with a pong by themselves), so a connection that is still there is heard
+     * from even when its tab sends nothing. Skipped while a message is being written: the ping would have to wait
+     * for it, and a write that never ends is the send time limit's business.
+     */
+    void ping() {
+        synchronized (this) {
+            if (writing || !accepting) {
+                return;
+            }
+            writing = true; // sends arriving meanwhile are queued, and written by pump() below
+        }
+        try {
+            if (standard != null) {
+                standard.getUserProperties().put(BLOCKING_SEND_TIMEOUT, PING_WAIT_MS);
+                standard.getBasicRemote().sendPing(ByteBuffer.allocate(0));
+            } else {
+                decorated.sendMessage(new PingMessage());
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+            return;
+        }
+        pump();
+    }
+
     /** Closes the socket, waiting at most {@code waitMs} for a write in progress (on Tomcat). */
     private void closeQuietly(CloseStatus status, long waitMs) {
         if (!socket.isOpen()) {
@@ -213,6 +250,8 @@ final class WebSocketConnection implements ClientConnection {
         try {
             if (standard != null) {
                 standard.getUserProperties().put(BLOCKING_SEND_TIMEOUT, waitMs);
+                // a client that never answers our close frame must not keep its TCP connection for Tomcat's 30 s
+                standard.getUserProperties().put(SESSION_CLOSE_TIMEOUT, CLOSE_ANSWER_WAIT_MS);
             }
             (decorated != null ? decorated : socket).close(status);
         } catch (IOException | RuntimeException e) {

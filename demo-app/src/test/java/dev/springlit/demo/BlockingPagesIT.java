@@ -32,8 +32,10 @@ import dev.springlit.runtime.SpringlitEngine;
  */
 @SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "springlit-test.sleep-page=true",
-        "springlit-test.spin-page=true"
+        "springlit-test.spin-page=true",
         // 2,000 tabs come from 127.0.0.1: per-client-address connection and session limits must allow them here
+        "streamlit.server.max-sessions-per-address=0",
+        "streamlit.server.max-connections-per-address=0"
 })
 @DirtiesContext // thousands of parked sessions: later tests get a fresh server
 class BlockingPagesIT {

@@ -28,7 +28,9 @@ import tools.jackson.databind.JsonNode;
  * a file uploaded in one session cannot be claimed by another, and session ids, which are what authorize all
  * of it, are 128-bit random values.
  */
-@SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// 1,000 sessions from one address besides the others': past the default max-sessions-per-address
+@SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "streamlit.server.max-sessions-per-address=0")
 class CrossSiteIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -2,19 +2,13 @@ package dev.springlit.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -611,117 +605,8 @@ class ProtocolFuzzIT {
 
     // ---- frames that break RFC 6455 itself ---------------------------------------------------------------
 
-    /** A bare WebSocket client over a socket, to send frames no WebSocket library would. */
-    private static final class RawSocket implements AutoCloseable {
-
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        RawSocket(int port) throws IOException {
-            socket = new Socket("localhost", port);
-            socket.setSoTimeout(5_000);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-            byte[] key = new byte[16];
-            new Random().nextBytes(key);
-            out.write(("GET /_springlit/stream HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nOrigin: http://localhost:" + port + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new EOFException("handshake cut short: " + head);
-                }
-                head.write(b);
-            }
-            assertThat(head.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101");
-        }
-
-        /** Writes one frame: first byte (FIN, RSV, opcode), masked unless told not to. */
-        void frame(int first, byte[] payload, boolean masked) throws IOException {
-            ByteArrayOutputStream frame = new ByteArrayOutputStream();
-            frame.write(first);
-            int maskBit = masked ? 0x80 : 0;
-            if (payload.length < 126) {
-                frame.write(maskBit | payload.length);
-            } else {
-                frame.write(maskBit | 126);
-                frame.write(payload.length >> 8);
-                frame.write(payload.length & 0xff);
-            }
-            byte[] mask = {0x12, 0x34, 0x56, 0x78};
-            if (masked) {
-                frame.write(mask);
-            }
-            for (int i = 0; i < payload.length; i++) {
-                frame.write(masked ? payload[i] ^ mask[i % 4] : payload[i]);
-            }
-            out.write(frame.toByteArray());
-            out.flush();
-        }
-
-        void bytes(byte[] raw) throws IOException {
-            out.write(raw);
-            out.flush();
-        }
-
-        /** Reads the server's frames until a text frame containing {@code text}. */
-        void awaitText(String text) throws IOException {
-            while (true) {
-                int first = in.read();
-                if (first < 0) {
-                    throw new EOFException("the server closed the connection before sending " + text);
-                }
-                byte[] payload = payload();
-                if ((first & 0x0f) == 0x1 && new String(payload, StandardCharsets.UTF_8).contains(text)) {
-                    return;
-                }
-            }
-        }
-
-        private byte[] payload() throws IOException {
-            int second = in.read();
-            long length = second & 0x7f;
-            if (length == 126) {
-                length = (in.read() << 8) | in.read();
-            } else if (length == 127) {
-                length = ByteBuffer.wrap(in.readNBytes(8)).getLong();
-            }
-            return in.readNBytes((int) length);
-        }
-
-        /** Reads frames until the server's close frame; its status code, then the connection must end. */
-        int awaitClose() throws IOException {
-            while (true) {
-                int first = in.read();
-                if (first < 0) {
-                    throw new EOFException("the server dropped the connection without a close frame");
-                }
-                byte[] payload = payload();
-                if ((first & 0x0f) == 0x8) {
-                    int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
-                    try {
-                        assertThat(in.read()).as("the connection ends after the close frame").isEqualTo(-1);
-                    } catch (SocketException reset) {
-                        // also an end
-                    }
-                    return code;
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-    }
-
     private interface RawCase {
-        void send(RawSocket socket) throws IOException;
+        void send(RawWebSocket socket) throws IOException;
     }
 
     @Test
@@ -753,7 +638,7 @@ class ProtocolFuzzIT {
         Map<String, Integer> codes = new TreeMap<>();
         for (int round = 0; round < 8; round++) {
             for (Map.Entry<String, RawCase> c : cases.entrySet()) {
-                try (RawSocket socket = new RawSocket(port)) {
+                try (RawWebSocket socket = new RawWebSocket(port)) {
                     if (round % 2 == 1) {
                         // with a session attached, too (once its first run is shown: a close racing a write in
                         // progress may go without its close frame, which RFC 6455 allows)

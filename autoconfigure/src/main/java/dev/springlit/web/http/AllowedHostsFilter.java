@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.springlit.runtime.LogText;
 import dev.springlit.runtime.PageRegistry;
 
 /**
@@ -81,7 +82,7 @@ public final class AllowedHostsFilter extends OncePerRequestFilter implements Or
         if (now - last >= LOG_INTERVAL_NANOS && lastLog.compareAndSet(last, now)) {
             long refused = unlogged.getAndSet(0);
             log.warn("Springlit refused " + refused + " request(s) for a host name it does not answer to, the latest "
-                    + "with Host \"" + LogText.of(host) + "\" (allowed: " + hosts.describe()
+                    + "with Host \"" + LogText.clean(host) + "\" (allowed: " + hosts.describe()
                     + "; set streamlit.server.allowed-hosts)");
         }
     }

@@ -13,6 +13,8 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
+import dev.springlit.runtime.LogText;
+
 /**
  * Refuses a WebSocket handshake whose {@code Origin} header is not a well-formed origin with 403, before
  * Spring's same-origin check, which fails on some malformed ones (such as {@code http://127.0.0.1:8080.evil.example},
@@ -29,7 +31,7 @@ public final class WellFormedOriginInterceptor implements HandshakeInterceptor {
         if (origin == null || OriginHeader.isWellFormed(origin)) {
             return true;
         }
-        log.warn("Springlit refused a WebSocket handshake with a malformed Origin \"" + LogText.of(origin) + "\"");
+        log.warn("Springlit refused a WebSocket handshake with a malformed Origin \"" + LogText.clean(origin) + "\"");
         response.setStatusCode(HttpStatus.FORBIDDEN);
         response.getHeaders().setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
         response.getBody().write(("The Origin header is not a valid origin (scheme://host[:port]); "

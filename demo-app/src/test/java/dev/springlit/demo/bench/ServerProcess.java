@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * The demo app as a separate JVM on 127.0.0.1, and what {@code jcmd} and {@code /proc} tell about it. The
- * process is killed by {@link #close()} and, should the driver die first, by a shutdown hook.
+ * process is killed by {@link #close()} and, should the driver die first, by a shutdown hook. Public for the attack
+ * tests that need a small heap of their own (HeapExhaustionIT).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
     private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)");
@@ -46,7 +47,7 @@ final class ServerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killer);
     }
 
-    static ServerProcess start(Path java, Path jar, List<String> jvmArgs, List<String> appArgs, Path logDir)
+    public static ServerProcess start(Path java, Path jar, List<String> jvmArgs, List<String> appArgs, Path logDir)
             throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
@@ -60,6 +61,13 @@ final class ServerProcess implements AutoCloseable {
         command.add("--streamlit.server.max-sessions=20000");
         // the benchmark's drivers click as fast as the server answers: far beyond any person's flood limit
         command.add("--streamlit.server.max-messages-per-second=1000000");
+        // every tab of the benchmark comes from 127.0.0.1: no per-address limits
+        if (appArgs.stream().noneMatch(a -> a.startsWith("--streamlit.server.max-sessions-per-address="))) {
+            command.add("--streamlit.server.max-sessions-per-address=0");
+        }
+        if (appArgs.stream().noneMatch(a -> a.startsWith("--streamlit.server.max-connections-per-address="))) {
+            command.add("--streamlit.server.max-connections-per-address=0");
+        }
         if (appArgs.stream().noneMatch(a -> a.startsWith("--server.tomcat.max-connections="))) {
             // Tomcat accepts 8,192 connections by default: the 8,193rd tab would wait in the accept queue forever
             command.add("--server.tomcat.max-connections=20000");
@@ -80,7 +88,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -92,12 +100,12 @@ final class ServerProcess implements AutoCloseable {
         return command;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Polls {@code GET /counter} until it answers 200. */
-    void awaitReady(HttpClient client, Duration timeout) throws InterruptedException {
+    public void awaitReady(HttpClient client, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI page = URI.create("http://127.0.0.1:" + port + "/counter");
         while (System.nanoTime() < deadline) {
@@ -120,7 +128,7 @@ final class ServerProcess implements AutoCloseable {
                 + "\n" + tail(40));
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -171,7 +179,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** A full GC and the heap then in use (bytes, from {@code GC.heap_info}). */
-    long heapUsedAfterFullGc() {
+    public long heapUsedAfterFullGc() {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
         Matcher m = HEAP_USED.matcher(info);
@@ -247,7 +255,7 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

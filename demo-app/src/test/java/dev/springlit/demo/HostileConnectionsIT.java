@@ -1,0 +1,337 @@
+package dev.springlit.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.springlit.runtime.Session;
+import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.web.StreamHandler;
+
+/**
+ * Connections that never become a tab, or stop being one (issue 12, item 1), from a second client address
+ * (127.0.0.2), against the live demo app: connections that start a ~250 KB message and never finish it (before
+ * and after hello), connections that start a 60 KB one and never finish it, and connections that say nothing at
+ * all. Each is closed within its bound ({@code hello-timeout}, {@code message-completion-timeout},
+ * {@code max-hello-message-size}, {@code max-unfinished-messages-size}, {@code max-connections-per-address}),
+ * the unfinished bytes the server holds never pass the configured total, and a tab on 127.0.0.1 counts every one
+ * of its clicks meanwhile. Afterwards nothing is held and a new visitor gets its first run. A tab whose socket
+ * goes silent (it answers no pings) is closed and its session parked, while a quiet tab that answers pings stays.
+ */
+@SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "streamlit.server.hello-timeout=2s",
+        "streamlit.server.message-completion-timeout=3s",
+        "streamlit.server.max-unfinished-messages-size=16MB",
+        "streamlit.server.max-connections-per-address=200",
+        "streamlit.server.silent-connection-timeout=4s"})
+class HostileConnectionsIT {
+
+    static final long TOTAL_LIMIT = 16L << 20;
+    /** Time the server may take beyond a bound to act on it (its checks run every half second; a loaded machine). */
+    static final long SLACK_MS = 5_000;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StreamHandler handler;
+
+    @Autowired
+    SpringlitEngine engine;
+
+    /** What kind of attacker a connection is, and how soon the server must close it. */
+    private enum Kind {
+        /**
+         * Starts a 250 KB message before hello: over max-hello-message-size (64 KB), so nothing of it is kept past
+         * 64 KB (the tab is told too_large); closed by the hello timeout.
+         */
+        HUGE_BEFORE_HELLO(2_000 + SLACK_MS),
+        /** Starts a 60 KB message before hello and never finishes it: closed by the hello timeout, or at once. */
+        UNFINISHED_BEFORE_HELLO(2_000 + SLACK_MS),
+        /** Says hello, then starts a 250 KB message and never finishes it: closed by the completion timeout. */
+        UNFINISHED_AFTER_HELLO(3_000 + SLACK_MS),
+        /** Opens the WebSocket and says nothing: closed by the hello timeout. */
+        SILENT(2_000 + SLACK_MS);
+
+        final long closedWithinMs;
+
+        Kind(long closedWithinMs) {
+            this.closedWithinMs = closedWithinMs;
+        }
+    }
+
+    /** How one attacker connection ended: its close code (or "dropped") and when, after its last frame. */
+    private record Outcome(Kind kind, String how, long closedAfterMs) {
+    }
+
+    static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static byte[] unfinishedJson(int bytes) {
+        byte[] text = new byte[bytes];
+        Arrays.fill(text, (byte) 'a');
+        byte[] start = "{\"type\":\"hello\",\"protocol\":1,\"page\":\"".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(start, 0, text, 0, start.length);
+        return text;
+    }
+
+    /** Opens one attacker connection, sends what its kind sends, and waits until the server closes it. */
+    private Outcome attack(Kind kind, InetAddress from) throws IOException {
+        try (RawWebSocket socket = new RawWebSocket(port, from)) {
+            long sentAt = System.nanoTime();
+            try {
+                switch (kind) {
+                    case HUGE_BEFORE_HELLO -> socket.frame(0x01, unfinishedJson(250_000), true);
+                    case UNFINISHED_BEFORE_HELLO -> socket.frame(0x01, unfinishedJson(60_000), true);
+                    case UNFINISHED_AFTER_HELLO -> {
+                        socket.frame(0x81, ("{\"type\":\"hello\",\"protocol\":1,\"session\":null,\"page\":"
+                                + "\"/counter\",\"query\":\"\"}").getBytes(StandardCharsets.UTF_8), true);
+                        socket.awaitText("\"type\":\"session\"");
+                        socket.frame(0x01, ("{\"type\":\"rerun\",\"trigger\":\"" + "b".repeat(250_000))
+                                .getBytes(StandardCharsets.UTF_8), true);
+                    }
+                    case SILENT -> {
+                        // nothing at all
+                    }
+                }
+            } catch (RawWebSocket.ClosedByServer closed) {
+                // refused before its hello was answered (max-connections-per-address)
+                return new Outcome(kind, "close " + closed.code,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt));
+            } catch (IOException closedWhileWriting) {
+                // the server closed it while the frame was being written; its close frame may still be there
+            }
+            long doneAt = System.nanoTime();
+            socket.readTimeout((int) (kind.closedWithinMs + 5_000));
+            String how;
+            try {
+                how = "close " + socket.awaitCloseFrame();
+            } catch (SocketTimeoutException stillOpen) {
+                how = "still open";
+                dumpConnectionThread();
+            } catch (IOException dropped) {
+                how = "dropped"; // reset: the server closed it with our frame still unread
+            }
+            return new Outcome(kind, how, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - doneAt));
+        }
+    }
+
+    private static void dumpConnectionThread() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("springlit-connections")) {
+                StringBuilder dump = new StringBuilder("\"" + thread.getName() + "\" " + thread.getState() + "\n");
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+                System.err.println(dump);
+            }
+        });
+    }
+
+    @Test
+    void unfinishedMessagesAndSilentConnectionsAreClosedWithinTheirBoundsWhileATabCountsEveryClick()
+            throws Exception {
+        InetAddress attackerAddress = InetAddress.getByName("127.0.0.2");
+        long heapBefore = usedHeapAfterGc();
+        AtomicLong maxHeld = new AtomicLong();
+        AtomicBoolean attacking = new AtomicBoolean(true);
+        AtomicInteger clicks = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        // a thread per attacker connection: each waits for its own close, so each close is timed on its own
+        ExecutorService attackers = Executors.newCachedThreadPool();
+        try (StreamClient probe = StreamClient.connect(port)) {
+            probe.hello(null, "/counter", false);
+            probe.awaitRunEnd();
+            String increment = probe.buttonId("Increment");
+            Future<?> sampler = pool.submit(() -> {
+                while (attacking.get()) {
+                    maxHeld.accumulateAndGet(handler.unfinishedMessageBytes(), Math::max);
+                    Thread.sleep(2);
+                }
+                return null;
+            });
+            Future<?> clicker = pool.submit(() -> {
+                while (attacking.get()) {
+                    int count = clicks.incrementAndGet();
+                    probe.click(increment);
+                    probe.await("Count = " + count, m -> "delta".equals(m.path("type").asString())
+                            && !m.path("status").isNull() && probe.screen().contains("Count = " + count));
+                    Thread.sleep(50);
+                }
+                return null;
+            });
+
+            long start = System.nanoTime();
+            List<Future<Outcome>> running = new ArrayList<>();
+            Kind[] plan = new Kind[400];
+            for (int i = 0; i < plan.length; i++) {
+                plan[i] = i < 40 ? Kind.HUGE_BEFORE_HELLO : i < 200 ? Kind.UNFINISHED_BEFORE_HELLO
+                        : i < 260 ? Kind.UNFINISHED_AFTER_HELLO : Kind.SILENT;
+            }
+            for (Kind kind : plan) {
+                running.add(attackers.submit(() -> attack(kind, attackerAddress)));
+            }
+            // Every attacker connection is closed, each within its bound.
+            Map<String, Integer> outcomes = new TreeMap<>();
+            long worstLateMs = Long.MIN_VALUE;
+            int refusedAtTheDoor = 0;
+            for (Future<Outcome> future : running) {
+                Outcome outcome;
+                try {
+                    outcome = future.get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // past max-connections-per-address the server may close before the handshake is read whole
+                    refusedAtTheDoor++;
+                    continue;
+                }
+                assertThat(outcome.how()).as("a %s connection", outcome.kind()).isNotEqualTo("still open");
+                worstLateMs = Math.max(worstLateMs, outcome.closedAfterMs() - outcome.kind().closedWithinMs);
+                assertThat(outcome.closedAfterMs()).as("%s closed after (ms)", outcome.kind())
+                        .isLessThanOrEqualTo(outcome.kind().closedWithinMs);
+                outcomes.merge(outcome.kind() + " " + outcome.how(), 1, Integer::sum);
+            }
+            long attackMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            attacking.set(false);
+            clicker.get(30, TimeUnit.SECONDS);
+            sampler.get(5, TimeUnit.SECONDS);
+
+            // Nothing is held once they are gone; the tab counted every click; a new visitor gets its first run.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((handler.unfinishedMessageBytes() > 0 || handler.openConnections() > 1)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long heapAfter = usedHeapAfterGc();
+            System.out.printf("HostileConnectionsIT: %d attacker connections from 127.0.0.2 opened "
+                            + "(%d refused during the handshake), all closed within %d ms; outcomes %s; unfinished "
+                            + "bytes held at most %d KB (limit %d KB); the probe tab counted %d clicks; heap %d MB -> "
+                            + "%d MB; closes came at worst %d ms before their bound%n", plan.length,
+                    refusedAtTheDoor, attackMs, outcomes, maxHeld.get() >> 10, TOTAL_LIMIT >> 10, clicks.get(),
+                    heapBefore >> 20, heapAfter >> 20, -worstLateMs);
+            assertThat(maxHeld.get()).as("unfinished message bytes held").isLessThanOrEqualTo(TOTAL_LIMIT);
+            assertThat(maxHeld.get()).as("the attack did hold unfinished bytes").isGreaterThan(1L << 20);
+            assertThat(outcomes.keySet()).as("outcomes")
+                    .anyMatch(o -> o.startsWith("HUGE_BEFORE_HELLO close 1013"))
+                    .anyMatch(o -> o.startsWith("UNFINISHED_BEFORE_HELLO close 1013"))
+                    .anyMatch(o -> o.startsWith("UNFINISHED_AFTER_HELLO close 1013"))
+                    .anyMatch(o -> o.startsWith("SILENT close 1013"));
+            assertThat(clicks.get()).as("clicks the probe made during the attack").isGreaterThan(10);
+            assertThat(handler.unfinishedMessageBytes()).as("unfinished bytes held after the attack").isZero();
+            assertThat(handler.openConnections()).as("connections open after the attack: the probe").isEqualTo(1);
+            assertThat(heapAfter - heapBefore).as("heap growth (bytes)").isLessThan(64L << 20);
+            try (StreamClient visitor = StreamClient.connect(port)) {
+                visitor.hello(null, "/counter", false);
+                visitor.awaitRunEnd();
+                assertThat(visitor.screen()).contains("Count = 0");
+            }
+        } finally {
+            attacking.set(false);
+            pool.shutdownNow();
+            attackers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSilentTabIsClosedAndItsSessionParkedWhileAQuietTabThatAnswersPingsStays() throws Exception {
+        try (StreamClient quiet = StreamClient.connect(port);
+             RawWebSocket silent = new RawWebSocket(port, InetAddress.getByName("127.0.0.2"))) {
+            quiet.hello(null, "/counter", false);
+            quiet.awaitRunEnd();
+            silent.frame(0x81, "{\"type\":\"hello\",\"protocol\":1,\"session\":null,\"page\":\"/counter\",\"query\":\"\"}"
+                    .getBytes(StandardCharsets.UTF_8), true);
+            String answer = silent.awaitTextOf("\"type\":\"session\"");
+            String sessionId = answer.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            Session session = engine.sessions().find(sessionId).orElseThrow();
+            long start = System.nanoTime();
+            // The raw socket answers no ping: after silent-connection-timeout (4 s) it is closed with 1001.
+            silent.readTimeout(4_000 + (int) SLACK_MS + 2_000);
+            int code = silent.awaitCloseFrame();
+            long closedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            silent.readTimeout(15_000);
+            boolean ended = silent.awaitEnd();
+            long endedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) - closedAfterMs;
+            assertThat(ended).as("the TCP connection ends although the client never answers the close frame").isTrue();
+            assertThat(code).isEqualTo(1001);
+            assertThat(closedAfterMs).as("silent tab closed after (ms)").isBetween(3_500L, 4_000 + SLACK_MS);
+            assertThat(session.isConnected()).isFalse();
+            assertThat(session.isAlive()).as("its session is parked, not destroyed").isTrue();
+            // The quiet tab sent nothing all along, yet its client answered the pings: it is still there.
+            assertThat(quiet.closed()).isNotDone();
+            quiet.click(quiet.buttonId("Increment"));
+            quiet.await("Count = 1", m -> quiet.screen().contains("Count = 1"));
+            System.out.println("HostileConnectionsIT: a tab that answers no pings was closed with " + code + " after "
+                    + closedAfterMs + " ms of silence (its TCP connection ended " + endedAfterMs + " ms later, though it "
+                    + "never answered the close frame); a quiet tab that answers them stayed");
+        }
+    }
+
+    @Test
+    void pastMaxConnectionsPerAddressNewConnectionsFromThatAddressAreClosedAtOnceAndOthersAreNot() throws Exception {
+        InetAddress attackerAddress = InetAddress.getByName("127.0.0.2");
+        List<RawWebSocket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService opener = Executors.newFixedThreadPool(8);
+        try {
+            // 200 tabs from 127.0.0.2 (they say hello, so the hello timeout leaves them open)
+            List<Future<?>> opening = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                opening.add(opener.submit(() -> {
+                    RawWebSocket tab = new RawWebSocket(port, attackerAddress);
+                    held.add(tab);
+                    tab.frame(0x81, ("{\"type\":\"hello\",\"protocol\":1,\"session\":null,\"page\":\"/counter\","
+                            + "\"query\":\"\"}").getBytes(StandardCharsets.UTF_8), true);
+                    return null;
+                }));
+            }
+            for (Future<?> tab : opening) {
+                tab.get(30, TimeUnit.SECONDS);
+            }
+            long start = System.nanoTime();
+            int code;
+            try (RawWebSocket refused = new RawWebSocket(port, attackerAddress)) {
+                code = refused.awaitCloseFrame();
+            }
+            long refusedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(code).as("close code past the limit").isEqualTo(1013);
+            assertThat(refusedAfterMs).isLessThan(SLACK_MS);
+            try (StreamClient other = StreamClient.connect(port)) {
+                other.hello(null, "/counter", false);
+                other.awaitRunEnd();
+                assertThat(other.screen()).contains("Count = 0");
+            }
+            System.out.println("HostileConnectionsIT: with 200 connections open from 127.0.0.2 the next one from there "
+                    + "was closed with " + code + " after " + refusedAfterMs + " ms; a tab from 127.0.0.1 got its run");
+        } finally {
+            opener.shutdownNow();
+            for (RawWebSocket socket : held) {
+                socket.close();
+            }
+        }
+    }
+}
