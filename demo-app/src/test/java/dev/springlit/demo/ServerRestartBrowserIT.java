@@ -38,8 +38,13 @@ class ServerRestartBrowserIT extends BrowserSupport {
         app = start();
     }
 
+    /** Runs before BrowserSupport's own @AfterEach: the tab goes first, or its reconnect attempts log errors. */
     @AfterEach
     void stopServer() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
         if (app != null) {
             app.close();
         }
