@@ -42,6 +42,8 @@ abstract class BrowserSupport {
     BrowserContext context;
     Page page;
     final List<String> scriptErrors = new ArrayList<>();
+    /** Console errors containing this text are expected by the test (a 404 it provokes), or null. */
+    volatile String expectedConsoleError;
 
     @BeforeAll
     static void launchBrowser() {
@@ -86,7 +88,8 @@ abstract class BrowserSupport {
         Page p = owner.newPage();
         p.onPageError(error -> scriptErrors.add("uncaught: " + error));
         p.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
+            String expected = expectedConsoleError;
+            if ("error".equals(message.type()) && (expected == null || !message.text().contains(expected))) {
                 scriptErrors.add("console.error: " + message.text());
             }
         });
