@@ -28,7 +28,8 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  *
  * <p>A key under the prefix that is not a hash with Springlit's format marker is refused with
  * {@link UnreadableSessionException} and never modified. A command that fails or times out (configure a short
- * {@code spring.data.redis.timeout}) becomes a {@link SessionStoreException}.
+ * {@code spring.data.redis.timeout}) becomes a {@link SessionStoreException}. Needs Redis 4 or later (multi-field
+ * HSET in scripts); Debian 12 ships 7.0.
  */
 public final class RedisSessionStore implements SessionStore {
 

@@ -1,8 +1,9 @@
 package dev.springlit.store;
 
 /**
- * The session store could not do what was asked (Redis unreachable, a timeout, a script error). Nothing is known
- * to have been written; the caller may try again once the store is back.
+ * The session store could not do what was asked (Redis unreachable, a timeout, a script error). Whether a write
+ * that failed this way happened is unknown (a timed-out command may still run), but it happened whole or not at
+ * all: claim the session again before committing once the store is back.
  *
  * <pre>{@code
  * try {

@@ -188,6 +188,54 @@ class SnapshotCodecTest {
     }
 
     @Test
+    void S9_5_randomBytesBehindAValidHeaderAreRefusedNeverRun() {
+        byte[] good = codec.encode(Snapshots.counterPage(3));
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 2000; i++) {
+            // keep the header and the Java stream header, so the reader gets past them into the object data
+            byte[] tampered = Arrays.copyOf(good, 9 + random.nextInt(good.length));
+            for (int j = 9; j < tampered.length; j++) {
+                tampered[j] = (byte) random.nextInt(256);
+            }
+            assertThatThrownBy(() -> codec.decode(tampered)).isInstanceOf(UnreadableSessionException.class);
+        }
+    }
+
+    @Test
+    void S9_8_valuesAreReadWithTheClassLoaderGivenAsAfterADevToolsRestart() throws Exception {
+        java.net.URL classes = Cart.class.getProtectionDomain().getCodeSource().getLocation();
+        try (RestartLoader restart = new RestartLoader(classes, getClass().getClassLoader())) {
+            SnapshotCodec afterRestart = new SnapshotCodec(restart, List.of("example.shop"));
+            byte[] bytes = codec.encode(withValue("cart", new Cart(List.of("fig"))));
+
+            Object cart = afterRestart.decode(bytes).values().get("cart");
+
+            assertThat(cart.getClass().getName()).isEqualTo(Cart.class.getName());
+            assertThat(cart.getClass().getClassLoader()).isSameAs(restart);
+            assertThat(cart).isNotInstanceOf(Cart.class).hasToString("Cart[items=[fig]]");
+        }
+    }
+
+    /** Like DevTools' restart class loader: the application's own classes are loaded anew, the rest by the parent. */
+    private static final class RestartLoader extends java.net.URLClassLoader {
+
+        RestartLoader(java.net.URL classes, ClassLoader parent) {
+            super(new java.net.URL[] {classes}, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("example.shop.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                return loaded != null ? loaded : findClass(name);
+            }
+        }
+    }
+
+    @Test
     void S9_5_aClassNameWithControlCharactersIsNeutralisedInTheMessage() {
         byte[] bytes = codec.encode(withValue("payload", new Gadget("x")));
         String stream = new String(bytes, StandardCharsets.ISO_8859_1);
