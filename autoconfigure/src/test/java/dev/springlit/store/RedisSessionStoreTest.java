@@ -135,6 +135,36 @@ class RedisSessionStoreTest extends SessionStoreContract {
     }
 
     @Test
+    void S9_4_twoNodesWithTheirOwnConnectionsNeverBothCommitAndTheLoserWritesNothing() throws Exception {
+        LettuceConnectionFactory nodeBConnections = connect(redis.port());
+        try {
+            RedisSessionStore nodeA = store;
+            RedisSessionStore nodeB = new RedisSessionStore(nodeBConnections);
+            String id = newId();
+            StoredSession a = nodeA.claim(id, "node-a", TTL);
+            a = a.next(1, counter(1, 1));
+            assertThat(nodeA.commit(a, TTL)).isTrue();
+
+            // node B takes the tab over (a reconnect through the load balancer) while node A still runs its page
+            StoredSession b = nodeB.claim(id, "node-b", TTL);
+            StoredSession aLate = a.next(2, counter(2, 2));
+            StoredSession bNext = b.next(2, counter(5, 2));
+
+            assertThat(nodeA.commit(aLate, TTL)).as("node A's late run").isFalse();
+            assertThat(nodeB.commit(bNext, TTL)).isTrue();
+            StoredSession stored = nodeA.load(id).orElseThrow();
+            assertThat(stored).isEqualTo(bNext);
+            assertThat(codec.decode(stored.snapshot()).values()).containsEntry("count", 5);
+            // node A learns it lost the session only by being refused; if it claims again, B's state is what it gets
+            StoredSession reclaimed = nodeA.claim(id, "node-a", TTL);
+            assertThat(codec.decode(reclaimed.snapshot()).values()).containsEntry("count", 5);
+            assertThat(nodeB.commit(bNext.next(3, counter(6, 3)), TTL)).as("node B lost it in turn").isFalse();
+        } finally {
+            nodeBConnections.destroy();
+        }
+    }
+
+    @Test
     void S9_6_abandonedSessionsLeaveNoKeysInRedisAfterTheirTtl() throws InterruptedException {
         for (int i = 0; i < 50; i++) {
             StoredSession claimed = store.claim(newId(), "node-a", Duration.ofMillis(500));
