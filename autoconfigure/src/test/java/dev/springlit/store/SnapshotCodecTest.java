@@ -93,13 +93,8 @@ class SnapshotCodecTest {
         SessionSnapshot read = codec.decode(codec.encode(snapshot));
 
         assertThat(read.values()).containsOnlyKeys(values.keySet());
-        values.forEach((key, value) -> {
-            if (value instanceof int[] || value instanceof String[]) {
-                assertThat(read.values().get(key)).as(key).isEqualTo(value);
-            } else {
-                assertThat(read.values().get(key)).as(key).isEqualTo(value);
-            }
-        });
+        // AssertJ compares the arrays by content
+        values.forEach((key, value) -> assertThat(read.values().get(key)).as(key).isEqualTo(value));
         assertThat(read.unkeyedValues()).isEqualTo(snapshot.unkeyedValues());
         assertThat(read.widgets()).isEqualTo(snapshot.widgets());
         assertThat(read.pagePath()).isEqualTo("/dashboard");
