@@ -126,10 +126,34 @@ final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below the kernel's ephemeral range: while the server is stopped, nothing else is given its port,
+     * and a client reconnecting to it cannot be handed that same port as its source and connect to itself.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        int low = 32768;
+        try {
+            // read as a stream: procfs reports a size of 0, which Files.readString on JDK 17 trusts
+            try (java.io.InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                low = Integer.parseInt(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                        .trim().split("\\s+")[0]);
+            }
+        } catch (IOException | RuntimeException unknown) {
+            // Linux's default range starts at 32768
         }
+        int from = Math.max(1024, low - 12_000);
+        if (low - from < 1000) {
+            throw new IOException("the ephemeral port range starts at " + low + ", leaving no room below it");
+        }
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(from, low);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port between " + from + " and " + low);
     }
 
     private static void sleep(long millis) {

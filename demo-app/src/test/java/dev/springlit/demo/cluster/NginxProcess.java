@@ -2,7 +2,6 @@ package dev.springlit.demo.cluster;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * nginx.conf that proxies HTTP and WebSocket, fails over to the next node when one refuses connections or dies
  * ({@code proxy_next_upstream}), and optionally serves the application under a path prefix (passing
  * {@code X-Forwarded-Prefix}). Everything it writes (config, logs, pid, temp files) lies in its own temporary
- * directory, so it runs as the current user with no root-owned paths. {@link #close()} stops it, and a
+ * directory, so it runs as the current user with no root-owned paths. Give nodes ports from {@link Ports}, outside
+ * the kernel's ephemeral range, or a dead node's port may become a connection to itself instead of a failover. {@link #close()} stops it, and a
  * shutdown hook does if the test JVM dies first.
  *
  * <pre>{@code
@@ -62,7 +62,7 @@ final class NginxProcess implements AutoCloseable {
             throw new IllegalArgumentException("A path prefix looks like /app");
         }
         Path directory = Files.createTempDirectory("nginx");
-        int port = freePort();
+        int port = Ports.freeOutsideEphemeralRange();
         Path config = directory.resolve("nginx.conf");
         Files.writeString(config, config(directory, port, upstreamPorts, balancing, prefix));
         Path errorLog = directory.resolve("error.log");
@@ -175,12 +175,6 @@ final class NginxProcess implements AutoCloseable {
             return true;
         } catch (IOException notYet) {
             return false;
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

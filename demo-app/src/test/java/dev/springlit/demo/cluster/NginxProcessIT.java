@@ -27,9 +27,13 @@ class NginxProcessIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private String get(NginxProcess nginx, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + nginx.port() + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginx.port() + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("GET " + path + " through nginx failed; its error log:\n" + nginx.errorLog(), e);
+        }
         assertThat(response.statusCode()).as(nginx.errorLog()).isEqualTo(200);
         return response.body();
     }

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ final class TinyNode implements AutoCloseable {
     }
 
     static TinyNode start(String name) throws IOException {
-        return new TinyNode(name, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        return new TinyNode(name, Ports.bindOutsideEphemeralRange());
     }
 
     int port() {
