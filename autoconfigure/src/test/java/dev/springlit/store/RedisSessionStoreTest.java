@@ -1,0 +1,330 @@
+package dev.springlit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/** The store contract and Redis' own failure modes, against a real redis-server on a free port. */
+class RedisSessionStoreTest extends SessionStoreContract {
+
+    private static RedisServerProcess redis;
+    private static LettuceConnectionFactory factory;
+    private static RedisSessionStore store;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServerProcess.start();
+        factory = connect(redis.port());
+        store = new RedisSessionStore(factory);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (factory != null) {
+            factory.destroy();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    /** Lettuce as Spring Boot configures it, with a short command timeout so an outage shows within a second. */
+    static LettuceConnectionFactory connect(int port) {
+        LettuceConnectionFactory connections = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", port),
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(1)).build());
+        connections.afterPropertiesSet();
+        connections.start();
+        return connections;
+    }
+
+    @BeforeEach
+    void emptyRedis() {
+        try (RedisConnection connection = factory.getConnection()) {
+            connection.serverCommands().flushAll();
+        }
+    }
+
+    @Override
+    SessionStore store() {
+        return store;
+    }
+
+    private static byte[] key(String id) {
+        return (RedisSessionStore.DEFAULT_KEY_PREFIX + id).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long keyCount() {
+        try (RedisConnection connection = factory.getConnection()) {
+            return connection.serverCommands().dbSize();
+        }
+    }
+
+    /** Calls per command since the server started; commands a Lua script runs are counted as well. */
+    static java.util.Map<String, Long> commandCalls(LettuceConnectionFactory connections) {
+        try (RedisConnection connection = connections.getConnection()) {
+            Properties stats = connection.serverCommands().info("commandstats");
+            java.util.Map<String, Long> calls = new java.util.TreeMap<>();
+            for (String name : stats.stringPropertyNames()) {
+                String value = stats.getProperty(name);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("calls=(\\d+)").matcher(value);
+                if (name.startsWith("cmdstat_") && m.find()) {
+                    calls.put(name.substring(8), Long.parseLong(m.group(1)));
+                }
+            }
+            return calls;
+        }
+    }
+
+    static java.util.Map<String, Long> delta(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        java.util.Map<String, Long> delta = new java.util.TreeMap<>();
+        after.forEach((name, calls) -> {
+            long d = calls - before.getOrDefault(name, 0L);
+            if (d != 0) {
+                delta.put(name, d);
+            }
+        });
+        return delta;
+    }
+
+    @Test
+    void S9_1_aSessionIsOneHashUnderTheSpringlitPrefixWithARedisTtl() {
+        String id = newId();
+        StoredSession claimed = store.claim(id, "node-a", Duration.ofSeconds(120));
+        store.commit(claimed.next(3, counter(3, 3)), Duration.ofSeconds(120));
+
+        try (RedisConnection connection = factory.getConnection()) {
+            assertThat(connection.keyCommands().type(key(id)).code()).isEqualTo("hash");
+            assertThat(connection.keyCommands().pTtl(key(id))).isBetween(1L, 120_000L);
+            assertThat(connection.keyCommands().keys("springlit:session:*".getBytes(StandardCharsets.UTF_8)))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void S9_1_aCommitIsOneRoundTrip() {
+        String id = newId();
+        StoredSession session = store.claim(id, "node-a", TTL);
+        session = session.next(1, counter(1, 1));
+        store.commit(session, TTL); // Redis now knows the script
+
+        java.util.Map<String, Long> before = commandCalls(factory);
+        for (int i = 2; i <= 11; i++) {
+            session = session.next(i, counter(i, i));
+            assertThat(store.commit(session, TTL)).isTrue();
+        }
+        java.util.Map<String, Long> calls = delta(before, commandCalls(factory));
+
+        // one EVALSHA per commit from the client; TYPE, HMGET, HSET and PEXPIRE run inside the script;
+        // the first INFO is counted once it has run
+        assertThat(calls).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("evalsha", 10L, "type", 10L,
+                "hmget", 10L, "hset", 10L, "pexpire", 10L, "info", 1L));
+    }
+
+    @Test
+    void S9_4_twoNodesWithTheirOwnConnectionsNeverBothCommitAndTheLoserWritesNothing() throws Exception {
+        LettuceConnectionFactory nodeBConnections = connect(redis.port());
+        try {
+            RedisSessionStore nodeA = store;
+            RedisSessionStore nodeB = new RedisSessionStore(nodeBConnections);
+            String id = newId();
+            StoredSession a = nodeA.claim(id, "node-a", TTL);
+            a = a.next(1, counter(1, 1));
+            assertThat(nodeA.commit(a, TTL)).isTrue();
+
+            // node B takes the tab over (a reconnect through the load balancer) while node A still runs its page
+            StoredSession b = nodeB.claim(id, "node-b", TTL);
+            StoredSession aLate = a.next(2, counter(2, 2));
+            StoredSession bNext = b.next(2, counter(5, 2));
+
+            assertThat(nodeA.commit(aLate, TTL)).as("node A's late run").isFalse();
+            assertThat(nodeB.commit(bNext, TTL)).isTrue();
+            StoredSession stored = nodeA.load(id).orElseThrow();
+            assertThat(stored).isEqualTo(bNext);
+            assertThat(codec.decode(stored.snapshot()).values()).containsEntry("count", 5);
+            // node A learns it lost the session only by being refused; if it claims again, B's state is what it gets
+            StoredSession reclaimed = nodeA.claim(id, "node-a", TTL);
+            assertThat(codec.decode(reclaimed.snapshot()).values()).containsEntry("count", 5);
+            assertThat(nodeB.commit(bNext.next(3, counter(6, 3)), TTL)).as("node B lost it in turn").isFalse();
+        } finally {
+            nodeBConnections.destroy();
+        }
+    }
+
+    @Test
+    void S9_6_abandonedSessionsLeaveNoKeysInRedisAfterTheirTtl() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            StoredSession claimed = store.claim(newId(), "node-a", Duration.ofMillis(500));
+            store.commit(claimed.next(1, counter(1, 1)), Duration.ofMillis(500));
+        }
+        assertThat(keyCount()).isEqualTo(50);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (keyCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+
+        // DBSIZE counts keys Redis has not reclaimed yet: zero means their memory is gone too
+        assertThat(keyCount()).isZero();
+    }
+
+    @Test
+    void S9_5_dataUnderOurKeyThatIsNotOursIsRefusedLeftAloneAndTheStoreKeepsWorking() {
+        String plain = newId();
+        String otherHash = newId();
+        try (RedisConnection connection = factory.getConnection()) {
+            connection.stringCommands().set(key(plain), "someone else's".getBytes(StandardCharsets.UTF_8));
+            connection.hashCommands().hSet(key(otherHash), "v".getBytes(StandardCharsets.UTF_8),
+                    "1".getBytes(StandardCharsets.UTF_8));
+        }
+
+        for (String id : new String[] {plain, otherHash}) {
+            assertThatThrownBy(() -> store.load(id)).isInstanceOf(UnreadableSessionException.class)
+                    .hasMessageContaining("refused");
+            assertThatThrownBy(() -> store.claim(id, "node-a", TTL)).isInstanceOf(UnreadableSessionException.class);
+            assertThat(store.commit(new StoredSession(id, 2, "node-a", 1, counter(1, 1)), TTL)).isFalse();
+            assertThat(store.release(id, 1)).isFalse();
+        }
+
+        try (RedisConnection connection = factory.getConnection()) {
+            assertThat(connection.stringCommands().get(key(plain))).asString(StandardCharsets.UTF_8)
+                    .isEqualTo("someone else's");
+            assertThat(connection.hashCommands().hLen(key(otherHash))).isEqualTo(1);
+        }
+        String fine = newId();
+        assertThat(store.commit(store.claim(fine, "node-a", TTL).next(1, counter(1, 1)), TTL)).isTrue();
+    }
+
+    @Test
+    void S9_5_tamperedFieldsAndSnapshotBytesAreRefusedAndTheStoreKeepsWorking() {
+        String id = newId();
+        StoredSession claimed = store.claim(id, "node-a", TTL);
+        store.commit(claimed.next(1, counter(1, 1)), TTL);
+        byte[] gadget = codec.encode(new SessionSnapshot(java.util.Map.of("x", new Gadget("calc")),
+                java.util.Map.of(), java.util.Map.of(), "/", "", 1));
+        int readsBefore = Gadget.READS.get();
+        try (RedisConnection connection = factory.getConnection()) {
+            connection.hashCommands().hSet(key(id), "d".getBytes(StandardCharsets.UTF_8), gadget);
+        }
+
+        byte[] stored = store.load(id).orElseThrow().snapshot();
+        assertThatThrownBy(() -> codec.decode(stored)).isInstanceOf(UnreadableSessionException.class)
+                .hasMessageContaining("Gadget is not in the allow-list");
+        assertThat(Gadget.READS.get()).isEqualTo(readsBefore);
+
+        try (RedisConnection connection = factory.getConnection()) {
+            connection.hashCommands().hSet(key(id), "v".getBytes(StandardCharsets.UTF_8),
+                    "two".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> store.load(id)).isInstanceOf(UnreadableSessionException.class)
+                .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> store.claim(id, "node-b", TTL)).isInstanceOf(UnreadableSessionException.class);
+
+        String fine = newId();
+        assertThat(store.commit(store.claim(fine, "node-a", TTL).next(1, counter(1, 1)), TTL)).isTrue();
+    }
+
+    @Test
+    void storeFaults_redisDownGivesAClearExceptionAndTheStoreWorksAgainWhenItIsBack() throws Exception {
+        try (RedisServerProcess own = RedisServerProcess.start()) {
+            LettuceConnectionFactory connections = connect(own.port());
+            try {
+                RedisSessionStore outage = new RedisSessionStore(connections);
+                String id = newId();
+                StoredSession claimed = outage.claim(id, "node-a", TTL);
+
+                own.stop();
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> outage.commit(claimed.next(1, counter(1, 1)), TTL))
+                        .isInstanceOf(SessionStoreException.class)
+                        .hasMessageStartingWith("The Redis session store failed: ")
+                        .hasMessageNotContaining(id);
+                assertThatThrownBy(() -> outage.load(id)).isInstanceOf(SessionStoreException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+
+                own.startAgain();
+                // Lettuce reconnects by itself; the restarted server is empty (no persistence)
+                StoredSession again = awaitClaim(outage, id);
+                assertThat(again.version()).isEqualTo(1);
+                assertThat(outage.commit(again.next(1, counter(1, 1)), TTL)).isTrue();
+                assertThat(codec.decode(outage.load(id).orElseThrow().snapshot()).values())
+                        .containsEntry("count", 1);
+            } finally {
+                connections.destroy();
+            }
+        }
+    }
+
+    private static StoredSession awaitClaim(SessionStore store, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return store.claim(id, "node-a", TTL);
+            } catch (SessionStoreException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    @Test
+    void storeFaults_aFrozenRedisTimesOutCommitsAndAfterwardsHoldsTheOldOrTheNewStateWhole() throws Exception {
+        try (RedisServerProcess own = RedisServerProcess.start()) {
+            LettuceConnectionFactory connections = connect(own.port());
+            try {
+                RedisSessionStore frozen = new RedisSessionStore(connections);
+                String id = newId();
+                StoredSession committed = frozen.claim(id, "node-a", TTL).next(1, counter(1, 1));
+                assertThat(frozen.commit(committed, TTL)).isTrue();
+                StoredSession attempted = committed.next(2, counter(2, 2));
+
+                own.signal("STOP");
+                try {
+                    assertThatThrownBy(() -> frozen.commit(attempted, TTL)).isInstanceOf(SessionStoreException.class);
+                } finally {
+                    own.signal("CONT");
+                }
+
+                // the timed-out command may still have run: whichever state is there is complete and readable
+                StoredSession after = awaitLoad(frozen, id);
+                assertThat(after).isIn(committed, attempted);
+                int count = (Integer) codec.decode(after.snapshot()).values().get("count");
+                assertThat(count).isEqualTo(after.equals(committed) ? 1 : 2);
+                // a node that does not know whether its commit landed claims again and goes on from there
+                StoredSession reclaimed = frozen.claim(id, "node-a", TTL);
+                assertThat(frozen.commit(reclaimed.next(3, counter(3, 3)), TTL)).isTrue();
+            } finally {
+                connections.destroy();
+            }
+        }
+    }
+
+    private static StoredSession awaitLoad(SessionStore store, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return store.load(id).orElseThrow();
+            } catch (SessionStoreException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+}
