@@ -34,10 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Phases: startup to healthy and fresh RSS; warm-up; 1 tab clicking K times sequentially (optionally recorded
  * with JFR); time to first render of new tabs (GET /counter + WebSocket + hello + first run); N tabs clicking
- * concurrently (each sequential, K clicks each), with the threads left right after each burst; the dashboard, one
- * tab then 100 tabs switching its sidebar filter; idle memory and threads before/after opening 1,000 idle tabs,
- * what their sessions keep once the tabs are closed (parked), then 10,000 more idle tabs; then, with the server
- * stopped, the fast-start launches ({@link FastStart}). The tabs of the earlier phases stay connected until the
+ * concurrently (each sequential, K clicks each), with the threads left right after each burst; idle memory and
+ * threads before/after opening 1,000 idle tabs, what their sessions keep once the tabs are closed (parked), then
+ * 10,000 more idle tabs; the dashboard, one tab then 100 tabs switching its sidebar filter (with the idle tabs
+ * still connected); then, with the server stopped, the fast-start launches ({@link FastStart}). The tabs of the earlier phases stay connected until the
  * end, so no parked session expires (and frees memory) between two heap measurements.
  *
  * <p>System properties (all optional): {@code bench.jar}, {@code bench.serverJava} (the server's {@code java};
@@ -155,8 +155,9 @@ public final class LoadBenchmark {
                 measureConcurrent(n, concurrentClicks);
                 countThreadsAfterBurst(n + " tabs clicking");
             }
-            measureDashboard();
+            // after the idle phase, so that phase starts from the same server state as in issue 7's runs
             measureIdle();
+            measureDashboard();
             finalChecks();
         } catch (Throwable t) {
             error = t;
