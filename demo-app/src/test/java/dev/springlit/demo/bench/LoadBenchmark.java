@@ -738,7 +738,7 @@ public final class LoadBenchmark {
 
     private void checkFileLimit() {
         int needed = Arrays.stream(concurrentSessions).sum() + Arrays.stream(idleSessions).max().orElse(0)
-                + ttfrSamples + 200;
+                + ttfrSamples + Math.max(0, dashboardTabs) + 200;
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 if (line.startsWith("Max open files")) {

@@ -48,10 +48,6 @@ final class LoadSampler implements AutoCloseable {
                 samples == 0 ? first : sum / samples, max, last);
     }
 
-    synchronized double mean() {
-        return samples == 0 ? first : sum / samples;
-    }
-
     @Override
     public void close() {
         timer.shutdownNow();
