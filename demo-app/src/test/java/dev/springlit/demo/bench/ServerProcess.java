@@ -35,10 +35,12 @@ public final class ServerProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final List<String> command;
+    private final long startedAt;
     private final Thread killer;
 
-    private ServerProcess(Process process, Path javaBin, Path log, int port, List<String> command) {
+    private ServerProcess(Process process, long startedAt, Path javaBin, Path log, int port, List<String> command) {
         this.process = process;
+        this.startedAt = startedAt;
         this.javaBin = javaBin;
         this.log = log;
         this.port = port;
@@ -48,6 +50,15 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path java, Path jar, List<String> jvmArgs, List<String> appArgs, Path logDir)
+            throws IOException {
+        return start(java, jar, jvmArgs, appArgs, logDir.resolve("server.log"), null);
+    }
+
+    /**
+     * Starts {@code java [jvmArgs] -jar jar} in {@code workDir} (the current directory when null): the CDS archive
+     * and the AOT cache only work when the extracted jar is launched by the relative path it was trained with.
+     */
+    static ServerProcess start(Path java, Path jar, List<String> jvmArgs, List<String> appArgs, Path log, Path workDir)
             throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
@@ -73,13 +84,14 @@ public final class ServerProcess implements AutoCloseable {
             command.add("--server.tomcat.max-connections=20000");
         }
         command.addAll(appArgs);
-        Files.createDirectories(logDir);
-        Path log = logDir.resolve("server.log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        return new ServerProcess(process, java.getParent(), log, port, command);
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        long startedAt = System.nanoTime();
+        Process process = builder.start();
+        return new ServerProcess(process, startedAt, java.getParent(), log, port, command);
     }
 
     private static int freePort() throws IOException {
@@ -104,8 +116,12 @@ public final class ServerProcess implements AutoCloseable {
         return log;
     }
 
-    /** Polls {@code GET /counter} until it answers 200. */
-    public void awaitReady(HttpClient client, Duration timeout) throws InterruptedException {
+    /**
+     * Polls {@code GET /counter} every 10 ms until it answers 200, and returns the time from just before the
+     * process was started to that answer: startup to healthy, as a load balancer would see it (the demo has no
+     * Actuator, so its first page is its health check).
+     */
+    public Duration awaitReady(HttpClient client, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI page = URI.create("http://127.0.0.1:" + port + "/counter");
         while (System.nanoTime() < deadline) {
@@ -117,12 +133,12 @@ public final class ServerProcess implements AutoCloseable {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(2))
                         .GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    return;
+                    return Duration.ofNanos(System.nanoTime() - startedAt);
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(10);
         }
         throw new IllegalStateException("The server was not ready within " + timeout.toSeconds() + " s; see " + log
                 + "\n" + tail(40));
@@ -234,6 +250,24 @@ public final class ServerProcess implements AutoCloseable {
             }
         }
         return count;
+    }
+
+    /**
+     * Threads named by owner, from {@code jcmd Thread.print}: {@code tomcat} (http-nio-* request threads, poller,
+     * acceptor) and {@code run} (springlit-run-*, the threads that run pages).
+     */
+    Map<String, Integer> namedThreads() {
+        Map<String, Integer> owners = new LinkedHashMap<>();
+        owners.put("tomcat", 0);
+        owners.put("run", 0);
+        for (String line : jcmd("Thread.print").split("\n")) {
+            if (line.startsWith("\"http-nio-")) {
+                owners.merge("tomcat", 1, Integer::sum);
+            } else if (line.startsWith("\"springlit-run-")) {
+                owners.merge("run", 1, Integer::sum);
+            }
+        }
+        return owners;
     }
 
     /** CPU time the server process has used so far (user + system), in nanoseconds; 10 ms resolution. */
