@@ -121,6 +121,20 @@ public interface St {
     /** A decimal slider with two handles. */
     Range<Double> rangeSlider(String label, double min, double max, Consumer<RangeSliderOptions> options);
 
+    /** A slider over {@code options} (Streamlit's {@code st.select_slider}), starting at the first option. */
+    default <T> T selectSlider(String label, List<T> options) {
+        return selectSlider(label, options, o -> { });
+    }
+
+    /** A slider over options: {@code st.selectSlider("Size", List.of("S", "M", "L"), o -> o.value("M"))}. */
+    <T> T selectSlider(String label, List<T> options, Consumer<SelectSliderOptions<T>> sliderOptions);
+
+    /**
+     * A slider with two handles over options, returning the chosen start and end (in option order):
+     * {@code st.selectRangeSlider("Span", List.of("S", "M", "L"), o -> o.range("S", "M"))}.
+     */
+    <T> List<T> selectRangeSlider(String label, List<T> options, Consumer<SelectSliderOptions<T>> sliderOptions);
+
     /** A one-line text input, empty at first; sends on Enter or when it loses focus. */
     default String textInput(String label) {
         return textInput(label, o -> { });

@@ -77,14 +77,15 @@ public class SpringlitAutoConfiguration {
     @ConditionalOnMissingBean
     SpringlitEngine springlitEngine(PageRegistry pages, SpringlitProperties properties,
                                     ObjectProvider<JsonMapper> jsonMapper, org.springframework.core.env.Environment environment) {
-        RuntimeSettings settings = new RuntimeSettings(
-                properties.getRunner().isEnforceSerializableSessionState(),
-                properties.getClient().isShowErrorDetails(),
-                properties.getClient().isWidgetStateDuplicationWarning(),
-                properties.getServer().getDisconnectedSessionTtl(),
-                properties.getServer().getMaxSessions(),
+        RuntimeSettings settings = RuntimeSettings.builder()
+                .enforceSerializableSessionState(properties.getRunner().isEnforceSerializableSessionState())
+                .showErrorDetails(properties.getClient().isShowErrorDetails())
+                .widgetStateDuplicationWarning(properties.getClient().isWidgetStateDuplicationWarning())
+                .disconnectedSessionTtl(properties.getServer().getDisconnectedSessionTtl())
+                .maxSessions(properties.getServer().getMaxSessions())
                 // Spring Boot's own switch for virtual threads decides for page runs too
-                environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
+                .virtualThreads(environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false))
+                .build();
         SpringlitProperties.Runner runner = properties.getRunner();
         RunLimits limits = new RunLimits(runner.getMaxThreads(), runner.getMaxRunTime(), runner.getInterruptGrace(),
                 runner.getMaxAbandonedRunsPerPage());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import dev.springlit.ButtonOptions;
 import dev.springlit.CheckboxOptions;
@@ -24,6 +23,7 @@ import dev.springlit.MultiselectOptions;
 import dev.springlit.NumberInputOptions;
 import dev.springlit.Range;
 import dev.springlit.RangeSliderOptions;
+import dev.springlit.SelectSliderOptions;
 import dev.springlit.SliderOptions;
 import dev.springlit.TextInputOptions;
 import dev.springlit.TimeInputOptions;
@@ -213,7 +213,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
      * @param explicitDefault whether the page gave the starting value (S4.7 warns only then)
      * @param identity        the parameters that, with kind and label, identify an unkeyed widget
      */
-    private <T> T valueWidget(String kind, String label, ValueWidgetOptions<?, T> o, T defaultValue,
+    <T> T valueWidget(String kind, String label, ValueWidgetOptions<?, T> o, T defaultValue,
                               boolean explicitDefault, WidgetCodec<T> codec, Map<String, Object> props,
                               Object... identity) {
         Run run = run();
@@ -231,7 +231,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
         return value;
     }
 
-    private static Map<String, Object> props(Object... pairs) {
+    static Map<String, Object> props(Object... pairs) {
         Map<String, Object> props = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {
@@ -384,12 +384,27 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
                     + "\" must be between 0 and " + (opts.size() - 1) + ", or null for none.");
         }
         T start = o.isValueGiven() ? o.getValue() : index == null ? null : opts.get(index);
-        List<String> labels = labels(opts, o.getFormatFunc());
+        List<String> labels = WidgetCodecs.labels(opts, o.getFormatFunc());
         return valueWidget(kind, label, o, start, o.isValueGiven() || index == null || index != 0,
                 WidgetCodecs.choice(opts, o.getFormatFunc()),
                 props("options", labels, "horizontal", o.isHorizontal() ? Boolean.TRUE : null,
                         "placeholder", "selectbox".equals(kind) ? o.getPlaceholder() : null),
                 labels, index, o.isValueGiven() ? start : null);
+    }
+
+    @Override
+    public <T> T selectSlider(String label, List<T> options, Consumer<SelectSliderOptions<T>> sliderOptions) {
+        SelectSliderOptions<T> o = new SelectSliderOptions<>();
+        sliderOptions.accept(o);
+        return SelectSliderDrawer.single(this, label, options, o);
+    }
+
+    @Override
+    public <T> List<T> selectRangeSlider(String label, List<T> options,
+                                         Consumer<SelectSliderOptions<T>> sliderOptions) {
+        SelectSliderOptions<T> o = new SelectSliderOptions<>();
+        sliderOptions.accept(o);
+        return SelectSliderDrawer.range(this, label, options, o);
     }
 
     @Override
@@ -408,7 +423,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
         multiOptions.accept(o);
         List<T> opts = List.copyOf(options);
         List<T> start = o.isValueGiven() && o.getValue() != null ? List.copyOf(o.getValue()) : List.of();
-        List<String> labels = labels(opts, o.getFormatFunc());
+        List<String> labels = WidgetCodecs.labels(opts, o.getFormatFunc());
         return valueWidget("multiselect", label, o, start, o.isValueGiven(),
                 WidgetCodecs.multi(opts, o.getFormatFunc(), o.getMaxSelections()),
                 props("options", labels, "maxSelections", o.getMaxSelections(), "placeholder", o.getPlaceholder()),
@@ -858,9 +873,5 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     @Override
     public void toast(String text, String icon) {
         emit(new dev.springlit.element.Toast(text, icon));
-    }
-
-    private static <T> List<String> labels(List<T> options, Function<? super T, String> format) {
-        return options.stream().map(option -> String.valueOf(format.apply(option))).toList();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -41,8 +42,13 @@ public final class Session implements SessionHandle {
     private final String id;
     private final SpringlitEngine engine;
     private final Object lock = new Object();
-    /** Keeps messages to the tab in order; the flusher only tries it, so a slow tab never holds up the others. */
-    private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
+    /**
+     * Makes taking the drawn ops and posting them one step, so messages are posted in the order they were drawn;
+     * held only for that (rendering happens in {@link #outbox}, after it is released). The flush thread only
+     * tries it.
+     */
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final Outbox outbox = new Outbox();
     private final PageOutput output = new PageOutput();
     private final ArrayDeque<RunRequest> pending = new ArrayDeque<>(2);
 
@@ -176,14 +182,15 @@ public final class Session implements SessionHandle {
                 running = lastEndedRun < runCount;
             }
             output.drain();
-            newConnection.send(new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
+            outbox.post(newConnection, new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
             if (!fresh) {
                 List<ServerMessage.Op> tree = output.snapshot();
-                newConnection.send(new ServerMessage.Delta(runCount(), tree, running ? null : RunStatus.OK));
+                outbox.post(newConnection, new ServerMessage.Delta(runCount(), tree, running ? null : RunStatus.OK));
             }
         } finally {
             sendLock.unlock();
         }
+        outbox.deliver();
         if (previous != null && previous != newConnection) {
             previous.close("This session was taken over by a newer connection of the same tab.");
         }
@@ -216,50 +223,55 @@ public final class Session implements SessionHandle {
     public void send(ServerMessage message) {
         sendLock.lock();
         try {
-            ClientConnection c;
-            synchronized (lock) {
-                c = connection;
-            }
-            if (c != null) {
-                c.send(message);
-            }
+            outbox.post(connection(), message);
         } finally {
             sendLock.unlock();
         }
+        outbox.deliver();
     }
 
-    /** The flusher's call: sends what a running run drew, unless a send is under way (it will come next time). */
+    private ClientConnection connection() {
+        synchronized (lock) {
+            return connection;
+        }
+    }
+
+    /**
+     * The flush thread's call: sends what a running run drew, unless the run is posting right now (what it drew
+     * goes with that) or another thread is delivering (it takes this too).
+     */
     void flushIfFree(int run) {
         if (sendLock.tryLock()) {
             try {
-                flush(run, null);
+                postDrawn(run, null);
             } finally {
                 sendLock.unlock();
             }
+            outbox.deliverIfFree();
         }
     }
 
-    /** Sends what the running run drew since the last flush (called by the flusher and at the end of a run). */
+    /** Sends what the run drew since the last flush and, with a {@code status}, that it ended; returns once sent. */
     void flush(int run, RunStatus status) {
         sendLock.lock();
         try {
-            List<ServerMessage.Op> ops = output.drain();
-            if (ops.isEmpty() && status == null) {
-                return;
-            }
-            ClientConnection c;
-            synchronized (lock) {
-                c = connection;
-            }
-            if (status != null) {
-                lastEndedRun = Math.max(lastEndedRun, run);
-            }
-            if (c != null) {
-                c.send(new ServerMessage.Delta(run, ops, status));
-            }
+            postDrawn(run, status);
         } finally {
             sendLock.unlock();
         }
+        outbox.deliver();
+    }
+
+    /** Posts the ops drawn since the last post; called with the send lock held. */
+    private void postDrawn(int run, RunStatus status) {
+        List<ServerMessage.Op> ops = output.drain();
+        if (ops.isEmpty() && status == null) {
+            return;
+        }
+        if (status != null) {
+            lastEndedRun = Math.max(lastEndedRun, run);
+        }
+        outbox.post(connection(), new ServerMessage.Delta(run, ops, status));
     }
 
     /** Tells the tab a message of its was refused, and logs it; nothing else changes. */
@@ -312,16 +324,20 @@ public final class Session implements SessionHandle {
 
     /** The query parameters as the address bar shows them ("?a=1&b=2", or ""). */
     public String querySearch() {
-        SessionQuery current;
+        SessionQuery shown = existingQuery();
+        return shown == null ? "" : shown.toSearch();
+    }
+
+    /** The query parameters if anything created them yet, else null; read under the lock like every access. */
+    private SessionQuery existingQuery() {
         synchronized (lock) {
-            current = query;
+            return query;
         }
-        return current == null ? "" : current.toSearch();
     }
 
     /** Takes the query parameters from the tab's address bar ({@code location.search}). */
     public void setQuery(String search) {
-        if ((search == null || search.isEmpty()) && query == null) {
+        if ((search == null || search.isEmpty()) && existingQuery() == null) {
             return;
         }
         query().replaceFrom(search);
@@ -493,8 +509,9 @@ public final class Session implements SessionHandle {
                 }
             }
             if (run.switchTarget() != null && status == RunStatus.RERUN) {
-                if (query != null) {
-                    query.replaceFrom("");
+                SessionQuery shown = existingQuery();
+                if (shown != null) {
+                    shown.replaceFrom("");
                 }
                 send(new ServerMessage.PageChanged(run.switchTarget().path(), run.switchTarget().title()));
             }
@@ -565,8 +582,14 @@ public final class Session implements SessionHandle {
             run.request().taskAbandoned(new IllegalStateException("The SessionHandle.update task ran longer than "
                     + "streamlit.runner.max-run-time and was abandoned; its changes were discarded."));
         } else {
-            output.append(0, notice);
-            flush(run.number(), RunStatus.ERROR);
+            sendLock.lock();
+            try {
+                output.append(0, notice);
+                postDrawn(run.number(), RunStatus.ERROR);
+            } finally {
+                sendLock.unlock();
+            }
+            outbox.deliverOn(engine.flushExecutor()); // called on the housekeeping thread, which never renders
         }
         return true;
     }

@@ -394,15 +394,16 @@ final class WidgetCodecs {
         }
     }
 
-    private static int index(Object wire, int size) {
+    static int index(Object wire, int size) {
         if (!(wire instanceof Integer i) || i < 0 || i >= size) {
             throw new IllegalArgumentException("expected an option index from 0 to " + (size - 1) + ", got " + describe(wire));
         }
         return i;
     }
 
-    private static <T> List<String> labels(List<T> options, Function<? super T, String> format) {
-        return options.stream().map(o -> format.apply(o)).toList();
+    /** How each option is shown (a format function returning null shows "null", as Python's str would). */
+    static <T> List<String> labels(List<T> options, Function<? super T, String> format) {
+        return options.stream().map(option -> String.valueOf(format.apply(option))).toList();
     }
 
     static String describe(Object value) {

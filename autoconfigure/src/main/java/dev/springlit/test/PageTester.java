@@ -616,6 +616,11 @@ public final class PageTester implements AutoCloseable {
         return widget("range_slider", label);
     }
 
+    /** A {@code st.selectSlider} or {@code st.selectRangeSlider}. */
+    public WidgetElement selectSlider(String label) {
+        return widget("select_slider", label);
+    }
+
     public WidgetElement textInput(String label) {
         return widget("text_input", label);
     }

@@ -59,7 +59,7 @@ public final class WidgetElement {
         return widget.help();
     }
 
-    /** The option labels of a radio, select box or multiselect. */
+    /** The option labels of a radio, select box, multiselect or select slider. */
     @SuppressWarnings("unchecked")
     public List<String> options() {
         Object options = widget.prop("options");
@@ -110,6 +110,11 @@ public final class WidgetElement {
     /** Sets both ends of a range slider. */
     public <T extends Comparable<T>> PageTester setRange(T low, T high) {
         return setValue(Range.of(low, high));
+    }
+
+    /** Moves both handles of a select range slider to these options (start first). */
+    public PageTester selectRange(Object start, Object end) {
+        return setValue(List.of(start, end));
     }
 
     /** Presses the number input's + button. */

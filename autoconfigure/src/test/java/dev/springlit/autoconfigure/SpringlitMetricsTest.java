@@ -55,7 +55,7 @@ class SpringlitMetricsTest {
     @Test
     void healthIsUpUntilTheSessionLimitIsReached() {
         PageDescriptor page = new PageDescriptor("/", "Home", "", 0, "home", st -> st.title("Hi"));
-        RuntimeSettings oneSession = new RuntimeSettings(false, true, true, Duration.ofSeconds(120), 1);
+        RuntimeSettings oneSession = RuntimeSettings.builder().maxSessions(1).build();
         try (SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page)), oneSession,
                 JsonMapper.builder().build())) {
             SpringlitHealthIndicator health = new SpringlitHealthIndicator(engine);
@@ -141,7 +141,7 @@ class SpringlitMetricsTest {
             engine.sessions().create(page).orElseThrow().attach(new ClientConnection() {
                 @Override
                 public void send(ServerMessage message) {
-                    if (poisoned.get() && Thread.currentThread().getName().equals("springlit-housekeeping")) {
+                    if (poisoned.get() && Thread.currentThread().getName().equals("springlit-flush")) {
                         throw new OutOfMemoryError("injected");
                     }
                 }

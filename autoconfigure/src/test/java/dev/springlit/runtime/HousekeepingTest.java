@@ -3,6 +3,8 @@ package dev.springlit.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +65,7 @@ class HousekeepingTest {
     }
 
     /**
-     * The flusher meets a tab whose connection throws an Error when written to from the housekeeping thread (as
+     * The flusher meets a tab whose connection throws an Error when written to from the flush thread (as
      * an OutOfMemoryError would): it goes on streaming slow runs of the other tabs, and the engine reports it.
      */
     @Test
@@ -83,7 +85,7 @@ class HousekeepingTest {
             ClientConnection poisoned = new ClientConnection() {
                 @Override
                 public void send(ServerMessage message) {
-                    if (Thread.currentThread().getName().equals("springlit-housekeeping")) {
+                    if (Thread.currentThread().getName().equals("springlit-flush")) {
                         poisonedFlushes.countDown();
                         throw new OutOfMemoryError("injected");
                     }
@@ -102,6 +104,41 @@ class HousekeepingTest {
             List<ServerMessage.Delta> partial = other.connection.messages(ServerMessage.Delta.class).stream()
                     .filter(delta -> delta.status() == null && !delta.ops().isEmpty()).toList();
             assertThat(partial).as("deltas the flusher sent while the other tab's run was still going").isNotEmpty();
+        }
+    }
+
+    /**
+     * The housekeeping thread, which also ends expired sessions and watches deadlines, only schedules the
+     * streaming of slow runs: rendering (the connection's send) happens on the flush thread or the run's own.
+     */
+    @Test
+    void theHousekeepingThreadOnlySchedulesFlushesAndNeverRenders() {
+        try (RuntimeHarness harness = RuntimeHarness.start(st -> {
+            for (int step = 0; step < 5; step++) {
+                st.text("step " + step);
+                try {
+                    Thread.sleep(60);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        })) {
+            Set<String> sendingThreads = ConcurrentHashMap.newKeySet();
+            ClientConnection watched = new ClientConnection() {
+                @Override
+                public void send(ServerMessage message) {
+                    sendingThreads.add(Thread.currentThread().getName().replaceAll("-\\d+$", ""));
+                }
+
+                @Override
+                public void close(String reason) {
+                }
+            };
+            Session session = harness.engine.sessions().create(harness.page).orElseThrow();
+            session.attach(watched, true);
+            RuntimeHarness.await("the first run's end", () -> session.runCount() == 1 && session.isIdle());
+            assertThat(sendingThreads).contains("springlit-flush").doesNotContain("springlit-housekeeping");
         }
     }
 }
