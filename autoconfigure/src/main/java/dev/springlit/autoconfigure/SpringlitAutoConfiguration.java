@@ -5,11 +5,14 @@ import java.util.List;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.CustomScopeConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,7 +79,7 @@ public class SpringlitAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     SpringlitEngine springlitEngine(PageRegistry pages, SpringlitProperties properties,
-                                    ObjectProvider<JsonMapper> jsonMapper, org.springframework.core.env.Environment environment) {
+                                    ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
         RuntimeSettings settings = RuntimeSettings.builder()
                 .enforceSerializableSessionState(properties.getRunner().isEnforceSerializableSessionState())
                 .showErrorDetails(properties.getClient().isShowErrorDetails())
@@ -131,8 +134,8 @@ public class SpringlitAutoConfiguration {
     static class SecurityConfiguration {
 
         @Bean
-        org.springframework.beans.factory.SmartInitializingSingleton springlitSecurityAccess(SpringlitEngine engine,
-                ObjectProvider<org.springframework.security.web.access.WebInvocationPrivilegeEvaluator> privileges) {
+        SmartInitializingSingleton springlitSecurityAccess(SpringlitEngine engine,
+                ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
             // after every singleton exists, so Spring Security's evaluator is there whatever the bean order
             return () -> privileges.ifAvailable(evaluator -> engine.setAccess(new SpringSecurityPageAccess(evaluator)));
         }

@@ -1,5 +1,6 @@
 package dev.springlit.runtime;
 
+import java.security.Principal;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.apache.commons.logging.LogFactory;
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
 import dev.springlit.element.Alert;
+import dev.springlit.element.Block;
+import dev.springlit.element.Element;
 
 /**
  * One browser tab's session: its state, the page it shows, the copy of what its browser shows, and the
@@ -67,7 +70,7 @@ public final class Session implements SessionHandle {
     private SessionBeans beans;
     private SessionFiles files;
     private SessionQuery query;
-    private volatile java.security.Principal user;
+    private volatile Principal user;
     /** Widget values a tab re-sent after the server lost its session (S1.5), by widget id, until drawn. */
     private Map<String, Object> restored;
     /** What the log calls this session: never its id, which is the tab's credential. */
@@ -313,12 +316,12 @@ public final class Session implements SessionHandle {
     }
 
     /** The signed-in user of the tab (from the WebSocket handshake), or {@code null}. */
-    public java.security.Principal user() {
+    public Principal user() {
         return user;
     }
 
     /** Records the tab's user; a session keeps the user of the connection that created or last attached it. */
-    public void setUser(java.security.Principal user) {
+    public void setUser(Principal user) {
         this.user = user;
     }
 
@@ -352,7 +355,7 @@ public final class Session implements SessionHandle {
             return;
         }
         synchronized (lock) {
-            restored = new java.util.HashMap<>(values);
+            restored = new HashMap<>(values);
         }
     }
 
@@ -476,7 +479,8 @@ public final class Session implements SessionHandle {
                     draining = false;
                     return;
                 }
-                run = new Run(this, next, page, next.isTask() ? runCount : ++runCount);
+                run = new Run(this, next, page, next.isTask() ? runCount : ++runCount,
+                        rejection -> reject(rejection.code(), rejection.message()));
                 current = run;
             }
             RunStatus status;
@@ -683,7 +687,7 @@ public final class Session implements SessionHandle {
     }
 
     /** The elements the browser shows in the main body, for tests and tools. */
-    public List<dev.springlit.element.Element> mainElements() {
+    public List<Element> mainElements() {
         return new ArrayList<>(output.elements(0));
     }
 
@@ -708,17 +712,17 @@ public final class Session implements SessionHandle {
     }
 
     /** The elements under the container at {@code path} (root index first), depth first, for tests and tools. */
-    public List<dev.springlit.element.Element> elementsUnder(int[] path) {
+    public List<Element> elementsUnder(int[] path) {
         return output.elementsUnder(path);
     }
 
     /** The blocks under root {@code root} by path, in document order, for tests and tools. */
-    public Map<int[], dev.springlit.element.Block> blocks(int root) {
+    public Map<int[], Block> blocks(int root) {
         return output.blocks(root);
     }
 
     /** The elements the browser shows in the sidebar, for tests and tools. */
-    public List<dev.springlit.element.Element> sidebarElements() {
+    public List<Element> sidebarElements() {
         return new ArrayList<>(output.elements(1));
     }
 

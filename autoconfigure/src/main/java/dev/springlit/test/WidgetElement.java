@@ -1,5 +1,6 @@
 package dev.springlit.test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -141,8 +142,8 @@ public final class WidgetElement {
     /** Uploads a file into a file uploader, as a user choosing it would (added for a multiple uploader). */
     public PageTester upload(String name, String contentType, byte[] bytes) {
         ensureEnabled();
-        java.util.List<Object> ids = new java.util.ArrayList<>();
-        if (Boolean.TRUE.equals(widget.prop("multiple")) && widget.value() instanceof java.util.List<?> current) {
+        List<Object> ids = new ArrayList<>();
+        if (Boolean.TRUE.equals(widget.prop("multiple")) && widget.value() instanceof List<?> current) {
             ids.addAll(current);
         }
         ids.add(tester.storeUpload(widget.id(), name, contentType, bytes));
@@ -157,7 +158,7 @@ public final class WidgetElement {
 
     /** Clears a file uploader. */
     public PageTester clearFiles() {
-        queue(java.util.List.of());
+        queue(List.of());
         return tester;
     }
 

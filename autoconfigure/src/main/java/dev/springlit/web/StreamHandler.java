@@ -1,5 +1,7 @@
 package dev.springlit.web;
 
+import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
@@ -109,7 +111,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
 
     /** The address the handshake came from (Spring's forwarded-header handling, when configured, applies). */
     private static String clientAddress(WebSocketSession socket) {
-        java.net.InetSocketAddress remote = socket.getRemoteAddress();
+        InetSocketAddress remote = socket.getRemoteAddress();
         if (remote == null) {
             return "unknown";
         }
@@ -319,7 +321,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         }
     }
 
-    private static boolean sameUser(java.security.Principal a, java.security.Principal b) {
+    private static boolean sameUser(Principal a, Principal b) {
         return b != null && a.getName().equals(b.getName());
     }
 
