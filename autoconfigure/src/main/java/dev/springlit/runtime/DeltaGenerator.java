@@ -228,7 +228,7 @@ final class DeltaGenerator implements Form, StatusContainer {
     @Override
     public SessionHandle session() {
         run();
-        return session;
+        return session.handle();
     }
 
     // ---- input widgets ----------------------------------------------------------------------------------

@@ -84,6 +84,8 @@ public final class Session implements SessionHandle {
      */
     private volatile boolean touched;
     private final RefusalWarnings refusals = new RefusalWarnings(log);
+    /** What pages get from st.session(): this session without its internals. */
+    private final TabHandle handle = new TabHandle(this);
 
     Session(SpringlitEngine engine, PageDescriptor page) {
         this.id = newId();
@@ -107,6 +109,11 @@ public final class Session implements SessionHandle {
 
     public PageDescriptor page() {
         return page;
+    }
+
+    /** This session as {@code st.session()} hands it to pages: update, rerun, is alive, nothing else. */
+    SessionHandle handle() {
+        return handle;
     }
 
     /** What logs call this session (see {@link SessionTag}): it identifies it without revealing its id. */

@@ -40,6 +40,7 @@ public final class SpringlitEngine implements AutoCloseable {
     /** Whether a flush is scheduled or going on: a slow one is not queued up again behind itself. */
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private final SessionRegistry sessions;
+    private final SessionOpening opening;
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private volatile RunObserver observer = RunObserver.NONE;
     private volatile PageAccess access = PageAccess.OPEN;
@@ -59,6 +60,7 @@ public final class SpringlitEngine implements AutoCloseable {
         this.watchdog = new RunWatchdog(limits, this::observer);
         this.housekeeping = new Housekeeping(this::observer);
         this.sessions = new SessionRegistry(this);
+        this.opening = new SessionOpening(sessions);
         housekeeping.every(FLUSH_INTERVAL_MS, "flush", this::scheduleFlush);
         long sweepMs = Math.max(100, Math.min(5_000, settings.disconnectedSessionTtl().toMillis() / 4));
         housekeeping.every(sweepMs, "expire", sessions::expireParked);
@@ -77,6 +79,11 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public SessionRegistry sessions() {
         return sessions;
+    }
+
+    /** Which session a tab that says hello gets (the reuse policy, S1.3–S1.5). */
+    public SessionOpening opening() {
+        return opening;
     }
 
     /** Who hears about runs and messages (metrics); {@link RunObserver#NONE} by default. */
