@@ -74,27 +74,39 @@ import dev.springlit.element.Widget;
  * run of its session is current, so a callback that captured the {@code st} of an earlier run draws into the
  * run that fires it (above the page body, S2.9).
  */
-final class DeltaGenerator implements Form, StatusContainer {
+sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
 
     private final Session session;
     private final int[] path;
     private final String form;
-    /** For the container of st.status: the status block's path and props, so update() can redraw it. */
-    private int[] statusPath;
-    private Map<String, Object> statusProps;
 
     DeltaGenerator(Session session, int root) {
         this(session, new int[] {root}, null);
     }
 
-    private DeltaGenerator(Session session, int[] path, String form) {
+    DeltaGenerator(Session session, int[] path, String form) {
         this.session = session;
         this.path = path;
         this.form = form;
     }
 
+    /** The key of the form this St draws into, or null. */
+    final String formKey() {
+        return form;
+    }
+
+    /** Where this St draws: its container's path, root index first. */
+    final int[] path() {
+        return path;
+    }
+
+    /** The internal session (pages get {@link #session()}, its {@link TabHandle}). */
+    final Session owner() {
+        return session;
+    }
+
     /** The current run of this session on this thread, if it may go on. */
-    private Run run() {
+    final Run run() {
         Run run = Run.current();
         if (run == null || run.session() != session) {
             throw new IllegalStateException("This St belongs to Springlit session " + session.tag() + " and can only "
@@ -559,11 +571,16 @@ final class DeltaGenerator implements Form, StatusContainer {
 
     /** Draws a block here and returns the St that draws into it. */
     private DeltaGenerator block(Run run, Block block, boolean single, String childForm) {
+        return new DeltaGenerator(session, openBlock(run, block, single), childForm);
+    }
+
+    /** Draws a block here and returns the path of its container. */
+    private int[] openBlock(Run run, Block block, boolean single) {
         int index = run.emit(path, block);
         int[] child = Arrays.copyOf(path, path.length + 1);
         child[path.length] = index;
         run.openContainer(child, single);
-        return new DeltaGenerator(session, child, childForm);
+        return child;
     }
 
     @Override
@@ -658,10 +675,10 @@ final class DeltaGenerator implements Form, StatusContainer {
         Objects.requireNonNull(key, "A form needs a key");
         FormOptions o = new FormOptions();
         options.accept(o);
-        DeltaGenerator inside = block(run, new Block("form", props("key", key, "border", o.isBorder(),
-                "clearOnSubmit", o.isClearOnSubmit(), "enterToSubmit", o.isEnterToSubmit())), false, key);
-        run.openForm(key, inside.path, o.isClearOnSubmit());
-        return inside;
+        int[] inside = openBlock(run, new Block("form", props("key", key, "border", o.isBorder(),
+                "clearOnSubmit", o.isClearOnSubmit(), "enterToSubmit", o.isEnterToSubmit())), false);
+        run.openForm(key, inside, o.isClearOnSubmit());
+        return new FormContainer(session, inside, key);
     }
 
     @Override
@@ -730,16 +747,6 @@ final class DeltaGenerator implements Form, StatusContainer {
     public QueryParams queryParams() {
         run();
         return session.query();
-    }
-
-    @Override
-    public String key() {
-        return form;
-    }
-
-    @Override
-    public void close() {
-        // nothing to end: what a form holds is known when the run completes
     }
 
     // ---- data ------------------------------------------------------------------------------------------
@@ -881,20 +888,7 @@ final class DeltaGenerator implements Form, StatusContainer {
     public StatusContainer status(String label) {
         Run run = run();
         Map<String, Object> props = props("label", label, "state", "running", "expanded", false);
-        DeltaGenerator inside = block(run, new Block("status", props), false, form);
-        inside.statusPath = Arrays.copyOf(inside.path, inside.path.length);
-        inside.statusProps = props;
-        return inside;
-    }
-
-    @Override
-    public void update(String label, StatusContainer.State state, boolean expanded) {
-        run();
-        if (statusPath == null) {
-            throw new IllegalStateException("update() belongs to the container of st.status(), not to this one.");
-        }
-        statusProps = props("label", label, "state", state.name().toLowerCase(Locale.ROOT), "expanded", expanded);
-        session.output().updateBlock(statusPath, new Block("status", statusProps));
+        return new StatusBlock(session, openBlock(run, new Block("status", props), false), form);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springlit.Page;
+
 /**
  * Background tasks survive whatever they throw, an OutOfMemoryError included (a ScheduledExecutorService would
  * cancel them for good), and their failures are counted and reported until they succeed again.
@@ -71,17 +73,7 @@ class HousekeepingTest {
     @Test
     void theFlusherSurvivesAnErrorAndKeepsStreamingOtherTabsSlowRuns() throws Exception {
         CountDownLatch poisonedFlushes = new CountDownLatch(3);
-        try (RuntimeHarness harness = RuntimeHarness.start(st -> {
-            for (int step = 0; step < 6; step++) {
-                st.text("step " + step);
-                try {
-                    Thread.sleep(60);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        })) {
+        try (RuntimeHarness harness = RuntimeHarness.start(slowPage(6))) {
             ClientConnection poisoned = new ClientConnection() {
                 @Override
                 public void send(ServerMessage message) {
@@ -113,17 +105,7 @@ class HousekeepingTest {
      */
     @Test
     void theHousekeepingThreadOnlySchedulesFlushesAndNeverRenders() {
-        try (RuntimeHarness harness = RuntimeHarness.start(st -> {
-            for (int step = 0; step < 5; step++) {
-                st.text("step " + step);
-                try {
-                    Thread.sleep(60);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        })) {
+        try (RuntimeHarness harness = RuntimeHarness.start(slowPage(5))) {
             Set<String> sendingThreads = ConcurrentHashMap.newKeySet();
             ClientConnection watched = new ClientConnection() {
                 @Override
@@ -140,5 +122,20 @@ class HousekeepingTest {
             RuntimeHarness.await("the first run's end", () -> session.runCount() == 1 && session.isIdle());
             assertThat(sendingThreads).contains("springlit-flush").doesNotContain("springlit-housekeeping");
         }
+    }
+
+    /** A page that draws {@code steps} texts, 60 ms apart: slow enough for the flusher to stream it. */
+    private static Page slowPage(int steps) {
+        return st -> {
+            for (int step = 0; step < steps; step++) {
+                st.text("step " + step);
+                try {
+                    Thread.sleep(60);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        };
     }
 }
