@@ -1,5 +1,6 @@
 package dev.springlit;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -7,7 +8,7 @@ import java.util.function.Function;
  *
  * @param <T> the options' type
  */
-public final class MultiselectOptions<T> extends ValueWidgetOptions<MultiselectOptions<T>, java.util.List<T>> {
+public final class MultiselectOptions<T> extends ValueWidgetOptions<MultiselectOptions<T>, List<T>> {
 
     private Integer maxSelections;
     private Function<? super T, String> formatFunc = String::valueOf;

@@ -1,8 +1,12 @@
 package dev.springlit;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -121,6 +125,20 @@ public interface St {
     /** A decimal slider with two handles. */
     Range<Double> rangeSlider(String label, double min, double max, Consumer<RangeSliderOptions> options);
 
+    /** A slider over {@code options} (Streamlit's {@code st.select_slider}), starting at the first option. */
+    default <T> T selectSlider(String label, List<T> options) {
+        return selectSlider(label, options, o -> { });
+    }
+
+    /** A slider over options: {@code st.selectSlider("Size", List.of("S", "M", "L"), o -> o.value("M"))}. */
+    <T> T selectSlider(String label, List<T> options, Consumer<SelectSliderOptions<T>> sliderOptions);
+
+    /**
+     * A slider with two handles over options, returning the chosen start and end (in option order):
+     * {@code st.selectRangeSlider("Span", List.of("S", "M", "L"), o -> o.range("S", "M"))}.
+     */
+    <T> List<T> selectRangeSlider(String label, List<T> options, Consumer<SelectSliderOptions<T>> sliderOptions);
+
     /** A one-line text input, empty at first; sends on Enter or when it loses focus. */
     default String textInput(String label) {
         return textInput(label, o -> { });
@@ -220,7 +238,7 @@ public interface St {
 
     /** A button that downloads {@code text} (UTF-8) as {@code fileName}. */
     default boolean downloadButton(String label, String text, String fileName) {
-        return downloadButton(label, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), fileName,
+        return downloadButton(label, text.getBytes(StandardCharsets.UTF_8), fileName,
                 o -> o.mimeType("text/plain"));
     }
 
@@ -236,10 +254,10 @@ public interface St {
     St container(boolean border);
 
     /** {@code count} columns of equal width, side by side: {@code var cols = st.columns(3); cols.get(0).metric(...)}. */
-    java.util.List<St> columns(int count);
+    List<St> columns(int count);
 
     /** Columns whose widths are in the ratio of {@code weights}: {@code st.columns(2, 1)}. */
-    java.util.List<St> columns(double... weights);
+    List<St> columns(double... weights);
 
     /** A section the user can open and close, closed at first. */
     St expander(String label);
@@ -248,7 +266,7 @@ public interface St {
     St expander(String label, boolean expanded);
 
     /** Tabs; one container per label, in order. */
-    java.util.List<St> tabs(String... labels);
+    List<St> tabs(String... labels);
 
     /** A placeholder holding one element; each element drawn into it replaces the previous one. */
     St empty();
@@ -302,20 +320,20 @@ public interface St {
     void json(Object value, boolean expanded);
 
     /** A static table of records, beans or maps (one row each, one column per field). */
-    default void table(java.util.Collection<?> rows) {
+    default void table(Collection<?> rows) {
         table(rows, o -> { });
     }
 
     /** A static table with options (columns, formats). */
-    void table(java.util.Collection<?> rows, Consumer<TableOptions> options);
+    void table(Collection<?> rows, Consumer<TableOptions> options);
 
     /** An interactive table: sortable by clicking a header, one page of rows at a time, fast with many rows. */
-    default void dataframe(java.util.Collection<?> rows) {
+    default void dataframe(Collection<?> rows) {
         dataframe(rows, o -> { });
     }
 
     /** An interactive table with options (columns, formats, page size). */
-    void dataframe(java.util.Collection<?> rows, Consumer<TableOptions> options);
+    void dataframe(Collection<?> rows, Consumer<TableOptions> options);
 
     /** A picture from its bytes (PNG, JPEG, GIF, WebP or SVG). */
     void image(byte[] data, String caption);
@@ -324,22 +342,22 @@ public interface St {
     void image(String url, String caption);
 
     /** A picture from a file. */
-    void image(java.nio.file.Path file, String caption);
+    void image(Path file, String caption);
 
     /** A line chart of the rows: {@code st.lineChart(sales, o -> o.x("month").y("revenue").color("region"))}. */
-    void lineChart(java.util.Collection<?> rows, Consumer<ChartOptions> options);
+    void lineChart(Collection<?> rows, Consumer<ChartOptions> options);
 
     /** A bar chart of the rows. */
-    void barChart(java.util.Collection<?> rows, Consumer<ChartOptions> options);
+    void barChart(Collection<?> rows, Consumer<ChartOptions> options);
 
     /** An area chart of the rows. */
-    void areaChart(java.util.Collection<?> rows, Consumer<ChartOptions> options);
+    void areaChart(Collection<?> rows, Consumer<ChartOptions> options);
 
     /** A scatter chart of the rows (x and y numeric). */
-    void scatterChart(java.util.Collection<?> rows, Consumer<ChartOptions> options);
+    void scatterChart(Collection<?> rows, Consumer<ChartOptions> options);
 
     /** Any chart Chart.js can draw, from its configuration ({@code type}, {@code data}, {@code options}). */
-    void chart(java.util.Map<String, ?> chartJsConfig, int height);
+    void chart(Map<String, ?> chartJsConfig, int height);
 
     // ---- progress and status -------------------------------------------------------------------------------
 

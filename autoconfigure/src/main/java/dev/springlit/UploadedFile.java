@@ -10,7 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import dev.springlit.runtime.FileNames;
+import dev.springlit.support.FileNames;
 
 /**
  * A file the user uploaded with {@code st.fileUploader}: its name, type and content. It belongs to the tab

@@ -1029,6 +1029,8 @@ function readWidget(root) {
       return input.value === '' ? null : numberOf(input) ?? undefined;
     case 'slider':
       return numberOf(input) ?? undefined;
+    case 'select_slider':
+      return readSelectSlider(fields);
     case 'range_slider': {
       const low = numberOf(fields[0]);
       const high = numberOf(fields[1]);
@@ -1104,6 +1106,9 @@ function applyValue(root, value) {
     }
     case 'color_picker':
       set(input, typeof value === 'string' ? value.toLowerCase() : '#000000');
+      break;
+    case 'select_slider':
+      applySelectSlider(fields, value);
       break;
     default:
   }
@@ -1356,6 +1361,9 @@ function refreshWidget(root) {
   else root.removeAttribute('data-sl-typing');
   const format = root.dataset.slFormat;
   switch (root.dataset.slKind) {
+    case 'select_slider':
+      refreshSelectSlider(root, fields);
+      break;
     case 'slider':
     case 'range_slider': {
       const min = numberAttr(input, 'min') ?? 0;
@@ -1480,7 +1488,7 @@ function onWidgetInput(event) {
   if (!root || !event.target.matches?.('[data-sl-input]')) return;
   const kind = root.dataset.slKind;
   if (kind === 'file_uploader') return; // the change event uploads
-  if (kind === 'range_slider') orderRange(root, event.target);
+  if (kind === 'range_slider' || kind === 'select_slider') orderRange(root, event.target);
   if (!CLICK_KINDS.has(kind)) setTyping(root, true); // clicks commit at once with the change event
   refreshWidget(root);
 }
@@ -1949,3 +1957,40 @@ window.springlit = Object.freeze({
   pendingForms,
   get socket() { return socket; },
 });
+
+// ---- select_slider (issue 13): to be ported into its own widgets/ module -----------------------------------
+// A slider over option positions (templates/springlit/widgets/select_slider.html): one range input, or two
+// (data-sl-part low/high) for a range. The wire value is an option index, or [start, end] indices; the option
+// labels come from the widget's <datalist>. Function declarations, so the switches above may call them early.
+
+function readSelectSlider(fields) {
+  const start = numberOf(fields[0]);
+  if (start == null) return undefined;
+  if (fields.length < 2) return start;
+  const end = numberOf(fields[1]);
+  if (end == null) return undefined;
+  return start <= end ? [start, end] : [end, start];
+}
+
+function applySelectSlider(fields, value) {
+  const values = Array.isArray(value) ? value : [value];
+  fields.forEach((field, i) => {
+    const text = values[i] == null ? '' : String(values[i]);
+    if (field.value !== text) field.value = text;
+  });
+}
+
+function refreshSelectSlider(root, fields) {
+  const labels = [...root.querySelectorAll('datalist option')].map((o) => o.label);
+  const last = Math.max(1, labels.length - 1);
+  const positions = fields.map((f) => numberOf(f) ?? 0);
+  const lo = fields.length < 2 ? 0 : positions[0] / last;
+  const hi = positions[positions.length - 1] / last;
+  const track = root.querySelector('.sl-slider-track');
+  if (track) {
+    track.style.setProperty('--sl-lo', String(lo));
+    track.style.setProperty('--sl-hi', String(hi));
+    track.style.setProperty('--sl-pos', String(fields.length < 2 ? hi : (lo + hi) / 2));
+  }
+  setText(root.querySelector('.sl-slider-value'), positions.map((p) => labels[p] ?? '').join(' – '));
+}

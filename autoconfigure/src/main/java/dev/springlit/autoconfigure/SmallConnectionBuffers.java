@@ -4,13 +4,13 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Makes Tomcat's per-connection WebSocket buffers small ({@code streamlit.server.websocket-buffer-size},
- * 512 bytes by default), because they are most of an idle tab's memory. It must run this early: Tomcat reads its
+ * Makes Tomcat's per-connection WebSocket buffers small ({@code streamlit.server.websocket-buffer-size}), because they are most of an idle tab's memory. It must run this early: Tomcat reads its
  * {@code DEFAULT_BUFFER_SIZE} system property once, when its WebSocket classes load, and its text and binary
  * buffer sizes from servlet context parameters when the server starts. Anything the application sets itself
  * wins: the context parameters go in with the lowest precedence and the system property only when absent.
@@ -22,8 +22,9 @@ public class SmallConnectionBuffers implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String configured = environment.getProperty("streamlit.server.websocket-buffer-size", "512B");
-        long bytes = DataSize.parse(configured).toBytes();
+        // the default is SpringlitProperties' (its one source of truth), read before the properties are bound
+        long bytes = Binder.get(environment).bind("streamlit.server.websocket-buffer-size", DataSize.class)
+                .orElseGet(() -> new SpringlitProperties.Server().getWebsocketBufferSize()).toBytes();
         if (bytes <= 0) {
             return;
         }

@@ -5,11 +5,14 @@ import java.util.List;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.CustomScopeConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,15 +79,16 @@ public class SpringlitAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     SpringlitEngine springlitEngine(PageRegistry pages, SpringlitProperties properties,
-                                    ObjectProvider<JsonMapper> jsonMapper, org.springframework.core.env.Environment environment) {
-        RuntimeSettings settings = new RuntimeSettings(
-                properties.getRunner().isEnforceSerializableSessionState(),
-                properties.getClient().isShowErrorDetails(),
-                properties.getClient().isWidgetStateDuplicationWarning(),
-                properties.getServer().getDisconnectedSessionTtl(),
-                properties.getServer().getMaxSessions(),
+                                    ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+        RuntimeSettings settings = RuntimeSettings.builder()
+                .enforceSerializableSessionState(properties.getRunner().isEnforceSerializableSessionState())
+                .showErrorDetails(properties.getClient().isShowErrorDetails())
+                .widgetStateDuplicationWarning(properties.getClient().isWidgetStateDuplicationWarning())
+                .disconnectedSessionTtl(properties.getServer().getDisconnectedSessionTtl())
+                .maxSessions(properties.getServer().getMaxSessions())
                 // Spring Boot's own switch for virtual threads decides for page runs too
-                environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
+                .virtualThreads(environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false))
+                .build();
         SpringlitProperties.Runner runner = properties.getRunner();
         RunLimits limits = new RunLimits(runner.getMaxThreads(), runner.getMaxRunTime(), runner.getInterruptGrace(),
                 runner.getMaxAbandonedRunsPerPage());
@@ -130,8 +134,8 @@ public class SpringlitAutoConfiguration {
     static class SecurityConfiguration {
 
         @Bean
-        org.springframework.beans.factory.SmartInitializingSingleton springlitSecurityAccess(SpringlitEngine engine,
-                ObjectProvider<org.springframework.security.web.access.WebInvocationPrivilegeEvaluator> privileges) {
+        SmartInitializingSingleton springlitSecurityAccess(SpringlitEngine engine,
+                ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
             // after every singleton exists, so Spring Security's evaluator is there whatever the bean order
             return () -> privileges.ifAvailable(evaluator -> engine.setAccess(new SpringSecurityPageAccess(evaluator)));
         }

@@ -5,6 +5,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 import dev.springlit.runtime.SpringlitEngine;
 
+import java.util.List;
+
 /**
  * Springlit's part of Actuator's {@code /actuator/health} ({@code springlit}): up while sessions can still be
  * opened, out of service when {@code streamlit.server.max-sessions} is reached, down while a background task
@@ -24,7 +26,7 @@ public final class SpringlitHealthIndicator implements HealthIndicator {
         int sessions = engine.sessions().size();
         int connected = engine.sessions().connectedCount();
         int max = engine.settings().maxSessions();
-        java.util.List<String> failing = engine.failingHousekeeping();
+        List<String> failing = engine.failingHousekeeping();
         Health.Builder health = !failing.isEmpty() ? Health.down()
                 : sessions >= max ? Health.outOfService() : Health.up();
         health.withDetail("sessions", sessions).withDetail("connected", connected)

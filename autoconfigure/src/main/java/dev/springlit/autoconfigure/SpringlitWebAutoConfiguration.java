@@ -1,10 +1,14 @@
 package dev.springlit.autoconfigure;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -16,6 +20,8 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,6 +30,7 @@ import dev.springlit.runtime.UploadStore;
 import dev.springlit.web.ConnectionLimits;
 import dev.springlit.web.ElementRenderer;
 import dev.springlit.web.FileEndpoints;
+import dev.springlit.web.NotFoundViewResolver;
 import dev.springlit.web.PageShell;
 import dev.springlit.web.ProtocolCodec;
 import dev.springlit.web.SpringlitTemplates;
@@ -52,21 +59,27 @@ public class SpringlitWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ElementRenderer springlitElementRenderer(SpringlitTemplates templates) {
-        return new ElementRenderer(templates.engine());
+    ElementRenderer springlitElementRenderer(SpringlitTemplates templates, ObjectProvider<JsonMapper> jsonMapper) {
+        return new ElementRenderer(templates.engine(), applicationMapper(jsonMapper));
+    }
+
+    /** The application's JsonMapper (Spring Boot's, with its customisations) when there is one. */
+    private static JsonMapper applicationMapper(ObjectProvider<JsonMapper> jsonMapper) {
+        return jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ProtocolCodec springlitProtocolCodec(ElementRenderer renderer) {
-        return new ProtocolCodec(JsonMapper.builder().build(), renderer);
+    ProtocolCodec springlitProtocolCodec(ElementRenderer renderer, ObjectProvider<JsonMapper> jsonMapper) {
+        return new ProtocolCodec(applicationMapper(jsonMapper), renderer);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    StreamHandler springlitStreamHandler(SpringlitEngine engine, ProtocolCodec codec, SpringlitProperties properties) {
+    StreamHandler springlitStreamHandler(SpringlitEngine engine, ProtocolCodec codec, SpringlitProperties properties,
+                                         ObjectProvider<JsonMapper> jsonMapper) {
         SpringlitProperties.Server server = properties.getServer();
-        return new StreamHandler(engine, JsonMapper.builder().build(), codec,
+        return new StreamHandler(engine, applicationMapper(jsonMapper), codec,
                 (int) Math.min(Integer.MAX_VALUE, server.getMaxMessageSize().toBytes()),
                 (int) Math.min(Integer.MAX_VALUE, server.getSendTimeLimit().toMillis()),
                 (int) Math.min(Integer.MAX_VALUE, server.getMaxOutboundBacklog().toBytes()),
@@ -119,8 +132,8 @@ public class SpringlitWebAutoConfiguration {
     static class TomcatBufferConfiguration {
 
         @Bean
-        org.springframework.boot.tomcat.TomcatConnectorCustomizer springlitSocketBuffers(
-                org.springframework.core.env.Environment environment) {
+        TomcatConnectorCustomizer springlitSocketBuffers(
+                Environment environment) {
             String size = environment.getProperty("streamlit.internal.socket-buffer-size");
             return connector -> {
                 if (size != null) {
@@ -139,9 +152,9 @@ public class SpringlitWebAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "springlitNotFoundViewResolver")
-        dev.springlit.web.NotFoundViewResolver springlitNotFoundViewResolver(PageShell shell,
-                org.springframework.beans.factory.ObjectProvider<SecurityHeaders> headers) {
-            return new dev.springlit.web.NotFoundViewResolver(shell, headers.getIfAvailable());
+        NotFoundViewResolver springlitNotFoundViewResolver(PageShell shell,
+                ObjectProvider<SecurityHeaders> headers) {
+            return new NotFoundViewResolver(shell, headers.getIfAvailable());
         }
     }
 
@@ -155,7 +168,7 @@ public class SpringlitWebAutoConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(
             name = "streamlit.server.security-headers", matchIfMissing = true)
     SecurityHeaders springlitSecurityHeaders(SpringlitProperties properties,
-                                             org.springframework.beans.factory.ListableBeanFactory beans) {
+                                             ListableBeanFactory beans) {
         // Spring Security registers its FilterChainProxy under this name (@EnableWebSecurity, Boot's default)
         boolean springSecurity = beans.containsBean("springSecurityFilterChain");
         return new SecurityHeaders(properties.getServer().getFrameAncestors(),
@@ -172,7 +185,7 @@ public class SpringlitWebAutoConfiguration {
     /** The Host allow-list against DNS rebinding: loopback names only while the server listens on loopback only. */
     @Bean
     AllowedHostsFilter springlitAllowedHostsFilter(SpringlitEngine engine, SpringlitProperties properties,
-                                                   org.springframework.core.env.Environment environment) {
+                                                   Environment environment) {
         return new AllowedHostsFilter(engine.pages(), properties.getServer().getAllowedHosts(),
                 listensOnLoopbackOnly(environment.getProperty("server.address")));
     }
@@ -183,8 +196,8 @@ public class SpringlitWebAutoConfiguration {
             return false;
         }
         try {
-            return java.net.InetAddress.getByName(address.strip()).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByName(address.strip()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
             return false;
         }
     }

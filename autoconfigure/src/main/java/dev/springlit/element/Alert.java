@@ -1,5 +1,7 @@
 package dev.springlit.element;
 
+import java.util.Locale;
+
 /**
  * A coloured message box ({@code st.error}, {@code st.warning}, {@code st.info}, {@code st.success}).
  *
@@ -14,7 +16,7 @@ public record Alert(Level level, String body) implements Element {
 
         /** The lower-case name used in CSS classes. */
         public String cssName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -7,7 +7,10 @@ package dev.springlit.runtime;
  */
 public interface ClientConnection {
 
-    /** Sends one message; called with the session's send lock held, so messages keep their order. */
+    /**
+     * Encodes (renders) and sends one message. A session calls it from one thread at a time, in the order the
+     * messages were posted, and with none of its locks held (see {@code Outbox}), so rendering may take its time.
+     */
     void send(ServerMessage message);
 
     /** Closes the connection, telling the peer why (a policy close: it should not reconnect blindly). */

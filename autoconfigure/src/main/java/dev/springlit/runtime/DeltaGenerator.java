@@ -1,16 +1,27 @@
 package dev.springlit.runtime;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import dev.springlit.ButtonOptions;
+import dev.springlit.ChartOptions;
 import dev.springlit.CheckboxOptions;
 import dev.springlit.ChoiceOptions;
 import dev.springlit.ColorPickerOptions;
@@ -24,22 +35,38 @@ import dev.springlit.MultiselectOptions;
 import dev.springlit.NumberInputOptions;
 import dev.springlit.Range;
 import dev.springlit.RangeSliderOptions;
+import dev.springlit.SelectSliderOptions;
 import dev.springlit.SliderOptions;
 import dev.springlit.TextInputOptions;
 import dev.springlit.TimeInputOptions;
 import dev.springlit.ValueWidgetOptions;
 import dev.springlit.MarkdownOptions;
+import dev.springlit.MetricOptions;
+import dev.springlit.Page;
+import dev.springlit.ProgressBar;
+import dev.springlit.QueryParams;
 import dev.springlit.SessionHandle;
 import dev.springlit.St;
+import dev.springlit.StatusContainer;
+import dev.springlit.StreamlitApiException;
+import dev.springlit.TableOptions;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Block;
 import dev.springlit.element.Button;
+import dev.springlit.element.Chart;
 import dev.springlit.element.Code;
 import dev.springlit.element.Divider;
 import dev.springlit.element.Element;
 import dev.springlit.element.Heading;
+import dev.springlit.element.Image;
+import dev.springlit.element.Json;
 import dev.springlit.element.Markdown;
+import dev.springlit.element.Metric;
+import dev.springlit.element.PageLink;
+import dev.springlit.element.Progress;
+import dev.springlit.element.Spinner;
 import dev.springlit.element.Text;
+import dev.springlit.element.Toast;
 import dev.springlit.element.Widget;
 
 /**
@@ -47,27 +74,39 @@ import dev.springlit.element.Widget;
  * run of its session is current, so a callback that captured the {@code st} of an earlier run draws into the
  * run that fires it (above the page body, S2.9).
  */
-final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
+sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
 
     private final Session session;
     private final int[] path;
     private final String form;
-    /** For the container of st.status: the status block's path and props, so update() can redraw it. */
-    private int[] statusPath;
-    private Map<String, Object> statusProps;
 
     DeltaGenerator(Session session, int root) {
         this(session, new int[] {root}, null);
     }
 
-    private DeltaGenerator(Session session, int[] path, String form) {
+    DeltaGenerator(Session session, int[] path, String form) {
         this.session = session;
         this.path = path;
         this.form = form;
     }
 
+    /** The key of the form this St draws into, or null. */
+    final String formKey() {
+        return form;
+    }
+
+    /** Where this St draws: its container's path, root index first. */
+    final int[] path() {
+        return path;
+    }
+
+    /** The internal session (pages get {@link #session()}, its {@link TabHandle}). */
+    final Session owner() {
+        return session;
+    }
+
     /** The current run of this session on this thread, if it may go on. */
-    private Run run() {
+    final Run run() {
         Run run = Run.current();
         if (run == null || run.session() != session) {
             throw new IllegalStateException("This St belongs to Springlit session " + session.tag() + " and can only "
@@ -170,7 +209,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     public boolean button(String label, Consumer<ButtonOptions> options) {
         Run run = run();
         if (form != null) {
-            throw new dev.springlit.StreamlitApiException("button() can't be used in a form().");
+            throw new StreamlitApiException("button() can't be used in a form().");
         }
         ButtonOptions o = new ButtonOptions();
         options.accept(o);
@@ -201,7 +240,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     @Override
     public SessionHandle session() {
         run();
-        return session;
+        return session.handle();
     }
 
     // ---- input widgets ----------------------------------------------------------------------------------
@@ -213,7 +252,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
      * @param explicitDefault whether the page gave the starting value (S4.7 warns only then)
      * @param identity        the parameters that, with kind and label, identify an unkeyed widget
      */
-    private <T> T valueWidget(String kind, String label, ValueWidgetOptions<?, T> o, T defaultValue,
+    <T> T valueWidget(String kind, String label, ValueWidgetOptions<?, T> o, T defaultValue,
                               boolean explicitDefault, WidgetCodec<T> codec, Map<String, Object> props,
                               Object... identity) {
         Run run = run();
@@ -231,7 +270,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
         return value;
     }
 
-    private static Map<String, Object> props(Object... pairs) {
+    static Map<String, Object> props(Object... pairs) {
         Map<String, Object> props = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {
@@ -331,7 +370,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     private static <T extends Number> T number(Class<T> type, Number given, String what) {
         T value = WidgetCodecs.convert(type, given);
         if (value == null) {
-            throw new dev.springlit.StreamlitApiException("The " + what + " " + given + " is not a "
+            throw new StreamlitApiException("The " + what + " " + given + " is not a "
                     + type.getSimpleName() + " like the slider's bounds.");
         }
         return value;
@@ -380,16 +419,31 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
         List<T> opts = List.copyOf(options);
         Integer index = o.getIndex();
         if (index != null && (index < 0 || index >= opts.size())) {
-            throw new dev.springlit.StreamlitApiException("The index " + index + " of the " + kind + " \"" + label
+            throw new StreamlitApiException("The index " + index + " of the " + kind + " \"" + label
                     + "\" must be between 0 and " + (opts.size() - 1) + ", or null for none.");
         }
         T start = o.isValueGiven() ? o.getValue() : index == null ? null : opts.get(index);
-        List<String> labels = labels(opts, o.getFormatFunc());
+        List<String> labels = WidgetCodecs.labels(opts, o.getFormatFunc());
         return valueWidget(kind, label, o, start, o.isValueGiven() || index == null || index != 0,
                 WidgetCodecs.choice(opts, o.getFormatFunc()),
                 props("options", labels, "horizontal", o.isHorizontal() ? Boolean.TRUE : null,
                         "placeholder", "selectbox".equals(kind) ? o.getPlaceholder() : null),
                 labels, index, o.isValueGiven() ? start : null);
+    }
+
+    @Override
+    public <T> T selectSlider(String label, List<T> options, Consumer<SelectSliderOptions<T>> sliderOptions) {
+        SelectSliderOptions<T> o = new SelectSliderOptions<>();
+        sliderOptions.accept(o);
+        return SelectSliderDrawer.single(this, label, options, o);
+    }
+
+    @Override
+    public <T> List<T> selectRangeSlider(String label, List<T> options,
+                                         Consumer<SelectSliderOptions<T>> sliderOptions) {
+        SelectSliderOptions<T> o = new SelectSliderOptions<>();
+        sliderOptions.accept(o);
+        return SelectSliderDrawer.range(this, label, options, o);
     }
 
     @Override
@@ -408,7 +462,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
         multiOptions.accept(o);
         List<T> opts = List.copyOf(options);
         List<T> start = o.isValueGiven() && o.getValue() != null ? List.copyOf(o.getValue()) : List.of();
-        List<String> labels = labels(opts, o.getFormatFunc());
+        List<String> labels = WidgetCodecs.labels(opts, o.getFormatFunc());
         return valueWidget("multiselect", label, o, start, o.isValueGiven(),
                 WidgetCodecs.multi(opts, o.getFormatFunc(), o.getMaxSelections()),
                 props("options", labels, "maxSelections", o.getMaxSelections(), "placeholder", o.getPlaceholder()),
@@ -480,7 +534,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     public boolean downloadButton(String label, byte[] data, String fileName, Consumer<DownloadButtonOptions> options) {
         Run run = run();
         if (form != null) {
-            throw new dev.springlit.StreamlitApiException("downloadButton() can't be used in a form().");
+            throw new StreamlitApiException("downloadButton() can't be used in a form().");
         }
         DownloadButtonOptions o = new DownloadButtonOptions();
         options.accept(o);
@@ -491,7 +545,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
         boolean clicked = (Boolean) run.registerWidget(spec, form);
         String id = spec.id(run.page().path(), form);
         session.files().offer(id, new SessionFiles.Download(data.clone(), fileName, mime));
-        String version = Integer.toHexString(java.util.Arrays.hashCode(data));
+        String version = Integer.toHexString(Arrays.hashCode(data));
         emit(new Widget(id, "download_button", label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), null,
                 props("href", "/_springlit/download/" + session.id() + "?widget=" + urlPart(id) + "&v=" + version,
@@ -502,13 +556,13 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
 
     /** Widget ids hold user keys; in a URL path they travel encoded. */
     private static String urlPart(String widgetId) {
-        return java.net.URLEncoder.encode(widgetId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(widgetId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** S6.3: inside a form only the submit button may have a callback. */
     private void refuseCallbackInForm(Object callback) {
         if (form != null && callback != null) {
-            throw new dev.springlit.StreamlitApiException("Within a form, callbacks can only be defined on "
+            throw new StreamlitApiException("Within a form, callbacks can only be defined on "
                     + "formSubmitButton. Defining callbacks on other widgets inside a form is not allowed.");
         }
     }
@@ -517,11 +571,16 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
 
     /** Draws a block here and returns the St that draws into it. */
     private DeltaGenerator block(Run run, Block block, boolean single, String childForm) {
+        return new DeltaGenerator(session, openBlock(run, block, single), childForm);
+    }
+
+    /** Draws a block here and returns the path of its container. */
+    private int[] openBlock(Run run, Block block, boolean single) {
         int index = run.emit(path, block);
-        int[] child = java.util.Arrays.copyOf(path, path.length + 1);
+        int[] child = Arrays.copyOf(path, path.length + 1);
         child[path.length] = index;
         run.openContainer(child, single);
-        return new DeltaGenerator(session, child, childForm);
+        return child;
     }
 
     @Override
@@ -543,23 +602,23 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     @Override
     public List<St> columns(int count) {
         if (count < 1) {
-            throw new dev.springlit.StreamlitApiException("columns() needs at least one column, not " + count + ".");
+            throw new StreamlitApiException("columns() needs at least one column, not " + count + ".");
         }
         double[] weights = new double[count];
-        java.util.Arrays.fill(weights, 1);
+        Arrays.fill(weights, 1);
         return columns(weights);
     }
 
     @Override
     public List<St> columns(double... weights) {
         Run run = run();
-        if (weights.length == 0 || java.util.Arrays.stream(weights).anyMatch(w -> !(w > 0) || Double.isInfinite(w))) {
-            throw new dev.springlit.StreamlitApiException("Column weights must be positive numbers: "
-                    + java.util.Arrays.toString(weights) + ".");
+        if (weights.length == 0 || Arrays.stream(weights).anyMatch(w -> !(w > 0) || Double.isInfinite(w))) {
+            throw new StreamlitApiException("Column weights must be positive numbers: "
+                    + Arrays.toString(weights) + ".");
         }
-        List<Double> list = java.util.Arrays.stream(weights).boxed().toList();
+        List<Double> list = Arrays.stream(weights).boxed().toList();
         DeltaGenerator row = block(run, new Block("columns", props("weights", list, "gap", "small")), false, form);
-        List<St> columns = new java.util.ArrayList<>();
+        List<St> columns = new ArrayList<>();
         for (double weight : weights) {
             columns.add(row.block(run, new Block("column", props("weight", weight)), false, form));
         }
@@ -580,10 +639,10 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     public List<St> tabs(String... labels) {
         Run run = run();
         if (labels.length == 0) {
-            throw new dev.springlit.StreamlitApiException("tabs() needs at least one label.");
+            throw new StreamlitApiException("tabs() needs at least one label.");
         }
         DeltaGenerator strip = block(run, new Block("tabs", props("labels", List.of(labels))), false, form);
-        List<St> tabs = new java.util.ArrayList<>();
+        List<St> tabs = new ArrayList<>();
         for (String label : labels) {
             tabs.add(strip.block(run, new Block("tab", props("label", label)), false, form));
         }
@@ -611,15 +670,15 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     public Form form(String key, Consumer<FormOptions> options) {
         Run run = run();
         if (form != null) {
-            throw new dev.springlit.StreamlitApiException("Forms cannot be nested in other forms.");
+            throw new StreamlitApiException("Forms cannot be nested in other forms.");
         }
-        java.util.Objects.requireNonNull(key, "A form needs a key");
+        Objects.requireNonNull(key, "A form needs a key");
         FormOptions o = new FormOptions();
         options.accept(o);
-        DeltaGenerator inside = block(run, new Block("form", props("key", key, "border", o.isBorder(),
-                "clearOnSubmit", o.isClearOnSubmit(), "enterToSubmit", o.isEnterToSubmit())), false, key);
-        run.openForm(key, inside.path, o.isClearOnSubmit());
-        return inside;
+        int[] inside = openBlock(run, new Block("form", props("key", key, "border", o.isBorder(),
+                "clearOnSubmit", o.isClearOnSubmit(), "enterToSubmit", o.isEnterToSubmit())), false);
+        run.openForm(key, inside, o.isClearOnSubmit());
+        return new FormContainer(session, inside, key);
     }
 
     @Override
@@ -633,7 +692,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     public boolean formSubmitButton(String label, Consumer<ButtonOptions> options) {
         Run run = run();
         if (form == null) {
-            throw new dev.springlit.StreamlitApiException("formSubmitButton() must be used inside a form().");
+            throw new StreamlitApiException("formSubmitButton() must be used inside a form().");
         }
         ButtonOptions o = new ButtonOptions();
         options.accept(o);
@@ -651,22 +710,22 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     // ---- pages -------------------------------------------------------------------------------------------
 
     @Override
-    public void switchPage(Class<? extends dev.springlit.Page> page) {
+    public void switchPage(Class<? extends Page> page) {
         Run run = run();
-        switchTo(run, session.engine().pages().find(page).orElseThrow(() -> new dev.springlit.StreamlitApiException(
+        switchTo(run, session.engine().pages().find(page).orElseThrow(() -> new StreamlitApiException(
                 "switchPage(): the app has no page of type " + page.getName() + ".")));
     }
 
     @Override
     public void switchPage(String path) {
         Run run = run();
-        switchTo(run, session.engine().pages().find(path).orElseThrow(() -> new dev.springlit.StreamlitApiException(
+        switchTo(run, session.engine().pages().find(path).orElseThrow(() -> new StreamlitApiException(
                 "switchPage(): the app has no page at \"" + path + "\".")));
     }
 
     private void switchTo(Run run, PageDescriptor target) {
         if (!session.engine().access().canOpen(target, session.user())) {
-            throw new dev.springlit.StreamlitApiException("switchPage(): you may not open " + target.path() + ".");
+            throw new StreamlitApiException("switchPage(): you may not open " + target.path() + ".");
         }
         if (run.inCallback()) {
             run.warn("Calling st.switchPage() within a callback is a no-op.");
@@ -677,36 +736,26 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     }
 
     @Override
-    public void pageLink(Class<? extends dev.springlit.Page> page, String label, String icon) {
-        PageDescriptor target = session.engine().pages().find(page).orElseThrow(() -> new dev.springlit.StreamlitApiException(
+    public void pageLink(Class<? extends Page> page, String label, String icon) {
+        PageDescriptor target = session.engine().pages().find(page).orElseThrow(() -> new StreamlitApiException(
                 "pageLink(): the app has no page of type " + page.getName() + "."));
-        emit(new dev.springlit.element.PageLink(target.path(), label == null ? target.title() : label,
+        emit(new PageLink(target.path(), label == null ? target.title() : label,
                 icon == null || icon.isEmpty() ? null : icon));
     }
 
     @Override
-    public dev.springlit.QueryParams queryParams() {
+    public QueryParams queryParams() {
         run();
         return session.query();
-    }
-
-    @Override
-    public String key() {
-        return form;
-    }
-
-    @Override
-    public void close() {
-        // nothing to end: what a form holds is known when the run completes
     }
 
     // ---- data ------------------------------------------------------------------------------------------
 
     @Override
-    public void metric(String label, Object value, Object delta, Consumer<dev.springlit.MetricOptions> options) {
-        dev.springlit.MetricOptions o = new dev.springlit.MetricOptions();
+    public void metric(String label, Object value, Object delta, Consumer<MetricOptions> options) {
+        MetricOptions o = new MetricOptions();
         options.accept(o);
-        emit(new dev.springlit.element.Metric(label, String.valueOf(value), delta == null ? null : String.valueOf(delta),
+        emit(new Metric(label, String.valueOf(value), delta == null ? null : String.valueOf(delta),
                 o.getDeltaColor().name().toLowerCase(Locale.ROOT), o.getHelp()));
     }
 
@@ -715,7 +764,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
         Run run = run();
         String text = value instanceof CharSequence raw ? prettyJson(raw.toString()) : session.engine().jsonWriter()
                 .writeValueAsString(value);
-        run.emit(path, new dev.springlit.element.Json(text, expanded));
+        run.emit(path, new Json(text, expanded));
     }
 
     /** A JSON string is shown parsed and indented; text that is not JSON is shown as a JSON string. */
@@ -728,16 +777,16 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     }
 
     @Override
-    public void table(java.util.Collection<?> rows, Consumer<dev.springlit.TableOptions> options) {
-        dev.springlit.TableOptions o = new dev.springlit.TableOptions();
+    public void table(Collection<?> rows, Consumer<TableOptions> options) {
+        TableOptions o = new TableOptions();
         options.accept(o);
         run();
         emit(session.engine().dataElements().table(rows, o, false));
     }
 
     @Override
-    public void dataframe(java.util.Collection<?> rows, Consumer<dev.springlit.TableOptions> options) {
-        dev.springlit.TableOptions o = new dev.springlit.TableOptions();
+    public void dataframe(Collection<?> rows, Consumer<TableOptions> options) {
+        TableOptions o = new TableOptions();
         options.accept(o);
         run();
         emit(session.engine().dataElements().table(rows, o, true));
@@ -745,8 +794,8 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
 
     @Override
     public void image(byte[] data, String caption) {
-        emit(new dev.springlit.element.Image("data:" + ImageTypes.of(data) + ";base64,"
-                + java.util.Base64.getEncoder().encodeToString(data), caption, null));
+        emit(new Image("data:" + ImageTypes.of(data) + ";base64,"
+                + Base64.getEncoder().encodeToString(data), caption, null));
     }
 
     @Override
@@ -755,68 +804,68 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
         boolean safe = lower.startsWith("https://") || lower.startsWith("http://")
                 || (lower.startsWith("/") && !lower.startsWith("//"));
         if (!safe) {
-            throw new dev.springlit.StreamlitApiException("image(): only http(s) or same-site URLs are shown, not \""
+            throw new StreamlitApiException("image(): only http(s) or same-site URLs are shown, not \""
                     + url + "\". Pass the bytes for anything else.");
         }
-        emit(new dev.springlit.element.Image(url.strip(), caption, null));
+        emit(new Image(url.strip(), caption, null));
     }
 
     @Override
-    public void image(java.nio.file.Path file, String caption) {
+    public void image(Path file, String caption) {
         try {
-            image(java.nio.file.Files.readAllBytes(file), caption);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("image(): cannot read " + file, e);
+            image(Files.readAllBytes(file), caption);
+        } catch (IOException e) {
+            throw new UncheckedIOException("image(): cannot read " + file, e);
         }
     }
 
-    private void chart(String kind, java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
-        dev.springlit.ChartOptions o = new dev.springlit.ChartOptions();
+    private void chart(String kind, Collection<?> rows, Consumer<ChartOptions> options) {
+        ChartOptions o = new ChartOptions();
         options.accept(o);
         run();
         emit(session.engine().dataElements().chart(kind, rows, o));
     }
 
     @Override
-    public void lineChart(java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
+    public void lineChart(Collection<?> rows, Consumer<ChartOptions> options) {
         chart("line", rows, options);
     }
 
     @Override
-    public void barChart(java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
+    public void barChart(Collection<?> rows, Consumer<ChartOptions> options) {
         chart("bar", rows, options);
     }
 
     @Override
-    public void areaChart(java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
+    public void areaChart(Collection<?> rows, Consumer<ChartOptions> options) {
         chart("area", rows, options);
     }
 
     @Override
-    public void scatterChart(java.util.Collection<?> rows, Consumer<dev.springlit.ChartOptions> options) {
+    public void scatterChart(Collection<?> rows, Consumer<ChartOptions> options) {
         chart("scatter", rows, options);
     }
 
     @Override
     public void chart(Map<String, ?> chartJsConfig, int height) {
         run();
-        emit(new dev.springlit.element.Chart(session.engine().dataElements().write(chartJsConfig), height));
+        emit(new Chart(session.engine().dataElements().write(chartJsConfig), height));
     }
 
     // ---- progress and status ------------------------------------------------------------------------------
 
     @Override
-    public dev.springlit.ProgressBar progress(int percent, String text) {
+    public ProgressBar progress(int percent, String text) {
         Run run = run();
-        int index = run.emit(path, new dev.springlit.element.Progress(clampPercent(percent), text));
+        int index = run.emit(path, new Progress(clampPercent(percent), text));
         int[] container = path;
         return (next, nextText) -> run().replace(container, index,
-                new dev.springlit.element.Progress(clampPercent(next), nextText));
+                new Progress(clampPercent(next), nextText));
     }
 
     private static int clampPercent(int percent) {
         if (percent < 0 || percent > 100) {
-            throw new dev.springlit.StreamlitApiException("progress() takes a percentage from 0 to 100, not " + percent + ".");
+            throw new StreamlitApiException("progress() takes a percentage from 0 to 100, not " + percent + ".");
         }
         return percent;
     }
@@ -824,7 +873,7 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     @Override
     public void spinner(String text, Runnable task) {
         Run run = run();
-        int index = run.emit(path, new dev.springlit.element.Spinner(text));
+        int index = run.emit(path, new Spinner(text));
         try {
             task.run();
         } finally {
@@ -836,31 +885,14 @@ final class DeltaGenerator implements Form, dev.springlit.StatusContainer {
     }
 
     @Override
-    public dev.springlit.StatusContainer status(String label) {
+    public StatusContainer status(String label) {
         Run run = run();
         Map<String, Object> props = props("label", label, "state", "running", "expanded", false);
-        DeltaGenerator inside = block(run, new Block("status", props), false, form);
-        inside.statusPath = java.util.Arrays.copyOf(inside.path, inside.path.length);
-        inside.statusProps = props;
-        return inside;
-    }
-
-    @Override
-    public void update(String label, dev.springlit.StatusContainer.State state, boolean expanded) {
-        run();
-        if (statusPath == null) {
-            throw new IllegalStateException("update() belongs to the container of st.status(), not to this one.");
-        }
-        statusProps = props("label", label, "state", state.name().toLowerCase(Locale.ROOT), "expanded", expanded);
-        session.output().updateBlock(statusPath, new Block("status", statusProps));
+        return new StatusBlock(session, openBlock(run, new Block("status", props), false), form);
     }
 
     @Override
     public void toast(String text, String icon) {
-        emit(new dev.springlit.element.Toast(text, icon));
-    }
-
-    private static <T> List<String> labels(List<T> options, Function<? super T, String> format) {
-        return options.stream().map(option -> String.valueOf(format.apply(option))).toList();
+        emit(new Toast(text, icon));
     }
 }

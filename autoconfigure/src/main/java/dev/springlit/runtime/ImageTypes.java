@@ -2,6 +2,8 @@ package dev.springlit.runtime;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.springlit.StreamlitApiException;
+
 /** The MIME type of image bytes, read from their first bytes (the page need not say). */
 final class ImageTypes {
 
@@ -26,7 +28,7 @@ final class ImageTypes {
         if (head.startsWith("<svg") || (head.startsWith("<?xml") && head.contains("<svg"))) {
             return "image/svg+xml";
         }
-        throw new dev.springlit.StreamlitApiException("image(): the bytes are not a PNG, JPEG, GIF, WebP or SVG image.");
+        throw new StreamlitApiException("image(): the bytes are not a PNG, JPEG, GIF, WebP or SVG image.");
     }
 
     private static boolean startsWith(byte[] data, int... prefix) {

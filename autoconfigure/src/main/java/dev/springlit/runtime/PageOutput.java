@@ -3,6 +3,7 @@ package dev.springlit.runtime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +81,7 @@ final class PageOutput {
      * it: the browser redraws the block empty, so its children are sent again after it.
      */
     synchronized void updateBlock(int[] path, Block block) {
-        Node parent = find(java.util.Arrays.copyOf(path, path.length - 1));
+        Node parent = find(Arrays.copyOf(path, path.length - 1));
         int index = path[path.length - 1];
         if (parent == null || index >= parent.children.size() || parent.children.get(index) == null) {
             return;
@@ -168,7 +169,7 @@ final class PageOutput {
 
     /** The path of every block under root {@code rootIndex}, in document order, with the block itself. */
     synchronized Map<int[], Block> blocks(int rootIndex) {
-        Map<int[], Block> out = new java.util.LinkedHashMap<>();
+        Map<int[], Block> out = new LinkedHashMap<>();
         blocks(root.children.get(rootIndex), new int[] {rootIndex}, out);
         return out;
     }

@@ -1,11 +1,15 @@
 package dev.springlit.runtime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,6 +29,7 @@ final class Run {
     private static final Log log = LogFactory.getLog(Run.class);
     private static final ThreadLocal<Run> CURRENT = new ThreadLocal<>();
 
+    private final Consumer<Rejection> rejected;
     private final Session session;
     private final RunRequest request;
     private final PageDescriptor page;
@@ -37,7 +42,7 @@ final class Run {
     /** The forms created in this run: key → whether they clear on submit; and those that got a submit button. */
     private final Map<String, Boolean> forms = new LinkedHashMap<>();
     private final Map<String, int[]> formPaths = new HashMap<>();
-    private final java.util.Set<String> formsWithSubmit = new java.util.HashSet<>();
+    private final Set<String> formsWithSubmit = new HashSet<>();
     private boolean rerunAfter;
     private PageDescriptor switchTarget;
 
@@ -65,7 +70,12 @@ final class Run {
     private boolean inCallback;
     private boolean finished;
 
-    Run(Session session, RunRequest request, PageDescriptor page, int number) {
+    /**
+     * @param rejected where the parts of the tab's message this run cannot use go (the runner tells the tab); they
+     *                 are handed over as soon as the values are applied, before the page runs
+     */
+    Run(Session session, RunRequest request, PageDescriptor page, int number, Consumer<Rejection> rejected) {
+        this.rejected = rejected;
         this.session = session;
         this.request = request;
         this.page = page;
@@ -244,7 +254,9 @@ final class Run {
         if (request.prelude() != null) {
             request.prelude().accept(state);
         }
-        List<WidgetMeta> changed = state.applyClientValues(request);
+        AppliedValues applied = state.applyClientValues(request);
+        applied.rejections().forEach(rejected);
+        List<WidgetMeta> changed = applied.changed();
         boolean skipBody = false;
         if (!request.isFirstRun()) {
             for (WidgetMeta widget : changed) {
@@ -391,7 +403,7 @@ final class Run {
 
     /** Adds an element at the next position of the container at {@code container}; returns its index. */
     int emit(int[] container, Element element) {
-        Container target = containers.get(java.util.Arrays.toString(container));
+        Container target = containers.get(Arrays.toString(container));
         if (target == null) {
             target = openContainer(container, false);
         }
@@ -423,7 +435,7 @@ final class Run {
      */
     Container openContainer(int[] path, boolean single) {
         Container container = new Container(path, single);
-        containers.put(java.util.Arrays.toString(path), container);
+        containers.put(Arrays.toString(path), container);
         return container;
     }
 

@@ -3,6 +3,7 @@ package dev.springlit.runtime;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,7 +36,7 @@ final class RunExecutors {
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
             Object named = builderType.getMethod("name", String.class, long.class).invoke(builder, "springlit-run-", 0L);
             ThreadFactory threads = (ThreadFactory) builderType.getMethod("factory").invoke(named);
-            Method perTask = java.util.concurrent.Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
+            Method perTask = Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
             return (ExecutorService) perTask.invoke(null, threads);
         } catch (ReflectiveOperationException | RuntimeException notAvailable) {
             return null;

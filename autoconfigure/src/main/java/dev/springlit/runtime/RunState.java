@@ -144,22 +144,23 @@ final class RunState implements SessionState {
     /**
      * Applies the browser's values to the widgets the previous runs drew and returns those whose value
      * changed (a click always counts as a change), in page order. Unknown ids and ill-typed values are
-     * reported to the tab and skipped; the rest of the message still applies.
+     * skipped and returned as rejections (nothing is sent from here); the rest of the message still applies.
      */
-    List<WidgetMeta> applyClientValues(RunRequest request) {
+    AppliedValues applyClientValues(RunRequest request) {
         List<WidgetMeta> changed = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
         for (Map.Entry<String, Object> entry : request.widgets().entrySet()) {
             WidgetMeta meta = previous.get(entry.getKey());
             if (meta == null || meta.trigger()) {
-                run.session().reject("unknown_widget", "There is no widget with id \"" + entry.getKey()
-                        + "\" that takes a value in this session.");
+                rejections.add(new Rejection("unknown_widget", "There is no widget with id \"" + entry.getKey()
+                        + "\" that takes a value in this session."));
                 continue;
             }
             Object value;
             try {
                 value = meta.decoder().decode(entry.getValue());
             } catch (IllegalArgumentException e) {
-                run.session().reject("bad_value", "Widget \"" + entry.getKey() + "\": " + e.getMessage());
+                rejections.add(new Rejection("bad_value", "Widget \"" + entry.getKey() + "\": " + e.getMessage()));
                 continue;
             }
             Object old = meta.key() != null ? values.get(meta.key()) : unkeyed.get(meta.id());
@@ -172,14 +173,15 @@ final class RunState implements SessionState {
         if (trigger != null) {
             WidgetMeta meta = previous.get(trigger);
             if (meta == null || !meta.trigger()) {
-                run.session().reject("unknown_widget", "There is no button with id \"" + trigger + "\" in this session.");
+                rejections.add(new Rejection("unknown_widget",
+                        "There is no button with id \"" + trigger + "\" in this session."));
             } else {
                 store(meta, Boolean.TRUE);
                 fired.add(meta.id());
                 changed.add(meta);
             }
         }
-        return Run.inPageOrder(changed);
+        return new AppliedValues(Run.inPageOrder(changed), rejections);
     }
 
     private void store(WidgetMeta meta, Object value) {

@@ -3,29 +3,117 @@ package dev.springlit.runtime;
 import java.time.Duration;
 
 /**
- * The runtime's switches, taken from {@code streamlit.*} configuration.
- *
- * @param enforceSerializableSessionState only Java-serializable values may enter session state
- * @param showErrorDetails                exceptions show type, message and stack in the page
- * @param widgetStateDuplicationWarning   warn when a widget has a default and a value set through state
- * @param disconnectedSessionTtl          how long a session without a tab is kept
- * @param maxSessions                     how many sessions may exist at once
- * @param virtualThreads                  run pages on virtual threads (JDK 21+), as Spring Boot's
- *                                        {@code spring.threads.virtual.enabled} asks; else a bounded pool
+ * The runtime's switches, taken from {@code streamlit.*} configuration. Built with named setters, so no call site
+ * is a row of positional booleans:
+ * <pre>{@code
+ * RuntimeSettings settings = RuntimeSettings.builder().showErrorDetails(false).maxSessions(100).build();
+ * }</pre>
  */
-public record RuntimeSettings(boolean enforceSerializableSessionState, boolean showErrorDetails,
-                              boolean widgetStateDuplicationWarning, Duration disconnectedSessionTtl,
-                              int maxSessions, boolean virtualThreads) {
+public final class RuntimeSettings {
 
-    /** Settings with runs on the bounded pool of platform threads. */
-    public RuntimeSettings(boolean enforceSerializableSessionState, boolean showErrorDetails,
-                           boolean widgetStateDuplicationWarning, Duration disconnectedSessionTtl, int maxSessions) {
-        this(enforceSerializableSessionState, showErrorDetails, widgetStateDuplicationWarning, disconnectedSessionTtl,
-                maxSessions, false);
+    private static final RuntimeSettings DEFAULTS = builder().build();
+
+    private final boolean enforceSerializableSessionState;
+    private final boolean showErrorDetails;
+    private final boolean widgetStateDuplicationWarning;
+    private final Duration disconnectedSessionTtl;
+    private final int maxSessions;
+    private final boolean virtualThreads;
+
+    private RuntimeSettings(Builder builder) {
+        this.enforceSerializableSessionState = builder.enforceSerializableSessionState;
+        this.showErrorDetails = builder.showErrorDetails;
+        this.widgetStateDuplicationWarning = builder.widgetStateDuplicationWarning;
+        this.disconnectedSessionTtl = builder.disconnectedSessionTtl;
+        this.maxSessions = builder.maxSessions;
+        this.virtualThreads = builder.virtualThreads;
     }
 
     /** The defaults, as in Streamlit. */
     public static RuntimeSettings defaults() {
-        return new RuntimeSettings(false, true, true, Duration.ofSeconds(120), 10_000);
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Only Java-serializable values may enter session state. */
+    public boolean enforceSerializableSessionState() {
+        return enforceSerializableSessionState;
+    }
+
+    /** Exceptions show type, message and stack in the page. */
+    public boolean showErrorDetails() {
+        return showErrorDetails;
+    }
+
+    /** Warn when a widget has a default and a value set through state. */
+    public boolean widgetStateDuplicationWarning() {
+        return widgetStateDuplicationWarning;
+    }
+
+    /** How long a session without a tab is kept. */
+    public Duration disconnectedSessionTtl() {
+        return disconnectedSessionTtl;
+    }
+
+    /** How many sessions may exist at once. */
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /** Run pages on virtual threads (JDK 21+), as {@code spring.threads.virtual.enabled} asks; else the pool. */
+    public boolean virtualThreads() {
+        return virtualThreads;
+    }
+
+    /** Named settings; each starts at its default. */
+    public static final class Builder {
+
+        private boolean enforceSerializableSessionState;
+        private boolean showErrorDetails = true;
+        private boolean widgetStateDuplicationWarning = true;
+        private Duration disconnectedSessionTtl = Duration.ofSeconds(120);
+        private int maxSessions = 10_000;
+        private boolean virtualThreads;
+
+        private Builder() {
+        }
+
+        public Builder enforceSerializableSessionState(boolean enforce) {
+            this.enforceSerializableSessionState = enforce;
+            return this;
+        }
+
+        public Builder showErrorDetails(boolean show) {
+            this.showErrorDetails = show;
+            return this;
+        }
+
+        public Builder widgetStateDuplicationWarning(boolean warn) {
+            this.widgetStateDuplicationWarning = warn;
+            return this;
+        }
+
+        public Builder disconnectedSessionTtl(Duration ttl) {
+            this.disconnectedSessionTtl = ttl;
+            return this;
+        }
+
+        public Builder maxSessions(int maxSessions) {
+            this.maxSessions = maxSessions;
+            return this;
+        }
+
+        public Builder virtualThreads(boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
+            return this;
+        }
+
+        public RuntimeSettings build() {
+            return new RuntimeSettings(this);
+        }
     }
 }

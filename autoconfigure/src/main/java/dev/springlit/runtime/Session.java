@@ -1,5 +1,6 @@
 package dev.springlit.runtime;
 
+import java.security.Principal;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -19,6 +21,8 @@ import org.apache.commons.logging.LogFactory;
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
 import dev.springlit.element.Alert;
+import dev.springlit.element.Block;
+import dev.springlit.element.Element;
 
 /**
  * One browser tab's session: its state, the page it shows, the copy of what its browser shows, and the
@@ -41,8 +45,13 @@ public final class Session implements SessionHandle {
     private final String id;
     private final SpringlitEngine engine;
     private final Object lock = new Object();
-    /** Keeps messages to the tab in order; the flusher only tries it, so a slow tab never holds up the others. */
-    private final java.util.concurrent.locks.ReentrantLock sendLock = new java.util.concurrent.locks.ReentrantLock();
+    /**
+     * Makes taking the drawn ops and posting them one step, so messages are posted in the order they were drawn;
+     * held only for that (rendering happens in {@link #outbox}, after it is released). The flush thread only
+     * tries it.
+     */
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final Outbox outbox = new Outbox();
     private final PageOutput output = new PageOutput();
     private final ArrayDeque<RunRequest> pending = new ArrayDeque<>(2);
 
@@ -61,7 +70,7 @@ public final class Session implements SessionHandle {
     private SessionBeans beans;
     private SessionFiles files;
     private SessionQuery query;
-    private volatile java.security.Principal user;
+    private volatile Principal user;
     /** Widget values a tab re-sent after the server lost its session (S1.5), by widget id, until drawn. */
     private Map<String, Object> restored;
     /** What the log calls this session: never its id, which is the tab's credential. */
@@ -75,6 +84,8 @@ public final class Session implements SessionHandle {
      */
     private volatile boolean touched;
     private final RefusalWarnings refusals = new RefusalWarnings(log);
+    /** What pages get from st.session(): this session without its internals. */
+    private final TabHandle handle = new TabHandle(this);
 
     Session(SpringlitEngine engine, PageDescriptor page) {
         this.id = newId();
@@ -98,6 +109,11 @@ public final class Session implements SessionHandle {
 
     public PageDescriptor page() {
         return page;
+    }
+
+    /** This session as {@code st.session()} hands it to pages: update, rerun, is alive, nothing else. */
+    SessionHandle handle() {
+        return handle;
     }
 
     /** What logs call this session (see {@link SessionTag}): it identifies it without revealing its id. */
@@ -176,14 +192,15 @@ public final class Session implements SessionHandle {
                 running = lastEndedRun < runCount;
             }
             output.drain();
-            newConnection.send(new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
+            outbox.post(newConnection, new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
             if (!fresh) {
                 List<ServerMessage.Op> tree = output.snapshot();
-                newConnection.send(new ServerMessage.Delta(runCount(), tree, running ? null : RunStatus.OK));
+                outbox.post(newConnection, new ServerMessage.Delta(runCount(), tree, running ? null : RunStatus.OK));
             }
         } finally {
             sendLock.unlock();
         }
+        outbox.deliver();
         if (previous != null && previous != newConnection) {
             previous.close("This session was taken over by a newer connection of the same tab.");
         }
@@ -216,50 +233,55 @@ public final class Session implements SessionHandle {
     public void send(ServerMessage message) {
         sendLock.lock();
         try {
-            ClientConnection c;
-            synchronized (lock) {
-                c = connection;
-            }
-            if (c != null) {
-                c.send(message);
-            }
+            outbox.post(connection(), message);
         } finally {
             sendLock.unlock();
         }
+        outbox.deliver();
     }
 
-    /** The flusher's call: sends what a running run drew, unless a send is under way (it will come next time). */
+    private ClientConnection connection() {
+        synchronized (lock) {
+            return connection;
+        }
+    }
+
+    /**
+     * The flush thread's call: sends what a running run drew, unless the run is posting right now (what it drew
+     * goes with that) or another thread is delivering (it takes this too).
+     */
     void flushIfFree(int run) {
         if (sendLock.tryLock()) {
             try {
-                flush(run, null);
+                postDrawn(run, null);
             } finally {
                 sendLock.unlock();
             }
+            outbox.deliverIfFree();
         }
     }
 
-    /** Sends what the running run drew since the last flush (called by the flusher and at the end of a run). */
+    /** Sends what the run drew since the last flush and, with a {@code status}, that it ended; returns once sent. */
     void flush(int run, RunStatus status) {
         sendLock.lock();
         try {
-            List<ServerMessage.Op> ops = output.drain();
-            if (ops.isEmpty() && status == null) {
-                return;
-            }
-            ClientConnection c;
-            synchronized (lock) {
-                c = connection;
-            }
-            if (status != null) {
-                lastEndedRun = Math.max(lastEndedRun, run);
-            }
-            if (c != null) {
-                c.send(new ServerMessage.Delta(run, ops, status));
-            }
+            postDrawn(run, status);
         } finally {
             sendLock.unlock();
         }
+        outbox.deliver();
+    }
+
+    /** Posts the ops drawn since the last post; called with the send lock held. */
+    private void postDrawn(int run, RunStatus status) {
+        List<ServerMessage.Op> ops = output.drain();
+        if (ops.isEmpty() && status == null) {
+            return;
+        }
+        if (status != null) {
+            lastEndedRun = Math.max(lastEndedRun, run);
+        }
+        outbox.post(connection(), new ServerMessage.Delta(run, ops, status));
     }
 
     /** Tells the tab a message of its was refused, and logs it; nothing else changes. */
@@ -301,27 +323,31 @@ public final class Session implements SessionHandle {
     }
 
     /** The signed-in user of the tab (from the WebSocket handshake), or {@code null}. */
-    public java.security.Principal user() {
+    public Principal user() {
         return user;
     }
 
     /** Records the tab's user; a session keeps the user of the connection that created or last attached it. */
-    public void setUser(java.security.Principal user) {
+    public void setUser(Principal user) {
         this.user = user;
     }
 
     /** The query parameters as the address bar shows them ("?a=1&b=2", or ""). */
     public String querySearch() {
-        SessionQuery current;
+        SessionQuery shown = existingQuery();
+        return shown == null ? "" : shown.toSearch();
+    }
+
+    /** The query parameters if anything created them yet, else null; read under the lock like every access. */
+    private SessionQuery existingQuery() {
         synchronized (lock) {
-            current = query;
+            return query;
         }
-        return current == null ? "" : current.toSearch();
     }
 
     /** Takes the query parameters from the tab's address bar ({@code location.search}). */
     public void setQuery(String search) {
-        if ((search == null || search.isEmpty()) && query == null) {
+        if ((search == null || search.isEmpty()) && existingQuery() == null) {
             return;
         }
         query().replaceFrom(search);
@@ -336,7 +362,7 @@ public final class Session implements SessionHandle {
             return;
         }
         synchronized (lock) {
-            restored = new java.util.HashMap<>(values);
+            restored = new HashMap<>(values);
         }
     }
 
@@ -460,7 +486,8 @@ public final class Session implements SessionHandle {
                     draining = false;
                     return;
                 }
-                run = new Run(this, next, page, next.isTask() ? runCount : ++runCount);
+                run = new Run(this, next, page, next.isTask() ? runCount : ++runCount,
+                        rejection -> reject(rejection.code(), rejection.message()));
                 current = run;
             }
             RunStatus status;
@@ -493,8 +520,9 @@ public final class Session implements SessionHandle {
                 }
             }
             if (run.switchTarget() != null && status == RunStatus.RERUN) {
-                if (query != null) {
-                    query.replaceFrom("");
+                SessionQuery shown = existingQuery();
+                if (shown != null) {
+                    shown.replaceFrom("");
                 }
                 send(new ServerMessage.PageChanged(run.switchTarget().path(), run.switchTarget().title()));
             }
@@ -565,8 +593,14 @@ public final class Session implements SessionHandle {
             run.request().taskAbandoned(new IllegalStateException("The SessionHandle.update task ran longer than "
                     + "streamlit.runner.max-run-time and was abandoned; its changes were discarded."));
         } else {
-            output.append(0, notice);
-            flush(run.number(), RunStatus.ERROR);
+            sendLock.lock();
+            try {
+                output.append(0, notice);
+                postDrawn(run.number(), RunStatus.ERROR);
+            } finally {
+                sendLock.unlock();
+            }
+            outbox.deliverOn(engine.flushExecutor()); // called on the housekeeping thread, which never renders
         }
         return true;
     }
@@ -660,7 +694,7 @@ public final class Session implements SessionHandle {
     }
 
     /** The elements the browser shows in the main body, for tests and tools. */
-    public List<dev.springlit.element.Element> mainElements() {
+    public List<Element> mainElements() {
         return new ArrayList<>(output.elements(0));
     }
 
@@ -685,17 +719,17 @@ public final class Session implements SessionHandle {
     }
 
     /** The elements under the container at {@code path} (root index first), depth first, for tests and tools. */
-    public List<dev.springlit.element.Element> elementsUnder(int[] path) {
+    public List<Element> elementsUnder(int[] path) {
         return output.elementsUnder(path);
     }
 
     /** The blocks under root {@code root} by path, in document order, for tests and tools. */
-    public Map<int[], dev.springlit.element.Block> blocks(int root) {
+    public Map<int[], Block> blocks(int root) {
         return output.blocks(root);
     }
 
     /** The elements the browser shows in the sidebar, for tests and tools. */
-    public List<dev.springlit.element.Element> sidebarElements() {
+    public List<Element> sidebarElements() {
         return new ArrayList<>(output.elements(1));
     }
 

@@ -3,7 +3,10 @@ package dev.springlit.runtime;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +28,19 @@ public final class SpringlitEngine implements AutoCloseable {
     private final RunLimits limits;
     private final RunWatchdog watchdog;
     private final Housekeeping housekeeping;
+    /**
+     * Renders and sends what slow runs drew so far, so the housekeeping thread (which also ends expired sessions
+     * and watches deadlines) only schedules that work and one page's big output never delays the others' chores.
+     */
+    private final ExecutorService flushExecutor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread flusher = new Thread(runnable, "springlit-flush");
+        flusher.setDaemon(true);
+        return flusher;
+    });
+    /** Whether a flush is scheduled or going on: a slow one is not queued up again behind itself. */
+    private final AtomicBoolean flushPending = new AtomicBoolean();
     private final SessionRegistry sessions;
+    private final SessionOpening opening;
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private volatile RunObserver observer = RunObserver.NONE;
     private volatile PageAccess access = PageAccess.OPEN;
@@ -45,7 +60,8 @@ public final class SpringlitEngine implements AutoCloseable {
         this.watchdog = new RunWatchdog(limits, this::observer);
         this.housekeeping = new Housekeeping(this::observer);
         this.sessions = new SessionRegistry(this);
-        housekeeping.every(FLUSH_INTERVAL_MS, "flush", this::flushRunning);
+        this.opening = new SessionOpening(sessions);
+        housekeeping.every(FLUSH_INTERVAL_MS, "flush", this::scheduleFlush);
         long sweepMs = Math.max(100, Math.min(5_000, settings.disconnectedSessionTtl().toMillis() / 4));
         housekeeping.every(sweepMs, "expire", sessions::expireParked);
         if (limits.hasDeadline()) {
@@ -63,6 +79,11 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public SessionRegistry sessions() {
         return sessions;
+    }
+
+    /** Which session a tab that says hello gets (the reuse policy, S1.3–S1.5). */
+    public SessionOpening opening() {
+        return opening;
     }
 
     /** Who hears about runs and messages (metrics); {@link RunObserver#NONE} by default. */
@@ -120,12 +141,31 @@ public final class SpringlitEngine implements AutoCloseable {
         return housekeeping;
     }
 
+    /** The thread that renders and sends on behalf of the housekeeping thread. */
+    Executor flushExecutor() {
+        return flushExecutor;
+    }
+
     void runStarted(Run run) {
         running.add(run);
     }
 
     void runEnded(Run run) {
         running.remove(run);
+    }
+
+    /** The housekeeping thread's part of streaming: it hands the work to the flush thread. */
+    private void scheduleFlush() {
+        if (running.isEmpty() || !flushPending.compareAndSet(false, true)) {
+            return;
+        }
+        flushExecutor.execute(() -> {
+            try {
+                housekeeping.runSupervised("flush", this::flushRunning);
+            } finally {
+                flushPending.set(false);
+            }
+        });
     }
 
     /**
@@ -197,6 +237,7 @@ public final class SpringlitEngine implements AutoCloseable {
     public void close() {
         sessions.destroyAll();
         housekeeping.close();
+        flushExecutor.shutdownNow();
         runExecutor.shutdownNow();
     }
 }

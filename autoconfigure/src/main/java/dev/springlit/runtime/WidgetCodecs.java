@@ -1,5 +1,6 @@
 package dev.springlit.runtime;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -7,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.springlit.Range;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.UploadedFile;
 
 /** The codecs of the built-in widgets. */
 final class WidgetCodecs {
@@ -314,7 +317,7 @@ final class WidgetCodecs {
                 if (!(wire instanceof String text) || !COLOR.matcher(text).matches()) {
                     throw new IllegalArgumentException("expected a colour as \"#rrggbb\", got " + describe(wire));
                 }
-                return text.toLowerCase(java.util.Locale.ROOT);
+                return text.toLowerCase(Locale.ROOT);
             }
 
             @Override
@@ -334,10 +337,10 @@ final class WidgetCodecs {
     }
 
     /** Uploaded files, sent as the list of their ids; {@code multiple} false: at most one. */
-    static WidgetCodec<List<dev.springlit.UploadedFile>> files(SessionFiles store, String widgetId, boolean multiple) {
+    static WidgetCodec<List<UploadedFile>> files(SessionFiles store, String widgetId, boolean multiple) {
         return new WidgetCodec<>() {
             @Override
-            public List<dev.springlit.UploadedFile> decode(Object wire) {
+            public List<UploadedFile> decode(Object wire) {
                 if (!(wire instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
                     throw new IllegalArgumentException("expected a list of upload ids, got " + describe(wire));
                 }
@@ -348,14 +351,14 @@ final class WidgetCodecs {
             }
 
             @Override
-            public Object encode(List<dev.springlit.UploadedFile> value) {
-                return value.stream().map(dev.springlit.UploadedFile::id).toList();
+            public Object encode(List<UploadedFile> value) {
+                return value.stream().map(UploadedFile::id).toList();
             }
 
             @Override
             @SuppressWarnings("unchecked")
-            public List<dev.springlit.UploadedFile> coerce(Object stateValue, String widgetName) {
-                return stateValue == null ? List.of() : (List<dev.springlit.UploadedFile>) stateValue;
+            public List<UploadedFile> coerce(Object stateValue, String widgetName) {
+                return stateValue == null ? List.of() : (List<UploadedFile>) stateValue;
             }
         };
     }
@@ -367,19 +370,19 @@ final class WidgetCodecs {
             return Double.isFinite(d) ? (T) Double.valueOf(d) : null;
         }
         boolean integral = number instanceof Integer || number instanceof Long || number instanceof Short
-                || number instanceof Byte || number instanceof java.math.BigInteger
+                || number instanceof Byte || number instanceof BigInteger
                 || (Double.isFinite(d) && d == Math.rint(d));
         if (!integral) {
             return null;
         }
         if (type == Long.class) {
-            if (number instanceof java.math.BigInteger big && big.bitLength() > 63) {
+            if (number instanceof BigInteger big && big.bitLength() > 63) {
                 return null;
             }
             return (T) Long.valueOf(number.longValue());
         }
         long l = number.longValue();
-        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE || (number instanceof java.math.BigInteger big && big.bitLength() > 31)) {
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE || (number instanceof BigInteger big && big.bitLength() > 31)) {
             return null;
         }
         return (T) Integer.valueOf((int) l);
@@ -394,15 +397,16 @@ final class WidgetCodecs {
         }
     }
 
-    private static int index(Object wire, int size) {
+    static int index(Object wire, int size) {
         if (!(wire instanceof Integer i) || i < 0 || i >= size) {
             throw new IllegalArgumentException("expected an option index from 0 to " + (size - 1) + ", got " + describe(wire));
         }
         return i;
     }
 
-    private static <T> List<String> labels(List<T> options, Function<? super T, String> format) {
-        return options.stream().map(o -> format.apply(o)).toList();
+    /** How each option is shown (a format function returning null shows "null", as Python's str would). */
+    static <T> List<String> labels(List<T> options, Function<? super T, String> format) {
+        return options.stream().map(option -> String.valueOf(format.apply(option))).toList();
     }
 
     static String describe(Object value) {

@@ -1,11 +1,14 @@
 package dev.springlit.test;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -16,15 +19,22 @@ import dev.springlit.Page;
 import dev.springlit.SessionState;
 import dev.springlit.autoconfigure.SpringlitAutoConfiguration;
 import dev.springlit.element.Alert;
+import dev.springlit.element.Block;
 import dev.springlit.element.Button;
+import dev.springlit.element.Chart;
 import dev.springlit.element.Code;
 import dev.springlit.element.Divider;
 import dev.springlit.element.Element;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Heading;
+import dev.springlit.element.Image;
 import dev.springlit.element.Json;
 import dev.springlit.element.Markdown;
+import dev.springlit.element.Metric;
+import dev.springlit.element.Progress;
+import dev.springlit.element.Table;
 import dev.springlit.element.Text;
+import dev.springlit.element.Toast;
 import dev.springlit.element.Widget;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.PageDescriptor;
@@ -294,11 +304,11 @@ public final class PageTester implements AutoCloseable {
         return buttons.get(0).click();
     }
 
-    private List<PageTester> scoped(String kind, java.util.function.Predicate<dev.springlit.element.Block> match,
+    private List<PageTester> scoped(String kind, Predicate<Block> match,
                                     String what) {
         List<PageTester> views = new ArrayList<>();
         for (int rootIndex = 0; rootIndex < 2; rootIndex++) {
-            for (Map.Entry<int[], dev.springlit.element.Block> block : started().blocks(rootIndex).entrySet()) {
+            for (Map.Entry<int[], Block> block : started().blocks(rootIndex).entrySet()) {
                 if (block.getValue().kind().equals(kind) && match.test(block.getValue())
                         && (scope == null ? rootIndex == 0 || kind.equals("form") : startsWith(block.getKey(), scope))) {
                     views.add(new PageTester(root, block.getKey()));
@@ -372,8 +382,8 @@ public final class PageTester implements AutoCloseable {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String key = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8);
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
             params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return params;
@@ -502,38 +512,38 @@ public final class PageTester implements AutoCloseable {
     }
 
     /** The metric at {@code index}: {@code tester.metric(0).value()}. */
-    public dev.springlit.element.Metric metric(int index) {
-        return pick(elementsOf(dev.springlit.element.Metric.class), index, "metric");
+    public Metric metric(int index) {
+        return pick(elementsOf(Metric.class), index, "metric");
     }
 
     /** The table or data frame at {@code index}, with its columns and cells. */
-    public dev.springlit.element.Table table(int index) {
-        return pick(elementsOf(dev.springlit.element.Table.class), index, "table");
+    public Table table(int index) {
+        return pick(elementsOf(Table.class), index, "table");
     }
 
     /** The chart at {@code index}; {@code config()} is its Chart.js configuration. */
-    public dev.springlit.element.Chart chart(int index) {
-        return pick(elementsOf(dev.springlit.element.Chart.class), index, "chart");
+    public Chart chart(int index) {
+        return pick(elementsOf(Chart.class), index, "chart");
     }
 
     /** The progress bar at {@code index}. */
-    public dev.springlit.element.Progress progress(int index) {
-        return pick(elementsOf(dev.springlit.element.Progress.class), index, "progress");
+    public Progress progress(int index) {
+        return pick(elementsOf(Progress.class), index, "progress");
     }
 
     /** The toasts the last run showed. */
-    public List<dev.springlit.element.Toast> toasts() {
-        return elementsOf(dev.springlit.element.Toast.class);
+    public List<Toast> toasts() {
+        return elementsOf(Toast.class);
     }
 
     /** The images, in page order. */
-    public List<dev.springlit.element.Image> images() {
-        return elementsOf(dev.springlit.element.Image.class);
+    public List<Image> images() {
+        return elementsOf(Image.class);
     }
 
     /** The status containers' blocks (label, state), in page order. */
-    public List<dev.springlit.element.Block> statuses() {
-        return elementsOf(dev.springlit.element.Block.class).stream().filter(b -> b.kind().equals("status")).toList();
+    public List<Block> statuses() {
+        return elementsOf(Block.class).stream().filter(b -> b.kind().equals("status")).toList();
     }
 
     /** The exceptions the page shows. */
@@ -614,6 +624,11 @@ public final class PageTester implements AutoCloseable {
 
     public WidgetElement rangeSlider(String label) {
         return widget("range_slider", label);
+    }
+
+    /** A {@code st.selectSlider} or {@code st.selectRangeSlider}. */
+    public WidgetElement selectSlider(String label) {
+        return widget("select_slider", label);
     }
 
     public WidgetElement textInput(String label) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionState;
+import dev.springlit.runtime.StateValues;
 
 /**
  * Session state as a test sees it between runs: the last run's values with the test's queued writes on top.
@@ -52,7 +53,7 @@ final class TesterSessionState implements SessionState {
 
     @Override
     public <T> T get(String key, Class<T> type) {
-        return dev.springlit.runtime.StateValues.convert(key, get(key), type);
+        return StateValues.convert(key, get(key), type);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.springlit.test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +60,7 @@ public final class WidgetElement {
         return widget.help();
     }
 
-    /** The option labels of a radio, select box or multiselect. */
+    /** The option labels of a radio, select box, multiselect or select slider. */
     @SuppressWarnings("unchecked")
     public List<String> options() {
         Object options = widget.prop("options");
@@ -112,6 +113,11 @@ public final class WidgetElement {
         return setValue(Range.of(low, high));
     }
 
+    /** Moves both handles of a select range slider to these options (start first). */
+    public PageTester selectRange(Object start, Object end) {
+        return setValue(List.of(start, end));
+    }
+
     /** Presses the number input's + button. */
     public PageTester increment() {
         return step(1);
@@ -136,8 +142,8 @@ public final class WidgetElement {
     /** Uploads a file into a file uploader, as a user choosing it would (added for a multiple uploader). */
     public PageTester upload(String name, String contentType, byte[] bytes) {
         ensureEnabled();
-        java.util.List<Object> ids = new java.util.ArrayList<>();
-        if (Boolean.TRUE.equals(widget.prop("multiple")) && widget.value() instanceof java.util.List<?> current) {
+        List<Object> ids = new ArrayList<>();
+        if (Boolean.TRUE.equals(widget.prop("multiple")) && widget.value() instanceof List<?> current) {
             ids.addAll(current);
         }
         ids.add(tester.storeUpload(widget.id(), name, contentType, bytes));
@@ -152,7 +158,7 @@ public final class WidgetElement {
 
     /** Clears a file uploader. */
     public PageTester clearFiles() {
-        queue(java.util.List.of());
+        queue(List.of());
         return tester;
     }
 

@@ -1,6 +1,7 @@
 package dev.springlit.web;
 
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -8,8 +9,18 @@ import org.thymeleaf.context.Context;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Block;
 import dev.springlit.element.Button;
+import dev.springlit.element.Chart;
+import dev.springlit.element.Code;
 import dev.springlit.element.Element;
+import dev.springlit.element.ExceptionElement;
+import dev.springlit.element.Image;
+import dev.springlit.element.Json;
 import dev.springlit.element.Markdown;
+import dev.springlit.element.Metric;
+import dev.springlit.element.PageLink;
+import dev.springlit.element.Progress;
+import dev.springlit.element.Table;
+import dev.springlit.element.Toast;
 import dev.springlit.element.Widget;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -24,16 +35,23 @@ public final class ElementRenderer {
 
     private final ITemplateEngine templates;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
     /**
      * Rendered HTML of small elements by value: most of what pages draw (titles, labels, buttons, short texts)
      * repeats across runs and tabs, and rendering is the largest cost of a rerun. Cleared when full.
      */
-    private final java.util.concurrent.ConcurrentHashMap<Element, String> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Element, String> cache = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 4096;
 
+    /** A renderer with a plain JsonMapper (tests, tools). */
     public ElementRenderer(ITemplateEngine templates) {
+        this(templates, JsonMapper.builder().build());
+    }
+
+    /** A renderer writing widget values with {@code json}: the application's mapper, with Boot's customisations. */
+    public ElementRenderer(ITemplateEngine templates, JsonMapper json) {
         this.templates = templates;
+        this.json = json;
     }
 
     /** JSON placed inside a script element: "<" is escaped so no "</script>" or "<!--" can end it early. */
@@ -58,15 +76,15 @@ public final class ElementRenderer {
 
     /** Large or one-off elements (tables, charts, JSON, images, exceptions) are not worth keeping. */
     private static boolean cacheable(Element element) {
-        return !(element instanceof dev.springlit.element.Table || element instanceof dev.springlit.element.Chart
-                || element instanceof dev.springlit.element.Json || element instanceof dev.springlit.element.Image
-                || element instanceof dev.springlit.element.ExceptionElement);
+        return !(element instanceof Table || element instanceof Chart
+                || element instanceof Json || element instanceof Image
+                || element instanceof ExceptionElement);
     }
 
     private String renderNow(Element element) {
         Context context = new Context();
         context.setVariable("el", element);
-        if (element instanceof dev.springlit.element.Code code) {
+        if (element instanceof Code code) {
             context.setVariable("language", CodeLanguage.of(code.language()));
         }
         if (element instanceof Markdown md) {
@@ -75,17 +93,17 @@ public final class ElementRenderer {
             context.setVariable("html", markdown.render(alert.body(), false));
         } else if (element instanceof Button button) {
             context.setVariable("html", markdown.renderInline(button.label()));
-        } else if (element instanceof dev.springlit.element.Progress progress) {
+        } else if (element instanceof Progress progress) {
             context.setVariable("html", progress.text() == null ? null : markdown.renderInline(progress.text()));
-        } else if (element instanceof dev.springlit.element.Toast toast) {
+        } else if (element instanceof Toast toast) {
             context.setVariable("html", markdown.renderInline(toast.text()));
-        } else if (element instanceof dev.springlit.element.Metric metric) {
+        } else if (element instanceof Metric metric) {
             context.setVariable("html", markdown.renderInline(metric.label()));
-        } else if (element instanceof dev.springlit.element.Table table && table.interactive()) {
+        } else if (element instanceof Table table && table.interactive()) {
             context.setVariable("rowsJson", forScript(json.writeValueAsString(table.rows())));
-        } else if (element instanceof dev.springlit.element.Chart chart) {
+        } else if (element instanceof Chart chart) {
             context.setVariable("configJson", forScript(chart.config()));
-        } else if (element instanceof dev.springlit.element.PageLink link) {
+        } else if (element instanceof PageLink link) {
             context.setVariable("html", markdown.renderInline(link.label()));
         } else if (element instanceof Block block) {
             Object label = block.prop("label");

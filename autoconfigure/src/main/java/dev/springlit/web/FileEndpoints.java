@@ -21,7 +21,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.springlit.UploadedFile;
-import dev.springlit.runtime.FileNames;
+import dev.springlit.runtime.LogText;
+import dev.springlit.support.FileNames;
 import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SessionFiles;
@@ -163,7 +164,7 @@ public final class FileEndpoints {
 
     private static ServerResponse refuse(HttpStatus status, String message) {
         log.warn("Springlit refused a file request (" + status.value() + "): "
-                + dev.springlit.runtime.LogText.clean(message));
+                + LogText.clean(message));
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
     }
 

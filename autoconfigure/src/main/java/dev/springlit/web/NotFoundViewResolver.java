@@ -1,5 +1,6 @@
 package dev.springlit.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public final class NotFoundViewResolver implements ErrorViewResolver {
 
             @Override
             public void render(Map<String, ?> ignored, HttpServletRequest req, HttpServletResponse response)
-                    throws java.io.IOException {
+                    throws IOException {
                 response.setContentType(getContentType());
                 if (headers != null) {
                     headers.write(response);

@@ -1,6 +1,10 @@
 package dev.springlit.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -10,6 +14,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import dev.springlit.runtime.PageAccess;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
 
@@ -30,10 +35,10 @@ public final class PageShell {
     private final String appName;
     private final String assetVersion;
 
-    private final java.util.function.Supplier<dev.springlit.runtime.PageAccess> access;
+    private final Supplier<PageAccess> access;
 
     public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, String assetVersion,
-                     java.util.function.Supplier<dev.springlit.runtime.PageAccess> access) {
+                     Supplier<PageAccess> access) {
         this.access = access;
         this.pages = pages;
         this.templates = templates;
@@ -46,7 +51,7 @@ public final class PageShell {
         RouterFunctions.Builder routes = RouterFunctions.route();
         for (PageDescriptor page : pages.pages()) {
             routes.GET(page.path(), request -> ServerResponse.ok()
-                            .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                            .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                             .cacheControl(CacheControl.noStore())
                             .body(render(page, request.principal().orElse(null))));
         }
@@ -54,7 +59,7 @@ public final class PageShell {
     }
 
     /** The "page not found" page for {@code path}, listing the app's pages. */
-    public String renderNotFound(String path, java.security.Principal user) {
+    public String renderNotFound(String path, Principal user) {
         Context context = new Context();
         context.setVariable("pages", navigation(null, user));
         context.setVariable("path", path);
@@ -65,8 +70,8 @@ public final class PageShell {
     }
 
     /** The sidebar: every listed page the user may open (Spring Security's rules, when present). */
-    private List<NavItem> navigation(PageDescriptor current, java.security.Principal user) {
-        List<NavItem> nav = new java.util.ArrayList<>();
+    private List<NavItem> navigation(PageDescriptor current, Principal user) {
+        List<NavItem> nav = new ArrayList<>();
         String lastSection = "";
         for (PageDescriptor p : pages.pages()) {
             if (p.hidden() || !access.get().canOpen(p, user)) {
@@ -86,7 +91,7 @@ public final class PageShell {
     }
 
     /** The shell's HTML for {@code page} as {@code user} sees it. */
-    public String render(PageDescriptor page, java.security.Principal user) {
+    public String render(PageDescriptor page, Principal user) {
         Context context = new Context();
         List<NavItem> nav = navigation(page, user);
         context.setVariable("page", new NavItem(page.path(), page.title(), page.icon(), true, page.section(), false));

@@ -1,5 +1,6 @@
 package dev.springlit.web;
 
+import java.net.InetSocketAddress;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
@@ -18,7 +19,9 @@ import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.RefusalWarnings;
 import dev.springlit.runtime.ServerMessage;
 import dev.springlit.runtime.Session;
+import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.runtime.TabHello;
 import dev.springlit.web.ClientMessage.BadMessageException;
 
 /**
@@ -109,7 +112,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
 
     /** The address the handshake came from (Spring's forwarded-header handling, when configured, applies). */
     private static String clientAddress(WebSocketSession socket) {
-        java.net.InetSocketAddress remote = socket.getRemoteAddress();
+        InetSocketAddress remote = socket.getRemoteAddress();
         if (remote == null) {
             return "unknown";
         }
@@ -264,52 +267,23 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         if (!engine.access().canOpen(page, socket.getPrincipal())) {
             throw new BadMessageException("forbidden", "You may not open " + page.path() + ".");
         }
-        Optional<Session> existing = engine.sessions().find(hello.session())
-                .filter(s -> hello.reclaim() || !s.isConnected());
-        if (existing.isPresent()) {
-            Session session = existing.get();
-            if (session.user() != null && !sameUser(session.user(), socket.getPrincipal())) {
-                existing = Optional.empty(); // another user's session is never handed over
-            }
-        }
-        if (existing.isPresent()) {
-            Session session = existing.get();
-            session.setUser(socket.getPrincipal());
-            socket.getAttributes().put(SESSION, session);
-            markAttached(socket);
-            session.setQuery(hello.query());
-            session.attach(connection, false);
-            if (!session.page().path().equals(page.path())) {
-                session.navigate(page);
-            }
-            return;
-        }
         OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
         String address = open == null ? null : open.address;
-        Optional<Session> created = engine.sessions().create(page, address);
-        if (created.isEmpty()) {
-            if (engine.sessions().isAddressFull(address)) {
+        TabHello tab = new TabHello(hello.session(), page, hello.query(), hello.reclaim(), hello.widgets(),
+                socket.getPrincipal(), address);
+        SessionOpening.Outcome outcome = engine.opening().open(tab, connection, session -> {
+            socket.getAttributes().put(SESSION, session);
+            markAttached(socket);
+        });
+        if (outcome instanceof SessionOpening.Refused refused) {
+            if (refused.addressFull()) {
                 engine.observer().messageRejected("busy");
                 connectionRefusals.warn("Springlit refused a new session to " + LogText.clean(address) + ": it holds "
                         + engine.sessions().countFrom(address) + " (streamlit.server.max-sessions-per-address)");
-                connection.send(new ServerMessage.Busy("Too many sessions were opened from your network address. "
-                        + "Close some tabs, or try again in a few minutes."));
-            } else {
-                connection.send(new ServerMessage.Busy("The server has too many open sessions right now. Try again "
-                        + "in a few minutes."));
             }
+            connection.send(new ServerMessage.Busy(refused.message()));
             connection.close("server busy");
-            return;
         }
-        socket.getAttributes().put(SESSION, created.get());
-        markAttached(socket);
-        created.get().setUser(socket.getPrincipal());
-        created.get().setQuery(hello.query());
-        if (hello.session() != null) {
-            // the tab had a session this server no longer knows: take its widgets' values back (S1.5)
-            created.get().restoreWidgetValues(hello.widgets());
-        }
-        created.get().attach(connection, true);
     }
 
     private static void markAttached(WebSocketSession socket) {
@@ -317,10 +291,6 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         if (open != null) {
             open.attached = true;
         }
-    }
-
-    private static boolean sameUser(java.security.Principal a, java.security.Principal b) {
-        return b != null && a.getName().equals(b.getName());
     }
 
     private void reply(WebSocketSession socket, String code, String message) {

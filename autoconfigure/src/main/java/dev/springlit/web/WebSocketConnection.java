@@ -18,6 +18,8 @@ import dev.springlit.runtime.ClientConnection;
 import dev.springlit.runtime.RunObserver;
 import dev.springlit.runtime.ServerMessage;
 
+import jakarta.websocket.Session;
+
 /**
  * A tab's WebSocket as the runtime sees it. A send never blocks the caller (a run, or the flusher that streams
  * every session's output): messages are queued and written one at a time with the container's asynchronous
@@ -47,7 +49,7 @@ final class WebSocketConnection implements ClientConnection {
     private final RunObserver observer;
     private final int backlogLimitBytes;
     /** The standard session whose asynchronous sends we use, or null to send through {@link #decorated}. */
-    private final jakarta.websocket.Session standard;
+    private final Session standard;
     private final WebSocketSession decorated;
 
     // Guarded by this.
@@ -68,7 +70,7 @@ final class WebSocketConnection implements ClientConnection {
         this.codec = codec;
         this.backlogLimitBytes = backlogLimitBytes;
         this.standard = socket instanceof NativeWebSocketSession nativeSession
-                ? nativeSession.getNativeSession(jakarta.websocket.Session.class) : null;
+                ? nativeSession.getNativeSession(Session.class) : null;
         if (standard != null) {
             standard.getAsyncRemote().setSendTimeout(sendTimeLimitMs);
             this.decorated = null;

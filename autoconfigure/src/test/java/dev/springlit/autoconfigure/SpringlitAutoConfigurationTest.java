@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,6 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.RouterFunction;
 
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.springlit.Page;
 import dev.springlit.SessionState;
 import dev.springlit.St;
@@ -23,6 +27,8 @@ import dev.springlit.StreamlitPage;
 import dev.springlit.StreamlitSessionScope;
 import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.element.Widget;
+import dev.springlit.web.ElementRenderer;
 import dev.springlit.web.StreamHandler;
 
 class SpringlitAutoConfigurationTest {
@@ -274,5 +280,17 @@ class SpringlitAutoConfigurationTest {
                 assertThat(json).contains("\"name\": \"" + property + "\"");
             }
         }
+    }
+
+    /** The web layer writes JSON with the application's JsonMapper bean, so Boot's customisations apply. */
+    @Test
+    void widgetValuesAreWrittenWithTheApplicationsJsonMapper() {
+        web.withUserConfiguration(CounterPage.class)
+                .withBean(JsonMapper.class, () -> JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build())
+                .run(context -> {
+                    String html = context.getBean(ElementRenderer.class).render(new Widget("w", "text_input", "Name",
+                            null, false, "visible", "é", Map.of(), null));
+                    assertThat(html).containsIgnoringCase("\\u00e9");
+                });
     }
 }

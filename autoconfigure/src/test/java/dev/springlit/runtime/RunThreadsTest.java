@@ -34,7 +34,7 @@ class RunThreadsTest {
     @Test
     void withVirtualThreadsEnabledRunsUseThemExactlyWhenTheJdkHasThem() throws Exception {
         AtomicReference<Thread> runThread = new AtomicReference<>();
-        RuntimeSettings settings = new RuntimeSettings(false, true, true, java.time.Duration.ofSeconds(120), 100, true);
+        RuntimeSettings settings = RuntimeSettings.builder().maxSessions(100).virtualThreads(true).build();
         try (RuntimeHarness harness = RuntimeHarness.start(settings, st -> runThread.set(Thread.currentThread()))) {
             harness.open();
         }

@@ -68,7 +68,8 @@ final class RuntimeHarness implements AutoCloseable {
     }
 
     static RuntimeSettings settings(boolean enforceSerializable, boolean showErrorDetails, Duration ttl) {
-        return new RuntimeSettings(enforceSerializable, showErrorDetails, true, ttl, 10_000);
+        return RuntimeSettings.builder().enforceSerializableSessionState(enforceSerializable)
+                .showErrorDetails(showErrorDetails).disconnectedSessionTtl(ttl).build();
     }
 
     /** A new session, not attached to any tab yet. */

@@ -261,6 +261,7 @@ class SessionStateTest extends ScriptedPageTest {
         });
         assertThat(handle.get().id()).isEqualTo(tab.session.id());
         assertThat(handle.get().isAlive()).isTrue();
+        assertThat(handle.get()).as("st.session() hides attach, send and navigate").isNotInstanceOf(Session.class);
         page.run(tab, st -> st.text("report=" + state.getOrDefault("report", "pending")));
         int runsBefore = tab.session.runCount();
 

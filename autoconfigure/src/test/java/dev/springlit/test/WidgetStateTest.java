@@ -2,7 +2,6 @@ package dev.springlit.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -157,7 +156,7 @@ class WidgetStateTest {
             t.run();
             assertThat(t.warnings()).as("once per session and key").isEmpty();
         }
-        RuntimeSettings quiet = new RuntimeSettings(false, true, false, Duration.ofSeconds(120), 100);
+        RuntimeSettings quiet = RuntimeSettings.builder().widgetStateDuplicationWarning(false).maxSessions(100).build();
         try (PageTester t = PageTester.of(page, quiet).run()) {
             assertThat(t.warnings()).isEmpty();
         }

@@ -21,6 +21,10 @@ class WidgetsPage implements Page {
         st.write("slider:", st.slider("Slider", 0, 100, o -> o.value(25)));
         var range = st.rangeSlider("Range", 0.0, 1.0, o -> o.value(0.25, 0.75).step(0.05));
         st.write("rangeSlider:", range.low(), "to", range.high());
+        st.write("selectSlider:", st.selectSlider("T-shirt size", List.of("S", "M", "L", "XL"), o -> o.value("M")));
+        List<String> hours = st.selectRangeSlider("Opening hours", List.of("8:00", "10:00", "12:00", "14:00", "16:00"),
+                o -> o.range("10:00", "14:00"));
+        st.write("selectRangeSlider:", hours.get(0), "to", hours.get(1));
         st.write("textInput:", st.textInput("Name", o -> o.placeholder("Your name").maxChars(40)));
         st.write("textInput (password):", st.textInput("Password", o -> o.password(true)).isEmpty() ? "(empty)" : "(hidden)");
         st.write("textArea:", st.textArea("Notes", o -> o.placeholder("Anything to add?")));

@@ -119,10 +119,14 @@ class DemoPagesTest {
     @Test
     void widgetGalleryPrintsEveryValue() {
         try (PageTester page = pages.create(WidgetsPage.class).run()) {
-            assertThat(page.widgets()).hasSize(18);
+            assertThat(page.widgets()).hasSize(20);
             assertThat(page.markdown(0).value()).isEqualTo("numberInput: 5");
             page.numberInput("Number").increment().run();
             assertThat(page.markdown(0).value()).isEqualTo("numberInput: 6");
+            page.selectSlider("T-shirt size").select("XL").run();
+            assertThat(page.markdown(3).value()).isEqualTo("selectSlider: XL");
+            page.selectSlider("Opening hours").selectRange("8:00", "12:00").run();
+            assertThat(page.markdown(4).value()).isEqualTo("selectRangeSlider: 8:00 to 12:00");
             page.selectbox("Fruit").select("Cherry").run();
             assertThat(page.values()).containsEntry("Fruit", "Cherry");
             page.fileUploader("Upload a text file").upload("hello.txt", "text/plain", "hi there".getBytes()).run();

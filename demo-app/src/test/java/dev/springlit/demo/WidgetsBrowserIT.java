@@ -38,6 +38,25 @@ class WidgetsBrowserIT extends BrowserSupport {
         assertThat(page.locator(".sl-slider-value").first()).containsText("100");
     }
 
+    /** The select_slider kind (issue 13's proof of a one-drawer, one-template, one-JS-entry widget). */
+    @Test
+    void aSelectSliderMovesOverItsOptionsAndShowsTheOptionLabel() {
+        open("/widgets");
+        assertThat(mainText("selectSlider:")).hasText("selectSlider: M");
+        Locator range = page.locator(".sl-widget-select_slider", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("Opening hours"));
+        assertThat(range.locator(".sl-slider-value")).hasText("10:00 – 14:00");
+        Locator slider = page.getByLabel("T-shirt size", EXACT);
+        int before = finishedRuns();
+        slider.focus();
+        slider.press("End");
+        awaitRunsAfter(before);
+        assertThat(mainText("selectSlider:")).hasText("selectSlider: XL");
+        Locator widget = page.locator(".sl-widget-select_slider", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("T-shirt size"));
+        assertThat(widget.locator(".sl-slider-value")).hasText("XL");
+    }
+
     @Test
     void linkedUnitsFollowEachOther() {
         open("/linked-units");

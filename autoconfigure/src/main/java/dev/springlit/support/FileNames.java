@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.support;
 
 import java.text.Normalizer;
 import java.util.Locale;

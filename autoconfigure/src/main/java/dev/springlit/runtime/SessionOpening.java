@@ -1,0 +1,75 @@
+package dev.springlit.runtime;
+
+import java.security.Principal;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Which session a tab that says hello gets (S1.3–S1.5): the one it names if it may have it (a refresh or
+ * reconnect reclaims it; a duplicated tab gets it only while no other tab holds it; never another user's), else a
+ * new one, which takes the widget values of a session this server no longer knows; or none when the server or
+ * the tab's address holds too many sessions. Called on the connection's thread; sessions are safe for that.
+ */
+public final class SessionOpening {
+
+    /** What became of a hello. */
+    public sealed interface Outcome {
+    }
+
+    /** The tab is attached to {@code session}. */
+    public record Opened(Session session) implements Outcome {
+    }
+
+    /** No session for now; {@code message} tells the tab why. {@code addressFull}: its address holds too many. */
+    public record Refused(String message, boolean addressFull) implements Outcome {
+    }
+
+    private final SessionRegistry sessions;
+
+    SessionOpening(SessionRegistry sessions) {
+        this.sessions = sessions;
+    }
+
+    /**
+     * Finds or creates the tab's session and attaches {@code connection}. {@code beforeAttach} sees the session
+     * first, so the transport can route the connection's next messages (and its close) to it before any run starts.
+     */
+    public Outcome open(TabHello hello, ClientConnection connection, Consumer<Session> beforeAttach) {
+        Optional<Session> existing = sessions.find(hello.sessionId())
+                .filter(s -> hello.reclaim() || !s.isConnected())
+                .filter(s -> s.user() == null || sameUser(s.user(), hello.user()));
+        if (existing.isPresent()) {
+            Session session = existing.get();
+            session.setUser(hello.user());
+            beforeAttach.accept(session);
+            session.setQuery(hello.query());
+            session.attach(connection, false);
+            if (!session.page().path().equals(hello.page().path())) {
+                session.navigate(hello.page());
+            }
+            return new Opened(session);
+        }
+        Optional<Session> created = sessions.create(hello.page(), hello.address());
+        if (created.isEmpty()) {
+            boolean addressFull = sessions.isAddressFull(hello.address());
+            return new Refused(addressFull
+                    ? "Too many sessions were opened from your network address. Close some tabs, or try again in a "
+                            + "few minutes."
+                    : "The server has too many open sessions right now. Try again in a few minutes.", addressFull);
+        }
+        Session session = created.get();
+        beforeAttach.accept(session);
+        session.setUser(hello.user());
+        session.setQuery(hello.query());
+        if (hello.sessionId() != null) {
+            // the tab had a session this server no longer knows: take its widgets' values back (S1.5)
+            session.restoreWidgetValues(hello.widgets());
+        }
+        session.attach(connection, true);
+        return new Opened(session);
+    }
+
+    private static boolean sameUser(Principal owner, Principal asking) {
+        return asking != null && owner.getName().equals(asking.getName());
+    }
+}

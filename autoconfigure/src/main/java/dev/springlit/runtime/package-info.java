@@ -1,0 +1,15 @@
+/**
+ * The page runtime: sessions, the queue of interactions each one works off, runs of a page (callbacks, then
+ * {@code render(st)}), widget identity and values, and the diff of what each run drew against what the tab shows.
+ * It knows nothing of HTTP, WebSockets or HTML (the ArchUnit test pins it): the web layer attaches a
+ * {@link dev.springlit.runtime.ClientConnection} to a session and renders what the session's outbox delivers.
+ * Types are public only where the web layer, the tester or the auto-configuration must reach them; they are not
+ * API (application code uses {@code dev.springlit}).
+ * <p>
+ * Threading: web threads call {@code Session}'s entry points (attach, interact, navigate); each session runs one
+ * run at a time on the shared run executor, and only that run thread writes the session's committed state. The
+ * single housekeeping thread expires sessions, watches deadlines and only schedules the streaming of slow runs
+ * onto the flush thread. Messages leave through the session's {@code Outbox}: posted under the session's locks,
+ * delivered (rendered) after them by one thread at a time, in order.
+ */
+package dev.springlit.runtime;

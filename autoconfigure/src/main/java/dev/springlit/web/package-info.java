@@ -1,0 +1,11 @@
+/**
+ * The web side of Springlit: the WebSocket stream a tab talks over (assembling, rate-limiting and parsing its
+ * messages, then calling the runtime), the JSON encoding of the server's messages, the Thymeleaf rendering of
+ * elements and of the page shell, and the upload and download endpoints. Public types exist for the
+ * auto-configuration to wire them, not for applications (the ArchUnit test pins who may use them).
+ * <p>
+ * Threading: the container's threads deliver each connection's frames one at a time; a connection's sends come
+ * from the session's outbox, one thread at a time and outside the runtime's locks, and never block (they are
+ * queued and written with the container's asynchronous send). Rendering is stateless and thread-safe.
+ */
+package dev.springlit.web;

@@ -1,0 +1,91 @@
+package dev.springlit.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The layering of the library's main code, as DESIGN.md draws it: values below everything, the runtime below the
+ * web layer and the tester, the facade ({@code dev.springlit}) leaning on nothing but values, no cycles.
+ */
+class LayeringTest {
+
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.springlit");
+
+    @Test
+    void elementsDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.springlit.element..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.springlit", "dev.springlit.runtime..",
+                        "dev.springlit.web..", "dev.springlit.test..", "dev.springlit.autoconfigure..",
+                        "dev.springlit.support..")
+                .check(MAIN);
+    }
+
+    @Test
+    void sharedHelpersDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.springlit.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.springlit", "dev.springlit.runtime..",
+                        "dev.springlit.web..", "dev.springlit.test..", "dev.springlit.autoconfigure..",
+                        "dev.springlit.element..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theRuntimeNeverDependsOnTheWebLayerTheTesterOrTheAutoConfiguration() {
+        noClasses().that().resideInAPackage("dev.springlit.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.springlit.web..", "dev.springlit.test..",
+                        "dev.springlit.autoconfigure..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theWebLayerNeverDependsOnTheTesterOrTheAutoConfiguration() {
+        noClasses().that().resideInAPackage("dev.springlit.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.springlit.test..",
+                        "dev.springlit.autoconfigure..")
+                .check(MAIN);
+    }
+
+    /** The facade is what pages use; it leans only on values and shared helpers, so it can sit above no layer. */
+    @Test
+    void theFacadeDependsOnlyOnElementsAndSharedHelpers() {
+        noClasses().that().resideInAPackage("dev.springlit")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.springlit.runtime..", "dev.springlit.web..",
+                        "dev.springlit.test..", "dev.springlit.autoconfigure..")
+                .check(MAIN);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("dev.springlit.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * Only the facade, the tester and the auto-configuration are API. The web layer's public types are public so
+     * the auto-configuration can wire them: nothing else of ours may use them.
+     */
+    @Test
+    void theWebLayersPublicTypesAreUsedOnlyByTheWebLayerAndTheAutoConfiguration() {
+        classes().that().resideInAPackage("dev.springlit.web..").and().arePublic()
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage("dev.springlit.web..",
+                        "dev.springlit.autoconfigure..")
+                .check(MAIN);
+    }
+
+    /** The tester reaches the engine as a client would; it never uses the web layer (it has no browser). */
+    @Test
+    void theTesterNeverUsesTheWebLayer() {
+        noClasses().that().resideInAPackage("dev.springlit.test..")
+                .should().dependOnClassesThat().resideInAPackage("dev.springlit.web..")
+                .check(MAIN);
+    }
+}
