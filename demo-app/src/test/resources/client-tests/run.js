@@ -5,5 +5,6 @@ import './backoff.test.js';
 import './patch.test.js';
 import './messages.test.js';
 import './widgets.test.js';
+import './blocks.test.js';
 
 run();
