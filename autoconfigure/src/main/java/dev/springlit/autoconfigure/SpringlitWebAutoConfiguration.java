@@ -207,11 +207,14 @@ public class SpringlitWebAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                // The shell loads the client's entry module under the asset version, so its relative imports
+                // (and Chart.js, next to them) carry the version too and a release is fetched anew.
+                String versioned = PageShell.STATIC_PATH + "/" + ASSET_VERSION;
                 // Chart.js from its WebJar, loaded by the client on the first chart: never from a CDN
-                registry.addResourceHandler(PageShell.STATIC_PATH + "/chartjs/**")
+                registry.addResourceHandler(PageShell.STATIC_PATH + "/chartjs/**", versioned + "/chartjs/**")
                         .addResourceLocations("classpath:/META-INF/resources/webjars/chart.js/4.4.1/dist/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
-                registry.addResourceHandler(PageShell.STATIC_PATH + "/**")
+                registry.addResourceHandler(PageShell.STATIC_PATH + "/**", versioned + "/**")
                         .addResourceLocations("classpath:/springlit/static/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
             }

@@ -52,7 +52,8 @@ class SecurityHeadersIT {
     void everySpringlitResponseCarriesTheSecurityHeaders() throws Exception {
         for (String path : new String[] {"/", "/counter", "/dashboard", "/widgets",
                 "/_springlit/static/springlit.js?v=0.1.0", "/_springlit/static/springlit.css",
-                "/_springlit/static/chartjs/chart.umd.js"}) {
+                "/_springlit/static/chartjs/chart.umd.js", "/_springlit/static/0.1.0/springlit.js",
+                "/_springlit/static/0.1.0/widgets/kinds.js", "/_springlit/static/0.1.0/chartjs/chart.umd.js"}) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertSecurityHeaders(path, response);
@@ -80,7 +81,7 @@ class SecurityHeadersIT {
         String shell = get("/dashboard").body();
         // One module script from the app itself and no inline script, handler or style attribute.
         assertThat(Pattern.compile("<script\\b[^>]*>").matcher(shell).results().map(r -> r.group()).toList())
-                .singleElement().asString().contains("type=\"module\"").contains("src=\"/_springlit/static/springlit.js");
+                .singleElement().asString().contains("type=\"module\"").contains("src=\"/_springlit/static/0.1.0/springlit.js\"");
         assertThat(shell).doesNotContainPattern("\\son[a-z]+=").doesNotContain("style=");
     }
 }

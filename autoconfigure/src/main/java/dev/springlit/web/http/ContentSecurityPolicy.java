@@ -3,7 +3,7 @@ package dev.springlit.web.http;
 import java.util.List;
 
 /**
- * Springlit's Content-Security-Policy. The client is one module script from {@code /_springlit/static}, Chart.js
+ * Springlit's Content-Security-Policy. The client is ES modules from {@code /_springlit/static}, Chart.js
  * from the same place, JSON in {@code <script type="application/json">} islands (data, which a CSP does not
  * govern) and styles from its own stylesheet or set through the CSSOM, so nothing inline is needed: no inline
  * script, no event-handler attribute, no {@code eval}, no style attribute in markup. Images may also come from

@@ -1,0 +1,166 @@
+// The WebSocket to the server: opens the stream named by <body data-sl-stream>, says `hello`, hands every
+// message to the handler main wires in, and reconnects with backoff until the server says stop (`busy`, a
+// policy close). Sending goes through send(): a message for a closed socket is dropped with a notice.
+
+import {
+  BACKOFF_MAX_MS, BACKOFF_MIN_MS, CLOSE_POLICY, DEFAULT_STREAM_PATH, MSG, PROTOCOL,
+} from './constants.js';
+import { state } from './state.js';
+import { setConnection, setRunning, showNotice } from './notices.js';
+
+let socket = null;
+let attempt = 0;          // reconnect attempts since the last `session` message
+let reconnectTimer = 0;
+let everConnected = false;
+let unloading = false;
+let hooks = { widgets: () => ({}), onMessage: () => {} };
+
+/**
+ * The delay before reconnect attempt `attempt` (0 first): doubling from BACKOFF_MIN_MS, at most
+ * BACKOFF_MAX_MS, spread by ±25 % (`random` in [0, 1)) so that tabs of a restarted server do not all come
+ * back at once.
+ */
+export function backoffDelay(attempt, random = Math.random) {
+  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
+  return Math.min(BACKOFF_MAX_MS, base * (0.75 + random() * 0.5));
+}
+
+/**
+ * What the connection needs from the rest of the client: `widgets()` the values on screen for `hello`
+ * (after a server restart they let the new session show what the tab shows, S1.5), `onMessage(msg)`.
+ */
+export function configure({ widgets, onMessage }) {
+  hooks = { widgets, onMessage };
+}
+
+function streamUrl() {
+  const url = new URL(document.body.dataset.slStream || DEFAULT_STREAM_PATH, location.href);
+  if (url.protocol === 'https:') url.protocol = 'wss:';
+  else if (url.protocol === 'http:') url.protocol = 'ws:';
+  return url.href;
+}
+
+export function connect(reclaim) {
+  clearTimeout(reconnectTimer);
+  reconnectTimer = 0;
+  if (state.stopped || unloading) return;
+  setConnection(everConnected || attempt > 0 ? 'disconnected' : 'connecting');
+  let ws;
+  try {
+    ws = new WebSocket(streamUrl());
+  } catch (e) {
+    console.warn('[springlit] cannot open WebSocket', e);
+    scheduleReconnect();
+    return;
+  }
+  socket = ws;
+  ws.onopen = () => {
+    if (socket !== ws) return;
+    everConnected = true;
+    setConnection('connected');
+    sendRaw({
+      type: MSG.HELLO,
+      protocol: PROTOCOL,
+      session: state.session || null,
+      page: location.pathname,
+      query: location.search,
+      reclaim: !!reclaim,
+      widgets: hooks.widgets(),
+    });
+  };
+  ws.onmessage = (event) => {
+    if (socket !== ws) return;
+    let msg;
+    try {
+      msg = JSON.parse(event.data);
+    } catch (e) {
+      console.warn('[springlit] unreadable message', event.data);
+      return;
+    }
+    try {
+      hooks.onMessage(msg);
+    } catch (e) {
+      console.error('[springlit] failed to handle message', msg, e);
+    }
+  };
+  ws.onerror = () => { /* a close event follows */ };
+  ws.onclose = (event) => {
+    if (socket !== ws) return;
+    socket = null;
+    setRunning(false);
+    if (event.code === CLOSE_POLICY) {
+      stop(event.reason || 'The server refused the connection.');
+      return;
+    }
+    if (state.stopped || unloading) {
+      setConnection('disconnected');
+      return;
+    }
+    scheduleReconnect();
+  };
+}
+
+function scheduleReconnect() {
+  setConnection('disconnected');
+  if (state.stopped || unloading || reconnectTimer) return;
+  const delay = backoffDelay(attempt);
+  attempt++;
+  reconnectTimer = setTimeout(() => { reconnectTimer = 0; connect(true); }, delay);
+}
+
+/** The server accepted the tab (a `session` message): the next reconnect starts at the shortest delay. */
+export function resetBackoff() {
+  attempt = 0;
+}
+
+/** Gives up for good (server busy, policy violation): no more reconnects, a permanent notice. */
+export function stop(message) {
+  state.stopped = true;
+  clearTimeout(reconnectTimer);
+  reconnectTimer = 0;
+  setRunning(false);
+  setConnection('disconnected');
+  showNotice(message, { level: 'error', permanent: true });
+  const ws = socket;
+  socket = null;
+  if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000);
+}
+
+export function isOpen() {
+  return socket !== null && socket.readyState === WebSocket.OPEN;
+}
+
+/** The socket in use, null between connections. */
+export function currentSocket() {
+  return socket;
+}
+
+function sendRaw(msg) {
+  if (!isOpen()) return false;
+  socket.send(JSON.stringify(msg));
+  return true;
+}
+
+/**
+ * Sends a client message (an object with a `type`). `rerun` and `navigate` turn the running indicator on.
+ * Returns false when the socket is not open (the message is dropped).
+ */
+export function send(msg) {
+  if (!sendRaw(msg)) {
+    if (!state.stopped) showNotice('Not connected to the server. Reconnecting…', { level: 'warning', timeout: 3000 });
+    return false;
+  }
+  if (msg.type === MSG.RERUN || msg.type === MSG.NAVIGATE) setRunning(true);
+  return true;
+}
+
+/** The page unloads (pagehide) or comes back from the back/forward cache (pageshow). */
+export function setUnloading(value) {
+  unloading = value;
+  if (!value && !socket && !state.stopped) connect(true);
+}
+
+/** The browser is online again: a waiting reconnect happens now. */
+export function reconnectNow() {
+  if (!socket && !state.stopped && reconnectTimer) connect(true);
+}

@@ -1,0 +1,122 @@
+// Applying the server's messages (docs/protocol.md) to the page: `session`, `delta` (its set and trim ops),
+// `page`, `query`, `error` and `busy`. A bad op is logged and skipped; the rest of the delta still applies.
+
+import { CHILDREN, MSG, OP, ROOT, SESSION_KEY, UNSETTLED_STATUSES, rootSelector } from './constants.js';
+import { state, writeStorage } from './state.js';
+import { resetBackoff, stop } from './connection.js';
+import { setRunning, showNotice } from './notices.js';
+import { showPage } from './nav.js';
+import { parseElement, placeholder, replaceElement } from './patch.js';
+import { initBlocks, isBlock, refreshOwner, replaceBlock } from './blocks.js';
+import { afterOps, dataState, initData } from './data/index.js';
+import { initWidgets, settleWidgets } from './widgets/values.js';
+import { clearPending } from './widgets/pending.js';
+
+export function handle(msg) {
+  switch (msg.type) {
+    case MSG.SESSION:
+      state.session = msg.id;
+      writeStorage(SESSION_KEY, msg.id);
+      resetBackoff();
+      if (msg.reset) {
+        for (const root of document.querySelectorAll(ROOT)) root.replaceChildren();
+        clearPending();
+        afterOps();
+      }
+      // The answer to hello names the page the session shows; it is not a navigation, so replace.
+      if (typeof msg.page === 'string') showPage(msg.page, msg.title, true);
+      break;
+    case MSG.DELTA:
+      applyDelta(msg);
+      break;
+    case MSG.PAGE:
+      showPage(msg.path, msg.title, false);
+      break;
+    case MSG.ERROR:
+      console.warn('[springlit] server error', msg.code, msg.message);
+      showNotice(msg.message || msg.code || 'Error', { level: 'error' });
+      break;
+    case MSG.QUERY:
+      // Query parameters written by the page: shown in the address bar without a reload or a history entry.
+      if (typeof msg.search === 'string' && msg.search !== location.search) {
+        history.replaceState(history.state, '', location.pathname + msg.search + location.hash);
+      }
+      break;
+    case MSG.BUSY:
+      console.warn('[springlit] server busy', msg.message);
+      stop(msg.message || 'The server is busy. Please try again later.');
+      break;
+    default:
+      console.warn('[springlit] unknown message type', msg.type);
+  }
+}
+
+function applyDelta(msg) {
+  if (typeof msg.run === 'number') state.run = msg.run;
+  for (const op of msg.ops || []) {
+    try {
+      applyOp(op);
+    } catch (e) {
+      console.error('[springlit] cannot apply op', op, e);
+    }
+  }
+  if (msg.status == null) {
+    setRunning(true);
+  } else {
+    const body = document.body;
+    state.status = msg.status;
+    state.runs++;
+    state.ready = true;
+    body.dataset.slStatus = msg.status;
+    body.dataset.slRuns = String(state.runs);
+    body.dataset.slReady = 'true';
+    setRunning(false);
+    if (!UNSETTLED_STATUSES.has(msg.status)) settleWidgets(msg.run);
+  }
+  afterOps();
+}
+
+/** The container addressed by `path`: path[0] is the root, every further number a child's children. */
+function resolveContainer(path) {
+  let container = document.querySelector(rootSelector(path[0]));
+  if (!container) throw new Error(`no root container ${path[0]}`);
+  for (let i = 1; i < path.length; i++) {
+    const child = container.children[path[i]];
+    if (!child) throw new Error(`no element at ${path.slice(0, i + 1)}`);
+    container = child.matches(CHILDREN) ? child : child.querySelector(CHILDREN);
+    if (!container) throw new Error(`element at ${path.slice(0, i + 1)} has no children`);
+  }
+  return container;
+}
+
+function applyOp(op) {
+  if (!Array.isArray(op.path) || op.path.length === 0) throw new Error('bad path');
+  switch (op.op) {
+    case OP.SET: {
+      if (op.path.length < 2) throw new Error('set needs a child index');
+      const container = resolveContainer(op.path.slice(0, -1));
+      const index = op.path[op.path.length - 1];
+      const node = parseElement(op.html);
+      while (container.children.length < index) container.append(placeholder());
+      const old = container.children[index];
+      const before = old ? dataState(old) : null;
+      let live = node;
+      if (old && isBlock(old) && isBlock(node)) live = replaceBlock(old, node);
+      else if (old) live = replaceElement(old, node);
+      else container.append(node);
+      initWidgets(live);
+      initBlocks(live);
+      initData(live, before);
+      refreshOwner(container);
+      break;
+    }
+    case OP.TRIM: {
+      const container = resolveContainer(op.path);
+      while (container.children.length > op.length) container.lastElementChild.remove();
+      refreshOwner(container);
+      break;
+    }
+    default:
+      throw new Error(`unknown op ${op.op}`);
+  }
+}

@@ -1,0 +1,10 @@
+// Loads every test file (each registers its cases) and runs them.
+import { run } from './assert.js';
+import './format.test.js';
+import './backoff.test.js';
+import './patch.test.js';
+import './messages.test.js';
+import './widgets.test.js';
+import './blocks.test.js';
+
+run();
