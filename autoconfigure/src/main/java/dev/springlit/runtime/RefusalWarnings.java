@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
+import dev.springlit.support.LogText;
 
 /**
  * The WARN lines about one connection's refused messages: at most one a second, each saying how many refusals

@@ -23,6 +23,7 @@ import dev.springlit.SessionState;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.support.LogText;
 
 /**
  * One browser tab's session: its state, the page it shows, the copy of what its browser shows, and the

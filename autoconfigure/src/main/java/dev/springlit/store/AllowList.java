@@ -4,6 +4,7 @@ import java.io.ObjectInputFilter;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.springlit.support.LogText;
 
 /**
  * The classes a snapshot may contain, checked by {@code ObjectInputStream} for every class descriptor before the
@@ -57,7 +58,7 @@ final class AllowList implements ObjectInputFilter {
     private static String checkPackage(String name) {
         String trimmed = name == null ? "" : name.trim();
         if (!PACKAGE.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException("'" + LogSafe.text(trimmed) + "' is not a package name with at least "
+            throw new IllegalArgumentException("'" + LogText.clean(trimmed) + "' is not a package name with at least "
                     + "two parts, such as com.example.shop; a broader entry would let stored data name any class.");
         }
         String prefix = trimmed + ".";
@@ -99,7 +100,7 @@ final class AllowList implements ObjectInputFilter {
         if (type.isPrimitive() || allows(type.getName())) {
             return null;
         }
-        return "the class " + LogSafe.text(type.getName()) + " is not in the allow-list (JDK value types, java.util "
+        return "the class " + LogText.clean(type.getName()) + " is not in the allow-list (JDK value types, java.util "
                 + "collections, Springlit's values and streamlit.session.allowed-packages)";
     }
 

@@ -14,6 +14,7 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import dev.springlit.support.LogText;
 
 /**
  * A {@link SessionStore} in Redis, through Spring Data Redis (Lettuce with Spring Boot's
@@ -161,7 +162,7 @@ public final class RedisSessionStore implements SessionStore {
             throw e;
         } catch (RuntimeException e) {
             throw new SessionStoreException("The Redis session store failed: " + e.getClass().getSimpleName() + ": "
-                    + LogSafe.text(e.getMessage()), e);
+                    + LogText.clean(e.getMessage()), e);
         }
     }
 

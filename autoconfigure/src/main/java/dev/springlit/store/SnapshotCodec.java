@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import dev.springlit.support.LogText;
 
 /**
  * Turns a {@link SessionSnapshot} into bytes and back. The bytes are a header (magic and format version) and a
@@ -117,7 +118,7 @@ public final class SnapshotCodec {
             });
             Object value = in.readObject();
             if (!(value instanceof SessionSnapshot snapshot)) {
-                throw refused("it holds a " + (value == null ? "null" : LogSafe.text(value.getClass().getName()))
+                throw refused("it holds a " + (value == null ? "null" : LogText.clean(value.getClass().getName()))
                         + " instead of a session snapshot", null);
             }
             if (input.available() > 0) {
@@ -128,9 +129,9 @@ public final class SnapshotCodec {
             throw e;
         } catch (InvalidClassException e) {
             String why = refusal.get();
-            throw refused(why != null ? why : "it names an incompatible class (" + LogSafe.text(e.getMessage()) + ")", e);
+            throw refused(why != null ? why : "it names an incompatible class (" + LogText.clean(e.getMessage()) + ")", e);
         } catch (ClassNotFoundException e) {
-            throw refused("it names a class this application does not have: " + LogSafe.text(e.getMessage()), e);
+            throw refused("it names a class this application does not have: " + LogText.clean(e.getMessage()), e);
         } catch (IOException | RuntimeException e) {
             String why = refusal.get();
             throw refused(why != null ? why : "it is corrupt (" + e.getClass().getSimpleName() + ")", e);

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.springlit.UploadedFile;
-import dev.springlit.runtime.LogText;
+import dev.springlit.support.LogText;
 import dev.springlit.support.FileNames;
 import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.Session;

@@ -14,7 +14,7 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.springlit.runtime.LogText;
+import dev.springlit.support.LogText;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.RefusalWarnings;
 import dev.springlit.runtime.ServerMessage;

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import dev.springlit.support.LogText;
 
 /** What logs get from clients and about sessions: {@link LogText}, {@link SessionTag}, {@link RefusalWarnings}. */
 class LogTextTest {

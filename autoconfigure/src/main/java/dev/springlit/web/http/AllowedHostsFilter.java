@@ -16,7 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.springlit.runtime.LogText;
+import dev.springlit.support.LogText;
 import dev.springlit.runtime.PageRegistry;
 
 /**

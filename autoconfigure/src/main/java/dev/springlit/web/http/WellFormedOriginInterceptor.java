@@ -13,7 +13,7 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
-import dev.springlit.runtime.LogText;
+import dev.springlit.support.LogText;
 
 /**
  * Refuses a WebSocket handshake whose {@code Origin} header is not a well-formed origin with 403, before

@@ -1,15 +1,16 @@
-package dev.springlit.runtime;
+package dev.springlit.support;
 
 /**
  * Makes text that came from a client safe to log: a CR or LF in a message type or widget id would otherwise
  * start a forged log line, and bidi overrides would make a line read differently from what it says. Control
  * characters (C0, DEL, C1), line and paragraph separators and bidi controls are written as {@code \\uXXXX}, and
- * very long text is cut, so one message cannot flood the log either.
+ * very long text is cut, so one message cannot flood the log either. Used for everything logged from a client and
+ * from stored session data.
  */
 public final class LogText {
 
     /** The most characters of one client-sent text a log line carries. */
-    static final int MAX_LENGTH = 500;
+    public static final int MAX_LENGTH = 500;
 
     private LogText() {
     }
@@ -36,7 +37,7 @@ public final class LogText {
         return end < text.length() ? clean + "…(" + (text.length() - end) + " more characters)" : clean;
     }
 
-    static boolean isUnsafe(char c) {
+    public static boolean isUnsafe(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f)
                 || c == '\u2028' || c == '\u2029' // line and paragraph separators
                 || c == '\u061c' || c == '\u200e' || c == '\u200f' // bidi marks
