@@ -238,7 +238,7 @@ class SnapshotCodecTest {
 
         assertThatThrownBy(() -> codec.decode(forged.getBytes(StandardCharsets.ISO_8859_1)))
                 .isInstanceOf(UnreadableSessionException.class)
-                .hasMessageContaining("dev.springlit.store.Gadg??")
+                .hasMessageContaining("dev.springlit.store.Gadg\\u000a\\u001b")
                 .hasMessageNotContaining("\n");
     }
 
