@@ -14,7 +14,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.springlit.support.LogText;
 import dev.springlit.runtime.PageRegistry;
@@ -24,7 +23,7 @@ import dev.springlit.runtime.PageRegistry;
  * is not one of {@code streamlit.server.allowed-hosts} (by default, on a server bound to loopback, loopback names
  * only) with 403 and a plain-text explanation. It runs before everything else, Spring Security included.
  */
-public final class AllowedHostsFilter extends OncePerRequestFilter implements Ordered {
+public final class AllowedHostsFilter extends SpringlitPathFilter {
 
     /** Before Spring Security's filter chain and every filter of the application. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
@@ -35,7 +34,6 @@ public final class AllowedHostsFilter extends OncePerRequestFilter implements Or
     private static final Log log = LogFactory.getLog(AllowedHostsFilter.class);
     private static final long LOG_INTERVAL_NANOS = 1_000_000_000L;
 
-    private final SpringlitPaths paths;
     private final AllowedHosts hosts;
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
     private final AtomicLong unlogged = new AtomicLong();
@@ -46,18 +44,8 @@ public final class AllowedHostsFilter extends OncePerRequestFilter implements Or
      * @param listensOnLoopbackOnly whether {@code server.address} is a loopback address
      */
     public AllowedHostsFilter(PageRegistry pages, List<String> allowedHosts, boolean listensOnLoopbackOnly) {
-        this.paths = new SpringlitPaths(pages);
+        super(pages, ORDER);
         this.hosts = AllowedHosts.of(allowedHosts, listensOnLoopbackOnly);
-    }
-
-    @Override
-    public int getOrder() {
-        return ORDER;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !paths.owns(request);
     }
 
     @Override

@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
-import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.springlit.runtime.PageRegistry;
 
@@ -17,27 +15,16 @@ import dev.springlit.runtime.PageRegistry;
  * Puts {@link SecurityHeaders} on every response of Springlit's pages, static files, uploads, downloads and
  * handshake (the "page not found" page writes them itself). It runs first, so a refusal carries them too.
  */
-public final class SecurityHeadersFilter extends OncePerRequestFilter implements Ordered {
+public final class SecurityHeadersFilter extends SpringlitPathFilter {
 
     /** Before the Host check, so its refusals carry the headers too. */
     public static final int ORDER = AllowedHostsFilter.ORDER - 1;
 
-    private final SpringlitPaths paths;
     private final SecurityHeaders headers;
 
     public SecurityHeadersFilter(PageRegistry pages, SecurityHeaders headers) {
-        this.paths = new SpringlitPaths(pages);
+        super(pages, ORDER);
         this.headers = headers;
-    }
-
-    @Override
-    public int getOrder() {
-        return ORDER;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !paths.owns(request);
     }
 
     @Override
