@@ -406,4 +406,28 @@ public interface St {
 
     /** A handle on this tab's session for a background task: update its state and ask for a rerun. */
     SessionHandle session();
+
+    // ---- who and where -------------------------------------------------------------------------------------
+
+    /** Where this tab is and what its browser reported: headers, cookies, locale, time zone, theme, URL, address. */
+    Context context();
+
+    /** The tab's signed-in user from Spring Security; {@link User#isLoggedIn()} is false for anonymous visitors. */
+    User user();
+
+    /**
+     * Sends the browser to the app's login (Spring Security's OAuth2 login when the app has exactly one client
+     * registration, else its login page) and back to this page afterwards. A new session starts for the new user
+     * (a session never changes users); a cancelled login comes back to this session unchanged. Ends this run.
+     */
+    void login();
+
+    /** Like {@link #login()} with the OAuth2 client registration to use, such as {@code "google"}. */
+    void login(String registrationId);
+
+    /**
+     * Logs the user out the Spring way ({@code POST /logout} with the CSRF token) and drops this session: its state
+     * is gone and the next page load starts a fresh one. Ends this run.
+     */
+    void logout();
 }

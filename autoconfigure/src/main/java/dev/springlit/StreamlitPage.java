@@ -48,6 +48,13 @@ public @interface StreamlitPage {
     /** Leaves the page out of the sidebar; it can still be opened by its path, a page link or switchPage. */
     boolean hidden() default false;
 
+    /**
+     * Roles a user needs, any one of them ({@code "ADMIN"} or {@code "ROLE_ADMIN"}), to open the page: others do not
+     * see it in the navigation and are refused when they navigate, switch or {@code GET} it, on top of the
+     * application's HTTP security rules on its path. Empty: only those rules apply.
+     */
+    String[] roles() default {};
+
     /** The bean name, as for {@link Component#value()}. */
     @AliasFor(annotation = Component.class)
     String value() default "";

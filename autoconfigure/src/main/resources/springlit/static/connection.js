@@ -7,6 +7,7 @@ import {
 } from './constants.js';
 import { state } from './state.js';
 import { setConnection, setRunning, showNotice } from './notices.js';
+import { browserContext } from './context.js';
 
 let socket = null;
 let attempt = 0;          // reconnect attempts since the last `session` message
@@ -58,6 +59,7 @@ export function connect(reclaim) {
     if (socket !== ws) return;
     everConnected = true;
     setConnection('connected');
+    sendRaw(browserContext()); // before hello, so the first run sees the browser's locale, zone and theme
     sendRaw({
       type: MSG.HELLO,
       protocol: PROTOCOL,

@@ -54,6 +54,8 @@ export const MSG = Object.freeze({
   ERROR: 'error',
   QUERY: 'query',
   BUSY: 'busy',
+  CONTEXT: 'context',
+  REDIRECT: 'redirect',
 });
 
 /** Ops of a delta. */

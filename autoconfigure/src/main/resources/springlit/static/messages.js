@@ -11,6 +11,7 @@ import { initBlocks, isBlock, refreshOwner, replaceBlock } from './blocks.js';
 import { afterOps, dataState, initData } from './data/index.js';
 import { initWidgets, settleWidgets } from './widgets/values.js';
 import { clearPending } from './widgets/pending.js';
+import { redirect } from './redirect.js';
 
 export function handle(msg) {
   switch (msg.type) {
@@ -41,6 +42,9 @@ export function handle(msg) {
       if (typeof msg.search === 'string' && msg.search !== location.search) {
         history.replaceState(history.state, '', location.pathname + msg.search + location.hash);
       }
+      break;
+    case MSG.REDIRECT:
+      redirect(msg);
       break;
     case MSG.BUSY:
       console.warn('[springlit] server busy', msg.message);

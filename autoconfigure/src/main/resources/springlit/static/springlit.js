@@ -10,7 +10,8 @@
 
 import { UNLOADED_KEY } from './constants.js';
 import { readStorage, state, writeStorage } from './state.js';
-import { configure, connect, currentSocket, reconnectNow, setUnloading } from './connection.js';
+import { configure, connect, currentSocket, isOpen, reconnectNow, send, setUnloading } from './connection.js';
+import { watchBrowserContext } from './context.js';
 import { handle } from './messages.js';
 import { markNav, onNavClick, onPopState } from './nav.js';
 import { closePopovers, onBlockClick, onBlockKeyDown } from './blocks.js';
@@ -84,3 +85,4 @@ if (!body.dataset.slReady) body.dataset.slReady = 'false';
 markNav(state.page);
 configure({ widgets: () => collectWidgets(), onMessage: handle });
 connect(reclaim);
+watchBrowserContext((message) => { if (isOpen()) send(message); });

@@ -1,28 +1,41 @@
 package dev.springlit.autoconfigure;
 
 import java.security.Principal;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.util.ClassUtils;
 
+import dev.springlit.User;
 import dev.springlit.runtime.PageAccess;
 import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.PageRoles;
 
 /**
- * Pages obey the application's own Spring Security rules on their paths: whoever may not
- * {@code GET /admin} does not see the page in the sidebar, cannot navigate to it over the WebSocket and
- * cannot be switched to it. A run executes with its user's {@code Authentication} in the
- * {@code SecurityContextHolder}, so pages and {@code @PreAuthorize} services see who is there.
+ * Pages obey the application's own Spring Security rules on their paths and the roles their
+ * {@code @StreamlitPage(roles = …)} names: whoever may not {@code GET /admin} does not see the page in the
+ * sidebar, cannot navigate to it over the WebSocket and cannot be switched to it. A run executes with its user's
+ * {@code Authentication} in the {@code SecurityContextHolder}, so pages and {@code @PreAuthorize} services see who
+ * is there, and {@code st.user()} shows it.
  */
 final class SpringSecurityPageAccess implements PageAccess {
 
     private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("springlit", "anonymousUser",
             List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS")));
+    private static final boolean OAUTH2 = ClassUtils.isPresent(
+            "org.springframework.security.oauth2.core.user.OAuth2User", SpringSecurityPageAccess.class.getClassLoader());
 
     private final WebInvocationPrivilegeEvaluator privileges;
 
@@ -30,22 +43,56 @@ final class SpringSecurityPageAccess implements PageAccess {
         this.privileges = privileges;
     }
 
+    /** The user's Authentication; a page tester's {@link User} becomes one with its authorities. */
     private static Authentication authentication(Principal user) {
-        return user instanceof Authentication authentication ? authentication : ANONYMOUS;
+        if (user instanceof Authentication authentication) {
+            return authentication;
+        }
+        if (user instanceof User tester && tester.isLoggedIn()) {
+            return UsernamePasswordAuthenticationToken.authenticated(tester.username(), null,
+                    AuthorityUtils.createAuthorityList(tester.authorities()));
+        }
+        return ANONYMOUS;
     }
 
     @Override
     public boolean canOpen(PageDescriptor page, Principal user) {
-        return privileges.isAllowed(page.path(), authentication(user));
+        return privileges.isAllowed(page.path(), authentication(user)) && PageRoles.allow(page, user(user));
+    }
+
+    @Override
+    public User user(Principal principal) {
+        if (principal instanceof User user) {
+            return user;
+        }
+        Authentication authentication = authentication(principal);
+        if (authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()
+                || authentication.getName() == null) {
+            return User.anonymous();
+        }
+        Set<String> authorities = new LinkedHashSet<>();
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            if (authority.getAuthority() != null) {
+                authorities.add(authority.getAuthority());
+            }
+        }
+        Map<String, Object> claims = OAUTH2 ? OAuth2Claims.of(authentication.getPrincipal()) : Map.of();
+        return User.of(authentication.getName(), authorities, claims);
+    }
+
+    /** Spring Security answers it: a login for anonymous visitors, 403 for users without the rights. */
+    @Override
+    public RuntimeException refusal(PageDescriptor page, Principal user) {
+        return new AccessDeniedException("You may not open " + page.path() + ".");
     }
 
     @Override
     public AutoCloseable bind(Principal user) {
-        if (!(user instanceof Authentication authentication)) {
+        if (!(user instanceof Authentication) && !(user instanceof User)) {
             return () -> { };
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
+        context.setAuthentication(authentication(user));
         SecurityContextHolder.setContext(context);
         return SecurityContextHolder::clearContext;
     }

@@ -137,7 +137,10 @@ public class SpringlitAutoConfiguration {
         SmartInitializingSingleton springlitSecurityAccess(SpringlitEngine engine,
                 ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
             // after every singleton exists, so Spring Security's evaluator is there whatever the bean order
-            return () -> privileges.ifAvailable(evaluator -> engine.setAccess(new SpringSecurityPageAccess(evaluator)));
+            return () -> privileges.ifAvailable(evaluator -> {
+                engine.setAccess(new SpringSecurityPageAccess(evaluator));
+                PageRuleCheck.check(engine.pages(), evaluator); // S12.4: roles and HTTP rules must not contradict
+            });
         }
     }
 

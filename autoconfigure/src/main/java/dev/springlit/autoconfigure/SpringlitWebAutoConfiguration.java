@@ -39,6 +39,7 @@ import dev.springlit.web.http.AllowedHostsFilter;
 import dev.springlit.web.http.SecurityHeaders;
 import dev.springlit.web.http.SecurityHeadersFilter;
 import dev.springlit.web.http.WellFormedOriginInterceptor;
+import dev.springlit.web.HandshakeCapture;
 
 /**
  * Serves pages to browsers: a route per page for the HTML shell, the WebSocket stream (same origin unless
@@ -221,6 +222,30 @@ public class SpringlitWebAutoConfiguration {
         };
     }
 
+    /**
+     * With Spring Security: {@code st.login()}'s hand-over to the app's login ({@code /_springlit/login}) and the
+     * CSRF token {@code st.logout()} posts, taken from the WebSocket handshake.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+            name = "org.springframework.security.web.savedrequest.HttpSessionRequestCache")
+    static class SecurityLoginConfiguration {
+
+        @Bean
+        RouterFunction<ServerResponse> springlitLoginRoutes(SpringlitEngine engine, ListableBeanFactory beans) {
+            boolean oauth2 = org.springframework.util.ClassUtils.isPresent(
+                    "org.springframework.security.oauth2.client.registration.ClientRegistrationRepository",
+                    SecurityLoginConfiguration.class.getClassLoader());
+            return new SpringSecurityLogin(engine.pages(), oauth2 ? OAuth2Registrations.of(beans) : java.util.List::of)
+                    .routes();
+        }
+
+        @Bean
+        HandshakeCapture springlitHandshakeCapture() {
+            return new HandshakeCapture(SpringSecurityCsrf::logoutToken);
+        }
+    }
+
     /** The WebSocket endpoint; Spring's origin check allows the page's own origin plus the configured ones. */
     @Configuration(proxyBeanMethods = false)
     @EnableWebSocket
@@ -228,17 +253,23 @@ public class SpringlitWebAutoConfiguration {
 
         private final StreamHandler handler;
         private final SpringlitProperties properties;
+        private final ObjectProvider<HandshakeCapture> capture;
 
-        StreamEndpointConfiguration(StreamHandler handler, SpringlitProperties properties) {
+        StreamEndpointConfiguration(StreamHandler handler, SpringlitProperties properties,
+                                    ObjectProvider<HandshakeCapture> capture, Environment environment) {
             this.handler = handler;
             this.properties = properties;
+            this.capture = capture;
+            // st.context().cookies() leaves the session cookie out: it is the login's credential
+            handler.setSessionCookieName(environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"));
         }
 
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-            registry.addHandler(handler, PageShell.STREAM_PATH)
+            var registration = registry.addHandler(handler, PageShell.STREAM_PATH)
                     .addInterceptors(new WellFormedOriginInterceptor()) // runs before Spring's origin check
                     .setAllowedOriginPatterns(properties.getServer().getAllowedOrigins().toArray(String[]::new));
+            capture.ifAvailable(registration::addInterceptors);
         }
     }
 }

@@ -243,6 +243,43 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
         return session.handle();
     }
 
+    // ---- who and where (TabIdentity, LoginRedirects) -----------------------------------------------------
+
+    @Override
+    public dev.springlit.Context context() {
+        Run run = run();
+        return session.identity().context().atPath(run.page().path());
+    }
+
+    @Override
+    public dev.springlit.User user() {
+        run();
+        return session.engine().access().user(session.user());
+    }
+
+    @Override
+    public void login() {
+        login(null);
+    }
+
+    @Override
+    public void login(String registrationId) {
+        Run run = run();
+        LoginRedirects.login(session, run.page(), registrationId);
+        if (!run.inCallback()) {
+            throw new StopRunException();
+        }
+    }
+
+    @Override
+    public void logout() {
+        Run run = run();
+        LoginRedirects.logout(session);
+        if (!run.inCallback()) {
+            throw new StopRunException();
+        }
+    }
+
     // ---- input widgets ----------------------------------------------------------------------------------
 
     /**

@@ -31,6 +31,13 @@ public sealed interface ServerMessage {
     record Busy(String message) implements ServerMessage {
     }
 
+    /**
+     * The tab is to leave for {@code url} ({@code st.login()}, {@code st.logout()}): a GET, or a POST of a form with
+     * {@code token} (the CSRF field, may be null). {@code forget}: the tab drops its session id first.
+     */
+    record Redirect(String url, boolean post, TabIdentity.FormToken token, boolean forget) implements ServerMessage {
+    }
+
     /** One change to the element tree. */
     sealed interface Op {
     }

@@ -87,6 +87,8 @@ public final class Session implements SessionHandle {
     private final RefusalWarnings refusals = new RefusalWarnings(log);
     /** What pages get from st.session(): this session without its internals. */
     private final TabHandle handle = new TabHandle(this);
+    /** Who the tab is and where: st.context() and the logout token (see TabIdentity). */
+    private final TabIdentity identity = new TabIdentity();
 
     Session(SpringlitEngine engine, PageDescriptor page) {
         this.id = newId();
@@ -321,6 +323,11 @@ public final class Session implements SessionHandle {
             }
             return query;
         }
+    }
+
+    /** The tab's context and logout token. */
+    public TabIdentity identity() {
+        return identity;
     }
 
     /** The signed-in user of the tab (from the WebSocket handshake), or {@code null}. */

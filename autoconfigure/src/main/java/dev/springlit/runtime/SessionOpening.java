@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Which session a tab that says hello gets (S1.3–S1.5): the one it names if it may have it (a refresh or
- * reconnect reclaims it; a duplicated tab gets it only while no other tab holds it; never another user's), else a
+ * reconnect reclaims it; a duplicated tab gets it only while no other tab holds it; never another user's, nor an
+ * anonymous one once the tab has logged in (S12.3)), else a
  * new one, which takes the widget values of a session this server no longer knows; or none when the server or
  * the tab's address holds too many sessions. Called on the connection's thread; sessions are safe for that.
  */
@@ -35,9 +36,10 @@ public final class SessionOpening {
      * first, so the transport can route the connection's next messages (and its close) to it before any run starts.
      */
     public Outcome open(TabHello hello, ClientConnection connection, Consumer<Session> beforeAttach) {
-        Optional<Session> existing = sessions.find(hello.sessionId())
+        Optional<Session> known = sessions.find(hello.sessionId());
+        Optional<Session> existing = known
                 .filter(s -> hello.reclaim() || !s.isConnected())
-                .filter(s -> s.user() == null || sameUser(s.user(), hello.user()));
+                .filter(s -> sameUser(s.user(), hello.user()));
         if (existing.isPresent()) {
             Session session = existing.get();
             session.setUser(hello.user());
@@ -61,15 +63,20 @@ public final class SessionOpening {
         beforeAttach.accept(session);
         session.setUser(hello.user());
         session.setQuery(hello.query());
-        if (hello.sessionId() != null) {
-            // the tab had a session this server no longer knows: take its widgets' values back (S1.5)
+        if (hello.sessionId() != null && known.map(s -> sameUser(s.user(), hello.user())).orElse(true)) {
+            // the tab had a session this server no longer knows: take its widgets' values back (S1.5); never
+            // those of another user's session (S12.3: a login or logout starts afresh)
             session.restoreWidgetValues(hello.widgets());
         }
         session.attach(connection, true);
         return new Opened(session);
     }
 
+    /** S12.3: a session never changes users; anonymous visitors are one "user" among themselves. */
     private static boolean sameUser(Principal owner, Principal asking) {
-        return asking != null && owner.getName().equals(asking.getName());
+        if (owner == null || asking == null) {
+            return owner == null && asking == null;
+        }
+        return owner.getName() != null && owner.getName().equals(asking.getName());
     }
 }

@@ -3,9 +3,12 @@ package dev.springlit.test;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -17,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.springlit.Page;
 import dev.springlit.SessionState;
+import dev.springlit.User;
 import dev.springlit.autoconfigure.SpringlitAutoConfiguration;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Block;
@@ -43,6 +47,7 @@ import dev.springlit.runtime.RunStatus;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.runtime.TabContext;
 
 /**
  * Tests a page without a browser, like Streamlit's {@code AppTest}: each tester is one browser tab (one
@@ -81,6 +86,9 @@ public final class PageTester implements AutoCloseable {
     private String initialQuery;
     private PageDescriptor pendingPage;
     private Session session;
+    /** Who the tab is and where (see {@link #as(User)}, {@link #withLocale}); applied when the session starts. */
+    private TabContext context = TabContext.serverDefaults();
+    private User user;
 
     PageTester(SpringlitEngine engine, PageDescriptor firstPage, AutoCloseable owner) {
         this.engine = engine;
@@ -178,6 +186,8 @@ public final class PageTester implements AutoCloseable {
         if (session == null) {
             session = engine.sessions().create(firstPage)
                     .orElseThrow(() -> new IllegalStateException("streamlit.server.max-sessions is reached"));
+            session.setUser(user);
+            session.identity().setContext(context);
             if (writes != null) {
                 session.update(writes, false);
             }
@@ -227,6 +237,63 @@ public final class PageTester implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the page run", e);
         }
+    }
+
+    // ---- who and where -------------------------------------------------------------------------------------
+
+    /**
+     * Runs the page as {@code user} ({@code User.of("alice", Set.of("ROLE_ADMIN"), Map.of("email", "a@x.org"))}):
+     * {@code st.user()} shows it, page roles and the app's HTTP rules judge it, and runs see it as Spring Security's
+     * {@code Authentication}. Before the first run only: a session never changes users (use {@link #newTab()}).
+     */
+    public PageTester as(User user) {
+        if (root.session != null) {
+            throw new IllegalStateException("A session never changes users: call as(...) before the first run, or "
+                    + "open a newTab() for another user.");
+        }
+        root.user = user == null || !user.isLoggedIn() ? null : user;
+        return this;
+    }
+
+    /** The browser's languages, first preferred, for {@code st.context()}; from the next run on. */
+    public PageTester withLocale(Locale... locales) {
+        return changeContext(c -> c.withBrowser(List.of(locales), c.timeZone(), c.theme()));
+    }
+
+    /** The browser's time zone for {@code st.context()}; from the next run on. */
+    public PageTester withTimeZone(ZoneId zone) {
+        return changeContext(c -> c.withBrowser(c.locales(), zone, c.theme()));
+    }
+
+    /** The browser's colour theme, {@code "light"} or {@code "dark"}, for {@code st.context()}. */
+    public PageTester withTheme(String theme) {
+        return changeContext(c -> c.withBrowser(c.locales(), c.timeZone(), theme));
+    }
+
+    /** One more header of the tab's handshake, for {@code st.context()}. */
+    public PageTester withHeader(String name, String value) {
+        return changeContext(c -> c.withHeader(name, value));
+    }
+
+    /** One more cookie of the tab's handshake, for {@code st.context()}. */
+    public PageTester withCookie(String name, String value) {
+        return changeContext(c -> c.withCookie(name, value));
+    }
+
+    private PageTester changeContext(java.util.function.UnaryOperator<TabContext> change) {
+        root.context = change.apply(root.context);
+        if (root.session != null) {
+            root.session.identity().setContext(root.context);
+        }
+        return this;
+    }
+
+    /**
+     * Where the last {@code st.login()} or {@code st.logout()} sent the tab ({@code "POST /logout"},
+     * {@code "GET /_springlit/login?page=%2Fprofile"}), if it was sent anywhere.
+     */
+    public Optional<String> redirect() {
+        return root.connection.lastRedirect();
     }
 
     /** Shows another page of the app in this tab (same session) from the next {@link #run()} on. */

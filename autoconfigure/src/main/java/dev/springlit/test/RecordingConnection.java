@@ -30,6 +30,16 @@ final class RecordingConnection implements ClientConnection {
         notifyAll();
     }
 
+    /** The last redirect the session sent, as "METHOD url". */
+    synchronized java.util.Optional<String> lastRedirect() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof ServerMessage.Redirect redirect) {
+                return java.util.Optional.of((redirect.post() ? "POST " : "GET ") + redirect.url());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     synchronized int finishedRuns() {
         return finishedRuns;
     }

@@ -27,6 +27,13 @@ sealed interface ClientMessage {
     record Navigate(String page, String query) implements ClientMessage {
     }
 
+    /**
+     * What the browser reports about itself, before {@code hello} and whenever it changes: its languages
+     * ({@code navigator.languages}), IANA time zone and colour theme, unchecked (see {@link BrowserReport}).
+     */
+    record BrowserContext(java.util.List<String> locales, String timeZone, String theme) implements ClientMessage {
+    }
+
     /** Thrown for a message that does not follow the protocol. */
     final class BadMessageException extends RuntimeException {
         private final String code;
@@ -59,6 +66,8 @@ sealed interface ClientMessage {
             case "hello" -> hello(mapper, root);
             case "rerun" -> rerun(mapper, root);
             case "navigate" -> new Navigate(requiredString(root, "page"), optionalString(root, "query"));
+            case "context" -> new BrowserContext(BrowserReport.locales(root.get("locales")),
+                    optionalString(root, "timeZone"), optionalString(root, "theme"));
             default -> throw new BadMessageException("bad_message", "Unknown message type \"" + limit(type) + "\".");
         };
     }

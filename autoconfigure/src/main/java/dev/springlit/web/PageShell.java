@@ -50,10 +50,22 @@ public final class PageShell {
     public RouterFunction<ServerResponse> routes() {
         RouterFunctions.Builder routes = RouterFunctions.route();
         for (PageDescriptor page : pages.pages()) {
-            routes.GET(page.path(), request -> ServerResponse.ok()
-                            .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                            .cacheControl(CacheControl.noStore())
-                            .body(render(page, request.principal().orElse(null))));
+            routes.GET(page.path(), request -> {
+                Principal user = request.principal().orElse(null);
+                if (!access.get().canOpen(page, user)) {
+                    // a page's roles refuse a GET as the app's security refuses one (S12.4)
+                    RuntimeException refusal = access.get().refusal(page, user);
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                    return ServerResponse.status(403).contentType(MediaType.TEXT_PLAIN)
+                            .body("You may not open " + page.path() + ".");
+                }
+                return ServerResponse.ok()
+                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                        .cacheControl(CacheControl.noStore())
+                        .body(render(page, user));
+            });
         }
         return routes.build();
     }

@@ -63,6 +63,18 @@ public final class ProtocolCodec {
             } else if (message instanceof ServerMessage.Busy busy) {
                 json.writeStringProperty("type", "busy");
                 json.writeStringProperty("message", busy.message());
+            } else if (message instanceof ServerMessage.Redirect redirect) {
+                json.writeStringProperty("type", "redirect");
+                json.writeStringProperty("url", redirect.url());
+                json.writeStringProperty("method", redirect.post() ? "POST" : "GET");
+                if (redirect.token() != null) {
+                    json.writeName("token");
+                    json.writeStartObject();
+                    json.writeStringProperty("name", redirect.token().parameter());
+                    json.writeStringProperty("value", redirect.token().value());
+                    json.writeEndObject();
+                }
+                json.writeBooleanProperty("forget", redirect.forget());
             }
             json.writeEndObject();
         }

@@ -21,7 +21,9 @@ import dev.springlit.runtime.ServerMessage;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.runtime.TabContext;
 import dev.springlit.runtime.TabHello;
+import dev.springlit.runtime.TabIdentity;
 import dev.springlit.web.ClientMessage.BadMessageException;
 
 /**
@@ -40,6 +42,8 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     private static final String CONNECTION = "springlit.connection";
     private static final String OPEN = "springlit.open";
     private static final String RATE = "springlit.rate";
+    /** The tab's context before it has a session: the handshake's, plus what the browser reported. */
+    private static final String TAB_CONTEXT = "springlit.tabContext";
 
     private final SpringlitEngine engine;
     private final JsonMapper mapper;
@@ -56,6 +60,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
      * connection, so they are aggregated across connections (a flood of them would otherwise flood the log).
      */
     private final RefusalWarnings connectionRefusals = new RefusalWarnings(log);
+    private volatile String sessionCookieName = "JSESSIONID";
 
     public StreamHandler(SpringlitEngine engine, JsonMapper mapper, ProtocolCodec codec, int maxMessageSize,
                          int sendTimeLimitMs, int backlogLimitBytes, int maxMessagesPerSecond,
@@ -70,6 +75,13 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         this.limits = limits;
         this.unfinished = new UnfinishedMessages(limits.maxUnfinishedMessagesSize());
         this.watchdog = new ConnectionWatchdog(limits, unfinished);
+    }
+
+    /** The servlet session cookie's name, which {@code st.context().cookies()} leaves out (a credential). */
+    public void setSessionCookieName(String name) {
+        if (name != null && !name.isBlank()) {
+            this.sessionCookieName = name;
+        }
     }
 
     /** Bytes of unfinished (fragmented) messages held across all connections now, for tests and metrics. */
@@ -108,6 +120,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             return;
         }
         socket.getAttributes().put(OPEN, open);
+        socket.getAttributes().put(TAB_CONTEXT, HandshakeContext.of(socket, open.address, sessionCookieName));
     }
 
     /** The address the handshake came from (Spring's forwarded-header handling, when configured, applies). */
@@ -240,6 +253,10 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             hello(socket, hello);
             return;
         }
+        if (message instanceof ClientMessage.BrowserContext report) {
+            browserReport(socket, report);
+            return;
+        }
         Session session = (Session) socket.getAttributes().get(SESSION);
         if (session == null || !session.isAlive()) {
             throw new BadMessageException("protocol", "Say hello first: no session is attached to this connection.");
@@ -272,6 +289,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         TabHello tab = new TabHello(hello.session(), page, hello.query(), hello.reclaim(), hello.widgets(),
                 socket.getPrincipal(), address);
         SessionOpening.Outcome outcome = engine.opening().open(tab, connection, session -> {
+            identify(socket, session);
             socket.getAttributes().put(SESSION, session);
             markAttached(socket);
         });
@@ -283,6 +301,37 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             }
             connection.send(new ServerMessage.Busy(refused.message()));
             connection.close("server busy");
+        }
+    }
+
+    /** Hands the connection's context and logout token to the session it attaches to, before any run. */
+    private static void identify(WebSocketSession socket, Session session) {
+        TabContext context = (TabContext) socket.getAttributes().get(TAB_CONTEXT);
+        if (context != null) {
+            session.identity().setContext(context);
+        }
+        session.identity().setLogoutToken((TabIdentity.FormToken) socket.getAttributes().get(HandshakeCapture.LOGOUT_TOKEN));
+    }
+
+    /**
+     * The browser's languages, time zone and theme: kept for the hello to come, or given to the session, which
+     * reruns when they changed so its page shows them (as Streamlit reruns on a theme change).
+     */
+    private void browserReport(WebSocketSession socket, ClientMessage.BrowserContext report) {
+        Session session = (Session) socket.getAttributes().get(SESSION);
+        if (session == null) {
+            TabContext context = (TabContext) socket.getAttributes().get(TAB_CONTEXT);
+            if (context != null) {
+                socket.getAttributes().put(TAB_CONTEXT, BrowserReport.apply(context, report, warnings(socket)));
+            }
+            return;
+        }
+        TabContext before = session.identity().context();
+        TabContext after = BrowserReport.apply(before, report, session.refusals());
+        socket.getAttributes().put(TAB_CONTEXT, after);
+        if (!after.equals(before)) {
+            session.identity().setContext(after);
+            session.interact(java.util.Map.of(), null);
         }
     }
 
@@ -327,7 +376,9 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         }
         Session session = (Session) socket.getAttributes().remove(SESSION);
         WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
-        if (session != null && connection != null) {
+        if (session != null && session.identity().hasLoggedOut()) {
+            engine.sessions().remove(session); // st.logout(): the tab has gone to log out, its state goes with it
+        } else if (session != null && connection != null) {
             session.detach(connection);
         }
     }
