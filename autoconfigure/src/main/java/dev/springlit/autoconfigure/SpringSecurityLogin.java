@@ -32,6 +32,8 @@ import dev.springlit.runtime.PageRegistry;
 final class SpringSecurityLogin {
 
     static final String PATH = "/_springlit/login";
+    /** HTTP session attribute: the page a login in progress comes back to if it fails (see SpringSecurityLoginFailure). */
+    static final String RETURN_TO = "springlit.login.returnTo";
 
     private final PageRegistry pages;
     /** The app's OAuth2 client registration ids; empty without OAuth2 login. */
@@ -79,6 +81,7 @@ final class SpringSecurityLogin {
         // no "?continue" on the way back: the page's query parameters stay the tab's own
         cache.setMatchingRequestParameterName(null);
         cache.saveRequest(new PageRequest(servlet, page.get().path(), query), (HttpServletResponse) null);
+        servlet.getSession().setAttribute(RETURN_TO, back);
         return ServerResponse.status(HttpStatus.SEE_OTHER).location(URI.create(servlet.getContextPath() + login))
                 .build();
     }

@@ -240,6 +240,16 @@ public class SpringlitWebAutoConfiguration {
                     .routes();
         }
 
+        /** In front of Spring Security: a failed or cancelled login goes back to its page (SpringSecurityLoginFailure). */
+        @Bean
+        org.springframework.boot.web.servlet.FilterRegistrationBean<SpringSecurityLoginFailure> springlitLoginFailureFilter() {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                    new SpringSecurityLoginFailure());
+            registration.setOrder(-101); // Spring Boot registers Spring Security's filter chain at -100
+            registration.addUrlPatterns("/login");
+            return registration;
+        }
+
         @Bean
         HandshakeCapture springlitHandshakeCapture() {
             return new HandshakeCapture(SpringSecurityCsrf::logoutToken);

@@ -14,13 +14,18 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import dev.springlit.runtime.TabIdentity.FormToken;
 
 /**
- * Keeps what only the handshake's HTTP request knows for the tab's later {@code st.logout()}: the CSRF token its
- * logout form must carry (read by the app's security, when it has CSRF protection). Headers, cookies, URL and
+ * Keeps what only the handshake's HTTP request knows: the CSRF token the tab's later {@code st.logout()} form must
+ * carry (read by the app's security, when it has CSRF protection), and why a login the tab started failed. Headers, cookies, URL and
  * address stay readable on the WebSocket session itself (see {@link HandshakeContext}).
  */
 public final class HandshakeCapture implements HandshakeInterceptor {
 
     static final String LOGOUT_TOKEN = "springlit.logoutToken";
+    /**
+     * HTTP session attribute (and handshake attribute): why a login {@code st.login()} started did not complete, for
+     * the tab to show once when it comes back.
+     */
+    public static final String LOGIN_FAILURE = "springlit.login.failure";
 
     private final Function<HttpServletRequest, FormToken> logoutToken;
 
@@ -36,6 +41,12 @@ public final class HandshakeCapture implements HandshakeInterceptor {
             FormToken token = logoutToken.apply(servlet.getServletRequest());
             if (token != null) {
                 attributes.put(LOGOUT_TOKEN, token);
+            }
+            jakarta.servlet.http.HttpSession session = servlet.getServletRequest().getSession(false);
+            Object failure = session == null ? null : session.getAttribute(LOGIN_FAILURE);
+            if (failure instanceof String reason) {
+                session.removeAttribute(LOGIN_FAILURE);
+                attributes.put(LOGIN_FAILURE, reason);
             }
         }
         return true;

@@ -293,6 +293,10 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             socket.getAttributes().put(SESSION, session);
             markAttached(socket);
         });
+        if (outcome instanceof SessionOpening.Opened && socket.getAttributes().remove(HandshakeCapture.LOGIN_FAILURE)
+                instanceof String failure) {
+            connection.send(new ServerMessage.Error("login_failed", failure)); // shown as a notice (S12.3)
+        }
         if (outcome instanceof SessionOpening.Refused refused) {
             if (refused.addressFull()) {
                 engine.observer().messageRejected("busy");

@@ -198,6 +198,36 @@ class IdentityTest {
     }
 
     @Test
+    void s12_3_aFailedLoginComesBackToThePageWithAClearMessageAndTheSessionIntact() throws Exception {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient http = browser(cookies);
+        assertThat(get(http, "/", null).statusCode()).isEqualTo(200);
+        String before;
+        try (Tab tab = new Tab(SOCKETS, base(), "Cookie", cookieHeader(cookies))) {
+            before = tab.hello("/", null, false);
+            tab.await("user=anonymous");
+        }
+        HttpResponse<String> login = get(http, "/_springlit/login?page=%2F", null);
+        HttpResponse<String> back = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(form("username", "user", "password", "wrong",
+                        "_csrf", csrfOf(login.body())))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.uri().getPath()).as("back on the page, not on the login form").isEqualTo("/");
+        try (Tab tab = new Tab(SOCKETS, base(), "Cookie", cookieHeader(cookies))) {
+            assertThat(tab.hello("/", before, true)).as("the same session").isEqualTo(before);
+            assertThat(tab.await("login_failed")).contains("Login failed: Bad credentials")
+                    .contains("this tab's session is as you left it");
+            tab.awaitAll("user=anonymous");
+        }
+        // the message is shown once
+        try (Tab tab = new Tab(SOCKETS, base(), "Cookie", cookieHeader(cookies))) {
+            tab.hello("/", before, true);
+            assertThat(tab.awaitAll("user=anonymous")).doesNotContain("login_failed");
+        }
+    }
+
+    @Test
     void s12_3_theLoginHandOverOnlyReturnsToTheAppsOwnPages() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String page : new String[] {"https://evil.example/", "//evil.example/", "/nope", "/?a=1%0d%0aSet-Cookie:x=1"}) {

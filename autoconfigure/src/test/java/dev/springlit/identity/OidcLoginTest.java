@@ -85,6 +85,40 @@ class OidcLoginTest {
     }
 
     @Test
+    void s12_3_aCancelledOidcLoginComesBackToThePageWithAMessageAndTheSameSession() throws Exception {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.ALWAYS).build();
+        HttpClient stepByStep = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        assertThat(send(browser, HttpRequest.newBuilder(URI.create(base + "/"))).statusCode()).isEqualTo(200);
+        String session;
+        try (Tab tab = new Tab(SOCKETS, base, "Cookie", cookieHeader(cookies))) {
+            session = tab.hello("/", null, false);
+            tab.send("{\"type\":\"navigate\",\"page\":\"/\",\"query\":\"?note=kept\"}");
+            tab.await("note=kept");
+        }
+        // to the provider's authorization endpoint, where the visitor cancels: it answers access_denied
+        HttpResponse<String> handOver = send(stepByStep, HttpRequest.newBuilder(URI.create(base
+                + "/_springlit/login?page=%2F")));
+        String authorization = handOver.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> toProvider = send(stepByStep, HttpRequest.newBuilder(URI.create(base + authorization)));
+        String authorize = toProvider.headers().firstValue("Location").orElseThrow();
+        assertThat(authorize).startsWith("http://localhost:").contains("/oauth2/authorize?");
+        String state = authorize.replaceAll(".*[?&]state=([^&]+).*", "$1");
+        HttpResponse<String> back = send(browser, HttpRequest.newBuilder(URI.create(base
+                + "/login/oauth2/code/springlit-idp?error=access_denied&error_description=" + encode("Cancelled by the user")
+                + "&state=" + state)));
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.uri().toString()).isEqualTo(base + "/");
+        try (Tab tab = new Tab(SOCKETS, base, "Cookie", cookieHeader(cookies))) {
+            assertThat(tab.hello("/", session, true)).as("the same session").isEqualTo(session);
+            assertThat(tab.await("login_failed")).contains("Login failed:").contains("access_denied");
+            tab.awaitAll("user=anonymous", "note=kept");
+        }
+    }
+
+    @Test
     void s12_3_anOidcLoginComesBackToThePageInAFreshSessionWithTheUsersClaimsAndLogoutEndsIt() throws Exception {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
