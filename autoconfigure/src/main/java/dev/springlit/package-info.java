@@ -1,7 +1,8 @@
 /**
  * Springlit's public API, the only package application code needs: {@link dev.springlit.Page} and
  * {@link dev.springlit.StreamlitPage} to declare pages, {@link dev.springlit.St} to draw them,
- * {@link dev.springlit.SessionState} for state that survives reruns, and the option classes of each widget.
+ * {@link dev.springlit.SessionState} for state that survives reruns, {@link dev.springlit.Context} and
+ * {@link dev.springlit.User} for who and where the tab is, and the option classes of each widget.
  * <pre>{@code
  * @StreamlitPage(path = "/")
  * class HelloPage implements Page {

@@ -4,12 +4,14 @@
  * It knows nothing of HTTP, WebSockets or HTML (the ArchUnit test pins it): the web layer attaches a
  * {@link dev.springlit.runtime.ClientConnection} to a session and renders what the session's outbox delivers.
  * Types are public only where the web layer, the tester or the auto-configuration must reach them; they are not
- * API (application code uses {@code dev.springlit}).
+ * API (application code uses {@code dev.springlit}). Who a tab is and where ({@code TabIdentity},
+ * {@code TabContext}, page roles, login and logout redirects) sits beside the session, not in it.
  * <p>
  * Threading: web threads call {@code Session}'s entry points (attach, interact, navigate); each session runs one
  * run at a time on the shared run executor, and only that run thread writes the session's committed state. The
  * single housekeeping thread expires sessions, watches deadlines and only schedules the streaming of slow runs
  * onto the flush thread. Messages leave through the session's {@code Outbox}: posted under the session's locks,
- * delivered (rendered) after them by one thread at a time, in order.
+ * delivered (rendered) after them by one thread at a time, in order. A session's {@code TabIdentity} is written by
+ * the connection's thread and read by runs: each of its fields is one volatile, immutable value.
  */
 package dev.springlit.runtime;
