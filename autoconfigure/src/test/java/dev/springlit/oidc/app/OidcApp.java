@@ -77,6 +77,15 @@ public class OidcApp {
                 query.remove("logout");
                 st.logout();
             }
+            if (st.button("Log in")) {
+                st.login();
+            }
+            if (st.button("Log out")) {
+                st.logout();
+            }
+            if (st.button("Write a note")) {
+                state.put("note", "before-login");
+            }
             User user = st.user();
             st.write("user=" + (user.isLoggedIn() ? user.name() : "anonymous") + " email="
                     + user.email().orElse("-") + " sub=" + user.claim("sub").orElse("-"));
