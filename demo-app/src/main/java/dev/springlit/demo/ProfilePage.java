@@ -12,10 +12,18 @@ import dev.springlit.User;
 
 /**
  * Who and where: {@code st.user()} and {@code st.context()}. The demo runs without Spring Security, so every
- * visitor is anonymous and the admin page, which asks for the ADMIN role, is listed for nobody.
+ * visitor is anonymous and the admin page, which asks for the ADMIN role, is listed for nobody; with the
+ * {@code oidc} Maven profile it has logins ("Log in", "Log out") through an in-process OpenID Connect provider.
  */
 @StreamlitPage(path = "/profile", title = "Who and where", icon = "🪪", order = 22, section = "More")
 class ProfilePage implements Page {
+
+    /** Whether the demo runs with logins (the {@code oidc} Maven profile, see README). */
+    private final boolean login;
+
+    ProfilePage(@org.springframework.beans.factory.annotation.Value("${demo.login:false}") boolean login) {
+        this.login = login;
+    }
 
     @Override
     public void render(St st) {
@@ -30,8 +38,15 @@ class ProfilePage implements Page {
             }
         } else {
             st.write("Not logged in.");
-            st.caption("An app with Spring Security gets a login here: st.login() hands over to its OAuth2 or form login "
-                    + "and comes back to this page.");
+            if (login) {
+                if (st.button("Log in")) {
+                    st.login();
+                }
+                st.caption("alice / alice-pw has the ADMIN role; bob / bob-pw has not.");
+            } else {
+                st.caption("An app with Spring Security gets a login here: st.login() hands over to its OAuth2 or form login "
+                        + "and comes back to this page.");
+            }
         }
         Context context = st.context();
         st.header("st.context()");
