@@ -19,6 +19,28 @@ class DemoPagesTest {
     PageTesterFactory pages;
 
     @Test
+    void s12_2_theProfilePageShowsTheTabsUserAndContext() {
+        dev.springlit.User alice = dev.springlit.User.of("alice", java.util.Set.of("ROLE_USER", "ROLE_ADMIN"),
+                java.util.Map.of("name", "Alice Liddell", "email", "alice@example.org"));
+        try (PageTester page = pages.create(ProfilePage.class).as(alice).withLocale(java.util.Locale.forLanguageTag("de-CH"))
+                .withTimeZone(java.time.ZoneId.of("Europe/Zurich")).withTheme("dark").run()) {
+            assertThat(page.markdown(0).value()).startsWith("Logged in as **Alice Liddell**").contains("(alice@example.org)");
+            assertThat(page.markdown(1).value()).isEqualTo("Roles: USER, ADMIN");
+            assertThat(page.markdown(2).value()).isEqualTo("Locale: de-CH (all: [de-CH])");
+            assertThat(page.markdown(3).value()).startsWith("Time zone: Europe/Zurich (UTC+01:00)");
+            assertThat(page.markdown(4).value()).isEqualTo("Theme: dark");
+            page.button("Open the admin page").click().run();
+            assertThat(page.title(0).value()).as("an admin may switch to it").isEqualTo("Administration");
+        }
+        try (PageTester page = pages.create(ProfilePage.class).run()) {
+            assertThat(page.markdown(0).value()).isEqualTo("Not logged in.");
+            page.button("Open the admin page").click().run();
+            assertThat(page.exceptions()).as("S12.4: refused to an anonymous visitor").hasSize(1);
+            assertThat(page.title(0).value()).isEqualTo("Who and where");
+        }
+    }
+
+    @Test
     void homeLinksToEveryExample() {
         try (PageTester home = pages.create(HomePage.class).run()) {
             assertThat(home.title(0).value()).isEqualTo("Springlit demo");
