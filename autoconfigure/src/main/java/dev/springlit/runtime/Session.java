@@ -2,7 +2,6 @@ package dev.springlit.runtime;
 
 import java.security.Principal;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,12 +34,6 @@ public final class Session implements SessionHandle {
 
     private static final Log log = LogFactory.getLog(Session.class);
     /** One generator per thread: a shared SecureRandom is a lock every new tab waits on. */
-    /**
-     * How many interactions may wait for a run. Clicks are never merged (every click counts), so a slow page could
-     * gather many; past this bound they are refused with an error instead of filling the heap.
-     */
-    static final int MAX_PENDING = 1_000;
-
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private final String id;
@@ -54,17 +47,14 @@ public final class Session implements SessionHandle {
     private final ReentrantLock sendLock = new ReentrantLock();
     private final Outbox outbox = new Outbox();
     private final PageOutput output = new PageOutput();
-    private final ArrayDeque<RunRequest> pending = new ArrayDeque<>(2);
 
     private final DeltaGenerator st = new DeltaGenerator(this, 0);
-    private volatile SessionData data = SessionData.empty();
+    /** Works off the queue of requests and is the only writer of the committed state. */
+    private final Runner runner = new Runner(this);
     private volatile PageDescriptor page;
     private ClientConnection connection;
     private long parkedSinceNanos;
-    private boolean draining;
     private volatile boolean destroyed;
-    private Run current;
-    private int runCount;
     /** The number of the last run whose end was sent (guarded by sendLock). */
     private int lastEndedRun;
     private Set<String> warnedKeys;
@@ -150,7 +140,7 @@ public final class Session implements SessionHandle {
     }
 
     SessionData data() {
-        return data;
+        return runner.data();
     }
 
     PageOutput output() {
@@ -171,9 +161,7 @@ public final class Session implements SessionHandle {
 
     /** How many runs have finished or started; the browser sees it as the run number. */
     public int runCount() {
-        synchronized (lock) {
-            return runCount;
-        }
+        return runner.runCount();
     }
 
     // ---- connection lifecycle -------------------------------------------------------------------------
@@ -190,8 +178,8 @@ public final class Session implements SessionHandle {
             synchronized (lock) {
                 previous = connection;
                 connection = newConnection;
-                running = lastEndedRun < runCount;
             }
+            running = lastEndedRun < runner.runCount();
             output.drain();
             outbox.post(newConnection, new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
             if (!fresh) {
@@ -209,7 +197,7 @@ public final class Session implements SessionHandle {
             enqueue(RunRequest.first());
         } else {
             touched = true; // a tab that comes back is a real one
-            kick();
+            runner.kick();
         }
     }
 
@@ -262,8 +250,19 @@ public final class Session implements SessionHandle {
         }
     }
 
+    /**
+     * Shows what a run left (its result is committed): what its containers showed past what it drew goes, and what
+     * it drew is sent, with its end unless it waits to be replayed.
+     */
+    void show(int run, RunResult result) {
+        for (RunResult.Trim trim : result.trims()) {
+            output.trim(trim.container(), trim.count());
+        }
+        flush(run, result.endsRun() ? result.status() : null);
+    }
+
     /** Sends what the run drew since the last flush and, with a {@code status}, that it ended; returns once sent. */
-    void flush(int run, RunStatus status) {
+    private void flush(int run, RunStatus status) {
         sendLock.lock();
         try {
             postDrawn(run, status);
@@ -308,9 +307,7 @@ public final class Session implements SessionHandle {
 
     /** Whether nothing is running or waiting to run. */
     public boolean isIdle() {
-        synchronized (lock) {
-            return current == null && pending.isEmpty() && !draining;
-        }
+        return runner.isIdle();
     }
 
     /** The session's query parameters (created on first use). */
@@ -420,195 +417,44 @@ public final class Session implements SessionHandle {
         return new IllegalStateException("The Springlit session " + tag + " has ended.");
     }
 
-    /** Adds a request, interrupting a run it supersedes, and makes sure the queue is being worked off. */
+    /** Adds a request for a run; refuses it with an error to the tab when too many wait. */
     boolean enqueue(RunRequest request) {
-        boolean full;
-        synchronized (lock) {
-            if (destroyed) {
-                return false;
-            }
-            full = pending.size() >= MAX_PENDING && !request.isTask();
-            if (!full) {
-                addPending(request);
-            }
-        }
-        if (full) {
+        RunQueue.Admission admission = runner.offer(request);
+        if (admission == RunQueue.Admission.FULL) {
             // a page slower than its tab's clicks: refuse more work rather than queue without end
-            reject("too_many_pending", "The page is still working through " + MAX_PENDING
+            reject("too_many_pending", "The page is still working through " + RunQueue.MAX_PENDING
                     + " earlier interactions; this one was dropped.");
-            return false;
         }
-        kick();
-        return true;
+        return admission != null && admission != RunQueue.Admission.FULL;
     }
 
-    /** Queues a request (merging where allowed) and interrupts a run it supersedes; called with the lock held. */
-    private void addPending(RunRequest request) {
-        RunRequest last = pending.peekLast();
-        if (last != null && last.canAbsorb(request)) {
-            pending.pollLast();
-            pending.addLast(last.absorb(request));
-        } else {
-            pending.addLast(request);
-        }
-        if (current != null && supersedes(request, current.request())) {
-            current.interrupt();
-        }
-    }
-
-    /**
-     * A newer request replaces a running one unless both are clicks: the running click would only be
-     * replayed before the new one, so interrupting it gains nothing. Tasks never interrupt.
-     */
-    private static boolean supersedes(RunRequest newer, RunRequest running) {
-        if (newer.isTask() || running.isTask()) {
-            return false;
-        }
-        return newer.trigger() == null || running.trigger() == null;
-    }
-
-    private void kick() {
+    /** st.switchPage took effect: the session shows {@code target}, without the old page's query parameters. */
+    void switchedTo(PageDescriptor target) {
         synchronized (lock) {
-            if (draining || destroyed || pending.isEmpty()) {
-                return;
-            }
-            draining = true;
+            page = target;
         }
-        engine.runExecutor().execute(this::drain);
+        SessionQuery shown = existingQuery();
+        if (shown != null) {
+            shown.replaceFrom("");
+        }
+        send(new ServerMessage.PageChanged(target.path(), target.title()));
     }
 
-    /** Works off the queue, one run at a time; runs on the run executor. */
-    private void drain() {
-        while (true) {
-            Run run;
-            synchronized (lock) {
-                RunRequest next = pending.pollFirst();
-                if (next == null || destroyed) {
-                    draining = false;
-                    return;
-                }
-                run = new Run(this, next, page, next.isTask() ? runCount : ++runCount,
-                        rejection -> reject(rejection.code(), rejection.message()));
-                current = run;
-            }
-            RunStatus status;
-            try {
-                status = run.execute();
-            } catch (Throwable unexpected) {
-                log.error("Springlit run failed outside the page; the session keeps its previous state", unexpected);
-                status = RunStatus.ERROR;
-            }
-            boolean abandoned;
-            synchronized (lock) {
-                abandoned = run.isAbandoned();
-                if (!abandoned) {
-                    current = null;
-                }
-            }
-            if (abandoned) {
-                // the session went on without this run (see abandon); another thread drains its queue now
-                engine.watchdog().abandonedRunEnded(run);
-                return;
-            }
-            synchronized (lock) {
-                if (status == RunStatus.INTERRUPTED && !destroyed) {
-                    requeueFront(run.request());
-                } else if (status == RunStatus.RERUN || (run.wantsRerunAfter() && !destroyed)) {
-                    pending.addFirst(RunRequest.rerun());
-                }
-                if (run.switchTarget() != null && status == RunStatus.RERUN) {
-                    page = run.switchTarget();
-                }
-            }
-            if (run.switchTarget() != null && status == RunStatus.RERUN) {
-                SessionQuery shown = existingQuery();
-                if (shown != null) {
-                    shown.replaceFrom("");
-                }
-                send(new ServerMessage.PageChanged(run.switchTarget().path(), run.switchTarget().title()));
-            }
-            if (run.request().isTask()) {
-                run.request().taskDone();
-            }
+    /** The runner gave up on the run numbered {@code run}: the tab sees {@code notice} and that the run ended. */
+    void showAbandoned(int run, Alert notice) {
+        sendLock.lock();
+        try {
+            output.append(0, notice);
+            postDrawn(run, RunStatus.ERROR);
+        } finally {
+            sendLock.unlock();
         }
+        outbox.deliverOn(engine.flushExecutor()); // called on the housekeeping thread, which never renders
     }
 
-    /** An interrupted request goes back first, under the values that came after it. */
-    private void requeueFront(RunRequest interrupted) {
-        RunRequest next = pending.peekFirst();
-        if (next != null && interrupted.canAbsorb(next)) {
-            pending.pollFirst();
-            pending.addFirst(interrupted.absorb(next));
-        } else {
-            pending.addFirst(interrupted);
-        }
-    }
-
-    /** Commits a completed run's state; returns false (and commits nothing) if the session gave up on the run. */
-    boolean commit(Run run, SessionData committed) {
-        synchronized (lock) {
-            if (run.isAbandoned()) {
-                return false;
-            }
-            data = committed;
-            return true;
-        }
-    }
-
-    /**
-     * Remembers the widgets an interrupted run drew (and streamed to the tab) without committing any of its
-     * state, so that a click on one of them, which is what interrupted the run, is not refused as unknown.
-     * Returns false (and keeps nothing) if the session gave up on the run.
-     */
-    boolean keepWidgets(Run run, Map<String, WidgetMeta> drawn) {
-        synchronized (lock) {
-            if (run.isAbandoned()) {
-                return false;
-            }
-            if (drawn.isEmpty()) {
-                return true;
-            }
-            SessionData committed = data;
-            Map<String, WidgetMeta> widgets = new HashMap<>(committed.widgets());
-            widgets.putAll(drawn);
-            data = new SessionData(committed.values(), committed.unkeyed(), widgets);
-            return true;
-        }
-    }
-
-    /**
-     * Gives up on {@code run}, which ran past its deadline and ignored the interrupt: from now on it can neither
-     * commit nor draw (see Run#markAbandoned) and the tab is told with {@code notice}; then {@link #resume()} lets
-     * the session go on, its next request on another thread. Returns false if the run already ended.
-     */
-    boolean abandon(Run run, Alert notice) {
-        synchronized (lock) {
-            if (current != run) {
-                return false;
-            }
-            run.markAbandoned();
-            current = null;
-            draining = false;
-        }
-        if (run.request().isTask()) {
-            run.request().taskAbandoned(new IllegalStateException("The SessionHandle.update task ran longer than "
-                    + "streamlit.runner.max-run-time and was abandoned; its changes were discarded."));
-        } else {
-            sendLock.lock();
-            try {
-                output.append(0, notice);
-                postDrawn(run.number(), RunStatus.ERROR);
-            } finally {
-                sendLock.unlock();
-            }
-            outbox.deliverOn(engine.flushExecutor()); // called on the housekeeping thread, which never renders
-        }
-        return true;
-    }
-
-    /** Works off what is queued, on another thread, after {@link #abandon}. */
-    void resume() {
-        kick();
+    /** The runner, for the watchdog: it gives up on runs past their deadline. */
+    Runner runner() {
+        return runner;
     }
 
     /** Whether the S4.7 warning for {@code key} is still to be shown (once per session and key). */
@@ -636,7 +482,7 @@ public final class Session implements SessionHandle {
 
     /** Whether a widget with this id was drawn by this session's last runs, and is of {@code kind}. */
     public boolean hasWidget(String widgetId, String kind) {
-        WidgetMeta meta = data.widgets().get(widgetId);
+        WidgetMeta meta = data().widgets().get(widgetId);
         return meta != null && meta.kind().equals(kind);
     }
 
@@ -652,19 +498,14 @@ public final class Session implements SessionHandle {
 
     /** Ends the session: interrupts its run, closes its tab, and runs its beans' destruction callbacks. */
     void destroy() {
-        Run running;
         ClientConnection c;
         SessionBeans owned;
         SessionFiles ownedFiles;
-        List<RunRequest> dropped;
         synchronized (lock) {
             if (destroyed) {
                 return;
             }
             destroyed = true;
-            dropped = new ArrayList<>(pending);
-            pending.clear();
-            running = current;
             c = connection;
             connection = null;
             owned = beans;
@@ -672,10 +513,7 @@ public final class Session implements SessionHandle {
             ownedFiles = files;
             files = null;
         }
-        if (running != null) {
-            running.interrupt();
-        }
-        for (RunRequest request : dropped) {
+        for (RunRequest request : runner.stop()) {
             request.taskAbandoned(ended());
         }
         if (c != null) {
@@ -691,7 +529,7 @@ public final class Session implements SessionHandle {
 
     /** The visible state, for tests and tools: a copy, never the live map. */
     public Map<String, Object> stateSnapshot() {
-        return new LinkedHashMap<>(data.values());
+        return new LinkedHashMap<>(data().values());
     }
 
     /** The elements the browser shows in the main body, for tests and tools. */
@@ -701,7 +539,7 @@ public final class Session implements SessionHandle {
 
     /** The committed value of the widget with this id (keyed or not), for tests and tools. */
     public Object widgetValue(String widgetId) {
-        SessionData committed = data;
+        SessionData committed = data();
         WidgetMeta meta = committed.widgets().get(widgetId);
         if (meta != null && meta.key() != null) {
             return committed.values().get(meta.key());
@@ -712,7 +550,7 @@ public final class Session implements SessionHandle {
     /** A Java value for the widget with this id, as the browser would send it (for the page tester). */
     @SuppressWarnings("unchecked")
     public Object toBrowserValue(String widgetId, Object value) {
-        WidgetMeta meta = data.widgets().get(widgetId);
+        WidgetMeta meta = data().widgets().get(widgetId);
         if (meta == null || !(meta.decoder() instanceof WidgetCodec<?> codec)) {
             throw new IllegalArgumentException("There is no value widget with id \"" + widgetId + "\" in this session.");
         }
