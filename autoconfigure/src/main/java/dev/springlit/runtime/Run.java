@@ -62,6 +62,8 @@ final class Run {
     private volatile boolean interrupted;
     /** Set by the watchdog at streamlit.runner.max-run-time: the interruption reaches callbacks too. */
     private volatile boolean overtime;
+    /** Set when the run is stopped from outside (a stop button, a tester's timeout): it ends, not replayed. */
+    private volatile boolean cancelled;
     /** Set (under this run's monitor) when the session gave up on this run: it may write nothing any more. */
     private volatile boolean abandoned;
     private volatile long startedNanos;
@@ -126,7 +128,7 @@ final class Run {
                     + "on the run's thread (or in a widget callback). To change a session from another thread, use "
                     + "the SessionHandle from st.session().");
         }
-        if (abandoned || (interrupted && (!inCallback || overtime))) {
+        if (abandoned || (interrupted && (!inCallback || overtime || cancelled))) {
             throw new RunInterruptedException();
         }
     }
@@ -148,6 +150,20 @@ final class Run {
     void stopForDeadline() {
         synchronized (this) {
             overtime = true;
+            interrupted = true;
+            if (bodyThread != null) {
+                bodyThread.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Stops the run at its next St or SessionState call, in a callback too: it ends as stopped, keeping what it
+     * drew and committing none of its state, and is not replayed.
+     */
+    void cancel() {
+        synchronized (this) {
+            cancelled = true;
             interrupted = true;
             if (bodyThread != null) {
                 bodyThread.interrupt();
@@ -276,10 +292,10 @@ final class Run {
                     break;
                 } catch (RunInterruptedException | RerunRequestedException control) {
                     // neither happens inside a callback unless the deadline passed; else treat like a replaced page
-                    return overtime ? overtimeEnd() : interruptedEnd();
+                    return endedEarly();
                 } catch (Throwable failure) {
-                    if (overtime) {
-                        return overtimeEnd();
+                    if (overtime || cancelled) {
+                        return endedEarly();
                     }
                     showFailure(failure, "callback of " + widget.kind() + " " + widget.id());
                     skipBody = true;
@@ -298,7 +314,7 @@ final class Run {
             status = renderBody(st);
         }
         if (status == RunStatus.INTERRUPTED) {
-            return overtime ? overtimeEnd() : interruptedEnd();
+            return endedEarly();
         }
         if (status != RunStatus.RERUN) {
             markFormsWithoutSubmitButton();
@@ -336,6 +352,14 @@ final class Run {
             }
             Thread.interrupted(); // an interrupt aimed at the page must not hit the socket writes that follow
         }
+    }
+
+    /** How a run that did not complete ends: stopped from outside, out of time, or replaced by a newer request. */
+    private RunResult endedEarly() {
+        if (cancelled) {
+            return new RunResult(RunStatus.STOPPED, null, drawn, List.of(), true, false, null);
+        }
+        return overtime ? overtimeEnd() : interruptedEnd();
     }
 
     /**

@@ -23,6 +23,7 @@ final class Runner {
     private static final Log log = LogFactory.getLog(Runner.class);
 
     private final Session session;
+    private final TabLink tab;
     private final RunQueue queue = new RunQueue();
     private volatile SessionData data = SessionData.empty();
     private Run current;
@@ -30,8 +31,9 @@ final class Runner {
     private boolean stopped;
     private int runCount;
 
-    Runner(Session session) {
+    Runner(Session session, TabLink tab) {
         this.session = session;
+        this.tab = tab;
     }
 
     /** The state the last completed run committed. */
@@ -109,7 +111,7 @@ final class Runner {
                 return;
             }
             if (!run.request().isTask()) {
-                session.show(run.number(), result);
+                tab.show(run.number(), result);
             }
             if (result.switchTo() != null) {
                 session.switchedTo(result.switchTo());
@@ -173,9 +175,20 @@ final class Runner {
             run.request().taskAbandoned(new IllegalStateException("The SessionHandle.update task ran longer than "
                     + "streamlit.runner.max-run-time and was abandoned; its changes were discarded."));
         } else {
-            session.showAbandoned(run.number(), notice);
+            tab.showAbandoned(run.number(), notice, session.engine().flushExecutor());
         }
         return true;
+    }
+
+    /** Stops the running page run (not a task) for good, without replaying it; false when none is running. */
+    boolean stopCurrent() {
+        synchronized (this) {
+            if (current == null || current.request().isTask()) {
+                return false;
+            }
+            current.cancel();
+            return true;
+        }
     }
 
     /** Stops for good: interrupts the running run and returns the requests that will never run. */

@@ -4,14 +4,10 @@ import java.security.Principal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -19,15 +15,15 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
-import dev.springlit.element.Alert;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.support.LogText;
 
 /**
- * One browser tab's session: its state, the page it shows, the copy of what its browser shows, and the
- * queue of interactions waiting for a run. Runs happen one at a time on the shared run executor (never a
- * thread per session); a newer interaction interrupts a running page at its next {@code St} or
+ * One browser tab's session, and the composition root of its parts: the {@link TabLink} to its tab (connection,
+ * what it shows, the ordered outbox), the {@link Runner} that works off its {@link RunQueue} and alone commits its
+ * state, its query parameters and its {@link SessionResources}. Runs happen one at a time on the shared run
+ * executor (never a thread per session); a newer interaction interrupts a running page at its next {@code St} or
  * {@code SessionState} call.
  */
 public final class Session implements SessionHandle {
@@ -37,35 +33,20 @@ public final class Session implements SessionHandle {
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private final String id;
-    private final SpringlitEngine engine;
-    private final Object lock = new Object();
-    /**
-     * Makes taking the drawn ops and posting them one step, so messages are posted in the order they were drawn;
-     * held only for that (rendering happens in {@link #outbox}, after it is released). The flush thread only
-     * tries it.
-     */
-    private final ReentrantLock sendLock = new ReentrantLock();
-    private final Outbox outbox = new Outbox();
-    private final PageOutput output = new PageOutput();
-
-    private final DeltaGenerator st = new DeltaGenerator(this, 0);
-    /** Works off the queue of requests and is the only writer of the committed state. */
-    private final Runner runner = new Runner(this);
-    private volatile PageDescriptor page;
-    private ClientConnection connection;
-    private long parkedSinceNanos;
-    private volatile boolean destroyed;
-    /** The number of the last run whose end was sent (guarded by sendLock). */
-    private int lastEndedRun;
-    private Set<String> warnedKeys;
-    private SessionBeans beans;
-    private SessionFiles files;
-    private SessionQuery query;
-    private volatile Principal user;
-    /** Widget values a tab re-sent after the server lost its session (S1.5), by widget id, until drawn. */
-    private Map<String, Object> restored;
     /** What the log calls this session: never its id, which is the tab's credential. */
     private final String tag;
+    private final SpringlitEngine engine;
+    private final TabLink tab = new TabLink();
+    private final Runner runner;
+    private final SessionResources resources = new SessionResources();
+    private final SessionQuery query = new SessionQuery(this);
+    private final DeltaGenerator st = new DeltaGenerator(this, 0);
+    private final RefusalWarnings refusals = new RefusalWarnings(log);
+    /** What pages get from st.session(): this session without its internals. */
+    private final TabHandle handle = new TabHandle(this);
+    private volatile PageDescriptor page;
+    private volatile boolean destroyed;
+    private volatile Principal user;
     /** The client address that created the session, for streamlit.server.max-sessions-per-address; may be null. */
     private volatile String clientAddress;
     /**
@@ -74,16 +55,13 @@ public final class Session implements SessionHandle {
      * server's sessions for the whole disconnected-session TTL.
      */
     private volatile boolean touched;
-    private final RefusalWarnings refusals = new RefusalWarnings(log);
-    /** What pages get from st.session(): this session without its internals. */
-    private final TabHandle handle = new TabHandle(this);
 
     Session(SpringlitEngine engine, PageDescriptor page) {
         this.id = newId();
         this.tag = SessionTag.of(id);
         this.engine = engine;
         this.page = page;
-        this.parkedSinceNanos = System.nanoTime();
+        this.runner = new Runner(this, tab);
     }
 
     /** 128 random bits, URL-safe: the session id is also what authorizes uploads and reconnects. */
@@ -144,14 +122,20 @@ public final class Session implements SessionHandle {
     }
 
     PageOutput output() {
-        return output;
+        return tab.output();
+    }
+
+    Runner runner() {
+        return runner;
+    }
+
+    SessionResources resources() {
+        return resources;
     }
 
     /** Whether a tab is attached now. */
     public boolean isConnected() {
-        synchronized (lock) {
-            return connection != null;
-        }
+        return tab.isConnected();
     }
 
     @Override
@@ -164,32 +148,21 @@ public final class Session implements SessionHandle {
         return runner.runCount();
     }
 
-    // ---- connection lifecycle -------------------------------------------------------------------------
+    /** Whether nothing is running or waiting to run. */
+    public boolean isIdle() {
+        return runner.isIdle();
+    }
+
+    // ---- the tab ------------------------------------------------------------------------------------------
 
     /**
      * Attaches a tab. A new session starts its first run; a session the tab comes back to shows what it
      * showed (its whole tree is sent) and runs only what is still queued.
      */
     public void attach(ClientConnection newConnection, boolean fresh) {
-        ClientConnection previous;
-        sendLock.lock();
-        try {
-            boolean running;
-            synchronized (lock) {
-                previous = connection;
-                connection = newConnection;
-            }
-            running = lastEndedRun < runner.runCount();
-            output.drain();
-            outbox.post(newConnection, new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
-            if (!fresh) {
-                List<ServerMessage.Op> tree = output.snapshot();
-                outbox.post(newConnection, new ServerMessage.Delta(runCount(), tree, running ? null : RunStatus.OK));
-            }
-        } finally {
-            sendLock.unlock();
-        }
-        outbox.deliver();
+        PageDescriptor shown = page;
+        ClientConnection previous = tab.attach(newConnection,
+                new ServerMessage.SessionAttached(id, shown.path(), shown.title(), true), fresh, runner.runCount());
         if (previous != null && previous != newConnection) {
             previous.close("This session was taken over by a newer connection of the same tab.");
         }
@@ -203,85 +176,22 @@ public final class Session implements SessionHandle {
 
     /** The tab went away; the session is parked until it comes back or the TTL ends it. */
     public void detach(ClientConnection gone) {
-        synchronized (lock) {
-            if (connection == gone) {
-                connection = null;
-                parkedSinceNanos = System.nanoTime();
-            }
-        }
+        tab.detach(gone);
     }
 
     /** Nanoseconds (System.nanoTime) since when no tab is attached, or -1 while one is. */
     long parkedSince() {
-        synchronized (lock) {
-            return connection == null ? parkedSinceNanos : -1;
-        }
+        return tab.parkedSince();
     }
 
     /** Sends a message to the attached tab, if any. */
     public void send(ServerMessage message) {
-        sendLock.lock();
-        try {
-            outbox.post(connection(), message);
-        } finally {
-            sendLock.unlock();
-        }
-        outbox.deliver();
+        tab.send(message);
     }
 
-    private ClientConnection connection() {
-        synchronized (lock) {
-            return connection;
-        }
-    }
-
-    /**
-     * The flush thread's call: sends what a running run drew, unless the run is posting right now (what it drew
-     * goes with that) or another thread is delivering (it takes this too).
-     */
+    /** The flush thread's call: sends what the running run numbered {@code run} drew so far, if nobody else is. */
     void flushIfFree(int run) {
-        if (sendLock.tryLock()) {
-            try {
-                postDrawn(run, null);
-            } finally {
-                sendLock.unlock();
-            }
-            outbox.deliverIfFree();
-        }
-    }
-
-    /**
-     * Shows what a run left (its result is committed): what its containers showed past what it drew goes, and what
-     * it drew is sent, with its end unless it waits to be replayed.
-     */
-    void show(int run, RunResult result) {
-        for (RunResult.Trim trim : result.trims()) {
-            output.trim(trim.container(), trim.count());
-        }
-        flush(run, result.endsRun() ? result.status() : null);
-    }
-
-    /** Sends what the run drew since the last flush and, with a {@code status}, that it ended; returns once sent. */
-    private void flush(int run, RunStatus status) {
-        sendLock.lock();
-        try {
-            postDrawn(run, status);
-        } finally {
-            sendLock.unlock();
-        }
-        outbox.deliver();
-    }
-
-    /** Posts the ops drawn since the last post; called with the send lock held. */
-    private void postDrawn(int run, RunStatus status) {
-        List<ServerMessage.Op> ops = output.drain();
-        if (ops.isEmpty() && status == null) {
-            return;
-        }
-        if (status != null) {
-            lastEndedRun = Math.max(lastEndedRun, run);
-        }
-        outbox.post(connection(), new ServerMessage.Delta(run, ops, status));
+        tab.flushIfFree(run);
     }
 
     /** Tells the tab a message of its was refused, and logs it; nothing else changes. */
@@ -291,7 +201,7 @@ public final class Session implements SessionHandle {
         send(new ServerMessage.Error(code, message));
     }
 
-    // ---- interactions -------------------------------------------------------------------------------
+    // ---- interactions -------------------------------------------------------------------------------------
 
     /** An interaction from the tab: widget values (raw, as sent) and maybe a clicked button. */
     public void interact(Map<String, Object> widgets, String trigger) {
@@ -305,77 +215,13 @@ public final class Session implements SessionHandle {
         enqueue(RunRequest.interaction(widgets, trigger, prelude));
     }
 
-    /** Whether nothing is running or waiting to run. */
-    public boolean isIdle() {
-        return runner.isIdle();
-    }
-
-    /** The session's query parameters (created on first use). */
-    SessionQuery query() {
-        synchronized (lock) {
-            if (query == null) {
-                query = new SessionQuery(this);
-            }
-            return query;
-        }
-    }
-
-    /** The signed-in user of the tab (from the WebSocket handshake), or {@code null}. */
-    public Principal user() {
-        return user;
-    }
-
-    /** Records the tab's user; a session keeps the user of the connection that created or last attached it. */
-    public void setUser(Principal user) {
-        this.user = user;
-    }
-
-    /** The query parameters as the address bar shows them ("?a=1&b=2", or ""). */
-    public String querySearch() {
-        SessionQuery shown = existingQuery();
-        return shown == null ? "" : shown.toSearch();
-    }
-
-    /** The query parameters if anything created them yet, else null; read under the lock like every access. */
-    private SessionQuery existingQuery() {
-        synchronized (lock) {
-            return query;
-        }
-    }
-
-    /** Takes the query parameters from the tab's address bar ({@code location.search}). */
-    public void setQuery(String search) {
-        if ((search == null || search.isEmpty()) && existingQuery() == null) {
-            return;
-        }
-        query().replaceFrom(search);
-    }
-
     /**
-     * S1.5: the tab had a session this server no longer knows (it restarted, or the session expired) and sends
-     * its widgets' values; each is used once, when a widget with that id is drawn, without firing callbacks.
+     * Stops the running page, as Streamlit's stop button does: it ends at its next {@code St} or
+     * {@code SessionState} call, keeps what it drew, commits none of its state and is not replayed. What waits
+     * still runs after it. Returns false when nothing was running.
      */
-    public void restoreWidgetValues(Map<String, Object> values) {
-        if (values == null || values.isEmpty()) {
-            return;
-        }
-        synchronized (lock) {
-            restored = new HashMap<>(values);
-        }
-    }
-
-    /** The restored browser value for {@code widgetId}, taken (used once), or {@code null}. */
-    Object takeRestored(String widgetId) {
-        synchronized (lock) {
-            if (restored == null) {
-                return null;
-            }
-            Object value = restored.remove(widgetId);
-            if (restored.isEmpty()) {
-                restored = null;
-            }
-            return value;
-        }
+    public boolean stopRun() {
+        return runner.stopCurrent();
     }
 
     /** Shows another page with the given query parameters (a followed link, back/forward) and runs it. */
@@ -387,11 +233,16 @@ public final class Session implements SessionHandle {
 
     /** Shows another page in this session (same state) and runs it. */
     public void navigate(PageDescriptor target) {
-        synchronized (lock) {
-            page = target;
-        }
+        page = target;
         send(new ServerMessage.PageChanged(target.path(), target.title()));
         enqueue(RunRequest.rerun());
+    }
+
+    /** st.switchPage took effect: the session shows {@code target}, without the old page's query parameters. */
+    void switchedTo(PageDescriptor target) {
+        page = target;
+        query.replaceFrom("");
+        send(new ServerMessage.PageChanged(target.path(), target.title()));
     }
 
     @Override
@@ -428,56 +279,46 @@ public final class Session implements SessionHandle {
         return admission != null && admission != RunQueue.Admission.FULL;
     }
 
-    /** st.switchPage took effect: the session shows {@code target}, without the old page's query parameters. */
-    void switchedTo(PageDescriptor target) {
-        synchronized (lock) {
-            page = target;
-        }
-        SessionQuery shown = existingQuery();
-        if (shown != null) {
-            shown.replaceFrom("");
-        }
-        send(new ServerMessage.PageChanged(target.path(), target.title()));
+    // ---- query parameters, user, resources ----------------------------------------------------------------
+
+    /** The session's query parameters. */
+    SessionQuery query() {
+        return query;
     }
 
-    /** The runner gave up on the run numbered {@code run}: the tab sees {@code notice} and that the run ended. */
-    void showAbandoned(int run, Alert notice) {
-        sendLock.lock();
-        try {
-            output.append(0, notice);
-            postDrawn(run, RunStatus.ERROR);
-        } finally {
-            sendLock.unlock();
-        }
-        outbox.deliverOn(engine.flushExecutor()); // called on the housekeeping thread, which never renders
+    /** The query parameters as the address bar shows them ("?a=1&b=2", or ""). */
+    public String querySearch() {
+        return query.toSearch();
     }
 
-    /** The runner, for the watchdog: it gives up on runs past their deadline. */
-    Runner runner() {
-        return runner;
+    /** Takes the query parameters from the tab's address bar ({@code location.search}). */
+    public void setQuery(String search) {
+        query.replaceFrom(search);
     }
 
-    /** Whether the S4.7 warning for {@code key} is still to be shown (once per session and key). */
-    boolean firstWarningFor(String key) {
-        synchronized (lock) {
-            if (warnedKeys == null) {
-                warnedKeys = new HashSet<>();
-            }
-            return warnedKeys.add(key);
+    /** The signed-in user of the tab (from the WebSocket handshake), or {@code null}. */
+    public Principal user() {
+        return user;
+    }
+
+    /** Records the tab's user; a session keeps the user of the connection that created or last attached it. */
+    public void setUser(Principal user) {
+        this.user = user;
+    }
+
+    /**
+     * S1.5: the tab had a session this server no longer knows (it restarted, or the session expired) and sends
+     * its widgets' values; each is used once, when a widget with that id is drawn, without firing callbacks.
+     */
+    public void restoreWidgetValues(Map<String, Object> values) {
+        if (values != null && !values.isEmpty()) {
+            resources.restore(values);
         }
     }
 
     /** The session's uploads and downloads. */
     public SessionFiles files() {
-        synchronized (lock) {
-            if (files == null) {
-                files = new SessionFiles();
-                if (destroyed) {
-                    files.discardAll(); // a late upload request must not leave files behind a gone session
-                }
-            }
-            return files;
-        }
+        return resources.files();
     }
 
     /** Whether a widget with this id was drawn by this session's last runs, and is of {@code kind}. */
@@ -486,45 +327,22 @@ public final class Session implements SessionHandle {
         return meta != null && meta.kind().equals(kind);
     }
 
-    /** The session's {@code @StreamlitSessionScope} beans. */
-    SessionBeans beans() {
-        synchronized (lock) {
-            if (beans == null) {
-                beans = new SessionBeans();
-            }
-            return beans;
-        }
-    }
-
     /** Ends the session: interrupts its run, closes its tab, and runs its beans' destruction callbacks. */
     void destroy() {
-        ClientConnection c;
-        SessionBeans owned;
-        SessionFiles ownedFiles;
-        synchronized (lock) {
+        synchronized (this) {
             if (destroyed) {
                 return;
             }
             destroyed = true;
-            c = connection;
-            connection = null;
-            owned = beans;
-            beans = null;
-            ownedFiles = files;
-            files = null;
         }
         for (RunRequest request : runner.stop()) {
             request.taskAbandoned(ended());
         }
-        if (c != null) {
-            c.close("The session has ended.");
+        ClientConnection attached = tab.release();
+        if (attached != null) {
+            attached.close("The session has ended.");
         }
-        if (owned != null) {
-            owned.destroy();
-        }
-        if (ownedFiles != null) {
-            ownedFiles.discardAll(); // uploads' memory and temporary files go with the session
-        }
+        resources.release();
     }
 
     /** The visible state, for tests and tools: a copy, never the live map. */
@@ -534,7 +352,7 @@ public final class Session implements SessionHandle {
 
     /** The elements the browser shows in the main body, for tests and tools. */
     public List<Element> mainElements() {
-        return new ArrayList<>(output.elements(0));
+        return new ArrayList<>(output().elements(0));
     }
 
     /** The committed value of the widget with this id (keyed or not), for tests and tools. */
@@ -559,17 +377,17 @@ public final class Session implements SessionHandle {
 
     /** The elements under the container at {@code path} (root index first), depth first, for tests and tools. */
     public List<Element> elementsUnder(int[] path) {
-        return output.elementsUnder(path);
+        return output().elementsUnder(path);
     }
 
     /** The blocks under root {@code root} by path, in document order, for tests and tools. */
     public Map<int[], Block> blocks(int root) {
-        return output.blocks(root);
+        return output().blocks(root);
     }
 
     /** The elements the browser shows in the sidebar, for tests and tools. */
     public List<Element> sidebarElements() {
-        return new ArrayList<>(output.elements(1));
+        return new ArrayList<>(output().elements(1));
     }
 
     @Override

@@ -164,7 +164,9 @@ public final class PageTester implements AutoCloseable {
     }
 
     /**
-     * Like {@link #run()} with its own timeout.
+     * Like {@link #run()} with its own timeout. A run that has not finished in time is stopped, as Streamlit's
+     * {@code AppTest} does: it ends at its next {@code St} or {@code SessionState} call with
+     * {@link RunStatus#STOPPED}, keeps what it drew, commits none of its state and is not run again.
      *
      * @throws PageRunTimeoutException when the run has not finished in time
      */
@@ -219,6 +221,7 @@ public final class PageTester implements AutoCloseable {
             while (connection.finishedRuns() <= before || !session.isIdle()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    session.stopRun(); // a page left running would go on changing what the test reads next
                     throw new PageRunTimeoutException(timeout);
                 }
                 connection.awaitChange(Math.max(1, Math.min(10, left / 1_000_000)));
