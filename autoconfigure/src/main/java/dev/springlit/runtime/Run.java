@@ -1,3 +1,4 @@
+// Over 300 lines: a run's lifecycle plus its draw bookkeeping (containers, forms, widget ids) until the draw re-cut.
 package dev.springlit.runtime;
 
 import java.util.ArrayList;

@@ -1,11 +1,9 @@
+// Over 300 lines: the entry points the web layer calls, each a short delegation to TabLink, Runner or resources.
 package dev.springlit.runtime;
 
 import java.security.Principal;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -15,8 +13,6 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
-import dev.springlit.element.Block;
-import dev.springlit.element.Element;
 import dev.springlit.support.LogText;
 
 /**
@@ -252,19 +248,10 @@ public final class Session implements SessionHandle {
 
     @Override
     public CompletableFuture<Void> update(Consumer<SessionState> change, boolean rerun) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        RunRequest task = RunRequest.task(change, done);
-        if (!enqueue(task)) {
-            task.taskAbandoned(ended());
-            return done;
-        }
-        if (rerun) {
-            requestRerun();
-        }
-        return done;
+        return handle.update(change, rerun);
     }
 
-    private IllegalStateException ended() {
+    IllegalStateException ended() {
         return new IllegalStateException("The Springlit session " + tag + " has ended.");
     }
 
@@ -284,11 +271,6 @@ public final class Session implements SessionHandle {
     /** The session's query parameters. */
     SessionQuery query() {
         return query;
-    }
-
-    /** The query parameters as the address bar shows them ("?a=1&b=2", or ""). */
-    public String querySearch() {
-        return query.toSearch();
     }
 
     /** Takes the query parameters from the tab's address bar ({@code location.search}). */
@@ -343,51 +325,6 @@ public final class Session implements SessionHandle {
             attached.close("The session has ended.");
         }
         resources.release();
-    }
-
-    /** The visible state, for tests and tools: a copy, never the live map. */
-    public Map<String, Object> stateSnapshot() {
-        return new LinkedHashMap<>(data().values());
-    }
-
-    /** The elements the browser shows in the main body, for tests and tools. */
-    public List<Element> mainElements() {
-        return new ArrayList<>(output().elements(0));
-    }
-
-    /** The committed value of the widget with this id (keyed or not), for tests and tools. */
-    public Object widgetValue(String widgetId) {
-        SessionData committed = data();
-        WidgetMeta meta = committed.widgets().get(widgetId);
-        if (meta != null && meta.key() != null) {
-            return committed.values().get(meta.key());
-        }
-        return committed.unkeyed().get(widgetId);
-    }
-
-    /** A Java value for the widget with this id, as the browser would send it (for the page tester). */
-    @SuppressWarnings("unchecked")
-    public Object toBrowserValue(String widgetId, Object value) {
-        WidgetMeta meta = data().widgets().get(widgetId);
-        if (meta == null || !(meta.decoder() instanceof WidgetCodec<?> codec)) {
-            throw new IllegalArgumentException("There is no value widget with id \"" + widgetId + "\" in this session.");
-        }
-        return ((WidgetCodec<Object>) codec).encode(value);
-    }
-
-    /** The elements under the container at {@code path} (root index first), depth first, for tests and tools. */
-    public List<Element> elementsUnder(int[] path) {
-        return output().elementsUnder(path);
-    }
-
-    /** The blocks under root {@code root} by path, in document order, for tests and tools. */
-    public Map<int[], Block> blocks(int root) {
-        return output().blocks(root);
-    }
-
-    /** The elements the browser shows in the sidebar, for tests and tools. */
-    public List<Element> sidebarElements() {
-        return new ArrayList<>(output().elements(1));
     }
 
     @Override
