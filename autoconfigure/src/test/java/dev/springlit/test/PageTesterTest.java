@@ -143,8 +143,10 @@ class PageTesterTest {
     void aRunThatTimesOutIsStoppedKeepsWhatItDrewAndTheTabGoesOn() throws InterruptedException {
         AtomicInteger loops = new AtomicInteger();
         AtomicBoolean slow = new AtomicBoolean(true);
+        SessionState state = PageTester.sessionStateProxy();
         Page page = st -> {
             st.text("started");
+            state.put("ran", loops.get());
             while (slow.get()) {
                 st.text("loop " + loops.incrementAndGet()); // every St call is a point where a stop takes effect
                 try {
@@ -167,11 +169,13 @@ class PageTesterTest {
             Thread.sleep(200);
             assertThat(loops).hasValue(stoppedAt);
             assertThat(tester.text(0).value()).isEqualTo("started");
+            assertThat(tester.sessionState().contains("ran")).as("a stopped run commits none of its state").isFalse();
 
             slow.set(false);
             tester.run();
             assertThat(tester.lastRunStatus()).isEqualTo(RunStatus.OK);
             assertThat(tester.texts()).extracting(TextElement::value).containsExactly("started", "done");
+            assertThat(tester.sessionState().contains("ran")).isTrue();
         }
     }
 
