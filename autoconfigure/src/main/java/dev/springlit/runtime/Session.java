@@ -158,7 +158,7 @@ public final class Session implements SessionHandle {
     public void attach(ClientConnection newConnection, boolean fresh) {
         PageDescriptor shown = page;
         ClientConnection previous = tab.attach(newConnection,
-                new ServerMessage.SessionAttached(id, shown.path(), shown.title(), true), fresh, runner.runCount());
+                new ServerMessage.SessionAttached(id, shown.path(), shown.title(), true), fresh, runner::runCount);
         if (previous != null && previous != newConnection) {
             previous.close("This session was taken over by a newer connection of the same tab.");
         }

@@ -3,6 +3,7 @@ package dev.springlit.runtime;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 
 import dev.springlit.element.Alert;
 
@@ -41,7 +42,7 @@ final class TabLink {
      * false) gets the whole tree, ended unless a run is still going on. Returns the connection it replaced, or null.
      */
     ClientConnection attach(ClientConnection newConnection, ServerMessage.SessionAttached attached, boolean fresh,
-                            int runCount) {
+                            IntSupplier runCount) {
         ClientConnection previous;
         sendLock.lock();
         try {
@@ -49,12 +50,13 @@ final class TabLink {
                 previous = connection;
                 connection = newConnection;
             }
-            boolean running = lastEndedRun < runCount;
+            int runs = runCount.getAsInt(); // read with the send lock held, as the ends it is compared with are posted
+            boolean running = lastEndedRun < runs;
             output.drain();
             outbox.post(newConnection, attached);
             if (!fresh) {
                 List<ServerMessage.Op> tree = output.snapshot();
-                outbox.post(newConnection, new ServerMessage.Delta(runCount, tree, running ? null : RunStatus.OK));
+                outbox.post(newConnection, new ServerMessage.Delta(runs, tree, running ? null : RunStatus.OK));
             }
         } finally {
             sendLock.unlock();
