@@ -26,7 +26,7 @@ final class LoginRedirects {
                     + "\" is not a client registration id.");
         }
         StringBuilder url = new StringBuilder(basePath(session)).append(LOGIN_PATH)
-                .append("?page=").append(encode(page.path() + session.querySearch()));
+                .append("?page=").append(encode(page.path() + session.query().toSearch()));
         if (registrationId != null) {
             url.append("&registration=").append(encode(registrationId));
         }

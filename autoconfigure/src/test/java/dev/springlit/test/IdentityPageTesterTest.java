@@ -26,7 +26,7 @@ import dev.springlit.runtime.SpringlitEngine;
 /** S12 through the page tester: st.context(), st.user(), login and logout, page roles. */
 class IdentityPageTesterTest {
 
-    private static final User ALICE = User.of("alice", Set.of("ROLE_USER", "ROLE_ADMIN", "SCOPE_email"),
+    private static final User ALICE = User.of("alice", new java.util.LinkedHashSet<>(List.of("ROLE_USER", "ROLE_ADMIN", "SCOPE_email")),
             Map.of("name", "Alice Liddell", "email", "alice@example.org", "email_verified", true));
     private static final User BOB = User.of("bob", Set.of("ROLE_USER"), Map.of());
 

@@ -20,7 +20,7 @@ class DemoPagesTest {
 
     @Test
     void s12_2_theProfilePageShowsTheTabsUserAndContext() {
-        dev.springlit.User alice = dev.springlit.User.of("alice", java.util.Set.of("ROLE_USER", "ROLE_ADMIN"),
+        dev.springlit.User alice = dev.springlit.User.of("alice", new java.util.LinkedHashSet<>(java.util.List.of("ROLE_USER", "ROLE_ADMIN")),
                 java.util.Map.of("name", "Alice Liddell", "email", "alice@example.org"));
         try (PageTester page = pages.create(ProfilePage.class).as(alice).withLocale(java.util.Locale.forLanguageTag("de-CH"))
                 .withTimeZone(java.time.ZoneId.of("Europe/Zurich")).withTheme("dark").run()) {
