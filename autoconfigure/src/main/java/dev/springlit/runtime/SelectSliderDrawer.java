@@ -2,6 +2,7 @@ package dev.springlit.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.springlit.SelectSliderOptions;
@@ -20,17 +21,23 @@ final class SelectSliderDrawer {
     }
 
     /** One option; the first unless the page or state says otherwise. */
-    static <T> T single(DeltaGenerator st, String label, List<T> options, SelectSliderOptions<T> o) {
+    static <T> T single(DeltaGenerator st, String label, List<T> options,
+                        Consumer<SelectSliderOptions<T>> sliderOptions) {
+        SelectSliderOptions<T> o = new SelectSliderOptions<>();
+        sliderOptions.accept(o);
         List<T> opts = checked(label, options);
         SelectSliderOptions.Snapshot<T> read = SelectSliderOptions.snapshot(o);
         T start = o.isValueGiven() ? o.getValue() : opts.get(0);
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        return st.valueWidget(KIND, label, o, start, o.isValueGiven(), option(opts, read.formatFunc()),
+        return ValueWidgets.draw(st, KIND, label, o, start, o.isValueGiven(), option(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels), labels, "single");
     }
 
     /** A start and an end option, in option order; the first and last unless the page or state says otherwise. */
-    static <T> List<T> range(DeltaGenerator st, String label, List<T> options, SelectSliderOptions<T> o) {
+    static <T> List<T> range(DeltaGenerator st, String label, List<T> options,
+                        Consumer<SelectSliderOptions<T>> sliderOptions) {
+        SelectSliderOptions<T> o = new SelectSliderOptions<>();
+        sliderOptions.accept(o);
         List<T> opts = checked(label, options);
         SelectSliderOptions.Snapshot<T> read = SelectSliderOptions.snapshot(o);
         boolean given = read.rangeStart() != null || read.rangeEnd() != null;
@@ -38,7 +45,7 @@ final class SelectSliderDrawer {
                 read.rangeEnd() != null ? read.rangeEnd() : opts.get(opts.size() - 1));
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
         AdaptedOptions<List<T>> adapted = new AdaptedOptions<>(o, o.getOnChange(), given, start);
-        return st.valueWidget(KIND, label, adapted, start, given, optionRange(opts, read.formatFunc()),
+        return ValueWidgets.draw(st, KIND, label, adapted, start, given, optionRange(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels, "range", Boolean.TRUE), labels, "range");
     }
 

@@ -4,7 +4,9 @@
  * It knows nothing of HTTP, WebSockets or HTML (the ArchUnit test pins it): the web layer attaches a
  * {@link dev.springlit.runtime.ClientConnection} to a session and renders what the session's outbox delivers.
  * Types are public only where the web layer, the tester or the auto-configuration must reach them; they are not
- * API (application code uses {@code dev.springlit}).
+ * API (application code uses {@code dev.springlit}). What each {@code St} call draws lives in one drawer per
+ * element family ({@code TextDrawer}, {@code NumberDrawer}, ...: draw code and codec together);
+ * {@code DeltaGenerator} only routes to them.
  * <p>
  * Threading: web threads call {@code Session}'s entry points (attach, interact, navigate); each session runs one
  * run at a time on the shared run executor, and only that run thread writes the session's committed state. The

@@ -1,0 +1,61 @@
+package dev.springlit.runtime;
+
+import java.util.function.Consumer;
+
+import dev.springlit.StreamlitApiException;
+import dev.springlit.TextInputOptions;
+
+/** Text inputs and text areas, and their codec: a JSON string (or null), at most {@code maxChars} long. */
+final class TextInputDrawer {
+
+    private TextInputDrawer() {
+    }
+
+    /** {@code kind} is "text_input" or "text_area". */
+    static String text(DeltaGenerator st, String kind, String label, Consumer<TextInputOptions> options) {
+        TextInputOptions o = new TextInputOptions();
+        options.accept(o);
+        String start = o.isValueGiven() ? o.getValue() : "";
+        return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven(), text(o.getMaxChars()),
+                DeltaGenerator.props("maxChars", o.getMaxChars(), "placeholder", o.getPlaceholder(),
+                        "password", o.isPassword() ? Boolean.TRUE : null, "height", o.getHeight()),
+                start, o.getMaxChars(), o.getPlaceholder(), o.isPassword());
+    }
+
+    /** Text of at most {@code maxChars} characters (no limit when null); {@code null} allowed. */
+    static WidgetCodec<String> text(Integer maxChars) {
+        return new WidgetCodec<>() {
+            @Override
+            public String decode(Object wire) {
+                if (wire == null) {
+                    return null;
+                }
+                if (!(wire instanceof String text)) {
+                    throw new IllegalArgumentException("expected text, got " + WidgetCodecs.describe(wire));
+                }
+                if (maxChars != null && text.length() > maxChars) {
+                    throw new IllegalArgumentException("the text has " + text.length() + " characters; at most "
+                            + maxChars + " are allowed");
+                }
+                return text;
+            }
+
+            @Override
+            public Object encode(String value) {
+                return value;
+            }
+
+            @Override
+            public String coerce(Object stateValue, String widgetName) {
+                if (stateValue == null || stateValue instanceof String) {
+                    return (String) stateValue;
+                }
+                if (stateValue instanceof CharSequence text) {
+                    return text.toString();
+                }
+                throw new StreamlitApiException("The value " + WidgetCodecs.describe(stateValue) + " of "
+                        + widgetName + " is not text.");
+            }
+        };
+    }
+}
