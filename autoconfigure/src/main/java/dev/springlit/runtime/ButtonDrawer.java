@@ -7,6 +7,7 @@ import dev.springlit.ButtonOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Button;
 import dev.springlit.element.Widget;
+import dev.springlit.element.WidgetKind;
 
 /** Buttons and form submit buttons: triggers, true only in the run their click causes. */
 final class ButtonDrawer {
@@ -22,7 +23,7 @@ final class ButtonDrawer {
         }
         ButtonOptions o = new ButtonOptions();
         options.accept(o);
-        WidgetSpec spec = new WidgetSpec("button", label, o.getKey(), new Object[] {o.getHelp(), o.getType(), o.getIcon()},
+        WidgetSpec spec = new WidgetSpec(WidgetKind.BUTTON, label, o.getKey(), new Object[] {o.getHelp(), o.getType(), o.getIcon()},
                 Boolean.FALSE, false, true, false, o.getOnClick(), o.getCallbackArgs(), null);
         boolean clicked = (Boolean) run.registerWidget(spec, form);
         st.emit(new Button(spec.id(run.page().path(), form), label, o.getHelp(), o.isDisabled(),
@@ -39,11 +40,11 @@ final class ButtonDrawer {
         ButtonOptions o = new ButtonOptions();
         options.accept(o);
         String key = o.getKey() != null ? o.getKey() : "FormSubmitter:" + form + "-" + label;
-        WidgetSpec spec = new WidgetSpec("form_submit_button", label, key, new Object[] {o.getHelp(), o.getType(), o.getIcon()},
+        WidgetSpec spec = new WidgetSpec(WidgetKind.FORM_SUBMIT_BUTTON, label, key, new Object[] {o.getHelp(), o.getType(), o.getIcon()},
                 Boolean.FALSE, false, true, false, o.getOnClick(), o.getCallbackArgs(), null);
         boolean clicked = (Boolean) run.registerWidget(spec, form);
         run.submitButtonDrawn(form);
-        st.emit(new Widget(spec.id(run.page().path(), form), "form_submit_button", label, o.getHelp(), o.isDisabled(),
+        st.emit(new Widget(spec.id(run.page().path(), form), WidgetKind.FORM_SUBMIT_BUTTON, label, o.getHelp(), o.isDisabled(),
                 "visible", null, DeltaGenerator.props("form", form,
                         "buttonType", o.getType().name().toLowerCase(Locale.ROOT), "icon", o.getIcon()), form));
         return clicked;

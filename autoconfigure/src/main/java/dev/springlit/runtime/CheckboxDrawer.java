@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import dev.springlit.CheckboxOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.element.WidgetKind;
 
 /** Checkboxes and toggles, and their codec: a JSON boolean. */
 final class CheckboxDrawer {
@@ -12,8 +13,8 @@ final class CheckboxDrawer {
     private CheckboxDrawer() {
     }
 
-    /** {@code kind} is "checkbox" or "toggle". */
-    static boolean check(DeltaGenerator st, String kind, String label, Consumer<CheckboxOptions> options) {
+    /** {@code kind} is a checkbox or a toggle. */
+    static boolean check(DeltaGenerator st, WidgetKind kind, String label, Consumer<CheckboxOptions> options) {
         CheckboxOptions o = new CheckboxOptions();
         options.accept(o);
         Boolean start = o.isValueGiven() ? o.getValue() : Boolean.FALSE;

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import dev.springlit.ChoiceOptions;
 import dev.springlit.MultiselectOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.element.WidgetKind;
 
 /**
  * Radio buttons, select boxes and multiselects, and their codecs: the browser sees option labels, so the wire
@@ -21,8 +22,8 @@ final class ChoiceDrawer {
     private ChoiceDrawer() {
     }
 
-    /** {@code kind} is "radio" or "selectbox". */
-    static <T> T choice(DeltaGenerator st, String kind, String label, List<T> options,
+    /** {@code kind} is a radio or a select box. */
+    static <T> T choice(DeltaGenerator st, WidgetKind kind, String label, List<T> options,
                         Consumer<ChoiceOptions<T>> choiceOptions) {
         ChoiceOptions<T> o = new ChoiceOptions<>();
         choiceOptions.accept(o);
@@ -37,7 +38,7 @@ final class ChoiceDrawer {
         return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven() || index == null || index != 0,
                 choice(opts, o.getFormatFunc()),
                 DeltaGenerator.props("options", labels, "horizontal", o.isHorizontal() ? Boolean.TRUE : null,
-                        "placeholder", "selectbox".equals(kind) ? o.getPlaceholder() : null),
+                        "placeholder", kind == WidgetKind.SELECTBOX ? o.getPlaceholder() : null),
                 labels, index, o.isValueGiven() ? start : null);
     }
 
@@ -48,7 +49,7 @@ final class ChoiceDrawer {
         List<T> opts = List.copyOf(options);
         List<T> start = o.isValueGiven() && o.getValue() != null ? List.copyOf(o.getValue()) : List.of();
         List<String> labels = WidgetCodecs.labels(opts, o.getFormatFunc());
-        return ValueWidgets.draw(st, "multiselect", label, o, start, o.isValueGiven(),
+        return ValueWidgets.draw(st, WidgetKind.MULTISELECT, label, o, start, o.isValueGiven(),
                 multi(opts, o.getFormatFunc(), o.getMaxSelections()),
                 DeltaGenerator.props("options", labels, "maxSelections", o.getMaxSelections(),
                         "placeholder", o.getPlaceholder()),

@@ -3,7 +3,6 @@ package dev.springlit.runtime;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +40,8 @@ import dev.springlit.UploadedFile;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
+import dev.springlit.element.WidgetKind;
 
 /**
  * The {@link St} of one container of a session (Streamlit's "delta generator"). It only routes: each call goes
@@ -51,14 +52,14 @@ import dev.springlit.element.Element;
 sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
 
     private final Session session;
-    private final int[] path;
+    private final ElementPath path;
     private final String form;
 
     DeltaGenerator(Session session, int root) {
-        this(session, new int[] {root}, null);
+        this(session, ElementPath.root(root), null);
     }
 
-    DeltaGenerator(Session session, int[] path, String form) {
+    DeltaGenerator(Session session, ElementPath path, String form) {
         this.session = session;
         this.path = path;
         this.form = form;
@@ -129,26 +130,26 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
         return SelectSliderDrawer.range(this, label, options, o);
     }
     @Override public <T> T radio(String label, List<T> options, Consumer<ChoiceOptions<T>> o) {
-        return ChoiceDrawer.choice(this, "radio", label, options, o);
+        return ChoiceDrawer.choice(this, WidgetKind.RADIO, label, options, o);
     }
     @Override public <T> T selectbox(String label, List<T> options, Consumer<ChoiceOptions<T>> o) {
-        return ChoiceDrawer.choice(this, "selectbox", label, options, o);
+        return ChoiceDrawer.choice(this, WidgetKind.SELECTBOX, label, options, o);
     }
     @Override public <T> List<T> multiselect(String label, List<T> options, Consumer<MultiselectOptions<T>> o) {
         return ChoiceDrawer.multiselect(this, label, options, o);
     }
     @Override public boolean checkbox(String label, Consumer<CheckboxOptions> o) {
-        return CheckboxDrawer.check(this, "checkbox", label, o);
+        return CheckboxDrawer.check(this, WidgetKind.CHECKBOX, label, o);
     }
     @Override public boolean toggle(String label, Consumer<CheckboxOptions> o) {
-        return CheckboxDrawer.check(this, "toggle", label, o);
+        return CheckboxDrawer.check(this, WidgetKind.TOGGLE, label, o);
     }
 
     @Override public String textInput(String label, Consumer<TextInputOptions> o) {
-        return TextInputDrawer.text(this, "text_input", label, o);
+        return TextInputDrawer.text(this, WidgetKind.TEXT_INPUT, label, o);
     }
     @Override public String textArea(String label, Consumer<TextInputOptions> o) {
-        return TextInputDrawer.text(this, "text_area", label, o);
+        return TextInputDrawer.text(this, WidgetKind.TEXT_AREA, label, o);
     }
     @Override public LocalDate dateInput(String label, Consumer<DateInputOptions> o) {
         return PickerDrawer.dateInput(this, label, o);
@@ -265,7 +266,7 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
     }
 
     /** Where this St draws: its container's path, root index first. */
-    final int[] path() {
+    final ElementPath path() {
         return path;
     }
 
@@ -297,10 +298,8 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
     }
 
     /** Draws a block here and returns the path of its container. */
-    int[] openBlock(Run run, Block block, boolean single) {
-        int index = run.emit(path, block);
-        int[] child = Arrays.copyOf(path, path.length + 1);
-        child[path.length] = index;
+    ElementPath openBlock(Run run, Block block, boolean single) {
+        ElementPath child = path.child(run.emit(path, block));
         run.openContainer(child, single);
         return child;
     }

@@ -13,6 +13,7 @@ import dev.springlit.FileUploaderOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.UploadedFile;
 import dev.springlit.element.Widget;
+import dev.springlit.element.WidgetKind;
 
 /** File uploaders and download buttons: files going up to the session and coming down from it. */
 final class FileDrawer {
@@ -28,7 +29,7 @@ final class FileDrawer {
         FileUploaderOptions o = new FileUploaderOptions();
         options.accept(o);
         ValueWidgets.refuseCallbackInForm(st.formKey(), o.getOnChange());
-        WidgetSpec spec = new WidgetSpec("file_uploader", label, o.getKey(), new Object[] {o.getTypes(), multiple, o.getHelp()},
+        WidgetSpec spec = new WidgetSpec(WidgetKind.FILE_UPLOADER, label, o.getKey(), new Object[] {o.getTypes(), multiple, o.getHelp()},
                 List.of(), false, false, false, o.getOnChange(), o.getCallbackArgs(), null);
         String id = spec.id(run.page().path(), form);
         session.files().accept(id, o.getTypes());
@@ -38,7 +39,7 @@ final class FileDrawer {
         List<UploadedFile> files = codec.coerce(run.registerWidget(spec, form), label);
         List<Map<String, Object>> shown = files.stream()
                 .map(f -> Map.<String, Object>of("name", f.name(), "size", f.size())).toList();
-        st.emit(new Widget(id, "file_uploader", label, o.getHelp(), o.isDisabled(),
+        st.emit(new Widget(id, WidgetKind.FILE_UPLOADER, label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
                 DeltaGenerator.props("types", o.getTypes(), "multiple", multiple, "files", shown,
                         "uploadUrl", "/_springlit/upload/" + session.id() + "?widget=" + urlPart(id)), form));
@@ -56,14 +57,14 @@ final class FileDrawer {
         DownloadButtonOptions o = new DownloadButtonOptions();
         options.accept(o);
         String mime = o.getMimeType() != null ? o.getMimeType() : "application/octet-stream";
-        WidgetSpec spec = new WidgetSpec("download_button", label, o.getKey(),
+        WidgetSpec spec = new WidgetSpec(WidgetKind.DOWNLOAD_BUTTON, label, o.getKey(),
                 new Object[] {fileName, mime, o.getHelp(), o.getType(), o.getIcon()}, Boolean.FALSE, false, true, false,
                 o.getOnClick(), o.getCallbackArgs(), null);
         boolean clicked = (Boolean) run.registerWidget(spec, form);
         String id = spec.id(run.page().path(), form);
         session.files().offer(id, new SessionFiles.Download(data.clone(), fileName, mime));
         String version = Integer.toHexString(Arrays.hashCode(data));
-        st.emit(new Widget(id, "download_button", label, o.getHelp(), o.isDisabled(),
+        st.emit(new Widget(id, WidgetKind.DOWNLOAD_BUTTON, label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), null,
                 DeltaGenerator.props("href", "/_springlit/download/" + session.id() + "?widget=" + urlPart(id)
                                 + "&v=" + version, "fileName", fileName,

@@ -12,6 +12,7 @@ import dev.springlit.FormOptions;
 import dev.springlit.St;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Block;
+import dev.springlit.element.ElementPath;
 
 /** Containers, columns, expanders, tabs, placeholders, popovers and forms: blocks that hold other elements. */
 final class LayoutDrawer {
@@ -21,7 +22,7 @@ final class LayoutDrawer {
 
     static St sidebar(DeltaGenerator st) {
         st.run();
-        return new DeltaGenerator(st.owner(), new int[] {1}, null);
+        return new DeltaGenerator(st.owner(), ElementPath.SIDEBAR, null);
     }
 
     static St container(DeltaGenerator st, boolean border) {
@@ -90,7 +91,7 @@ final class LayoutDrawer {
         Objects.requireNonNull(key, "A form needs a key");
         FormOptions o = new FormOptions();
         options.accept(o);
-        int[] inside = st.openBlock(run, new Block("form", DeltaGenerator.props("key", key, "border", o.isBorder(),
+        ElementPath inside = st.openBlock(run, new Block("form", DeltaGenerator.props("key", key, "border", o.isBorder(),
                 "clearOnSubmit", o.isClearOnSubmit(), "enterToSubmit", o.isEnterToSubmit())), false);
         run.openForm(key, inside, o.isClearOnSubmit());
         return new FormContainer(st.owner(), inside, key);

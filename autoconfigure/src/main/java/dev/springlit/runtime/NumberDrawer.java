@@ -9,6 +9,7 @@ import dev.springlit.Range;
 import dev.springlit.RangeSliderOptions;
 import dev.springlit.SliderOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.element.WidgetKind;
 
 /**
  * Number inputs, sliders and range sliders over Integer, Long or Double, and their codecs: a number travels as a
@@ -24,7 +25,7 @@ final class NumberDrawer {
         NumberInputOptions<T> o = new NumberInputOptions<>();
         options.accept(o);
         T step = o.getStep() != null ? o.getStep() : defaultStep;
-        return ValueWidgets.draw(st, "number_input", label, o, o.isValueGiven() ? o.getValue() : value, true,
+        return ValueWidgets.draw(st, WidgetKind.NUMBER_INPUT, label, o, o.isValueGiven() ? o.getValue() : value, true,
                 number(type, o.getMin(), o.getMax(), true),
                 DeltaGenerator.props("min", o.getMin(), "max", o.getMax(), "step", step,
                         "integer", !Double.class.equals(type), "placeholder", o.getPlaceholder(), "format", o.getFormat()),
@@ -38,7 +39,7 @@ final class NumberDrawer {
         T step = o.getStep() != null ? given(type, o.getStep(), "step") : defaultStep;
         T start = o.isValueGiven() ? given(type, o.getValue(), "value") : min;
         AdaptedOptions<T> value = new AdaptedOptions<>(o, o.getOnChange(), o.isValueGiven(), start);
-        return ValueWidgets.draw(st, "slider", label, value, start, o.isValueGiven(), number(type, min, max, false),
+        return ValueWidgets.draw(st, WidgetKind.SLIDER, label, value, start, o.isValueGiven(), number(type, min, max, false),
                 DeltaGenerator.props("min", min, "max", max, "step", step, "integer", !Double.class.equals(type),
                         "format", o.getFormat()),
                 min, max, step, o.isValueGiven() ? start : null, o.getFormat(), type.getSimpleName());
@@ -52,7 +53,7 @@ final class NumberDrawer {
         Range<T> start = o.isValueGiven()
                 ? Range.of(given(type, o.getLow(), "value"), given(type, o.getHigh(), "value")) : Range.of(min, max);
         AdaptedOptions<Range<T>> value = new AdaptedOptions<>(o, o.getOnChange(), o.isValueGiven(), start);
-        return ValueWidgets.draw(st, "range_slider", label, value, start, o.isValueGiven(), range(type, min, max),
+        return ValueWidgets.draw(st, WidgetKind.RANGE_SLIDER, label, value, start, o.isValueGiven(), range(type, min, max),
                 DeltaGenerator.props("min", min, "max", max, "step", step, "integer", !Double.class.equals(type)),
                 min, max, step, o.isValueGiven() ? start : null, type.getSimpleName());
     }

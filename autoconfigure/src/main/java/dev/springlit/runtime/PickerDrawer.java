@@ -13,6 +13,7 @@ import dev.springlit.ColorPickerOptions;
 import dev.springlit.DateInputOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.TimeInputOptions;
+import dev.springlit.element.WidgetKind;
 
 /**
  * Date inputs, time inputs and colour pickers, and their codecs: ISO text ({@code 2024-05-01}, {@code 13:45}) and
@@ -29,7 +30,7 @@ final class PickerDrawer {
         DateInputOptions o = new DateInputOptions();
         options.accept(o);
         LocalDate start = o.isValueGiven() ? o.getValue() : LocalDate.now();
-        return ValueWidgets.draw(st, "date_input", label, o, start, o.isValueGiven(), date(o.getMin(), o.getMax()),
+        return ValueWidgets.draw(st, WidgetKind.DATE_INPUT, label, o, start, o.isValueGiven(), date(o.getMin(), o.getMax()),
                 DeltaGenerator.props("min", o.getMin() == null ? null : o.getMin().toString(),
                         "max", o.getMax() == null ? null : o.getMax().toString()),
                 o.isValueGiven() ? start : "today", o.getMin(), o.getMax());
@@ -39,7 +40,7 @@ final class PickerDrawer {
         TimeInputOptions o = new TimeInputOptions();
         options.accept(o);
         LocalTime start = o.isValueGiven() ? o.getValue() : LocalTime.now().truncatedTo(ChronoUnit.MINUTES);
-        return ValueWidgets.draw(st, "time_input", label, o, start, o.isValueGiven(), time(),
+        return ValueWidgets.draw(st, WidgetKind.TIME_INPUT, label, o, start, o.isValueGiven(), time(),
                 DeltaGenerator.props("step", o.getStep().toSeconds()), o.isValueGiven() ? start : "now", o.getStep());
     }
 
@@ -47,7 +48,7 @@ final class PickerDrawer {
         ColorPickerOptions o = new ColorPickerOptions();
         options.accept(o);
         String start = o.isValueGiven() ? o.getValue() : "#000000";
-        return ValueWidgets.draw(st, "color_picker", label, o, start, o.isValueGiven(), color(), Map.of(), start);
+        return ValueWidgets.draw(st, WidgetKind.COLOR_PICKER, label, o, start, o.isValueGiven(), color(), Map.of(), start);
     }
 
     static WidgetCodec<LocalDate> date(LocalDate min, LocalDate max) {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.springlit.SelectSliderOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.element.WidgetKind;
 
 /**
  * {@code st.selectSlider} and {@code st.selectRangeSlider} (Streamlit's {@code st.select_slider}): what they draw
@@ -14,8 +15,6 @@ import dev.springlit.StreamlitApiException;
  * index, or {@code [start, end]} indices for a range; the page gets the options themselves.
  */
 final class SelectSliderDrawer {
-
-    static final String KIND = "select_slider";
 
     private SelectSliderDrawer() {
     }
@@ -29,7 +28,7 @@ final class SelectSliderDrawer {
         SelectSliderOptions.Snapshot<T> read = SelectSliderOptions.snapshot(o);
         T start = o.isValueGiven() ? o.getValue() : opts.get(0);
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        return ValueWidgets.draw(st, KIND, label, o, start, o.isValueGiven(), option(opts, read.formatFunc()),
+        return ValueWidgets.draw(st, WidgetKind.SELECT_SLIDER, label, o, start, o.isValueGiven(), option(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels), labels, "single");
     }
 
@@ -45,7 +44,7 @@ final class SelectSliderDrawer {
                 read.rangeEnd() != null ? read.rangeEnd() : opts.get(opts.size() - 1));
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
         AdaptedOptions<List<T>> adapted = new AdaptedOptions<>(o, o.getOnChange(), given, start);
-        return ValueWidgets.draw(st, KIND, label, adapted, start, given, optionRange(opts, read.formatFunc()),
+        return ValueWidgets.draw(st, WidgetKind.SELECT_SLIDER, label, adapted, start, given, optionRange(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels, "range", Boolean.TRUE), labels, "range");
     }
 

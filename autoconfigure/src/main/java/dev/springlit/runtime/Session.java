@@ -23,6 +23,8 @@ import dev.springlit.SessionState;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
+import dev.springlit.element.WidgetKind;
 import dev.springlit.support.LogText;
 
 /**
@@ -635,9 +637,9 @@ public final class Session implements SessionHandle {
     }
 
     /** Whether a widget with this id was drawn by this session's last runs, and is of {@code kind}. */
-    public boolean hasWidget(String widgetId, String kind) {
+    public boolean hasWidget(String widgetId, WidgetKind kind) {
         WidgetMeta meta = data.widgets().get(widgetId);
-        return meta != null && meta.kind().equals(kind);
+        return meta != null && meta.kind() == kind;
     }
 
     /** The session's {@code @StreamlitSessionScope} beans. */
@@ -720,12 +722,12 @@ public final class Session implements SessionHandle {
     }
 
     /** The elements under the container at {@code path} (root index first), depth first, for tests and tools. */
-    public List<Element> elementsUnder(int[] path) {
+    public List<Element> elementsUnder(ElementPath path) {
         return output.elementsUnder(path);
     }
 
     /** The blocks under root {@code root} by path, in document order, for tests and tools. */
-    public Map<int[], Block> blocks(int root) {
+    public Map<ElementPath, Block> blocks(int root) {
         return output.blocks(root);
     }
 

@@ -7,6 +7,7 @@ import dev.springlit.StatusContainer;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Block;
+import dev.springlit.element.ElementPath;
 import dev.springlit.element.Progress;
 import dev.springlit.element.Spinner;
 import dev.springlit.element.Toast;
@@ -28,7 +29,7 @@ final class StatusDrawer {
     static ProgressBar progress(DeltaGenerator st, int percent, String text) {
         Run run = st.run();
         int index = run.emit(st.path(), new Progress(clampPercent(percent), text));
-        int[] container = st.path();
+        ElementPath container = st.path();
         return (next, nextText) -> st.run().replace(container, index, new Progress(clampPercent(next), nextText));
     }
 

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import dev.springlit.StreamlitApiException;
 import dev.springlit.TextInputOptions;
+import dev.springlit.element.WidgetKind;
 
 /** Text inputs and text areas, and their codec: a JSON string (or null), at most {@code maxChars} long. */
 final class TextInputDrawer {
@@ -11,8 +12,8 @@ final class TextInputDrawer {
     private TextInputDrawer() {
     }
 
-    /** {@code kind} is "text_input" or "text_area". */
-    static String text(DeltaGenerator st, String kind, String label, Consumer<TextInputOptions> options) {
+    /** {@code kind} is a text input or a text area. */
+    static String text(DeltaGenerator st, WidgetKind kind, String label, Consumer<TextInputOptions> options) {
         TextInputOptions o = new TextInputOptions();
         options.accept(o);
         String start = o.isValueGiven() ? o.getValue() : "";

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.Widget;
+import dev.springlit.element.WidgetKind;
 
 /** What every value widget's drawer does the same way: register the widget, check its value, emit it. */
 final class ValueWidgets {
@@ -21,7 +22,7 @@ final class ValueWidgets {
      * @param explicitDefault whether the page gave the starting value (S4.7 warns only then)
      * @param identity        the parameters that, with kind and label, identify an unkeyed widget
      */
-    static <T> T draw(DeltaGenerator st, String kind, String label, ValueWidgetOptions<?, T> o,
+    static <T> T draw(DeltaGenerator st, WidgetKind kind, String label, ValueWidgetOptions<?, T> o,
                      T defaultValue, boolean explicitDefault, WidgetCodec<T> codec, Map<String, Object> props, Object... identity) {
         Run run = st.run();
         String form = st.formKey();

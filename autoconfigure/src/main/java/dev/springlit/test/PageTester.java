@@ -25,6 +25,7 @@ import dev.springlit.element.Chart;
 import dev.springlit.element.Code;
 import dev.springlit.element.Divider;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Heading;
 import dev.springlit.element.Image;
@@ -36,6 +37,7 @@ import dev.springlit.element.Table;
 import dev.springlit.element.Text;
 import dev.springlit.element.Toast;
 import dev.springlit.element.Widget;
+import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
@@ -76,7 +78,7 @@ public final class PageTester implements AutoCloseable {
     private final Map<String, Object> pendingWrites = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> pendingForms = new LinkedHashMap<>();
     private final PageTester root;
-    private final int[] scope;
+    private final ElementPath scope;
     private String pendingTrigger;
     private String initialQuery;
     private PageDescriptor pendingPage;
@@ -91,7 +93,7 @@ public final class PageTester implements AutoCloseable {
     }
 
     /** A view of {@code root}'s page limited to the container at {@code scope}. */
-    private PageTester(PageTester root, int[] scope) {
+    private PageTester(PageTester root, ElementPath scope) {
         this.engine = root.engine;
         this.firstPage = root.firstPage;
         this.owner = null;
@@ -262,7 +264,7 @@ public final class PageTester implements AutoCloseable {
 
     /** The sidebar's elements and widgets. */
     public PageTester sidebar() {
-        return new PageTester(root, new int[] {1});
+        return new PageTester(root, ElementPath.SIDEBAR);
     }
 
     /** The form with this key. */
@@ -297,7 +299,7 @@ public final class PageTester implements AutoCloseable {
 
     /** Submits this form (the view of {@link #form(String)}) with its first submit button. */
     public PageTester submit() {
-        List<WidgetElement> buttons = widgets().stream().filter(w -> w.kind().equals("form_submit_button")).toList();
+        List<WidgetElement> buttons = widgets().stream().filter(w -> w.kind().equals(WidgetKind.FORM_SUBMIT_BUTTON.wireName())).toList();
         if (buttons.isEmpty()) {
             throw new AssertionError("There is no submit button here; the elements are " + elements());
         }
@@ -308,9 +310,9 @@ public final class PageTester implements AutoCloseable {
                                     String what) {
         List<PageTester> views = new ArrayList<>();
         for (int rootIndex = 0; rootIndex < 2; rootIndex++) {
-            for (Map.Entry<int[], Block> block : started().blocks(rootIndex).entrySet()) {
+            for (Map.Entry<ElementPath, Block> block : started().blocks(rootIndex).entrySet()) {
                 if (block.getValue().kind().equals(kind) && match.test(block.getValue())
-                        && (scope == null ? rootIndex == 0 || kind.equals("form") : startsWith(block.getKey(), scope))) {
+                        && (scope == null ? rootIndex == 0 || kind.equals("form") : block.getKey().startsWith(scope))) {
                     views.add(new PageTester(root, block.getKey()));
                 }
             }
@@ -319,18 +321,6 @@ public final class PageTester implements AutoCloseable {
             throw new AssertionError("The page has no " + what + ".");
         }
         return views;
-    }
-
-    private static boolean startsWith(int[] path, int[] prefix) {
-        if (path.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (path[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---- what the page shows ------------------------------------------------------------------------------
@@ -608,67 +598,67 @@ public final class PageTester implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("No widget labelled \"" + label + "\"; the page has " + widgets()));
     }
 
-    private WidgetElement widget(String kind, String label) {
-        return widgets().stream().filter(w -> w.kind().equals(kind) && w.label().equals(label)).findFirst()
+    private WidgetElement widget(WidgetKind kind, String label) {
+        return widgets().stream().filter(w -> w.kind().equals(kind.wireName()) && w.label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("No " + kind + " labelled \"" + label + "\"; the page has "
                         + widgets()));
     }
 
     public WidgetElement numberInput(String label) {
-        return widget("number_input", label);
+        return widget(WidgetKind.NUMBER_INPUT, label);
     }
 
     public WidgetElement slider(String label) {
-        return widget("slider", label);
+        return widget(WidgetKind.SLIDER, label);
     }
 
     public WidgetElement rangeSlider(String label) {
-        return widget("range_slider", label);
+        return widget(WidgetKind.RANGE_SLIDER, label);
     }
 
     /** A {@code st.selectSlider} or {@code st.selectRangeSlider}. */
     public WidgetElement selectSlider(String label) {
-        return widget("select_slider", label);
+        return widget(WidgetKind.SELECT_SLIDER, label);
     }
 
     public WidgetElement textInput(String label) {
-        return widget("text_input", label);
+        return widget(WidgetKind.TEXT_INPUT, label);
     }
 
     public WidgetElement textArea(String label) {
-        return widget("text_area", label);
+        return widget(WidgetKind.TEXT_AREA, label);
     }
 
     public WidgetElement checkbox(String label) {
-        return widget("checkbox", label);
+        return widget(WidgetKind.CHECKBOX, label);
     }
 
     public WidgetElement toggle(String label) {
-        return widget("toggle", label);
+        return widget(WidgetKind.TOGGLE, label);
     }
 
     public WidgetElement radio(String label) {
-        return widget("radio", label);
+        return widget(WidgetKind.RADIO, label);
     }
 
     public WidgetElement selectbox(String label) {
-        return widget("selectbox", label);
+        return widget(WidgetKind.SELECTBOX, label);
     }
 
     public WidgetElement multiselect(String label) {
-        return widget("multiselect", label);
+        return widget(WidgetKind.MULTISELECT, label);
     }
 
     public WidgetElement dateInput(String label) {
-        return widget("date_input", label);
+        return widget(WidgetKind.DATE_INPUT, label);
     }
 
     public WidgetElement timeInput(String label) {
-        return widget("time_input", label);
+        return widget(WidgetKind.TIME_INPUT, label);
     }
 
     public WidgetElement colorPicker(String label) {
-        return widget("color_picker", label);
+        return widget(WidgetKind.COLOR_PICKER, label);
     }
 
     /** The values of all input widgets by label (the last one wins when labels repeat). */
@@ -681,16 +671,16 @@ public final class PageTester implements AutoCloseable {
     }
 
     public WidgetElement fileUploader(String label) {
-        return widget("file_uploader", label);
+        return widget(WidgetKind.FILE_UPLOADER, label);
     }
 
     public WidgetElement downloadButton(String label) {
-        return widget("download_button", label);
+        return widget(WidgetKind.DOWNLOAD_BUTTON, label);
     }
 
     /** A form's submit button by label. */
     public WidgetElement formSubmitButton(String label) {
-        return widget("form_submit_button", label);
+        return widget(WidgetKind.FORM_SUBMIT_BUTTON, label);
     }
 
     String storeUpload(String widgetId, String name, String contentType, byte[] bytes) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.springlit.Range;
 import dev.springlit.element.Widget;
+import dev.springlit.element.WidgetKind;
 
 /**
  * An input widget the page drew, as the tester sees it: its value, and ways to change it like a user.
@@ -165,9 +166,9 @@ public final class WidgetElement {
     /** Clicks a download button (the download itself is not simulated) or a form's submit button. */
     public PageTester click() {
         ensureEnabled();
-        if ("form_submit_button".equals(widget.kind())) {
+        if (widget.widgetKind() == WidgetKind.FORM_SUBMIT_BUTTON) {
             tester.queueSubmit(widget.form(), widget.id());
-        } else if ("download_button".equals(widget.kind())) {
+        } else if (widget.widgetKind() == WidgetKind.DOWNLOAD_BUTTON) {
             tester.queueTrigger(widget.id());
         } else {
             throw new IllegalStateException(this + " cannot be clicked");

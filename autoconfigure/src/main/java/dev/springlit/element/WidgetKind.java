@@ -1,0 +1,74 @@
+package dev.springlit.element;
+
+import java.util.Locale;
+
+/**
+ * Every kind of widget a page can draw: the one place its name is spelled. The name ({@link #wireName()}) is
+ * what the browser sees in {@code data-sl-kind}, the key of its handler in {@code widgets/kinds.js} and the name
+ * of its template {@code templates/springlit/widgets/<name>.html}; {@code WidgetKindTest} checks all three.
+ *
+ * <pre>{@code
+ * WidgetKind.of("number_input") == WidgetKind.NUMBER_INPUT; // true
+ * }</pre>
+ */
+public enum WidgetKind {
+
+    /** {@code st.button}: drawn as its own element ({@link Button}), a trigger. */
+    BUTTON(Role.TRIGGER),
+    /** {@code st.formSubmitButton}: a trigger that also sends its form's values. */
+    FORM_SUBMIT_BUTTON(Role.TRIGGER),
+    /** {@code st.downloadButton}: a trigger that is also a link to a file. */
+    DOWNLOAD_BUTTON(Role.TRIGGER),
+    NUMBER_INPUT(Role.VALUE),
+    SLIDER(Role.VALUE),
+    RANGE_SLIDER(Role.VALUE),
+    SELECT_SLIDER(Role.VALUE),
+    TEXT_INPUT(Role.VALUE),
+    TEXT_AREA(Role.VALUE),
+    CHECKBOX(Role.VALUE),
+    TOGGLE(Role.VALUE),
+    RADIO(Role.VALUE),
+    SELECTBOX(Role.VALUE),
+    MULTISELECT(Role.VALUE),
+    DATE_INPUT(Role.VALUE),
+    TIME_INPUT(Role.VALUE),
+    COLOR_PICKER(Role.VALUE),
+    FILE_UPLOADER(Role.VALUE);
+
+    /** A value widget's value lives in state; a trigger is true only in the run its click causes. */
+    private enum Role { VALUE, TRIGGER }
+
+    private final Role role;
+    private final String wireName;
+
+    WidgetKind(Role role) {
+        this.role = role;
+        this.wireName = name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind as templates, the protocol and the client spell it, such as {@code "number_input"}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Whether the widget holds a value the browser edits (and so has a handler in {@code widgets/kinds.js}). */
+    public boolean holdsValue() {
+        return role == Role.VALUE;
+    }
+
+    /** The kind with this wire name. */
+    public static WidgetKind of(String wireName) {
+        for (WidgetKind kind : values()) {
+            if (kind.wireName.equals(wireName)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("No widget kind is called \"" + wireName + "\"");
+    }
+
+    /** The wire name, so messages read "the slider ..." as before. */
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}
