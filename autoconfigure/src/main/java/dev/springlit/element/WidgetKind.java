@@ -14,35 +14,37 @@ import java.util.Locale;
 public enum WidgetKind {
 
     /** {@code st.button}: drawn as its own element ({@link Button}), a trigger. */
-    BUTTON(Role.TRIGGER),
+    BUTTON(Role.TRIGGER, true),
     /** {@code st.formSubmitButton}: a trigger that also sends its form's values. */
-    FORM_SUBMIT_BUTTON(Role.TRIGGER),
+    FORM_SUBMIT_BUTTON(Role.TRIGGER, true),
     /** {@code st.downloadButton}: a trigger that is also a link to a file. */
-    DOWNLOAD_BUTTON(Role.TRIGGER),
-    NUMBER_INPUT(Role.VALUE),
-    SLIDER(Role.VALUE),
-    RANGE_SLIDER(Role.VALUE),
-    SELECT_SLIDER(Role.VALUE),
-    TEXT_INPUT(Role.VALUE),
-    TEXT_AREA(Role.VALUE),
-    CHECKBOX(Role.VALUE),
-    TOGGLE(Role.VALUE),
-    RADIO(Role.VALUE),
-    SELECTBOX(Role.VALUE),
-    MULTISELECT(Role.VALUE),
-    DATE_INPUT(Role.VALUE),
-    TIME_INPUT(Role.VALUE),
-    COLOR_PICKER(Role.VALUE),
-    FILE_UPLOADER(Role.VALUE);
+    DOWNLOAD_BUTTON(Role.TRIGGER, true),
+    NUMBER_INPUT(Role.VALUE, false),
+    SLIDER(Role.VALUE, false),
+    RANGE_SLIDER(Role.VALUE, false),
+    SELECT_SLIDER(Role.VALUE, false),
+    TEXT_INPUT(Role.VALUE, false),
+    TEXT_AREA(Role.VALUE, false),
+    CHECKBOX(Role.VALUE, true),
+    TOGGLE(Role.VALUE, true),
+    RADIO(Role.VALUE, true),
+    SELECTBOX(Role.VALUE, false),
+    MULTISELECT(Role.VALUE, false),
+    DATE_INPUT(Role.VALUE, false),
+    TIME_INPUT(Role.VALUE, false),
+    COLOR_PICKER(Role.VALUE, false),
+    FILE_UPLOADER(Role.VALUE, false);
 
     /** A value widget's value lives in state; a trigger is true only in the run its click causes. */
     private enum Role { VALUE, TRIGGER }
 
     private final Role role;
+    private final boolean labelsItself;
     private final String wireName;
 
-    WidgetKind(Role role) {
+    WidgetKind(Role role, boolean labelsItself) {
         this.role = role;
+        this.labelsItself = labelsItself;
         this.wireName = name().toLowerCase(Locale.ROOT);
     }
 
@@ -54,6 +56,14 @@ public enum WidgetKind {
     /** Whether the widget holds a value the browser edits (and so has a handler in {@code widgets/kinds.js}). */
     public boolean holdsValue() {
         return role == Role.VALUE;
+    }
+
+    /**
+     * Whether its template draws its own label (a checkbox's label beside the box, a radio group's legend), so the
+     * shared label row above the widget is left out.
+     */
+    public boolean labelsItself() {
+        return labelsItself;
     }
 
     /** The kind with this wire name. */

@@ -34,6 +34,15 @@ class WidgetKindTest {
     }
 
     @Test
+    void everyWidgetKindHasItsOwnTemplateFileWithAFragmentOfItsName() throws IOException {
+        for (WidgetKind kind : WidgetKind.values()) {
+            String file = kind == WidgetKind.BUTTON ? "elements/button" : "widgets/" + kind.wireName();
+            assertThat(resource("templates/springlit/" + file + ".html")).as(file)
+                    .contains("th:fragment=\"" + kind.wireName() + "\"");
+        }
+    }
+
+    @Test
     void aKindIsFoundByItsWireNameAndPrintsAsIt() {
         for (WidgetKind kind : WidgetKind.values()) {
             assertThat(WidgetKind.of(kind.wireName())).isSameAs(kind);
