@@ -30,6 +30,10 @@ public enum WidgetKind {
     RADIO(Role.VALUE, true),
     SELECTBOX(Role.VALUE, false),
     MULTISELECT(Role.VALUE, false),
+    /** {@code st.pills} and {@code st.pillsMultiple}: options as a row of pills. */
+    PILLS(Role.VALUE, true),
+    /** {@code st.segmentedControl} and {@code st.segmentedControlMultiple}: options as a row of joined buttons. */
+    SEGMENTED_CONTROL(Role.VALUE, true),
     DATE_INPUT(Role.VALUE, false),
     TIME_INPUT(Role.VALUE, false),
     COLOR_PICKER(Role.VALUE, false),

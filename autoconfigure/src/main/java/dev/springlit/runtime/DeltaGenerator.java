@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.springlit.ButtonGroupOptions;
 import dev.springlit.ButtonOptions;
 import dev.springlit.ChartOptions;
 import dev.springlit.CheckboxOptions;
@@ -128,6 +129,19 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
     }
     @Override public <T> List<T> selectRangeSlider(String label, List<T> options, Consumer<SelectSliderOptions<T>> o) {
         return SelectSliderDrawer.range(this, label, options, o);
+    }
+    @Override public <T> T pills(String label, List<T> options, Consumer<ButtonGroupOptions<T>> o) {
+        return ButtonGroupDrawer.single(this, WidgetKind.PILLS, label, options, o);
+    }
+    @Override public <T> List<T> pillsMultiple(String label, List<T> options, Consumer<ButtonGroupOptions<T>> o) {
+        return ButtonGroupDrawer.multiple(this, WidgetKind.PILLS, label, options, o);
+    }
+    @Override public <T> T segmentedControl(String label, List<T> options, Consumer<ButtonGroupOptions<T>> o) {
+        return ButtonGroupDrawer.single(this, WidgetKind.SEGMENTED_CONTROL, label, options, o);
+    }
+    @Override public <T> List<T> segmentedControlMultiple(String label, List<T> options,
+                                                          Consumer<ButtonGroupOptions<T>> o) {
+        return ButtonGroupDrawer.multiple(this, WidgetKind.SEGMENTED_CONTROL, label, options, o);
     }
     @Override public <T> T radio(String label, List<T> options, Consumer<ChoiceOptions<T>> o) {
         return ChoiceDrawer.choice(this, WidgetKind.RADIO, label, options, o);

@@ -616,6 +616,16 @@ public final class PageTester implements AutoCloseable {
         return widget(WidgetKind.RANGE_SLIDER, label);
     }
 
+    /** A {@code st.pills} or {@code st.pillsMultiple}. */
+    public WidgetElement pills(String label) {
+        return widget(WidgetKind.PILLS, label);
+    }
+
+    /** A {@code st.segmentedControl} or {@code st.segmentedControlMultiple}. */
+    public WidgetElement segmentedControl(String label) {
+        return widget(WidgetKind.SEGMENTED_CONTROL, label);
+    }
+
     /** A {@code st.selectSlider} or {@code st.selectRangeSlider}. */
     public WidgetElement selectSlider(String label) {
         return widget(WidgetKind.SELECT_SLIDER, label);

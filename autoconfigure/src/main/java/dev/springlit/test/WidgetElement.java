@@ -61,7 +61,7 @@ public final class WidgetElement {
         return widget.help();
     }
 
-    /** The option labels of a radio, select box, multiselect or select slider. */
+    /** The option labels of a radio, select box, multiselect, select slider or pills. */
     @SuppressWarnings("unchecked")
     public List<String> options() {
         Object options = widget.prop("options");
@@ -104,7 +104,7 @@ public final class WidgetElement {
         return setValue(Boolean.FALSE);
     }
 
-    /** Chooses an option of a radio or select box (by value, not label). */
+    /** Chooses an option of a radio, select box or pills (by value, not label); null chooses none. */
     public PageTester select(Object option) {
         return setValue(option);
     }
