@@ -23,11 +23,12 @@ final class ButtonDrawer {
         }
         ButtonOptions o = new ButtonOptions();
         options.accept(o);
+        var read = ButtonOptions.snapshot(o);
         WidgetSpec spec = new WidgetSpec(WidgetKind.BUTTON, label, o.getKey(), new Object[] {o.getHelp(), o.getType(), o.getIcon()},
                 Boolean.FALSE, false, true, false, o.getOnClick(), o.getCallbackArgs(), null);
         boolean clicked = (Boolean) run.registerWidget(spec, form);
         st.emit(new Button(spec.id(run.page().path(), form), label, o.getHelp(), o.isDisabled(),
-                o.getType().name().toLowerCase(Locale.ROOT), o.getIcon(), o.isUseContainerWidth()));
+                o.getType().name().toLowerCase(Locale.ROOT), o.getIcon(), read.useContainerWidth()));
         return clicked;
     }
 

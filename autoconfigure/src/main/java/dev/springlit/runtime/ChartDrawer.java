@@ -18,7 +18,7 @@ final class ChartDrawer {
         ChartOptions o = new ChartOptions();
         options.accept(o);
         st.run();
-        st.emit(st.owner().engine().dataElements().chart(kind, rows, o));
+        st.emit(st.owner().engine().dataElements().chart(kind, rows, ChartOptions.snapshot(o)));
     }
 
     static void config(DeltaGenerator st, Map<String, ?> chartJsConfig, int height) {

@@ -27,18 +27,19 @@ final class ChoiceDrawer {
                         Consumer<ChoiceOptions<T>> choiceOptions) {
         ChoiceOptions<T> o = new ChoiceOptions<>();
         choiceOptions.accept(o);
+        var read = ChoiceOptions.snapshot(o);
         List<T> opts = List.copyOf(options);
-        Integer index = o.getIndex();
+        Integer index = read.index();
         if (index != null && (index < 0 || index >= opts.size())) {
             throw new StreamlitApiException("The index " + index + " of the " + kind + " \"" + label
                     + "\" must be between 0 and " + (opts.size() - 1) + ", or null for none.");
         }
         T start = o.isValueGiven() ? o.getValue() : index == null ? null : opts.get(index);
-        List<String> labels = WidgetCodecs.labels(opts, o.getFormatFunc());
+        List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
         return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven() || index == null || index != 0,
-                choice(opts, o.getFormatFunc()),
-                DeltaGenerator.props("options", labels, "horizontal", o.isHorizontal() ? Boolean.TRUE : null,
-                        "placeholder", kind == WidgetKind.SELECTBOX ? o.getPlaceholder() : null),
+                choice(opts, read.formatFunc()),
+                DeltaGenerator.props("options", labels, "horizontal", read.horizontal() ? Boolean.TRUE : null,
+                        "placeholder", kind == WidgetKind.SELECTBOX ? read.placeholder() : null),
                 labels, index, o.isValueGiven() ? start : null);
     }
 
@@ -46,14 +47,15 @@ final class ChoiceDrawer {
                                    Consumer<MultiselectOptions<T>> multiOptions) {
         MultiselectOptions<T> o = new MultiselectOptions<>();
         multiOptions.accept(o);
+        var read = MultiselectOptions.snapshot(o);
         List<T> opts = List.copyOf(options);
         List<T> start = o.isValueGiven() && o.getValue() != null ? List.copyOf(o.getValue()) : List.of();
-        List<String> labels = WidgetCodecs.labels(opts, o.getFormatFunc());
+        List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
         return ValueWidgets.draw(st, WidgetKind.MULTISELECT, label, o, start, o.isValueGiven(),
-                multi(opts, o.getFormatFunc(), o.getMaxSelections()),
-                DeltaGenerator.props("options", labels, "maxSelections", o.getMaxSelections(),
-                        "placeholder", o.getPlaceholder()),
-                labels, start, o.getMaxSelections());
+                multi(opts, read.formatFunc(), read.maxSelections()),
+                DeltaGenerator.props("options", labels, "maxSelections", read.maxSelections(),
+                        "placeholder", read.placeholder()),
+                labels, start, read.maxSelections());
     }
 
     /** One of {@code options} (sent as its index), or {@code null} for none. */

@@ -18,8 +18,9 @@ final class DataDrawer {
     static void metric(DeltaGenerator st, String label, Object value, Object delta, Consumer<MetricOptions> options) {
         MetricOptions o = new MetricOptions();
         options.accept(o);
+        var read = MetricOptions.snapshot(o);
         st.emit(new Metric(label, String.valueOf(value), delta == null ? null : String.valueOf(delta),
-                o.getDeltaColor().name().toLowerCase(Locale.ROOT), o.getHelp()));
+                read.deltaColor().name().toLowerCase(Locale.ROOT), read.help()));
     }
 
     static void json(DeltaGenerator st, Object value, boolean expanded) {
@@ -43,6 +44,6 @@ final class DataDrawer {
         TableOptions o = new TableOptions();
         options.accept(o);
         st.run();
-        st.emit(st.owner().engine().dataElements().table(rows, o, interactive));
+        st.emit(st.owner().engine().dataElements().table(rows, TableOptions.snapshot(o), interactive));
     }
 }

@@ -28,11 +28,12 @@ final class FileDrawer {
         Session session = st.owner();
         FileUploaderOptions o = new FileUploaderOptions();
         options.accept(o);
-        ValueWidgets.refuseCallbackInForm(st.formKey(), o.getOnChange());
-        WidgetSpec spec = new WidgetSpec(WidgetKind.FILE_UPLOADER, label, o.getKey(), new Object[] {o.getTypes(), multiple, o.getHelp()},
-                List.of(), false, false, false, o.getOnChange(), o.getCallbackArgs(), null);
+        var read = FileUploaderOptions.snapshot(o);
+        ValueWidgets.refuseCallbackInForm(st.formKey(), read.onChange());
+        WidgetSpec spec = new WidgetSpec(WidgetKind.FILE_UPLOADER, label, o.getKey(), new Object[] {read.types(), multiple, o.getHelp()},
+                List.of(), false, false, false, read.onChange(), o.getCallbackArgs(), null);
         String id = spec.id(run.page().path(), form);
-        session.files().accept(id, o.getTypes());
+        session.files().accept(id, read.types());
         WidgetCodec<List<UploadedFile>> codec = files(session.files(), id, multiple);
         spec = new WidgetSpec(spec.kind(), label, o.getKey(), spec.identity(), List.of(), false, false, false,
                 spec.callback(), spec.args(), codec);
@@ -41,7 +42,7 @@ final class FileDrawer {
                 .map(f -> Map.<String, Object>of("name", f.name(), "size", f.size())).toList();
         st.emit(new Widget(id, WidgetKind.FILE_UPLOADER, label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
-                DeltaGenerator.props("types", o.getTypes(), "multiple", multiple, "files", shown,
+                DeltaGenerator.props("types", read.types(), "multiple", multiple, "files", shown,
                         "uploadUrl", "/_springlit/upload/" + session.id() + "?widget=" + urlPart(id)), form));
         return files;
     }
@@ -56,7 +57,8 @@ final class FileDrawer {
         }
         DownloadButtonOptions o = new DownloadButtonOptions();
         options.accept(o);
-        String mime = o.getMimeType() != null ? o.getMimeType() : "application/octet-stream";
+        var read = DownloadButtonOptions.snapshot(o);
+        String mime = read.mimeType() != null ? read.mimeType() : "application/octet-stream";
         WidgetSpec spec = new WidgetSpec(WidgetKind.DOWNLOAD_BUTTON, label, o.getKey(),
                 new Object[] {fileName, mime, o.getHelp(), o.getType(), o.getIcon()}, Boolean.FALSE, false, true, false,
                 o.getOnClick(), o.getCallbackArgs(), null);

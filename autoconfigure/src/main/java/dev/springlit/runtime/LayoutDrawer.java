@@ -91,9 +91,10 @@ final class LayoutDrawer {
         Objects.requireNonNull(key, "A form needs a key");
         FormOptions o = new FormOptions();
         options.accept(o);
-        ElementPath inside = st.openBlock(run, new Block("form", DeltaGenerator.props("key", key, "border", o.isBorder(),
-                "clearOnSubmit", o.isClearOnSubmit(), "enterToSubmit", o.isEnterToSubmit())), false);
-        run.openForm(key, inside, o.isClearOnSubmit());
+        var read = FormOptions.snapshot(o);
+        ElementPath inside = st.openBlock(run, new Block("form", DeltaGenerator.props("key", key, "border", read.border(),
+                "clearOnSubmit", read.clearOnSubmit(), "enterToSubmit", read.enterToSubmit())), false);
+        run.openForm(key, inside, read.clearOnSubmit());
         return new FormContainer(st.owner(), inside, key);
     }
 }

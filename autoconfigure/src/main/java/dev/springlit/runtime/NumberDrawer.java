@@ -24,38 +24,41 @@ final class NumberDrawer {
                                             Consumer<NumberInputOptions<T>> options) {
         NumberInputOptions<T> o = new NumberInputOptions<>();
         options.accept(o);
-        T step = o.getStep() != null ? o.getStep() : defaultStep;
+        var read = NumberInputOptions.snapshot(o);
+        T step = read.step() != null ? read.step() : defaultStep;
         return ValueWidgets.draw(st, WidgetKind.NUMBER_INPUT, label, o, o.isValueGiven() ? o.getValue() : value, true,
-                number(type, o.getMin(), o.getMax(), true),
-                DeltaGenerator.props("min", o.getMin(), "max", o.getMax(), "step", step,
-                        "integer", !Double.class.equals(type), "placeholder", o.getPlaceholder(), "format", o.getFormat()),
-                o.isValueGiven() ? o.getValue() : value, o.getMin(), o.getMax(), step, o.getFormat(), type.getSimpleName());
+                number(type, read.min(), read.max(), true),
+                DeltaGenerator.props("min", read.min(), "max", read.max(), "step", step,
+                        "integer", !Double.class.equals(type), "placeholder", read.placeholder(), "format", read.format()),
+                o.isValueGiven() ? o.getValue() : value, read.min(), read.max(), step, read.format(), type.getSimpleName());
     }
 
     static <T extends Number> T slider(DeltaGenerator st, String label, T min, T max, Class<T> type, T defaultStep,
                                        Consumer<SliderOptions> options) {
         SliderOptions o = new SliderOptions();
         options.accept(o);
-        T step = o.getStep() != null ? given(type, o.getStep(), "step") : defaultStep;
+        var read = SliderOptions.snapshot(o);
+        T step = read.step() != null ? given(type, read.step(), "step") : defaultStep;
         T start = o.isValueGiven() ? given(type, o.getValue(), "value") : min;
         AdaptedOptions<T> value = new AdaptedOptions<>(o, o.getOnChange(), o.isValueGiven(), start);
         return ValueWidgets.draw(st, WidgetKind.SLIDER, label, value, start, o.isValueGiven(), number(type, min, max, false),
                 DeltaGenerator.props("min", min, "max", max, "step", step, "integer", !Double.class.equals(type),
-                        "format", o.getFormat()),
-                min, max, step, o.isValueGiven() ? start : null, o.getFormat(), type.getSimpleName());
+                        "format", read.format()),
+                min, max, step, o.isValueGiven() ? start : null, read.format(), type.getSimpleName());
     }
 
     static <T extends Number & Comparable<T>> Range<T> rangeSlider(DeltaGenerator st, String label, T min, T max,
                                                                    Class<T> type, T defaultStep, Consumer<RangeSliderOptions> options) {
         RangeSliderOptions o = new RangeSliderOptions();
         options.accept(o);
-        T step = o.getStep() != null ? given(type, o.getStep(), "step") : defaultStep;
-        Range<T> start = o.isValueGiven()
-                ? Range.of(given(type, o.getLow(), "value"), given(type, o.getHigh(), "value")) : Range.of(min, max);
-        AdaptedOptions<Range<T>> value = new AdaptedOptions<>(o, o.getOnChange(), o.isValueGiven(), start);
-        return ValueWidgets.draw(st, WidgetKind.RANGE_SLIDER, label, value, start, o.isValueGiven(), range(type, min, max),
+        var read = RangeSliderOptions.snapshot(o);
+        T step = read.step() != null ? given(type, read.step(), "step") : defaultStep;
+        Range<T> start = read.valueGiven()
+                ? Range.of(given(type, read.low(), "value"), given(type, read.high(), "value")) : Range.of(min, max);
+        AdaptedOptions<Range<T>> value = new AdaptedOptions<>(o, read.onChange(), read.valueGiven(), start);
+        return ValueWidgets.draw(st, WidgetKind.RANGE_SLIDER, label, value, start, read.valueGiven(), range(type, min, max),
                 DeltaGenerator.props("min", min, "max", max, "step", step, "integer", !Double.class.equals(type)),
-                min, max, step, o.isValueGiven() ? start : null, type.getSimpleName());
+                min, max, step, read.valueGiven() ? start : null, type.getSimpleName());
     }
 
     /** A number the page gave in options, as the widget's type; a fraction for a whole-number slider is an error. */

@@ -29,19 +29,21 @@ final class PickerDrawer {
     static LocalDate dateInput(DeltaGenerator st, String label, Consumer<DateInputOptions> options) {
         DateInputOptions o = new DateInputOptions();
         options.accept(o);
+        var read = DateInputOptions.snapshot(o);
         LocalDate start = o.isValueGiven() ? o.getValue() : LocalDate.now();
-        return ValueWidgets.draw(st, WidgetKind.DATE_INPUT, label, o, start, o.isValueGiven(), date(o.getMin(), o.getMax()),
-                DeltaGenerator.props("min", o.getMin() == null ? null : o.getMin().toString(),
-                        "max", o.getMax() == null ? null : o.getMax().toString()),
-                o.isValueGiven() ? start : "today", o.getMin(), o.getMax());
+        return ValueWidgets.draw(st, WidgetKind.DATE_INPUT, label, o, start, o.isValueGiven(), date(read.min(), read.max()),
+                DeltaGenerator.props("min", read.min() == null ? null : read.min().toString(),
+                        "max", read.max() == null ? null : read.max().toString()),
+                o.isValueGiven() ? start : "today", read.min(), read.max());
     }
 
     static LocalTime timeInput(DeltaGenerator st, String label, Consumer<TimeInputOptions> options) {
         TimeInputOptions o = new TimeInputOptions();
         options.accept(o);
+        var read = TimeInputOptions.snapshot(o);
         LocalTime start = o.isValueGiven() ? o.getValue() : LocalTime.now().truncatedTo(ChronoUnit.MINUTES);
         return ValueWidgets.draw(st, WidgetKind.TIME_INPUT, label, o, start, o.isValueGiven(), time(),
-                DeltaGenerator.props("step", o.getStep().toSeconds()), o.isValueGiven() ? start : "now", o.getStep());
+                DeltaGenerator.props("step", read.step().toSeconds()), o.isValueGiven() ? start : "now", read.step());
     }
 
     static String colorPicker(DeltaGenerator st, String label, Consumer<ColorPickerOptions> options) {

@@ -26,7 +26,8 @@ final class TextDrawer {
     static void markdown(DeltaGenerator st, String body, Consumer<MarkdownOptions> options) {
         MarkdownOptions o = new MarkdownOptions();
         options.accept(o);
-        st.emit(new Markdown(body, o.isUnsafeAllowHtml(), false, o.getHelp()));
+        var read = MarkdownOptions.snapshot(o);
+        st.emit(new Markdown(body, read.unsafeAllowHtml(), false, read.help()));
     }
 
     static void text(DeltaGenerator st, String text) {

@@ -16,11 +16,12 @@ final class TextInputDrawer {
     static String text(DeltaGenerator st, WidgetKind kind, String label, Consumer<TextInputOptions> options) {
         TextInputOptions o = new TextInputOptions();
         options.accept(o);
+        var read = TextInputOptions.snapshot(o);
         String start = o.isValueGiven() ? o.getValue() : "";
-        return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven(), text(o.getMaxChars()),
-                DeltaGenerator.props("maxChars", o.getMaxChars(), "placeholder", o.getPlaceholder(),
-                        "password", o.isPassword() ? Boolean.TRUE : null, "height", o.getHeight()),
-                start, o.getMaxChars(), o.getPlaceholder(), o.isPassword());
+        return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven(), text(read.maxChars()),
+                DeltaGenerator.props("maxChars", read.maxChars(), "placeholder", read.placeholder(),
+                        "password", read.password() ? Boolean.TRUE : null, "height", read.height()),
+                start, read.maxChars(), read.placeholder(), read.password());
     }
 
     /** Text of at most {@code maxChars} characters (no limit when null); {@code null} allowed. */
