@@ -2,7 +2,6 @@ package dev.springlit.runtime;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -150,7 +149,7 @@ final class PageOutput {
         }
     }
 
-    /** The elements under root {@code root} in document order, blocks included, for tests and the page tester. */
+    /** The elements under root {@code root} in document order, blocks included (what the runtime's tests read). */
     synchronized List<Element> elements(int rootIndex) {
         return elementsUnder(ElementPath.root(rootIndex));
     }
@@ -163,27 +162,6 @@ final class PageOutput {
             collect(container, out);
         }
         return out;
-    }
-
-    /** The path of every block under root {@code rootIndex}, in document order, with the block itself. */
-    synchronized Map<ElementPath, Block> blocks(int rootIndex) {
-        Map<ElementPath, Block> out = new LinkedHashMap<>();
-        blocks(root.children.get(rootIndex), ElementPath.root(rootIndex), out);
-        return out;
-    }
-
-    private static void blocks(Node container, ElementPath path, Map<ElementPath, Block> out) {
-        for (int i = 0; i < container.children.size(); i++) {
-            Node child = container.children.get(i);
-            if (child == null) {
-                continue;
-            }
-            ElementPath childPath = path.child(i);
-            if (child.element instanceof Block block) {
-                out.put(childPath, block);
-                blocks(child, childPath, out);
-            }
-        }
     }
 
     private static void collect(Node container, List<Element> out) {
