@@ -42,6 +42,8 @@ export const NOTICE_MS = 8000;
 
 /** WebSocket close code of a policy violation: the server refused this tab for good. */
 export const CLOSE_POLICY = 1008;
+/** The server is stopping or the session moved to another server: reconnect at once (S9.7). */
+export const CLOSE_GOING_AWAY = 1001;
 
 /** Message types, both directions (docs/protocol.md). */
 export const MSG = Object.freeze({

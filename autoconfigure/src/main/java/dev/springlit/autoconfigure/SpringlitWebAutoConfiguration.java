@@ -38,6 +38,7 @@ import dev.springlit.web.StreamHandler;
 import dev.springlit.web.http.AllowedHostsFilter;
 import dev.springlit.web.http.SecurityHeaders;
 import dev.springlit.web.http.SecurityHeadersFilter;
+import dev.springlit.web.http.LeavingNodeInterceptor;
 import dev.springlit.web.http.WellFormedOriginInterceptor;
 
 /**
@@ -228,16 +229,19 @@ public class SpringlitWebAutoConfiguration {
 
         private final StreamHandler handler;
         private final SpringlitProperties properties;
+        private final SpringlitEngine engine;
 
-        StreamEndpointConfiguration(StreamHandler handler, SpringlitProperties properties) {
+        StreamEndpointConfiguration(StreamHandler handler, SpringlitProperties properties, SpringlitEngine engine) {
             this.handler = handler;
             this.properties = properties;
+            this.engine = engine;
         }
 
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
             registry.addHandler(handler, PageShell.STREAM_PATH)
-                    .addInterceptors(new WellFormedOriginInterceptor()) // runs before Spring's origin check
+                    .addInterceptors(new WellFormedOriginInterceptor(), // runs before Spring's origin check
+                            new LeavingNodeInterceptor(engine::isLeaving))
                     .setAllowedOriginPatterns(properties.getServer().getAllowedOrigins().toArray(String[]::new));
         }
     }

@@ -15,4 +15,12 @@ public interface ClientConnection {
 
     /** Closes the connection, telling the peer why (a policy close: it should not reconnect blindly). */
     void close(String reason);
+
+    /**
+     * Closes the connection so that the peer reconnects at once (its session continues elsewhere, S9.7): the
+     * WebSocket's 1001 "going away". Without a transport of its own for that, a plain close.
+     */
+    default void reconnect(String reason) {
+        close(reason);
+    }
 }

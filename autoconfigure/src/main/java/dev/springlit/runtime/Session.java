@@ -87,9 +87,20 @@ public final class Session implements SessionHandle {
     private final RefusalWarnings refusals = new RefusalWarnings(log);
     /** What pages get from st.session(): this session without its internals. */
     private final TabHandle handle = new TabHandle(this);
+    /** Its tab's numbered interactions and its version in the session store (S9.3, S9.4). */
+    private final SessionLedger ledger = new SessionLedger();
+    /** File uploaders whose files stayed on the node this session was taken over from. */
+    private volatile List<String> filesLeftBehind = List.of();
+    /** Set when the session moves to another node: its tab is told to reconnect rather than to stop. */
+    private volatile String handOverReason;
 
     Session(SpringlitEngine engine, PageDescriptor page) {
-        this.id = newId();
+        this(engine, page, newId());
+    }
+
+    /** A session with a known id: one taken over from the session store. */
+    Session(SpringlitEngine engine, PageDescriptor page, String id) {
+        this.id = id;
         this.tag = SessionTag.of(id);
         this.engine = engine;
         this.page = page;
@@ -153,6 +164,28 @@ public final class Session implements SessionHandle {
         return data;
     }
 
+    /** Tells the tab of a session taken over that its uploads stayed on the node it came from. */
+    void tellFilesLeftBehind() {
+        if (!filesLeftBehind.isEmpty()) {
+            send(new ServerMessage.Error("files_left_behind", "The files uploaded in this tab stayed on the server "
+                    + "that received them, which no longer serves it. Upload them again."));
+        }
+    }
+
+    SessionLedger ledger() {
+        return ledger;
+    }
+
+    /** Starts from the state another node committed (S9.2); called before a tab is attached. */
+    void takeOver(SessionPersistence.TakenOver taken) {
+        ledger.adopt(taken.stored().lastSeq(), taken.stored().version());
+        filesLeftBehind = taken.snapshot().filesLeftBehind();
+        synchronized (lock) {
+            data = SessionPersistence.restore(taken.snapshot());
+        }
+        touched = true;
+    }
+
     PageOutput output() {
         return output;
     }
@@ -193,7 +226,8 @@ public final class Session implements SessionHandle {
                 running = lastEndedRun < runCount;
             }
             output.drain();
-            outbox.post(newConnection, new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
+            outbox.post(newConnection, new ServerMessage.SessionAttached(id, page.path(), page.title(), true,
+                    ledger.acknowledged(), ledger.received()));
             if (!fresh) {
                 List<ServerMessage.Op> tree = output.snapshot();
                 outbox.post(newConnection, new ServerMessage.Delta(runCount(), tree, running ? null : RunStatus.OK));
@@ -282,7 +316,7 @@ public final class Session implements SessionHandle {
         if (status != null) {
             lastEndedRun = Math.max(lastEndedRun, run);
         }
-        outbox.post(connection(), new ServerMessage.Delta(run, ops, status));
+        outbox.post(connection(), new ServerMessage.Delta(run, ops, status, status == null ? 0 : ledger.acknowledged()));
     }
 
     /** Tells the tab a message of its was refused, and logs it; nothing else changes. */
@@ -298,6 +332,18 @@ public final class Session implements SessionHandle {
     public void interact(Map<String, Object> widgets, String trigger) {
         touched = true;
         enqueue(RunRequest.interaction(widgets, trigger));
+    }
+
+    /**
+     * An interaction its tab numbered {@code seq} (S9.3; 0: not numbered). One received already, re-sent after a
+     * reconnect, is dropped: every interaction is applied at most once.
+     */
+    public void interact(Map<String, Object> widgets, String trigger, long seq) {
+        if (!ledger.receive(seq)) {
+            return;
+        }
+        touched = true;
+        enqueue(RunRequest.interaction(widgets, trigger).numbered(seq));
     }
 
     /** An interaction whose run first applies {@code prelude} to the state (see the page tester). */
@@ -546,6 +592,9 @@ public final class Session implements SessionHandle {
 
     /** Commits a completed run's state; returns false (and commits nothing) if the session gave up on the run. */
     boolean commit(Run run, SessionData committed) {
+        if (!engine.persistence().commit(this, run, committed)) {
+            return false;
+        }
         synchronized (lock) {
             if (run.isAbandoned()) {
                 return false;
@@ -679,7 +728,11 @@ public final class Session implements SessionHandle {
             request.taskAbandoned(ended());
         }
         if (c != null) {
-            c.close("The session has ended.");
+            if (handOverReason != null) {
+                c.reconnect(handOverReason);
+            } else {
+                c.close("The session has ended.");
+            }
         }
         if (owned != null) {
             owned.destroy();
@@ -687,6 +740,15 @@ public final class Session implements SessionHandle {
         if (ownedFiles != null) {
             ownedFiles.discardAll(); // uploads' memory and temporary files go with the session
         }
+    }
+
+    /**
+     * Ends the session on this node only: it goes on elsewhere (another node owns it, or this one is stopping), so
+     * its tab is told to reconnect at once instead of to stop.
+     */
+    void handOver(String reason) {
+        handOverReason = reason;
+        destroy();
     }
 
     /** The visible state, for tests and tools: a copy, never the live map. */

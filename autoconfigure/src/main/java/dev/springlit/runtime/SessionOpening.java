@@ -38,6 +38,11 @@ public final class SessionOpening {
         Optional<Session> existing = sessions.find(hello.sessionId())
                 .filter(s -> hello.reclaim() || !s.isConnected())
                 .filter(s -> s.user() == null || sameUser(s.user(), hello.user()));
+        if (existing.isPresent() && !sessions.isCurrent(existing.get())) {
+            // another node went on with it since its tab left here: this copy is stale, the store has the session
+            sessions.handOver(existing.get(), "This session continues on another server.");
+            existing = Optional.empty();
+        }
         if (existing.isPresent()) {
             Session session = existing.get();
             session.setUser(hello.user());
@@ -47,6 +52,19 @@ public final class SessionOpening {
             if (!session.page().path().equals(hello.page().path())) {
                 session.navigate(hello.page());
             }
+            return new Opened(session);
+        }
+        Optional<Session> taken = hello.reclaim()
+                ? sessions.takeOver(hello.sessionId(), hello.page(), hello.user(), hello.address())
+                : Optional.empty();
+        if (taken.isPresent()) {
+            // another node (or this JVM before a restart) committed it: same state, one run to draw it, no callbacks
+            Session session = taken.get();
+            beforeAttach.accept(session);
+            session.setUser(hello.user());
+            session.setQuery(hello.query());
+            session.attach(connection, true);
+            session.tellFilesLeftBehind();
             return new Opened(session);
         }
         Optional<Session> created = sessions.create(hello.page(), hello.address());

@@ -245,7 +245,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             throw new BadMessageException("protocol", "Say hello first: no session is attached to this connection.");
         }
         if (message instanceof ClientMessage.Rerun rerun) {
-            session.interact(rerun.widgets(), rerun.trigger());
+            session.interact(rerun.widgets(), rerun.trigger(), rerun.seq());
         } else if (message instanceof ClientMessage.Navigate navigate) {
             PageDescriptor page = engine.pages().find(navigate.page())
                     .orElseThrow(() -> new BadMessageException("unknown_page", "There is no page at \"" + navigate.page() + "\"."));

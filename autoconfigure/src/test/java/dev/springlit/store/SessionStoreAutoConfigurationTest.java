@@ -28,7 +28,7 @@ class SessionStoreAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
                     SessionStoreAutoConfiguration.class));
 
-    private final ApplicationContextRunner enabled = runner.withPropertyValues("streamlit.internal.session-store=true");
+    private final ApplicationContextRunner enabled = runner;
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -40,14 +40,6 @@ class SessionStoreAutoConfigurationTest {
         if (redis != null) {
             redis.close();
         }
-    }
-
-    @Test
-    void withoutTheInternalSwitchThereIsNoStoreWhateverTheSettings() {
-        runner.withPropertyValues("streamlit.session.store=redis").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(SessionStore.class).doesNotHaveBean(SnapshotCodec.class);
-        });
     }
 
     @Test
@@ -96,7 +88,7 @@ class SessionStoreAutoConfigurationTest {
     void redisWithoutBootsRedisConnectionFailsAtStartup() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(SessionStoreAutoConfiguration.class))
-                .withPropertyValues("streamlit.internal.session-store=true", "streamlit.session.store=redis")
+                .withPropertyValues("streamlit.session.store=redis")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause()
                         .hasMessageContaining("no RedisConnectionFactory bean"));
     }
