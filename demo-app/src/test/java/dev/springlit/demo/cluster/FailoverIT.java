@@ -137,8 +137,9 @@ class FailoverIT {
             try {
                 for (int i = 0; i < kills; i++) {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(300, 1_500));
-                    DemoNode victim = a.isRunning() && (!b.isRunning() || ThreadLocalRandom.current().nextBoolean())
-                            ? a : b;
+                    // the tab's node: nginx sends it to A whenever A is up, so after A's kill it is on B, and after
+                    // B's kill (A restarted meanwhile) on A again
+                    DemoNode victim = i % 2 == 0 ? a : b;
                     DemoNode other = victim == a ? b : a;
                     if (!other.isRunning()) {
                         other.start(); // never both down for long: the tab would only wait
@@ -172,6 +173,9 @@ class FailoverIT {
                 assertThat(killLog).hasSizeGreaterThanOrEqualTo(kills);
                 assertThat(tab.acknowledged()).as("every click acknowledged").isEqualTo(clicks);
                 assertThat(again.shownCount()).as("every click counted exactly once").isEqualTo(clicks);
+                assertThat(tab.reconnects).as("every kill dropped the tab's connection").isGreaterThanOrEqualTo(kills);
+                assertThat(tab.runEnds).as("one run end per click, one per (re)connection: none twice")
+                        .isEqualTo(clicks + 1 + tab.reconnects);
             }
         }
     }

@@ -86,6 +86,23 @@ final class ProtocolTab implements AutoCloseable {
         }
     }
 
+    /** Waits until the connection drops (its node died), then reconnects and returns once the page is drawn again. */
+    void awaitDropAndReconnect(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode message = next(Duration.ofMillis(200));
+            if (message != null && message.has("closed")) {
+                reconnects++;
+                connect(patience);
+                return;
+            }
+            if (message != null) {
+                handle(message);
+            }
+        }
+        throw new AssertionError("the connection did not drop within " + patience);
+    }
+
     /** Clicks Increment and returns once its run ended (acknowledged), reconnecting as often as needed. */
     void click(Duration patience) throws InterruptedException {
         long mine = ++seq;
