@@ -23,4 +23,12 @@ public interface ClientConnection {
     default void reconnect(String reason) {
         close(reason);
     }
+
+    /**
+     * Closes the connection so that the peer reconnects after its usual backoff (the server cannot serve it for a
+     * moment): the WebSocket's 1013 "try again later". Without a transport of its own for that, a plain close.
+     */
+    default void retryLater(String reason) {
+        close(reason);
+    }
 }

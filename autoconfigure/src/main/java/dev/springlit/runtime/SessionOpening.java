@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.springlit.store.SessionStoreException;
+
 /**
  * Which session a tab that says hello gets (S1.3–S1.5): the one it names if it may have it (a refresh or
  * reconnect reclaims it; a duplicated tab gets it only while no other tab holds it; never another user's), else a
@@ -18,6 +20,13 @@ public final class SessionOpening {
 
     /** The tab is attached to {@code session}. */
     public record Opened(Session session) implements Outcome {
+    }
+
+    /**
+     * The session store cannot say whether the tab's session is there (it is unreachable): the tab should connect
+     * again shortly instead of starting afresh.
+     */
+    public record StoreUnavailable(String message) implements Outcome {
     }
 
     /** No session for now; {@code message} tells the tab why. {@code addressFull}: its address holds too many. */
@@ -54,9 +63,14 @@ public final class SessionOpening {
             }
             return new Opened(session);
         }
-        Optional<Session> taken = hello.reclaim()
-                ? sessions.takeOver(hello.sessionId(), hello.page(), hello.user(), hello.address())
-                : Optional.empty();
+        Optional<Session> taken;
+        try {
+            taken = hello.reclaim()
+                    ? sessions.takeOver(hello.sessionId(), hello.page(), hello.user(), hello.address())
+                    : Optional.empty();
+        } catch (SessionStoreException unavailable) {
+            return new StoreUnavailable("The session store is unavailable right now; reconnecting to your session.");
+        }
         if (taken.isPresent()) {
             // another node (or this JVM before a restart) committed it: same state, one run to draw it, no callbacks
             Session session = taken.get();

@@ -43,6 +43,9 @@ public final class SessionPersistence implements AutoCloseable {
     /** No store: sessions live and die with this engine (the page tester, an engine without Spring). */
     static final SessionPersistence NONE = new SessionPersistence(null, null, "local", Duration.ofMinutes(2), false);
 
+    /** A well-formed session id no session has (ids are random), read once to open the store's connection. */
+    private static final String WARM_UP_ID = "springlit-warm-up-000000";
+
     private final SessionStore store;
     private final SnapshotCodec codec;
     private final String node;
@@ -87,6 +90,14 @@ public final class SessionPersistence implements AutoCloseable {
         if (keeper == null) {
             return;
         }
+        // connect now, not when the first tab fails over to this node and waits for it
+        keeper.execute(() -> {
+            try {
+                store.load(WARM_UP_ID);
+            } catch (RuntimeException notYet) {
+                log.info("Springlit's session store is not reachable yet: " + notYet.getMessage());
+            }
+        });
         long periodMs = Math.max(1_000, ttl.toMillis() / 3);
         keeper.scheduleWithFixedDelay(() -> keepAlive(sessions), periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
@@ -120,8 +131,11 @@ public final class SessionPersistence implements AutoCloseable {
                 ledger.committed(store.claim(session.id(), node, ttl).version());
             }
             StoredSession next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
-            if (store.commit(next, ttl)) {
+            boolean landed = store.commit(next, ttl);
+            if (landed) {
                 ledger.committed(next.version());
+            }
+            if (landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes)) {
                 ledger.acknowledge(seq);
                 return true;
             }
@@ -140,8 +154,25 @@ public final class SessionPersistence implements AutoCloseable {
     }
 
     /**
+     * The record is gone although this node still serves the session (Redis restarted empty, or it expired while
+     * Redis was unreachable): nobody else can have newer state, so this node stores it again.
+     */
+    private boolean recreate(Session session, long seq, byte[] bytes) {
+        StoredSession claimed = store.claim(session.id(), node, ttl);
+        StoredSession next = claimed.next(seq, bytes);
+        if (claimed.isEmpty() && store.commit(next, ttl)) {
+            session.ledger().committed(next.version());
+            log.info("Springlit stored session " + session.tag() + " again: its record was gone from the store");
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * The state a session this node does not know had in the store, claimed for this node; empty when there is
-     * none, it belongs to another user, it cannot be read (tampered or foreign data: logged) or the store fails.
+     * none, it belongs to another user, or it cannot be read (tampered or foreign data: logged).
+     *
+     * @throws SessionStoreException when the store cannot say (the tab should try again, not start afresh)
      */
     Optional<TakenOver> takeOver(String sessionId, Principal user) {
         if (store == null) {
@@ -170,9 +201,13 @@ public final class SessionPersistence implements AutoCloseable {
             log.warn("Springlit refused the stored state of session " + tag + " and starts the tab afresh: "
                     + refused.getMessage());
             return Optional.empty();
-        } catch (SessionStoreException | IllegalArgumentException failed) {
-            storeWarnings.warn("Springlit could not read session " + tag + " from the session store; the tab starts "
-                    + "afresh: " + failed.getMessage());
+        } catch (SessionStoreException failed) {
+            // the session may well be there: the tab is asked to come back rather than given a fresh one
+            storeWarnings.warn("Springlit could not read session " + tag + " from the session store; its tab is "
+                    + "asked to reconnect: " + failed.getMessage());
+            throw failed;
+        } catch (IllegalArgumentException malformed) {
+            log.warn("Springlit could not take over session " + tag + ": " + malformed.getMessage());
             return Optional.empty();
         }
     }

@@ -275,6 +275,11 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             socket.getAttributes().put(SESSION, session);
             markAttached(socket);
         });
+        if (outcome instanceof SessionOpening.StoreUnavailable unavailable) {
+            connection.send(new ServerMessage.Error("store_unavailable", unavailable.message()));
+            connection.retryLater("session store unavailable");
+            return;
+        }
         if (outcome instanceof SessionOpening.Refused refused) {
             if (refused.addressFull()) {
                 engine.observer().messageRejected("busy");

@@ -49,6 +49,13 @@ final class ClusterTab implements ClientConnection {
         return tab;
     }
 
+    /** What a reconnecting tab's hello for {@code sessionId} gets from {@code engine}. */
+    static SessionOpening.Outcome hello(SpringlitEngine engine, String sessionId) {
+        ClusterTab tab = new ClusterTab(d -> { });
+        return engine.opening().open(new TabHello(sessionId, engine.pages().home().orElseThrow(), "", true, Map.of(),
+                null, null), tab, s -> tab.session = s);
+    }
+
     void click(String label, long seq) {
         session.interact(Map.of(), buttonId(label), seq);
         awaitIdle();

@@ -26,6 +26,7 @@ import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.RunStatus;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;
 import tools.jackson.databind.json.JsonMapper;
@@ -228,6 +229,21 @@ class DurableSessionsTest {
     }
 
     @Test
+    void S9_1_aRecordGoneFromRedisIsStoredAgainByTheNodeServingTheSession() {
+        SpringlitEngine a = node("node-a");
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+        emptyRedis(); // as after a restart of Redis without persistence, unnoticed by the node
+
+        onA.click("Inc", 2);
+
+        assertThat(onA.session.isAlive()).isTrue();
+        assertThat(storedCount(id)).isEqualTo(2);
+        assertThat(stored(id).lastSeq()).isEqualTo(2);
+    }
+
+    @Test
     void S9_5_tamperedStoredDataIsRefusedAndTheTabStartsAfresh() {
         SpringlitEngine a = node("node-a");
         SpringlitEngine b = node("node-b");
@@ -295,6 +311,10 @@ class DurableSessionsTest {
                 assertThat(d.status()).isEqualTo(RunStatus.OK);
                 assertThat(d.seq()).as("not acknowledged: the tab keeps it to re-send").isEqualTo(1);
             });
+            SpringlitEngine b = node("node-b");
+            assertThat(ClusterTab.hello(b, id)).as("a tab moving meanwhile is asked to come back, not started afresh")
+                    .isInstanceOf(SessionOpening.StoreUnavailable.class);
+            assertThat(b.sessions().size()).isZero();
         } finally {
             redis.startAgain();
         }

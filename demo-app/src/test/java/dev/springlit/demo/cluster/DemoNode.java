@@ -57,7 +57,7 @@ final class DemoNode implements AutoCloseable {
                 "--spring.lifecycle.timeout-per-shutdown-phase=5s",
                 "--streamlit.session.store=redis", "--streamlit.session.node-id=" + name,
                 "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
-                "--spring.data.redis.timeout=1s", "--spring.data.redis.connect-timeout=1s",
+                "--spring.data.redis.timeout=2s", "--spring.data.redis.connect-timeout=5s",
                 "--streamlit.server.max-messages-per-second=100000",
                 "--logging.level.dev.springlit=INFO"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
