@@ -50,6 +50,7 @@ class DurableSessionsTest {
     static void startRedis() throws Exception {
         redis = RedisServerProcess.start();
         admin = RedisSessionStoreTest.connect(redis.port());
+        RedisSessionStoreTest.awaitConnected(admin);
     }
 
     @AfterAll
