@@ -90,6 +90,10 @@ class DurableSessionsTest {
                 state.put("count", state.getInt("count") + 1);
             }));
             st.text("count=" + state.get("count"));
+            dev.springlit.UploadedFile file = st.fileUploader("Doc");
+            if (file != null) {
+                st.text("file=" + file.name());
+            }
         };
     }
 
@@ -245,6 +249,29 @@ class DurableSessionsTest {
     }
 
     @Test
+    void S9_2_uploadsStayOnTheirNodeAndATabTakenOverElsewhereIsToldToUploadThemAgain() {
+        SpringlitEngine a = node("node-a");
+        SpringlitEngine b = node("node-b");
+        ClusterTab onA = ClusterTab.open(a, null);
+        String uploader = onA.elements().stream().filter(dev.springlit.element.Widget.class::isInstance)
+                .map(dev.springlit.element.Widget.class::cast).filter(w -> w.kind().equals("file_uploader"))
+                .findFirst().orElseThrow().id();
+        String fileId = onA.session.files().upload(uploader, "notes.txt", "text/plain",
+                "hello".getBytes(StandardCharsets.UTF_8)).id();
+        onA.session.interact(java.util.Map.of(uploader, List.of(fileId)), null, 1);
+        onA.awaitIdle();
+        onA.click("Inc", 2);
+        assertThat(onA.texts()).containsExactly("count=1", "file=notes.txt");
+        String id = onA.session.id();
+
+        ClusterTab onB = ClusterTab.open(b, id);
+
+        assertThat(onB.texts()).as("the state came, the file did not").containsExactly("count=1");
+        assertThat(onB.errors()).extracting(ServerMessage.Error::code).containsExactly("files_left_behind");
+        assertThat(onB.errors().get(0).message()).contains("Upload them again");
+    }
+
+    @Test
     void S9_5_tamperedStoredDataIsRefusedAndTheTabStartsAfresh() {
         SpringlitEngine a = node("node-a");
         SpringlitEngine b = node("node-b");
@@ -254,8 +281,9 @@ class DurableSessionsTest {
         byte[] key = (RedisSessionStore.DEFAULT_KEY_PREFIX + id).getBytes(StandardCharsets.UTF_8);
         try (RedisConnection connection = admin.getConnection()) {
             byte[] bytes = connection.hashCommands().hGet(key, "d".getBytes(StandardCharsets.UTF_8));
-            bytes[bytes.length / 2] ^= 0x5a;
-            connection.hashCommands().hSet(key, "d".getBytes(StandardCharsets.UTF_8), bytes);
+            // cut in half: whatever a byte in the middle was, the stream cannot be read whole any more
+            connection.hashCommands().hSet(key, "d".getBytes(StandardCharsets.UTF_8),
+                    java.util.Arrays.copyOf(bytes, bytes.length / 2));
         }
 
         ClusterTab onB = ClusterTab.open(b, id);
