@@ -103,10 +103,14 @@ public final class SessionPersistence implements AutoCloseable {
     }
 
     /**
-     * Commits the state {@code run} completed with, before the session takes it and the tab hears the run ended.
-     * Returns false when another node owns the session now: the run is discarded and the tab sent there.
+     * Commits the state {@code run} completed with ({@code null}: none), before the runner takes it and the tab hears
+     * the run ended. Returns false when another node owns the session now: the run is discarded, the session handed
+     * over and its tab sent there.
      */
     boolean commit(Session session, Run run, SessionData data) {
+        if (data == null) {
+            return true; // the run commits nothing (interrupted, stopped): nothing to store either
+        }
         SessionLedger ledger = session.ledger();
         long seq = ledger.applied(run.request().seq());
         if (!eachRun) {
@@ -304,7 +308,7 @@ public final class SessionPersistence implements AutoCloseable {
         }
         values.replaceAll((key, value) -> holdsFile(value) ? null : value);
         Principal user = session.user();
-        String search = session.querySearch();
+        String search = session.query().toSearch();
         return new SessionSnapshot(values, unkeyed, widgets, session.page().path(),
                 search.startsWith("?") ? search.substring(1) : search, seq, user == null ? null : user.getName(),
                 filesLeftBehind);

@@ -67,8 +67,32 @@ final class ClusterTab implements ClientConnection {
                 .orElseThrow(() -> new AssertionError("no button " + label + " in " + elements())).id();
     }
 
-    List<Element> elements() {
-        return session.mainElements();
+    /** The top level of the main area as this tab's messages built it (the tab is a client of the engine). */
+    synchronized List<Element> elements() {
+        List<Element> shown = new ArrayList<>();
+        for (ServerMessage message : messages) {
+            if (message instanceof ServerMessage.SessionAttached attached && attached.reset()) {
+                shown.clear();
+            }
+            if (!(message instanceof ServerMessage.Delta delta)) {
+                continue;
+            }
+            for (ServerMessage.Op op : delta.ops()) {
+                if (op instanceof ServerMessage.SetOp set && set.path().length == 2 && set.path()[0] == 0) {
+                    int index = set.path()[1];
+                    while (shown.size() <= index) {
+                        shown.add(null);
+                    }
+                    shown.set(index, set.element());
+                } else if (op instanceof ServerMessage.TrimOp trim && trim.path().length == 1 && trim.path()[0] == 0) {
+                    while (shown.size() > trim.length()) {
+                        shown.remove(shown.size() - 1);
+                    }
+                }
+            }
+        }
+        shown.removeIf(java.util.Objects::isNull);
+        return shown;
     }
 
     /** The texts the tab shows. */

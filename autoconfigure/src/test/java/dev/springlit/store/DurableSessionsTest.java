@@ -358,7 +358,7 @@ class DurableSessionsTest {
         awaitTrue(() -> {
             onA.click("Inc", onA.session.runCount() + 10L);
             try {
-                return java.util.Objects.equals(storedCount(id), onA.session.stateSnapshot().get("count"));
+                return java.util.Objects.equals(storedCount(id), dev.springlit.runtime.CommittedState.of(onA.session).values().get("count"));
             } catch (RuntimeException notYet) {
                 return false;
             }
