@@ -17,6 +17,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.UploadedFile;
+import dev.springlit.element.WidgetKind;
 import dev.springlit.store.SessionSnapshot;
 import dev.springlit.store.SessionStore;
 import dev.springlit.store.SessionStoreException;
@@ -297,7 +298,8 @@ public final class SessionPersistence implements AutoCloseable {
         Map<String, Object> unkeyed = new HashMap<>(data.unkeyed());
         Map<String, WidgetSnapshot> widgets = new HashMap<>();
         for (WidgetMeta meta : data.widgets().values()) {
-            widgets.put(meta.id(), new WidgetSnapshot(meta.id(), meta.key(), meta.kind(), meta.form(), meta.order(),
+            widgets.put(meta.id(), new WidgetSnapshot(meta.id(), meta.key(), meta.kind().wireName(), meta.form(),
+                    meta.order(),
                     meta.trigger(), holdsFile(meta.defaultValue()) ? null : meta.defaultValue()));
             Map<String, Object> holder = meta.key() != null ? values : unkeyed;
             String name = meta.key() != null ? meta.key() : meta.id();
@@ -323,11 +325,23 @@ public final class SessionPersistence implements AutoCloseable {
     static SessionData restore(SessionSnapshot snapshot) {
         Map<String, WidgetMeta> widgets = new HashMap<>();
         for (WidgetSnapshot widget : snapshot.widgets().values()) {
-            widgets.put(widget.id(), new WidgetMeta(widget.id(), widget.key(), widget.kind(), null, null,
+            WidgetKind kind = kindOrNull(widget.kind());
+            if (kind == null) {
+                continue; // a kind this version does not draw: its first run here decides what exists
+            }
+            widgets.put(widget.id(), new WidgetMeta(widget.id(), widget.key(), kind, null, null,
                     widget.order(), widget.trigger(), widget.trigger() ? null : NOT_DRAWN_HERE, widget.form(),
                     widget.defaultValue()));
         }
         return new SessionData(new HashMap<>(snapshot.values()), new HashMap<>(snapshot.unkeyedValues()), widgets);
+    }
+
+    private static WidgetKind kindOrNull(String wireName) {
+        try {
+            return WidgetKind.of(wireName);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /** A widget known from the store but not drawn on this node yet cannot read a value: the first run redraws it. */

@@ -78,13 +78,13 @@ final class ClusterTab implements ClientConnection {
                 continue;
             }
             for (ServerMessage.Op op : delta.ops()) {
-                if (op instanceof ServerMessage.SetOp set && set.path().length == 2 && set.path()[0] == 0) {
-                    int index = set.path()[1];
+                if (op instanceof ServerMessage.SetOp set && set.path().depth() == 2 && set.path().root() == 0) {
+                    int index = set.path().last();
                     while (shown.size() <= index) {
                         shown.add(null);
                     }
                     shown.set(index, set.element());
-                } else if (op instanceof ServerMessage.TrimOp trim && trim.path().length == 1 && trim.path()[0] == 0) {
+                } else if (op instanceof ServerMessage.TrimOp trim && trim.path().equals(dev.springlit.element.ElementPath.MAIN)) {
                     while (shown.size() > trim.length()) {
                         shown.remove(shown.size() - 1);
                     }
