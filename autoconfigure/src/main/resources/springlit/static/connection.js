@@ -6,6 +6,7 @@ import {
   BACKOFF_MAX_MS, BACKOFF_MIN_MS, CLOSE_POLICY, DEFAULT_STREAM_PATH, MSG, PROTOCOL,
 } from './constants.js';
 import { state } from './state.js';
+import { pageOf } from './routes.js';
 import { setConnection, setRunning, showNotice } from './notices.js';
 
 let socket = null;
@@ -34,7 +35,8 @@ export function configure({ widgets, onMessage }) {
 }
 
 function streamUrl() {
-  const url = new URL(document.body.dataset.slStream || DEFAULT_STREAM_PATH, location.href);
+  // relative to the shell's <base href>: the app's root, under a context path or a proxy's prefix too
+  const url = new URL(document.body.dataset.slStream || DEFAULT_STREAM_PATH, document.baseURI);
   if (url.protocol === 'https:') url.protocol = 'wss:';
   else if (url.protocol === 'http:') url.protocol = 'ws:';
   return url.href;
@@ -62,7 +64,7 @@ export function connect(reclaim) {
       type: MSG.HELLO,
       protocol: PROTOCOL,
       session: state.session || null,
-      page: location.pathname,
+      page: pageOf(location.pathname),
       query: location.search,
       reclaim: !!reclaim,
       widgets: hooks.widgets(),

@@ -2,8 +2,6 @@ package dev.springlit.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -515,7 +513,7 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
         emit(new Widget(id, "file_uploader", label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
                 props("types", o.getTypes(), "multiple", multiple, "files", shown,
-                        "uploadUrl", "/_springlit/upload/" + session.id() + "?widget=" + urlPart(id)), form));
+                        "uploadUrl", session.engine().fileRoutes().upload(session.id(), id)), form));
         return files;
     }
 
@@ -548,15 +546,10 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
         String version = Integer.toHexString(Arrays.hashCode(data));
         emit(new Widget(id, "download_button", label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), null,
-                props("href", "/_springlit/download/" + session.id() + "?widget=" + urlPart(id) + "&v=" + version,
+                props("href", session.engine().fileRoutes().download(session.id(), id, version),
                         "fileName", fileName, "buttonType", o.getType().name().toLowerCase(Locale.ROOT),
                         "icon", o.getIcon()), null));
         return clicked;
-    }
-
-    /** Widget ids hold user keys; in a URL path they travel encoded. */
-    private static String urlPart(String widgetId) {
-        return URLEncoder.encode(widgetId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** S6.3: inside a form only the submit button may have a callback. */

@@ -44,6 +44,7 @@ public final class SpringlitEngine implements AutoCloseable {
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private volatile RunObserver observer = RunObserver.NONE;
     private volatile PageAccess access = PageAccess.OPEN;
+    private volatile FileRoutes fileRoutes = FileRoutes.UNSERVED;
     private volatile StateSizeLimit stateSizeLimit = StateSizeLimit.NONE;
 
     public SpringlitEngine(PageRegistry pages, RuntimeSettings settings, JsonMapper jsonMapper) {
@@ -106,6 +107,15 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public void setAccess(PageAccess access) {
         this.access = access == null ? PageAccess.OPEN : access;
+    }
+
+    /** Where uploads and downloads are served (the web layer's routes; none without a web layer). */
+    public FileRoutes fileRoutes() {
+        return fileRoutes;
+    }
+
+    public void setFileRoutes(FileRoutes fileRoutes) {
+        this.fileRoutes = fileRoutes == null ? FileRoutes.UNSERVED : fileRoutes;
     }
 
     /**
