@@ -45,6 +45,7 @@ public final class SpringlitEngine implements AutoCloseable {
     private volatile RunObserver observer = RunObserver.NONE;
     private volatile PageAccess access = PageAccess.OPEN;
     private volatile FileRoutes fileRoutes = FileRoutes.UNSERVED;
+    private volatile RunInterceptors interceptors = RunInterceptors.NONE;
     private volatile StateSizeLimit stateSizeLimit = StateSizeLimit.NONE;
 
     public SpringlitEngine(PageRegistry pages, RuntimeSettings settings, JsonMapper jsonMapper) {
@@ -116,6 +117,15 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public void setFileRoutes(FileRoutes fileRoutes) {
         this.fileRoutes = fileRoutes == null ? FileRoutes.UNSERVED : fileRoutes;
+    }
+
+    /** What wraps each page body and callback (the application's RunInterceptors; none by default). */
+    public RunInterceptors interceptors() {
+        return interceptors;
+    }
+
+    public void setInterceptors(RunInterceptors interceptors) {
+        this.interceptors = interceptors == null ? RunInterceptors.NONE : interceptors;
     }
 
     /**
