@@ -58,6 +58,14 @@ public final class Routes implements FileRoutes {
         return RELATIVE + path;
     }
 
+    /**
+     * A root-relative URL a page wrote ({@code /counter}, {@code /images/logo.png} in Markdown) made relative to
+     * the app's root, as Thymeleaf's {@code @{/counter}} adds the context path; other URLs as they are.
+     */
+    public static String inApp(String url) {
+        return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? RELATIVE + url : url;
+    }
+
     /** The versioned URL of client file {@code file} (e.g. {@code springlit.css}). */
     public String asset(String file) {
         return RELATIVE + STATIC_PATH + "/" + assetVersion + "/" + file;

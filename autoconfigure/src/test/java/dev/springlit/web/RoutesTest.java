@@ -59,4 +59,14 @@ class RoutesTest {
         assertThat(routes.upload("s1", "$$k:my key")).isEqualTo("./_springlit/upload/s1?widget=%24%24k%3Amy%20key");
         assertThat(routes.download("s1", "w&1", "ab12")).isEqualTo("./_springlit/download/s1?widget=w%261&v=ab12");
     }
+
+    @Test
+    void aRootRelativeUrlAPageWritesStaysInTheApp() {
+        assertThat(Routes.inApp("/counter")).isEqualTo("./counter");
+        assertThat(Routes.inApp("/images/logo.png")).isEqualTo("./images/logo.png");
+        assertThat(Routes.inApp("//cdn.example/x")).as("another host").isEqualTo("//cdn.example/x");
+        assertThat(Routes.inApp("/\\evil.example")).as("read as //evil.example by browsers").isEqualTo("/\\evil.example");
+        assertThat(Routes.inApp("https://example.com/")).isEqualTo("https://example.com/");
+        assertThat(Routes.inApp("counter")).isEqualTo("counter");
+    }
 }

@@ -19,6 +19,11 @@ class ContextPathBrowserIT extends BrowserSupport {
     }
 
     @Test
+    void markdownLinksToPagesStayUnderTheContextPath() {
+        demo().markdownLinksStayUnderTheBase();
+    }
+
+    @Test
     void navigationCounterSwitchPageAndQueryParametersStayUnderTheContextPath() {
         demo().navigationCounterAndQueryParameters();
     }

@@ -58,6 +58,14 @@ final class DeployedDemoScenario {
         assertThat((String) page.evaluate("document.baseURI")).isEqualTo(root + "/");
     }
 
+    /** The home page's Markdown links ({@code [Counter](/counter)}) lead to the pages under the base. */
+    void markdownLinksStayUnderTheBase() {
+        BrowserSupport.open(page, root + "/");
+        Object hrefs = page.evaluate("() => [...document.querySelectorAll('#sl-main .sl-markdown a')].map(a => a.href)");
+        assertThat((java.util.List<?>) hrefs).isNotEmpty().allSatisfy(href -> assertThat((String) href).startsWith(root + "/"));
+        assertThat((java.util.List<?>) hrefs).contains(root + "/counter");
+    }
+
     /** Counter, sidebar link, page link, switchPage, back button and query parameters, all in one session. */
     void navigationCounterAndQueryParameters() {
         BrowserSupport.open(page, root + "/counter");

@@ -55,6 +55,11 @@ class ReverseProxyBrowserIT extends BrowserSupport {
     }
 
     @Test
+    void markdownLinksToPagesStayUnderTheProxyPrefix() {
+        demo().markdownLinksStayUnderTheBase();
+    }
+
+    @Test
     void navigationCounterSwitchPageAndQueryParametersStayUnderTheProxyPrefix() {
         demo().navigationCounterAndQueryParameters();
     }
