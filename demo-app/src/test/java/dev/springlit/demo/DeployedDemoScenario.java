@@ -61,9 +61,11 @@ final class DeployedDemoScenario {
     /** The home page's Markdown links ({@code [Counter](/counter)}) lead to the pages under the base. */
     void markdownLinksStayUnderTheBase() {
         BrowserSupport.open(page, root + "/");
-        Object hrefs = page.evaluate("() => [...document.querySelectorAll('#sl-main .sl-markdown a')].map(a => a.href)");
-        assertThat((java.util.List<?>) hrefs).isNotEmpty().allSatisfy(href -> assertThat((String) href).startsWith(root + "/"));
-        assertThat((java.util.List<?>) hrefs).contains(root + "/counter");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> hrefs = (java.util.List<String>) page.evaluate(
+                "() => [...document.querySelectorAll('#sl-main .sl-markdown a')].map(a => a.href)");
+        assertThat(hrefs).isNotEmpty().allSatisfy(href -> assertThat(href).startsWith(root + "/"))
+                .contains(root + "/counter");
     }
 
     /** Counter, sidebar link, page link, switchPage, back button and query parameters, all in one session. */
