@@ -7,5 +7,6 @@ import './messages.test.js';
 import './widgets.test.js';
 import './blocks.test.js';
 import './sequence.test.js';
+import './routes.test.js';
 
 run();

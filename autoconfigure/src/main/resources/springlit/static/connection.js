@@ -7,6 +7,7 @@ import {
 } from './constants.js';
 import { createSequence } from './sequence.js';
 import { state } from './state.js';
+import { pageOf } from './routes.js';
 import { setConnection, setRunning, showNotice } from './notices.js';
 
 let socket = null;
@@ -38,7 +39,8 @@ export function configure({ widgets, onMessage }) {
 }
 
 function streamUrl() {
-  const url = new URL(document.body.dataset.slStream || DEFAULT_STREAM_PATH, location.href);
+  // relative to the shell's <base href>: the app's root, under a context path or a proxy's prefix too
+  const url = new URL(document.body.dataset.slStream || DEFAULT_STREAM_PATH, document.baseURI);
   if (url.protocol === 'https:') url.protocol = 'wss:';
   else if (url.protocol === 'http:') url.protocol = 'ws:';
   return url.href;
@@ -66,7 +68,7 @@ export function connect(reclaim) {
       type: MSG.HELLO,
       protocol: PROTOCOL,
       session: state.session || null,
-      page: location.pathname,
+      page: pageOf(location.pathname),
       query: location.search,
       reclaim: !!reclaim,
       widgets: hooks.widgets(),

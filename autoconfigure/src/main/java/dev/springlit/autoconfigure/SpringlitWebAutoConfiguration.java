@@ -33,6 +33,7 @@ import dev.springlit.web.FileEndpoints;
 import dev.springlit.web.NotFoundViewResolver;
 import dev.springlit.web.PageShell;
 import dev.springlit.web.ProtocolCodec;
+import dev.springlit.web.Routes;
 import dev.springlit.web.SpringlitTemplates;
 import dev.springlit.web.StreamHandler;
 import dev.springlit.web.http.AllowedHostsFilter;
@@ -90,10 +91,20 @@ public class SpringlitWebAutoConfiguration {
                         server.getMaxConnectionsPerAddress(), server.getSilentConnectionTimeout()));
     }
 
+    /** Every URL the server emits; the runtime asks it for upload and download URLs. */
     @Bean
     @ConditionalOnMissingBean
-    PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties) {
-        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), ASSET_VERSION,
+    Routes springlitRoutes(SpringlitEngine engine) {
+        Routes routes = new Routes(ASSET_VERSION);
+        engine.setFileRoutes(routes);
+        return routes;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties,
+                                 Routes routes) {
+        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), routes,
                 engine::access);
     }
 
@@ -210,12 +221,12 @@ public class SpringlitWebAutoConfiguration {
             public void addResourceHandlers(ResourceHandlerRegistry registry) {
                 // The shell loads the client's entry module under the asset version, so its relative imports
                 // (and Chart.js, next to them) carry the version too and a release is fetched anew.
-                String versioned = PageShell.STATIC_PATH + "/" + ASSET_VERSION;
+                String versioned = Routes.STATIC_PATH + "/" + ASSET_VERSION;
                 // Chart.js from its WebJar, loaded by the client on the first chart: never from a CDN
-                registry.addResourceHandler(PageShell.STATIC_PATH + "/chartjs/**", versioned + "/chartjs/**")
+                registry.addResourceHandler(Routes.STATIC_PATH + "/chartjs/**", versioned + "/chartjs/**")
                         .addResourceLocations("classpath:/META-INF/resources/webjars/chart.js/4.4.1/dist/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
-                registry.addResourceHandler(PageShell.STATIC_PATH + "/**", versioned + "/**")
+                registry.addResourceHandler(Routes.STATIC_PATH + "/**", versioned + "/**")
                         .addResourceLocations("classpath:/springlit/static/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
             }
@@ -239,7 +250,7 @@ public class SpringlitWebAutoConfiguration {
 
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-            registry.addHandler(handler, PageShell.STREAM_PATH)
+            registry.addHandler(handler, Routes.STREAM_PATH)
                     .addInterceptors(new WellFormedOriginInterceptor(), // runs before Spring's origin check
                             new LeavingNodeInterceptor(engine::isLeaving))
                     .setAllowedOriginPatterns(properties.getServer().getAllowedOrigins().toArray(String[]::new));

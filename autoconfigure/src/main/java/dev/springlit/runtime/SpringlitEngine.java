@@ -44,6 +44,8 @@ public final class SpringlitEngine implements AutoCloseable {
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private volatile RunObserver observer = RunObserver.NONE;
     private volatile PageAccess access = PageAccess.OPEN;
+    private volatile FileRoutes fileRoutes = FileRoutes.UNSERVED;
+    private volatile RunInterceptors interceptors = RunInterceptors.NONE;
     private volatile StateSizeLimit stateSizeLimit = StateSizeLimit.NONE;
     private volatile SessionPersistence persistence = SessionPersistence.NONE;
     private volatile boolean leaving;
@@ -108,6 +110,24 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public void setAccess(PageAccess access) {
         this.access = access == null ? PageAccess.OPEN : access;
+    }
+
+    /** Where uploads and downloads are served (the web layer's routes; none without a web layer). */
+    public FileRoutes fileRoutes() {
+        return fileRoutes;
+    }
+
+    public void setFileRoutes(FileRoutes fileRoutes) {
+        this.fileRoutes = fileRoutes == null ? FileRoutes.UNSERVED : fileRoutes;
+    }
+
+    /** What wraps each page body and callback (the application's RunInterceptors; none by default). */
+    public RunInterceptors interceptors() {
+        return interceptors;
+    }
+
+    public void setInterceptors(RunInterceptors interceptors) {
+        this.interceptors = interceptors == null ? RunInterceptors.NONE : interceptors;
     }
 
     /**
