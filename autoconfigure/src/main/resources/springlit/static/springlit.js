@@ -17,6 +17,7 @@ import { closePopovers, onBlockClick, onBlockKeyDown } from './blocks.js';
 import { onDataClick } from './data/index.js';
 import { followColourScheme } from './data/chart.js';
 import { onToastAnimationEnd } from './data/toasts.js';
+import { installStop } from './stop.js';
 import { collectWidgets } from './widgets/values.js';
 import { onOptionMouseDown } from './widgets/choices.js';
 import { onDragLeave, onDragOver, onDrop } from './widgets/uploads.js';
@@ -49,6 +50,7 @@ document.addEventListener('animationend', onToastAnimationEnd);
 document.addEventListener('dragleave', onDragLeave);
 document.addEventListener('drop', onDrop);
 followColourScheme();
+installStop();
 
 window.addEventListener('popstate', onPopState);
 

@@ -21,6 +21,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.springlit.ButtonOptions;
+import dev.springlit.ChatInputOptions;
+import dev.springlit.ChatMessageOptions;
+import dev.springlit.FeedbackOptions;
 import dev.springlit.ChartOptions;
 import dev.springlit.CheckboxOptions;
 import dev.springlit.ChoiceOptions;
@@ -894,5 +897,33 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
     @Override
     public void toast(String text, String icon) {
         emit(new Toast(text, icon));
+    }
+
+    // ---- chat and streaming (ChatDrawer, StreamWriter, FeedbackDrawer) ------------------------------------
+
+    @Override
+    public St chatMessage(String name, Consumer<ChatMessageOptions> options) {
+        ChatMessageOptions o = new ChatMessageOptions();
+        options.accept(o);
+        return ChatDrawer.message(this, name, o);
+    }
+
+    @Override
+    public String chatInput(String placeholder, Consumer<ChatInputOptions> options) {
+        ChatInputOptions o = new ChatInputOptions();
+        options.accept(o);
+        return ChatDrawer.input(this, placeholder, o);
+    }
+
+    @Override
+    public String writeStream(Object source) {
+        return StreamWriter.write(this, source);
+    }
+
+    @Override
+    public Integer feedback(String options, Consumer<FeedbackOptions> feedbackOptions) {
+        FeedbackOptions o = new FeedbackOptions();
+        feedbackOptions.accept(o);
+        return FeedbackDrawer.draw(this, options, o);
     }
 }

@@ -59,6 +59,8 @@ final class Run {
     }
 
     private volatile boolean interrupted;
+    private final StreamHold streamHold = new StreamHold();
+    private final UserStop userStop = new UserStop();
     /** Set by the watchdog at streamlit.runner.max-run-time: the interruption reaches callbacks too. */
     private volatile boolean overtime;
     /** Set (under this run's monitor) when the session gave up on this run: it may write nothing any more. */
@@ -127,6 +129,22 @@ final class Run {
         }
         if (abandoned || (interrupted && (!inCallback || overtime))) {
             throw new RunInterruptedException();
+        }
+        userStop.check();
+    }
+
+    /** Whether a newer interaction may interrupt this run now (not while it streams, S11.3). */
+    StreamHold streamHold() {
+        return streamHold;
+    }
+
+    /** The user pressed Stop: the run ends as with {@code st.stop()}, waking it if it waits in page code. */
+    void stopByUser() {
+        synchronized (this) {
+            userStop.request();
+            if (bodyThread != null) {
+                bodyThread.interrupt();
+            }
         }
     }
 
@@ -332,6 +350,9 @@ final class Run {
         } catch (Throwable failure) {
             if (interrupted) {
                 return RunStatus.INTERRUPTED;
+            }
+            if (userStop.isRequested()) {
+                return RunStatus.STOPPED; // the Stop's wake-up surfaced as the page's own exception
             }
             showFailure(failure, "page " + page.path());
             return RunStatus.ERROR;

@@ -397,6 +397,17 @@ public final class Session implements SessionHandle {
         enqueue(RunRequest.rerun());
     }
 
+    /** The user pressed Stop: the running run ends as with {@code st.stop()} (see UserStop); nothing queued is dropped. */
+    public void stop() {
+        Run running;
+        synchronized (lock) {
+            running = current;
+        }
+        if (running != null && !running.request().isTask()) {
+            running.stopByUser();
+        }
+    }
+
     @Override
     public void requestRerun() {
         enqueue(RunRequest.rerun());
@@ -451,7 +462,7 @@ public final class Session implements SessionHandle {
         } else {
             pending.addLast(request);
         }
-        if (current != null && supersedes(request, current.request())) {
+        if (current != null && supersedes(request, current.request()) && current.streamHold().supersede()) {
             current.interrupt();
         }
     }

@@ -10,6 +10,9 @@
  * run at a time on the shared run executor, and only that run thread writes the session's committed state. The
  * single housekeeping thread expires sessions, watches deadlines and only schedules the streaming of slow runs
  * onto the flush thread. Messages leave through the session's {@code Outbox}: posted under the session's locks,
- * delivered (rendered) after them by one thread at a time, in order.
+ * delivered (rendered) after them by one thread at a time, in order. {@code st.writeStream} reads its source on
+ * the run thread (a Reactive Streams publisher's threads only fill a queue); from then on the run's
+ * {@code StreamHold} keeps newer interactions from interrupting it, while Stop ({@code UserStop}), the deadline and
+ * the session's end still do.
  */
 package dev.springlit.runtime;

@@ -745,6 +745,39 @@ public final class PageTester implements AutoCloseable {
         return items.get(index);
     }
 
+    // ---- chat and streaming (a run that streams is waited for like any run: run() returns the whole answer) ---
+
+    /** The chat input here (the first one): {@code tester.chatInput().submit("hi").run()}. */
+    public ChatInputElement chatInput() {
+        return elementsOf(Widget.class).stream().filter(w -> w.kind().equals("chat_input")).findFirst()
+                .map(w -> new ChatInputElement(this, w))
+                .orElseThrow(() -> new AssertionError("The page has no chat input; the elements are " + elements()));
+    }
+
+    /** The chat messages here, in page order. */
+    public List<ChatMessageElement> chatMessages() {
+        List<ChatMessageElement> messages = new ArrayList<>();
+        for (int rootIndex = 0; rootIndex < 2; rootIndex++) {
+            for (Map.Entry<int[], Block> block : started().blocks(rootIndex).entrySet()) {
+                boolean here = scope == null ? rootIndex == 0 : startsWith(block.getKey(), scope);
+                if (block.getValue().kind().equals("chat_message") && here) {
+                    messages.add(new ChatMessageElement(block.getValue(), new PageTester(root, block.getKey())));
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** The chat messages of {@code name} ("user", "assistant", ...), in page order. */
+    public List<ChatMessageElement> chatMessages(String name) {
+        return chatMessages().stream().filter(m -> name.equals(m.name())).toList();
+    }
+
+    /** The {@code st.feedback} widgets here, in page order; {@code setValue(1)} rates like a click. */
+    public List<WidgetElement> feedbacks() {
+        return widgets().stream().filter(w -> w.kind().equals("feedback")).toList();
+    }
+
     /** Ends the session (and the tester's own Spring context, if it made one). */
     @Override
     public void close() {
