@@ -104,6 +104,10 @@ class ChatBrowserIT extends BrowserSupport {
             assertThat(box.y + box.height).as("the input's bottom edge, scrolled to " + scroll)
                     .isBetween(viewport - 80.0, (double) viewport);
         }
+        page.mouse().move(890, 10); // no hover effect in the picture
+        java.nio.file.Path shot = java.nio.file.Paths.get("target", "screenshots", "chat.png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot));
+        assertThat(shot).isNotEmptyFile();
         page.evaluate("() => window.scrollTo(0, 0)");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Chat"))).isInViewport();
     }
