@@ -17,6 +17,9 @@ final class StreamHold {
 
     /** The run thread enters a stream: false when a newer interaction already superseded the run. */
     synchronized boolean begin() {
+        if (holding) {
+            return true; // a second stream in the same run: the run already holds, whatever came meanwhile
+        }
         if (superseded) {
             return false;
         }
@@ -28,9 +31,5 @@ final class StreamHold {
     synchronized boolean supersede() {
         superseded = true;
         return !holding;
-    }
-
-    synchronized boolean isHolding() {
-        return holding;
     }
 }

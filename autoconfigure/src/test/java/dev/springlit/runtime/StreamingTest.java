@@ -153,6 +153,28 @@ class StreamingTest {
     }
 
     @Test
+    void s11_3_stopCancelsAPublishersSubscription() {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (RuntimeHarness app = RuntimeHarness.start(st -> {
+            if (st.chatInput("Ask") != null) {
+                st.writeStream(reactor.core.publisher.Flux.interval(Duration.ofMillis(20)).map(i -> "tick ")
+                        .doOnCancel(() -> cancelled.set(true)));
+            }
+        })) {
+            RuntimeHarness.Tab tab = app.open();
+            String chat = tab.widgetId("Ask");
+            tab.session.interact(Map.of(chat, "q"), chat);
+            RuntimeHarness.await("a few ticks on screen", () -> tab.elements(Markdown.class).stream()
+                    .anyMatch(m -> m.body().startsWith("tick tick tick")));
+            tab.session.stop();
+            tab.awaitIdle();
+            assertThat(tab.lastStatus()).isEqualTo(RunStatus.STOPPED);
+            RuntimeHarness.await("the subscription to be cancelled", cancelled::get);
+            assertThat(tab.elements(Markdown.class).get(0).body()).doesNotContain(StreamWriter.CURSOR);
+        }
+    }
+
+    @Test
     void s11_3_theRunDeadlineEndsANeverEndingStream() {
         RunLimits quick = new RunLimits(100, Duration.ofMillis(300), Duration.ofMillis(300), 2);
         try (RuntimeHarness app = RuntimeHarness.start(quick, st -> {
