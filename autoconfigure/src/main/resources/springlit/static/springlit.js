@@ -18,6 +18,7 @@ import { onDataClick } from './data/index.js';
 import { followColourScheme } from './data/chart.js';
 import { onToastAnimationEnd } from './data/toasts.js';
 import { installStop } from './stop.js';
+import { followChat } from './widgets/chatInput.js';
 import { collectWidgets } from './widgets/values.js';
 import { onOptionMouseDown } from './widgets/choices.js';
 import { onDragLeave, onDragOver, onDrop } from './widgets/uploads.js';
@@ -51,6 +52,7 @@ document.addEventListener('dragleave', onDragLeave);
 document.addEventListener('drop', onDrop);
 followColourScheme();
 installStop();
+followChat();
 
 window.addEventListener('popstate', onPopState);
 

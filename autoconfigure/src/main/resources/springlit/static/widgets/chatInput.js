@@ -58,3 +58,24 @@ export const chatInput = {
     return true;
   },
 };
+
+/** How close to the end of the page still counts as "at the bottom" (px). */
+const BOTTOM_SLACK = 48;
+
+/**
+ * A chat follows its newest message, as Streamlit's does: while a chat input is pinned in the main body and the user
+ * is at the bottom of the page, the page stays at the bottom as messages and streamed text make it grow. Scrolling
+ * up to read the history stops the following; scrolling back down resumes it.
+ */
+export function followChat(doc = document, win = window) {
+  const main = doc.getElementById('sl-main');
+  if (!main || typeof ResizeObserver === 'undefined') return;
+  const page = doc.documentElement;
+  let atBottom = true;
+  win.addEventListener('scroll', () => {
+    atBottom = win.innerHeight + win.scrollY >= page.scrollHeight - BOTTOM_SLACK;
+  }, { passive: true });
+  new ResizeObserver(() => {
+    if (atBottom && main.querySelector(':scope > .sl-widget-chat_input')) win.scrollTo(0, page.scrollHeight);
+  }).observe(main);
+}

@@ -217,6 +217,7 @@ class ChatTest {
             tester.set(t);
             t.run(Duration.ofSeconds(30));
             double seconds = (System.nanoTime() - started[0]) / 1e9;
+            System.out.printf("ChatTest: 400 chunks drawn as %d redraws in %.2f s%n", seen.size(), seconds);
             assertThat(seen.size()).as("%d redraws in %.2f s", seen.size(), seconds)
                     .isLessThanOrEqualTo((int) Math.ceil(seconds * 30) + 2).isGreaterThan(5);
             assertThat(t.markdown(0).value()).hasSize(400);

@@ -19,7 +19,7 @@ import com.microsoft.playwright.options.BoundingBox;
 
 /**
  * The /chat demo in headless Chromium, used like a person: Enter sends, the answer streams in visibly, the input
- * stays pinned at the bottom, a rating and a second question while an answer streams lose nothing and ask the model
+ * stays pinned at the bottom and the page follows the newest message, a rating and a second question while an answer streams lose nothing and ask the model
  * once per question [S11.3], and Stop ends a stream within a second. The model bean (about 2 s per answer) counts
  * its calls.
  */
@@ -79,6 +79,7 @@ class ChatBrowserIT extends BrowserSupport {
         @SuppressWarnings("unchecked")
         List<String> states = (List<String>) page.evaluate("() => window.__states");
         List<String> partial = states.stream().filter(s -> s.endsWith(CURSOR)).toList();
+        System.out.println("ChatBrowserIT: " + partial.size() + " visible intermediate states of one answer");
         assertThat(partial.size()).as("visible intermediate states of a 2 s answer: %s", states)
                 .isGreaterThanOrEqualTo(5);
         assertThat(states.get(states.size() - 1)).startsWith("You said \u201c" + q + "\u201d.")
@@ -98,6 +99,9 @@ class ChatBrowserIT extends BrowserSupport {
         int viewport = 420;
         assertThat((Integer) page.evaluate("() => document.documentElement.scrollHeight"))
                 .as("the history is taller than the window").isGreaterThan(viewport + 200);
+        assertThat(answerTexts(page).last()).isInViewport(); // the chat followed the newest answer
+        assertThat((Boolean) page.evaluate("() => window.innerHeight + window.scrollY"
+                + " >= document.documentElement.scrollHeight - 2")).as("scrolled to the end").isTrue();
         for (String scroll : List.of("0", "document.documentElement.scrollHeight")) {
             page.evaluate("() => window.scrollTo(0, " + scroll + ")");
             BoundingBox box = input(page).boundingBox();
@@ -153,6 +157,7 @@ class ChatBrowserIT extends BrowserSupport {
         page.evaluate("() => { window.__clicked = performance.now(); document.querySelector('#sl-running .sl-stop').click(); }");
         assertThat(page.locator("body")).hasAttribute("data-sl-status", "stopped");
         double took = ((Number) page.evaluate("() => window.__ended - window.__clicked")).doubleValue();
+        System.out.printf("ChatBrowserIT: Stop ended the stream %.0f ms after the click%n", took);
         assertThat(took).as("ms from Stop to the run's end").isLessThan(1_000);
 
         String shown = answers(page).first().textContent();
