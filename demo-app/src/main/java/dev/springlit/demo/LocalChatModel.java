@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -33,12 +34,18 @@ public class LocalChatModel {
     /** The answer to the last user message of {@code history}, one word (with its space) at a time. */
     public Stream<String> stream(List<ChatTurn> history) {
         String question = history.get(history.size() - 1).content();
-        calls.computeIfAbsent(question, q -> new AtomicInteger()).incrementAndGet();
+        // like a real client (Spring AI's Flux sends its request on subscribe), the model is asked when the answer is
+        // first read, not when the stream is made
+        AtomicBoolean asked = new AtomicBoolean();
         String answer = "You said \u201c" + question + "\u201d. " + ANSWER;
         if (question.contains("long")) {
             answer = answer + (" " + ANSWER).repeat(20);
         }
-        return Arrays.stream(answer.split("(?<= )")).map(this::afterDelay);
+        return Arrays.stream(answer.split("(?<= )")).peek(word -> {
+            if (asked.compareAndSet(false, true)) {
+                calls.computeIfAbsent(question, q -> new AtomicInteger()).incrementAndGet();
+            }
+        }).map(this::afterDelay);
     }
 
     /** How many times {@code question} was asked. */
