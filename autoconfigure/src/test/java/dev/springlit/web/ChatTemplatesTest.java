@@ -39,6 +39,13 @@ class ChatTemplatesTest {
     }
 
     @Test
+    void streamedTextIsMarkdownWithItsHtmlEscapedCursorIncluded() {
+        String html = renderer.render(dev.springlit.element.Markdown.of("**Hi** <img src=x onerror=alert(1)>▕"));
+        assertThat(html).contains("<strong>Hi</strong>").contains("&lt;img src=x onerror=alert(1)&gt;▕")
+                .doesNotContain("<img");
+    }
+
+    @Test
     void aChatInputIsATextAreaWithASendButtonAndNoLabelRow() {
         String html = renderer.render(new Widget("c1", "chat_input", "Ask <me>", null, false, "collapsed", null,
                 Map.of("placeholder", "Ask <me>", "maxChars", 20, "position", "bottom"), null));
