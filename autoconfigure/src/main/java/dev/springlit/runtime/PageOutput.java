@@ -3,7 +3,6 @@ package dev.springlit.runtime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -152,7 +151,7 @@ final class PageOutput {
         }
     }
 
-    /** The elements under root {@code root} in document order, blocks included, for tests and the page tester. */
+    /** The elements under root {@code root} in document order, blocks included (what the runtime's tests read). */
     synchronized List<Element> elements(int rootIndex) {
         return elementsUnder(new int[] {rootIndex});
     }
@@ -165,28 +164,6 @@ final class PageOutput {
             collect(container, out);
         }
         return out;
-    }
-
-    /** The path of every block under root {@code rootIndex}, in document order, with the block itself. */
-    synchronized Map<int[], Block> blocks(int rootIndex) {
-        Map<int[], Block> out = new LinkedHashMap<>();
-        blocks(root.children.get(rootIndex), new int[] {rootIndex}, out);
-        return out;
-    }
-
-    private static void blocks(Node container, int[] path, Map<int[], Block> out) {
-        for (int i = 0; i < container.children.size(); i++) {
-            Node child = container.children.get(i);
-            if (child == null) {
-                continue;
-            }
-            int[] childPath = Arrays.copyOf(path, path.length + 1);
-            childPath[path.length] = i;
-            if (child.element instanceof Block block) {
-                out.put(childPath, block);
-                blocks(child, childPath, out);
-            }
-        }
     }
 
     private static void collect(Node container, List<Element> out) {

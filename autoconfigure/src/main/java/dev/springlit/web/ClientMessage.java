@@ -27,7 +27,7 @@ sealed interface ClientMessage {
     record Navigate(String page, String query) implements ClientMessage {
     }
 
-    /** The user pressed Stop: end the running run (a stream included) as {@code st.stop()} would. */
+    /** The user pressed Stop: end the running run (a stream included) without replaying it ({@code Session.stopRun}). */
     record Stop() implements ClientMessage {
     }
 

@@ -137,7 +137,7 @@ class StreamingTest {
             assertThat(waiting.await(RuntimeHarness.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
             long stopped = System.nanoTime();
-            tab.session.stop();
+            tab.session.stopRun();
             tab.awaitIdle();
             long tookMillis = (System.nanoTime() - stopped) / 1_000_000;
 
@@ -166,7 +166,7 @@ class StreamingTest {
             tab.session.interact(Map.of(chat, "q"), chat);
             RuntimeHarness.await("a few ticks on screen", () -> tab.elements(Markdown.class).stream()
                     .anyMatch(m -> m.body().startsWith("tick tick tick")));
-            tab.session.stop();
+            tab.session.stopRun();
             tab.awaitIdle();
             assertThat(tab.lastStatus()).isEqualTo(RunStatus.STOPPED);
             RuntimeHarness.await("the subscription to be cancelled", cancelled::get);
