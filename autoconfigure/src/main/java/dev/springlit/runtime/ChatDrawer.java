@@ -1,6 +1,5 @@
 package dev.springlit.runtime;
 
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +8,9 @@ import dev.springlit.ChatInputOptions;
 import dev.springlit.ChatMessageOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Block;
+import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
+import dev.springlit.element.WidgetKind;
 
 /**
  * {@code st.chatMessage} and {@code st.chatInput} (Streamlit's {@code st.chat_message}, {@code st.chat_input}):
@@ -20,7 +21,6 @@ import dev.springlit.element.Widget;
 final class ChatDrawer {
 
     static final String MESSAGE = "chat_message";
-    static final String INPUT = "chat_input";
 
     private ChatDrawer() {
     }
@@ -34,11 +34,7 @@ final class ChatDrawer {
         }
         Map<String, Object> props = DeltaGenerator.props("name", name);
         props.putAll(avatar(name, o));
-        int index = run.emit(st.path(), new Block(MESSAGE, props));
-        int[] child = Arrays.copyOf(st.path(), st.path().length + 1);
-        child[st.path().length] = index;
-        run.openContainer(child, false);
-        return new DeltaGenerator(st.owner(), child, st.formKey());
+        return st.block(run, new Block(MESSAGE, props), false, st.formKey());
     }
 
     /** {@code avatarType} (user, assistant, emoji, image, initial) and {@code avatar} as the template shows them. */
@@ -93,12 +89,11 @@ final class ChatDrawer {
             throw new StreamlitApiException("chatInput() can't be used in a form().");
         }
         String shown = placeholder == null ? "" : placeholder;
-        WidgetSpec spec = new WidgetSpec(INPUT, shown, o.getKey(), new Object[] {o.getMaxChars()}, null, false, true,
+        WidgetSpec spec = new WidgetSpec(WidgetKind.CHAT_INPUT, shown, o.getKey(), new Object[] {o.getMaxChars()}, null, false, true,
                 false, o.getOnSubmit(), o.getCallbackArgs(), submitted(o.getMaxChars()));
         String text = (String) run.registerWidget(spec, null);
-        int[] path = st.path();
-        boolean bottom = path.length == 1 && path[0] == 0;
-        st.emit(new Widget(spec.id(run.page().path(), null), INPUT, shown, o.getHelp(), o.isDisabled(), "collapsed", null,
+        boolean bottom = st.path().equals(ElementPath.MAIN);
+        st.emit(new Widget(spec.id(run.page().path(), null), WidgetKind.CHAT_INPUT, shown, o.getHelp(), o.isDisabled(), "collapsed", null,
                 DeltaGenerator.props("placeholder", shown, "maxChars", o.getMaxChars(),
                         "position", bottom ? "bottom" : "inline"), null));
         return text;
@@ -106,7 +101,7 @@ final class ChatDrawer {
 
     /** A submitted message: text, not empty, within maxChars. */
     static ValueDecoder submitted(Integer maxChars) {
-        WidgetCodec<String> text = WidgetCodecs.text(maxChars);
+        WidgetCodec<String> text = TextInputDrawer.text(maxChars);
         return wire -> {
             String message = text.decode(wire);
             if (message == null || message.isEmpty()) {

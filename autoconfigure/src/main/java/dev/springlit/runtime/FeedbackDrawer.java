@@ -6,14 +6,13 @@ import java.util.Locale;
 import dev.springlit.FeedbackOptions;
 import dev.springlit.LabelVisibility;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.element.WidgetKind;
 
 /**
  * {@code st.feedback} (Streamlit's {@code st.feedback}): a row of rating buttons, thumbs (👎 👍), faces (😞 to 😀)
  * or stars (★ × 5). Its value is the chosen button's index, or null; the wire value is the same index.
  */
 final class FeedbackDrawer {
-
-    static final String KIND = "feedback";
 
     private static final List<String> THUMBS = List.of("👎", "👍");
     private static final List<String> FACES = List.of("😞", "🙁", "😐", "🙂", "😀");
@@ -39,7 +38,7 @@ final class FeedbackDrawer {
         }
         o.labelVisibility(LabelVisibility.COLLAPSED); // the buttons speak for themselves, as in Streamlit
         Integer start = o.isValueGiven() ? o.getValue() : null;
-        return st.valueWidget(KIND, type, o, start, o.isValueGiven(), rating(icons.size()),
+        return ValueWidgets.draw(st, WidgetKind.FEEDBACK, type, o, start, o.isValueGiven(), rating(icons.size()),
                 DeltaGenerator.props("type", type, "icons", icons, "names", names), type);
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionState;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.element.WidgetKind;
 
 /**
  * Session state as one run sees it: a private copy of the committed values that becomes the session's
@@ -300,7 +301,7 @@ final class RunState implements SessionState {
     private void clearSubmittedForm(Run finishingRun, Map<String, WidgetMeta> drawn) {
         String trigger = finishingRun.request().trigger();
         WidgetMeta submit = trigger == null ? null : previous.get(trigger);
-        if (submit == null || !"form_submit_button".equals(submit.kind()) || !finishingRun.clearsOnSubmit(submit.form())) {
+        if (submit == null || submit.kind() != WidgetKind.FORM_SUBMIT_BUTTON || !finishingRun.clearsOnSubmit(submit.form())) {
             return;
         }
         for (WidgetMeta meta : drawn.values()) {

@@ -1,11 +1,11 @@
 package dev.springlit.test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import dev.springlit.element.Block;
+import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
 
 /**
@@ -25,8 +25,8 @@ abstract class PageChats extends PageContainers {
     public List<ChatMessageElement> chatMessages() {
         List<ChatMessageElement> messages = new ArrayList<>();
         for (int rootIndex = 0; rootIndex < 2; rootIndex++) {
-            for (Map.Entry<int[], Block> block : blocks(rootIndex).entrySet()) {
-                boolean here = scope() == null ? rootIndex == 0 : under(block.getKey(), scope());
+            for (Map.Entry<ElementPath, Block> block : blocks(rootIndex).entrySet()) {
+                boolean here = scope() == null ? rootIndex == 0 : block.getKey().startsWith(scope());
                 if (block.getValue().kind().equals("chat_message") && here) {
                     messages.add(new ChatMessageElement(block.getValue(), view(block.getKey())));
                 }
@@ -43,9 +43,5 @@ abstract class PageChats extends PageContainers {
     /** The {@code st.feedback} widgets here, in page order; {@code setValue(1)} rates like a click. */
     public List<WidgetElement> feedbacks() {
         return widgets().stream().filter(w -> w.kind().equals("feedback")).toList();
-    }
-
-    private static boolean under(int[] path, int[] prefix) {
-        return path.length >= prefix.length && Arrays.equals(Arrays.copyOf(path, prefix.length), prefix);
     }
 }

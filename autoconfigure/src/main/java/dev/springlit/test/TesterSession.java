@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import dev.springlit.SessionState;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.CommittedState;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.Session;
@@ -142,11 +143,11 @@ final class TesterSession {
         return tab;
     }
 
-    List<Element> elementsUnder(int[] path) {
+    List<Element> elementsUnder(ElementPath path) {
         return started().elementsUnder(path);
     }
 
-    Map<int[], Block> blocks(int root) {
+    Map<ElementPath, Block> blocks(int root) {
         return started().blocks(root);
     }
 

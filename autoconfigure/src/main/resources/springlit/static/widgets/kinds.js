@@ -24,6 +24,7 @@ import { fileUploader } from './uploader.js';
 import { selectSlider } from './selectSlider.js';
 import { chatInput } from './chatInput.js';
 import { feedback } from './feedback.js';
+import { pills } from './pills.js';
 
 export const KINDS = new Map([
   ['number_input', numberInput],
@@ -37,6 +38,8 @@ export const KINDS = new Map([
   ['radio', radio],
   ['selectbox', selectbox],
   ['multiselect', multiselect],
+  ['pills', pills],
+  ['segmented_control', pills],
   ['date_input', dateInput],
   ['time_input', timeInput],
   ['color_picker', colorPicker],

@@ -54,7 +54,7 @@ class ChatTemplatesTest {
                         + "id=\"sl-in-c1\"")
                 .contains("placeholder=\"Ask &lt;me&gt;\"").contains("maxlength=\"20\"")
                 .contains("data-sl-chat-send").contains("<span class=\"sl-char-count\" aria-hidden=\"true\">0/20</span>")
-                .contains("sl-widget-head sl-label-collapsed").doesNotContain("\n");
+                .doesNotContain("sl-widget-head").doesNotContain("\n");
     }
 
     @Test
