@@ -8,5 +8,6 @@ import './widgets.test.js';
 import './blocks.test.js';
 import './sequence.test.js';
 import './routes.test.js';
+import './chat.test.js';
 
 run();

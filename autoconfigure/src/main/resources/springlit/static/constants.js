@@ -58,6 +58,7 @@ export const MSG = Object.freeze({
   ERROR: 'error',
   QUERY: 'query',
   BUSY: 'busy',
+  STOP: 'stop',
 });
 
 /** Ops of a delta. */

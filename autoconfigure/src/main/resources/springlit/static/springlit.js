@@ -17,6 +17,8 @@ import { closePopovers, onBlockClick, onBlockKeyDown } from './blocks.js';
 import { onDataClick } from './data/index.js';
 import { followColourScheme } from './data/chart.js';
 import { onToastAnimationEnd } from './data/toasts.js';
+import { installStop } from './stop.js';
+import { followChat } from './widgets/chatInput.js';
 import { collectWidgets } from './widgets/values.js';
 import { onOptionMouseDown } from './widgets/choices.js';
 import { onDragLeave, onDragOver, onDrop } from './widgets/uploads.js';
@@ -51,6 +53,8 @@ document.addEventListener('animationend', onToastAnimationEnd);
 document.addEventListener('dragleave', onDragLeave);
 document.addEventListener('drop', onDrop);
 followColourScheme();
+installStop();
+followChat();
 
 window.addEventListener('popstate', onPopState);
 
