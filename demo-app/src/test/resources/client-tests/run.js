@@ -6,6 +6,9 @@ import './patch.test.js';
 import './messages.test.js';
 import './widgets.test.js';
 import './blocks.test.js';
+import './sequence.test.js';
+import './routes.test.js';
+import './chat.test.js';
 import './context.test.js';
 
 run();

@@ -3,7 +3,7 @@
 
 import { CHILDREN, MSG, OP, ROOT, SESSION_KEY, UNSETTLED_STATUSES, rootSelector } from './constants.js';
 import { state, writeStorage } from './state.js';
-import { resetBackoff, stop } from './connection.js';
+import { acknowledge, resetBackoff, stop } from './connection.js';
 import { setRunning, showNotice } from './notices.js';
 import { showPage } from './nav.js';
 import { parseElement, placeholder, replaceElement } from './patch.js';
@@ -16,6 +16,7 @@ import { redirect } from './redirect.js';
 export function handle(msg) {
   switch (msg.type) {
     case MSG.SESSION:
+      acknowledge(msg.seq, { attached: true, sameSession: msg.id === state.session, received: msg.received });
       state.session = msg.id;
       writeStorage(SESSION_KEY, msg.id);
       resetBackoff();
@@ -57,6 +58,7 @@ export function handle(msg) {
 
 function applyDelta(msg) {
   if (typeof msg.run === 'number') state.run = msg.run;
+  if (msg.status != null) acknowledge(msg.seq);
   for (const op of msg.ops || []) {
     try {
       applyOp(op);

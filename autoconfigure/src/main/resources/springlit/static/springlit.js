@@ -13,11 +13,13 @@ import { readStorage, state, writeStorage } from './state.js';
 import { configure, connect, currentSocket, isOpen, reconnectNow, send, setUnloading } from './connection.js';
 import { watchBrowserContext } from './context.js';
 import { handle } from './messages.js';
-import { markNav, onNavClick, onPopState } from './nav.js';
+import { markNav, onFragmentLinkClick, onNavClick, onPopState } from './nav.js';
 import { closePopovers, onBlockClick, onBlockKeyDown } from './blocks.js';
 import { onDataClick } from './data/index.js';
 import { followColourScheme } from './data/chart.js';
 import { onToastAnimationEnd } from './data/toasts.js';
+import { installStop } from './stop.js';
+import { followChat } from './widgets/chatInput.js';
 import { collectWidgets } from './widgets/values.js';
 import { onOptionMouseDown } from './widgets/choices.js';
 import { onDragLeave, onDragOver, onDrop } from './widgets/uploads.js';
@@ -34,6 +36,8 @@ document.addEventListener('click', (event) => {
     onNavClick(event, nav);
     return;
   }
+  const fragment = target.closest('a[href^="#"]');
+  if (fragment && onFragmentLinkClick(event, fragment)) return;
   if (onBlockClick(event, target)) return;
   if (onDataClick(event, target)) return;
   onWidgetClick(event, target);
@@ -50,6 +54,8 @@ document.addEventListener('animationend', onToastAnimationEnd);
 document.addEventListener('dragleave', onDragLeave);
 document.addEventListener('drop', onDrop);
 followColourScheme();
+installStop();
+followChat();
 
 window.addEventListener('popstate', onPopState);
 

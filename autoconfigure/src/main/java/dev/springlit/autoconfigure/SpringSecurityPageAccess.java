@@ -28,7 +28,9 @@ import dev.springlit.runtime.PageRoles;
  * {@code @StreamlitPage(roles = …)} names: whoever may not {@code GET /admin} does not see the page in the
  * sidebar, cannot navigate to it over the WebSocket and cannot be switched to it. A run executes with its user's
  * {@code Authentication} in the {@code SecurityContextHolder}, so pages and {@code @PreAuthorize} services see who
- * is there, and {@code st.user()} shows it.
+ * is there, and {@code st.user()} shows it; an anonymous visitor's run sees the
+ * {@code AnonymousAuthenticationToken} ({@code anonymousUser}, {@code ROLE_ANONYMOUS}) that Spring Security's
+ * {@code AnonymousAuthenticationFilter} gives the visitor's requests.
  */
 final class SpringSecurityPageAccess implements PageAccess {
 
@@ -86,11 +88,9 @@ final class SpringSecurityPageAccess implements PageAccess {
         return new AccessDeniedException("You may not open " + page.path() + ".");
     }
 
+    /** An anonymous visitor's run sees Spring Security's anonymous authentication, as the visitor's requests do. */
     @Override
     public AutoCloseable bind(Principal user) {
-        if (!(user instanceof Authentication) && !(user instanceof User)) {
-            return () -> { };
-        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication(user));
         SecurityContextHolder.setContext(context);

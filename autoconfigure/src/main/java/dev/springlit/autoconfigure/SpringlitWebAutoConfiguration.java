@@ -33,11 +33,13 @@ import dev.springlit.web.FileEndpoints;
 import dev.springlit.web.NotFoundViewResolver;
 import dev.springlit.web.PageShell;
 import dev.springlit.web.ProtocolCodec;
+import dev.springlit.web.Routes;
 import dev.springlit.web.SpringlitTemplates;
 import dev.springlit.web.StreamHandler;
 import dev.springlit.web.http.AllowedHostsFilter;
 import dev.springlit.web.http.SecurityHeaders;
 import dev.springlit.web.http.SecurityHeadersFilter;
+import dev.springlit.web.http.LeavingNodeInterceptor;
 import dev.springlit.web.http.WellFormedOriginInterceptor;
 import dev.springlit.web.HandshakeCapture;
 
@@ -90,10 +92,20 @@ public class SpringlitWebAutoConfiguration {
                         server.getMaxConnectionsPerAddress(), server.getSilentConnectionTimeout()));
     }
 
+    /** Every URL the server emits; the runtime asks it for upload and download URLs. */
     @Bean
     @ConditionalOnMissingBean
-    PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties) {
-        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), ASSET_VERSION,
+    Routes springlitRoutes(SpringlitEngine engine) {
+        Routes routes = new Routes(ASSET_VERSION);
+        engine.setFileRoutes(routes);
+        return routes;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties,
+                                 Routes routes) {
+        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), routes,
                 engine::access);
     }
 
@@ -210,12 +222,12 @@ public class SpringlitWebAutoConfiguration {
             public void addResourceHandlers(ResourceHandlerRegistry registry) {
                 // The shell loads the client's entry module under the asset version, so its relative imports
                 // (and Chart.js, next to them) carry the version too and a release is fetched anew.
-                String versioned = PageShell.STATIC_PATH + "/" + ASSET_VERSION;
+                String versioned = Routes.STATIC_PATH + "/" + ASSET_VERSION;
                 // Chart.js from its WebJar, loaded by the client on the first chart: never from a CDN
-                registry.addResourceHandler(PageShell.STATIC_PATH + "/chartjs/**", versioned + "/chartjs/**")
+                registry.addResourceHandler(Routes.STATIC_PATH + "/chartjs/**", versioned + "/chartjs/**")
                         .addResourceLocations("classpath:/META-INF/resources/webjars/chart.js/4.4.1/dist/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
-                registry.addResourceHandler(PageShell.STATIC_PATH + "/**", versioned + "/**")
+                registry.addResourceHandler(Routes.STATIC_PATH + "/**", versioned + "/**")
                         .addResourceLocations("classpath:/springlit/static/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
             }
@@ -263,12 +275,14 @@ public class SpringlitWebAutoConfiguration {
 
         private final StreamHandler handler;
         private final SpringlitProperties properties;
+        private final SpringlitEngine engine;
         private final ObjectProvider<HandshakeCapture> capture;
 
-        StreamEndpointConfiguration(StreamHandler handler, SpringlitProperties properties,
+        StreamEndpointConfiguration(StreamHandler handler, SpringlitProperties properties, SpringlitEngine engine,
                                     ObjectProvider<HandshakeCapture> capture, Environment environment) {
             this.handler = handler;
             this.properties = properties;
+            this.engine = engine;
             this.capture = capture;
             // st.context().cookies() leaves the session cookie out: it is the login's credential
             handler.setSessionCookieName(environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"));
@@ -276,8 +290,9 @@ public class SpringlitWebAutoConfiguration {
 
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-            var registration = registry.addHandler(handler, PageShell.STREAM_PATH)
-                    .addInterceptors(new WellFormedOriginInterceptor()) // runs before Spring's origin check
+            var registration = registry.addHandler(handler, Routes.STREAM_PATH)
+                    .addInterceptors(new WellFormedOriginInterceptor(), // runs before Spring's origin check
+                            new LeavingNodeInterceptor(engine::isLeaving))
                     .setAllowedOriginPatterns(properties.getServer().getAllowedOrigins().toArray(String[]::new));
             capture.ifAvailable(registration::addInterceptors);
         }

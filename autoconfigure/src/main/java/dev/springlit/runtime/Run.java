@@ -61,6 +61,7 @@ final class Run {
     }
 
     private volatile boolean interrupted;
+    private final StreamHold streamHold = new StreamHold();
     /** Set by the watchdog at streamlit.runner.max-run-time: the interruption reaches callbacks too. */
     private volatile boolean overtime;
     /** Set when the run is stopped from outside (a stop button, a tester's timeout): it ends, not replayed. */
@@ -132,6 +133,11 @@ final class Run {
         if (abandoned || (interrupted && (!inCallback || overtime || cancelled))) {
             throw new RunInterruptedException();
         }
+    }
+
+    /** Whether a newer interaction may interrupt this run now (not while it streams, S11.3). */
+    StreamHold streamHold() {
+        return streamHold;
     }
 
     /** Asks the run to stop at its next St or SessionState call; wakes it if it is blocked in the page body. */
@@ -286,7 +292,8 @@ final class Run {
                     bodyThread = Thread.currentThread();
                 }
                 try {
-                    widget.callback().call(widget.args());
+                    session.engine().interceptors().around(page, session.tag(), true,
+                            () -> widget.callback().call(widget.args()));
                 } catch (StopRunException stop) {
                     skipBody = true;
                     status = RunStatus.STOPPED;
@@ -333,7 +340,7 @@ final class Run {
             bodyThread = Thread.currentThread();
         }
         try {
-            page.page().render(st);
+            session.engine().interceptors().around(page, session.tag(), false, () -> page.page().render(st));
             return interrupted ? RunStatus.INTERRUPTED : RunStatus.OK; // the page may have swallowed the interruption
         } catch (StopRunException stop) {
             return RunStatus.STOPPED;

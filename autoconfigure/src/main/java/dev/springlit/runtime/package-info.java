@@ -16,7 +16,13 @@
  * run returns, at one commit point. The
  * single housekeeping thread expires sessions, watches deadlines and only schedules the streaming of slow runs
  * onto the flush thread. Messages leave through the session's {@code Outbox}: posted under the session's locks,
- * delivered (rendered) after them by one thread at a time, in order. A session's {@code TabIdentity} is written by
- * the connection's thread and read by runs: each of its fields is one volatile, immutable value.
+ * delivered (rendered) after them by one thread at a time, in order. {@code SessionPersistence} writes a shared
+ * session store on the run thread, before the run's end is posted and outside the session's locks; its keeper
+ * thread ({@code springlit-store}) only touches and releases records. {@code st.writeStream} reads its source on
+ * the run thread (a Reactive Streams publisher's threads only fill a queue); from then on the run's
+ * {@code StreamHold} keeps newer interactions from interrupting it, while Stop ({@code Session.stopRun}), the
+ * deadline and the session's end still do.
+ * A session's {@code TabIdentity} is written by the connection's thread and read by runs: each of its fields is
+ * one volatile, immutable value.
  */
 package dev.springlit.runtime;

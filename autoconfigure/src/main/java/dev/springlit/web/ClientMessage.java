@@ -21,10 +21,19 @@ sealed interface ClientMessage {
             implements ClientMessage {
     }
 
-    record Rerun(Map<String, Object> widgets, String trigger) implements ClientMessage {
+    /** {@code seq}: the tab's number for this interaction (S9.3), 0 when it numbers none. */
+    record Rerun(Map<String, Object> widgets, String trigger, long seq) implements ClientMessage {
+
+        Rerun(Map<String, Object> widgets, String trigger) {
+            this(widgets, trigger, 0);
+        }
     }
 
     record Navigate(String page, String query) implements ClientMessage {
+    }
+
+    /** The user pressed Stop: end the running run (a stream included) without replaying it ({@code Session.stopRun}). */
+    record Stop() implements ClientMessage {
     }
 
     /**
@@ -66,6 +75,7 @@ sealed interface ClientMessage {
             case "hello" -> hello(mapper, root);
             case "rerun" -> rerun(mapper, root);
             case "navigate" -> new Navigate(requiredString(root, "page"), optionalString(root, "query"));
+            case "stop" -> new Stop();
             case "context" -> new BrowserContext(BrowserReport.locales(root.get("locales")),
                     optionalString(root, "timeZone"), optionalString(root, "theme"));
             default -> throw new BadMessageException("bad_message", "Unknown message type \"" + limit(type) + "\".");
@@ -93,7 +103,20 @@ sealed interface ClientMessage {
         if (trigger != null) {
             checkId(trigger);
         }
-        return new Rerun(values, trigger);
+        return new Rerun(values, trigger, sequenceNumber(root));
+    }
+
+    /** The optional "seq": a positive whole number below 2^53 (what a browser counts exactly), or absent. */
+    private static long sequenceNumber(JsonNode root) {
+        JsonNode seq = root.get("seq");
+        if (seq == null || seq.isNull()) {
+            return 0;
+        }
+        if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.longValue() < 1
+                || seq.longValue() > (1L << 53)) {
+            throw new BadMessageException("bad_message", "\"seq\" must be a whole number from 1 to 2^53.");
+        }
+        return seq.longValue();
     }
 
     /** The optional "widgets" object: widget id → value. */
