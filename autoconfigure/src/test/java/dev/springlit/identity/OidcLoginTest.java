@@ -95,6 +95,7 @@ class OidcLoginTest {
         String session;
         try (Tab tab = new Tab(SOCKETS, base, "Cookie", cookieHeader(cookies))) {
             session = tab.hello("/", null, false);
+            tab.awaitAll("user=anonymous", "note=none"); // the page is drawn before the visitor acts on it
             tab.send("{\"type\":\"navigate\",\"page\":\"/\",\"query\":\"?note=kept\"}");
             tab.await("note=kept");
         }
