@@ -62,8 +62,8 @@ final class RunWatchdog {
                 continue;
             }
             if (!run.isOvertime()) {
+                overtime.incrementAndGet(); // counted first: whoever sees the run end must see it counted
                 run.stopForDeadline();
-                overtime.incrementAndGet();
                 observer.get().runOvertime(run.page().path());
                 log.warn("A run of page " + run.page().path() + " took longer than " + describe(limits.maxRunTime())
                         + " (streamlit.runner.max-run-time) and was interrupted");
