@@ -6,5 +6,6 @@ import './patch.test.js';
 import './messages.test.js';
 import './widgets.test.js';
 import './blocks.test.js';
+import './stale.test.js';
 
 run();

@@ -16,6 +16,10 @@ import { markNav, onNavClick, onPopState } from './nav.js';
 import { closePopovers, onBlockClick, onBlockKeyDown } from './blocks.js';
 import { onDataClick } from './data/index.js';
 import { followColourScheme } from './data/chart.js';
+import { initMenu } from './menu.js';
+import { initLayout } from './layout.js';
+import { a11yKeyDown } from './a11y.js';
+import { initTheme } from './theme.js';
 import { onToastAnimationEnd } from './data/toasts.js';
 import { collectWidgets } from './widgets/values.js';
 import { onOptionMouseDown } from './widgets/choices.js';
@@ -42,13 +46,17 @@ document.addEventListener('input', onWidgetInput);
 document.addEventListener('change', onWidgetChange);
 document.addEventListener('keydown', onWidgetKeyDown);
 document.addEventListener('keydown', onBlockKeyDown);
+document.addEventListener('keydown', a11yKeyDown);
 document.addEventListener('focusout', onWidgetFocusOut);
 document.addEventListener('mousedown', onOptionMouseDown);
 document.addEventListener('dragover', onDragOver);
 document.addEventListener('animationend', onToastAnimationEnd);
 document.addEventListener('dragleave', onDragLeave);
 document.addEventListener('drop', onDrop);
+initTheme();
 followColourScheme();
+initLayout();
+initMenu();
 
 window.addEventListener('popstate', onPopState);
 

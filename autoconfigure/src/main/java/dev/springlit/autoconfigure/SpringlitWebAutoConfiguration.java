@@ -31,6 +31,7 @@ import dev.springlit.web.ConnectionLimits;
 import dev.springlit.web.ElementRenderer;
 import dev.springlit.web.FileEndpoints;
 import dev.springlit.web.NotFoundViewResolver;
+import dev.springlit.web.Appearance;
 import dev.springlit.web.PageShell;
 import dev.springlit.web.ProtocolCodec;
 import dev.springlit.web.SpringlitTemplates;
@@ -91,9 +92,10 @@ public class SpringlitWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties) {
+    PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties,
+                                 ObjectProvider<Appearance> appearance) {
         return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), ASSET_VERSION,
-                engine::access);
+                engine::access, appearance.getIfAvailable(Appearance::plain));
     }
 
     @Bean

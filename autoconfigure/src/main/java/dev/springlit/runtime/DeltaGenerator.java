@@ -266,7 +266,8 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
                 true, o.getOnChange(), o.getCallbackArgs(), codec);
         T value = codec.coerce(run.registerWidget(spec, form), name);
         emit(new Widget(spec.id(run.page().path(), form), kind, label, o.getHelp(), o.isDisabled(),
-                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(value), props, form));
+                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(value),
+                ClearedForms.withFormDefault(run, form, props, codec.encode(checkedDefault)), form));
         return value;
     }
 
@@ -282,8 +283,15 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
 
     private <T extends Number> T numberInput(String label, T value, Class<T> type, T defaultStep,
                                              NumberInputOptions<T> o) {
+        return numberInput(label, value, type, defaultStep, o, true);
+    }
+
+    /** @param explicitDefault whether the page gave the starting value (S4.7), as a parameter or in options */
+    private <T extends Number> T numberInput(String label, T value, Class<T> type, T defaultStep,
+                                             NumberInputOptions<T> o, boolean explicitDefault) {
         T step = o.getStep() != null ? o.getStep() : defaultStep;
-        return valueWidget("number_input", label, o, o.isValueGiven() ? o.getValue() : value, true,
+        return valueWidget("number_input", label, o, o.isValueGiven() ? o.getValue() : value,
+                explicitDefault || o.isValueGiven(),
                 WidgetCodecs.number(type, o.getMin(), o.getMax(), true),
                 props("min", o.getMin(), "max", o.getMax(), "step", step, "integer", !Double.class.equals(type),
                         "placeholder", o.getPlaceholder(), "format", o.getFormat()),
@@ -309,6 +317,18 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
         NumberInputOptions<Double> o = new NumberInputOptions<>();
         options.accept(o);
         return numberInput(label, value, Double.class, 0.01, o);
+    }
+
+    @Override
+    public <T extends Number> T numberInput(String label, Class<T> type, Consumer<NumberInputOptions<T>> options) {
+        if (type != Integer.class && type != Long.class && type != Double.class) {
+            throw new StreamlitApiException("numberInput() takes Integer, Long or Double, not " + type.getName() + ".");
+        }
+        NumberInputOptions<T> o = new NumberInputOptions<>();
+        options.accept(o);
+        T start = o.getMin() != null ? o.getMin() : WidgetCodecs.convert(type, 0);
+        T step = WidgetCodecs.convert(type, Double.class.equals(type) ? 0.01 : 1);
+        return numberInput(label, start, type, step, o, false);
     }
 
     private <T extends Number> T slider(String label, T min, T max, Class<T> type, T defaultStep, SliderOptions o) {
@@ -424,7 +444,7 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
         }
         T start = o.isValueGiven() ? o.getValue() : index == null ? null : opts.get(index);
         List<String> labels = WidgetCodecs.labels(opts, o.getFormatFunc());
-        return valueWidget(kind, label, o, start, o.isValueGiven() || index == null || index != 0,
+        return valueWidget(kind, label, o, start, o.isValueGiven() || (index != null && index != 0),
                 WidgetCodecs.choice(opts, o.getFormatFunc()),
                 props("options", labels, "horizontal", o.isHorizontal() ? Boolean.TRUE : null,
                         "placeholder", "selectbox".equals(kind) ? o.getPlaceholder() : null),

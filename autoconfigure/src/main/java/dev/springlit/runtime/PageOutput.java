@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.runtime.ServerMessage.Op;
+import dev.springlit.runtime.ServerMessage.ReachedOp;
 import dev.springlit.runtime.ServerMessage.SetOp;
 import dev.springlit.runtime.ServerMessage.TrimOp;
 
@@ -37,6 +38,8 @@ final class PageOutput {
     private final Node root = new Node(null);
     private List<Op> pending = new ArrayList<>();
     private Map<String, Integer> pendingIndex;
+    /** The last element a run drew, equal to what was there or not, when not yet told (null: told). */
+    private int[] reached;
 
     PageOutput() {
         for (int i = 0; i < ROOTS; i++) {
@@ -54,6 +57,9 @@ final class PageOutput {
             return; // the container's block was replaced meanwhile; its new children arrive with it
         }
         List<Node> children = parent.children;
+        int[] path = Arrays.copyOf(container, container.length + 1);
+        path[container.length] = index;
+        reached = path;
         if (index < children.size()) {
             Node existing = children.get(index);
             if (existing != null && element.equals(existing.element)) {
@@ -66,8 +72,6 @@ final class PageOutput {
             }
             children.add(new Node(element));
         }
-        int[] path = Arrays.copyOf(container, container.length + 1);
-        path[container.length] = index;
         queue(new SetOp(path, element));
     }
 
@@ -119,8 +123,15 @@ final class PageOutput {
         return node;
     }
 
-    /** Takes the changes not yet sent. */
-    synchronized List<Op> drain() {
+    /**
+     * Takes the changes not yet sent. While the run goes on ({@code runEnding} false) they end with how far it
+     * got ({@link ReachedOp}) when it drew anything since: the browser shows what it has not reached as stale.
+     */
+    synchronized List<Op> drain(boolean runEnding) {
+        if (reached != null && !runEnding) {
+            pending.add(new ReachedOp(reached));
+        }
+        reached = null;
         if (pending.isEmpty()) {
             return List.of();
         }

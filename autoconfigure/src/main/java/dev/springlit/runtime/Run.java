@@ -43,7 +43,6 @@ final class Run {
     private final Map<String, Boolean> forms = new LinkedHashMap<>();
     private final Map<String, int[]> formPaths = new HashMap<>();
     private final Set<String> formsWithSubmit = new HashSet<>();
-    private boolean rerunAfter;
     private PageDescriptor switchTarget;
 
     /** One container's position counter in this run. */
@@ -59,6 +58,8 @@ final class Run {
     }
 
     private volatile boolean interrupted;
+    /** Set when the tab's Stop ended this run: it ends as {@code st.stop()} would, not replayed. */
+    private volatile boolean stoppedByUser;
     /** Set by the watchdog at streamlit.runner.max-run-time: the interruption reaches callbacks too. */
     private volatile boolean overtime;
     /** Set (under this run's monitor) when the session gave up on this run: it may write nothing any more. */
@@ -133,6 +134,20 @@ final class Run {
     /** Asks the run to stop at its next St or SessionState call; wakes it if it is blocked in the page body. */
     void interrupt() {
         synchronized (this) {
+            interrupted = true;
+            if (bodyThread != null && !inCallback) {
+                bodyThread.interrupt();
+            }
+        }
+    }
+
+    /**
+     * The user pressed Stop: the run ends at its next St or SessionState call (or now, when it waits in the page
+     * body) as if the page had called {@code st.stop()}; it is not replayed. Callbacks run to their end.
+     */
+    void stopByUser() {
+        synchronized (this) {
+            stoppedByUser = true;
             interrupted = true;
             if (bodyThread != null && !inCallback) {
                 bodyThread.interrupt();
@@ -295,6 +310,10 @@ final class Run {
         }
         if (!skipBody) {
             status = renderBody(st);
+        }
+        if (status == RunStatus.INTERRUPTED && stoppedByUser && !overtime && !abandoned) {
+            Thread.interrupted(); // the stop's wake-up call must not hit what follows
+            status = RunStatus.STOPPED;
         }
         if (status == RunStatus.INTERRUPTED) {
             return overtime ? overtimeEnd() : interruptedEnd();
@@ -464,15 +483,6 @@ final class Run {
     /** Whether the form {@code key} clears its widgets after a submit (false for forms not drawn). */
     boolean clearsOnSubmit(String key) {
         return Boolean.TRUE.equals(forms.get(key));
-    }
-
-    /** Asks for one more run after this one completes (a form cleared on submit shows its defaults). */
-    void rerunAfter() {
-        rerunAfter = true;
-    }
-
-    boolean wantsRerunAfter() {
-        return rerunAfter;
     }
 
     /** st.switchPage: the page the session shows once this run ends. */

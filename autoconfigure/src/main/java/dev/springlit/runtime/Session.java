@@ -192,7 +192,7 @@ public final class Session implements SessionHandle {
                 connection = newConnection;
                 running = lastEndedRun < runCount;
             }
-            output.drain();
+            output.drain(true);
             outbox.post(newConnection, new ServerMessage.SessionAttached(id, page.path(), page.title(), true));
             if (!fresh) {
                 List<ServerMessage.Op> tree = output.snapshot();
@@ -275,7 +275,7 @@ public final class Session implements SessionHandle {
 
     /** Posts the ops drawn since the last post; called with the send lock held. */
     private void postDrawn(int run, RunStatus status) {
-        List<ServerMessage.Op> ops = output.drain();
+        List<ServerMessage.Op> ops = output.drain(status != null);
         if (ops.isEmpty() && status == null) {
             return;
         }
@@ -304,6 +304,18 @@ public final class Session implements SessionHandle {
     public void interact(Map<String, Object> widgets, String trigger, Consumer<SessionState> prelude) {
         touched = true;
         enqueue(RunRequest.interaction(widgets, trigger, prelude));
+    }
+
+    /**
+     * The tab's Stop: the page run going on now ends as if it had called {@code st.stop()} (what it drew stays,
+     * its state is kept); runs already asked for still follow. Nothing happens when no page is running.
+     */
+    public void stopRun() {
+        synchronized (lock) {
+            if (current != null && !current.request().isTask()) {
+                current.stopByUser();
+            }
+        }
     }
 
     /** Whether nothing is running or waiting to run. */
@@ -513,7 +525,7 @@ public final class Session implements SessionHandle {
             synchronized (lock) {
                 if (status == RunStatus.INTERRUPTED && !destroyed) {
                     requeueFront(run.request());
-                } else if (status == RunStatus.RERUN || (run.wantsRerunAfter() && !destroyed)) {
+                } else if (status == RunStatus.RERUN) {
                     pending.addFirst(RunRequest.rerun());
                 }
                 if (run.switchTarget() != null && status == RunStatus.RERUN) {

@@ -249,13 +249,25 @@ public final class PageTester implements AutoCloseable {
         root.pendingForms.computeIfAbsent(form, f -> new LinkedHashMap<>()).put(widgetId, value);
     }
 
-    /** A submit sends the form's held edits with the click. */
+    /**
+     * A submit sends the form's held edits with the click. A form that clears on submit then holds its widgets'
+     * defaults as new edits, as the browser does (S6.2).
+     */
     void queueSubmit(String form, String widgetId) {
         Map<String, Object> held = root.pendingForms.remove(form);
         if (held != null) {
             root.pendingValues.putAll(held);
         }
         root.pendingTrigger = widgetId;
+        for (WidgetElement widget : root.widgets()) {
+            widget.holdFormDefault(form);
+        }
+    }
+
+    /** What the browser shows for a widget: the form's held edit, if any, else the server's value. */
+    Object shownValue(Widget widget) {
+        Map<String, Object> held = widget.form() == null ? null : root.pendingForms.get(widget.form());
+        return held != null && held.containsKey(widget.id()) ? held.get(widget.id()) : widget.value();
     }
 
     // ---- containers ---------------------------------------------------------------------------------------

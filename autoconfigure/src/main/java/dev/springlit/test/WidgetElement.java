@@ -34,9 +34,19 @@ public final class WidgetElement {
         return value;
     }
 
-    /** The value as the browser shows it (option indexes, ISO dates, ...). */
+    /**
+     * The value as the browser shows it (option indexes, ISO dates, ...): in a form, an edit not submitted yet
+     * (after a submit of a form that clears on submit, the default).
+     */
     public Object browserValue() {
-        return widget.value();
+        return tester.shownValue(widget);
+    }
+
+    /** After a submit of {@code form}: a widget of that form which clears on submit holds its default. */
+    void holdFormDefault(String form) {
+        if (form.equals(widget.form()) && widget.props().containsKey(Widget.FORM_DEFAULT)) {
+            tester.queueFormValue(form, widget.id(), widget.prop(Widget.FORM_DEFAULT));
+        }
     }
 
     public String label() {

@@ -27,6 +27,10 @@ sealed interface ClientMessage {
     record Navigate(String page, String query) implements ClientMessage {
     }
 
+    /** The user pressed Stop: end the run going on now. */
+    record Stop() implements ClientMessage {
+    }
+
     /** Thrown for a message that does not follow the protocol. */
     final class BadMessageException extends RuntimeException {
         private final String code;
@@ -59,6 +63,7 @@ sealed interface ClientMessage {
             case "hello" -> hello(mapper, root);
             case "rerun" -> rerun(mapper, root);
             case "navigate" -> new Navigate(requiredString(root, "page"), optionalString(root, "query"));
+            case "stop" -> new Stop();
             default -> throw new BadMessageException("bad_message", "Unknown message type \"" + limit(type) + "\".");
         };
     }

@@ -3,7 +3,9 @@ package dev.springlit.web;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.http.CacheControl;
@@ -36,9 +38,16 @@ public final class PageShell {
     private final String assetVersion;
 
     private final Supplier<PageAccess> access;
+    private final Appearance look;
 
     public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, String assetVersion,
                      Supplier<PageAccess> access) {
+        this(pages, templates, appName, assetVersion, access, Appearance.plain());
+    }
+
+    public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, String assetVersion,
+                     Supplier<PageAccess> access, Appearance look) {
+        this.look = look;
         this.access = access;
         this.pages = pages;
         this.templates = templates;
@@ -66,7 +75,19 @@ public final class PageShell {
         context.setVariable("staticBase", STATIC_PATH);
         context.setVariable("assetVersion", assetVersion);
         context.setVariable("appName", appName);
+        lookOf(context, pages.pages());
         return templates.process("springlit/not-found", context);
+    }
+
+    /** The theme, logo, stylesheets and each page's layout (nav links carry it for client-side switches). */
+    private void lookOf(Context context, List<PageDescriptor> all) {
+        context.setVariable("look", look);
+        context.setVariable("themePath", Appearance.THEME_PATH);
+        Map<String, String> layouts = new HashMap<>();
+        for (PageDescriptor p : all) {
+            layouts.put(p.path(), PageLayouts.of(p, look));
+        }
+        context.setVariable("layouts", layouts);
     }
 
     /** The sidebar: every listed page the user may open (Spring Security's rules, when present). */
@@ -100,6 +121,8 @@ public final class PageShell {
         context.setVariable("staticBase", STATIC_PATH);
         context.setVariable("assetVersion", assetVersion);
         context.setVariable("appName", appName);
+        lookOf(context, pages.pages());
+        context.setVariable("layout", PageLayouts.of(page, look));
         return templates.process("springlit/shell", context);
     }
 }

@@ -253,6 +253,8 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
                 throw new BadMessageException("forbidden", "You may not open " + page.path() + ".");
             }
             session.navigate(page, navigate.query());
+        } else if (message instanceof ClientMessage.Stop) {
+            session.stopRun();
         }
     }
 

@@ -6,8 +6,18 @@ export function uploadIds(value) {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+/** "Limit 50MB per file": the server's streamlit.server.max-upload-size, from <body data-sl-upload-limit>. */
+function showLimit(root) {
+  const limits = root.querySelector('.sl-dropzone-limits');
+  const limit = document.body.dataset.slUploadLimit;
+  if (!limits || !limit) return;
+  const text = limits.textContent.replace(/^Limit (\S+ )?per file/, `Limit ${limit} per file`);
+  if (text !== limits.textContent) limits.textContent = text;
+}
+
 export const fileUploader = {
   uploads: true,
   read: (root, fields, known) => uploadIds(known()),
   show() { /* the list of files is the server's markup */ },
+  decorate: showLimit,
 };
