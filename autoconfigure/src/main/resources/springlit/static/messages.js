@@ -15,6 +15,7 @@ import { initWidgets, settleWidgets } from './widgets/values.js';
 import { clearPending } from './widgets/pending.js';
 import { clearStale, markCurrent, markReached, markStale } from './stale.js';
 import { describe } from './a11y.js';
+import { enhanceMultiselects } from './widgets/chips.js';
 
 export function handle(msg) {
   switch (msg.type) {
@@ -129,6 +130,7 @@ function applyOp(op) {
       markCurrent(live);
       describe(live);
       initWidgets(live);
+      enhanceMultiselects(live);
       initBlocks(live);
       initData(live, before);
       refreshOwner(container);

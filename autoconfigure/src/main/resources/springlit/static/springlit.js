@@ -1,5 +1,5 @@
 // Springlit browser client, entry module: vanilla ES modules served from the jar, no build step, no
-// dependencies (Chart.js is loaded from its WebJar on the first chart).
+// dependencies (Chart.js and Tom Select are loaded from their WebJars on the first chart or multiselect).
 //
 // It opens the WebSocket named by <body data-sl-stream> (connection.js), says `hello`, applies the server's
 // messages to the page (messages.js) and sends `rerun` (widgets/) and `navigate` (nav.js). The wire protocol

@@ -216,6 +216,10 @@ public class SpringlitWebAutoConfiguration {
                 registry.addResourceHandler(PageShell.STATIC_PATH + "/chartjs/**", versioned + "/chartjs/**")
                         .addResourceLocations("classpath:/META-INF/resources/webjars/chart.js/4.4.1/dist/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
+                // Tom Select from its WebJar, loaded by the client on the first multiselect
+                registry.addResourceHandler(PageShell.STATIC_PATH + "/tomselect/**", versioned + "/tomselect/**")
+                        .addResourceLocations("classpath:/META-INF/resources/webjars/tom-select/2.4.3/dist/")
+                        .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
                 registry.addResourceHandler(PageShell.STATIC_PATH + "/**", versioned + "/**")
                         .addResourceLocations("classpath:/springlit/static/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));

@@ -80,6 +80,9 @@ class TransitionsBrowserIT extends BrowserSupport {
         assertThat(frames).as("frames sampled").hasSizeGreaterThan(5);
         assertThat(frames).as("the new title was shown").anyMatch(f -> "Counter".equals(f.get("title")));
         assertThat(wrong).as("frames (ms after the click) with the old page under the new title").isEmpty();
+        System.out.println("TransitionsBrowserIT: " + frames.size() + " frames sampled, first with the new title at "
+                + frames.stream().filter(f -> "Counter".equals(f.get("title"))).findFirst().map(f -> f.get("t"))
+                        .orElse("?") + " ms, none with the old page under it");
     }
 
     /** Clicks Stop in the browser and returns the ms until the tab shows the run ended. */
@@ -112,6 +115,7 @@ class TransitionsBrowserIT extends BrowserSupport {
         button("Long run").click();
         assertThat(stop).isVisible();
         double elapsed = stopAndMeasure("button");
+        System.out.printf("TransitionsBrowserIT: Stop ended the 10 s run after %.0f ms%n", elapsed);
         assertThat(elapsed).as("ms from Stop to the run's end").isLessThan(1000);
         assertThat(page.locator("body")).hasAttribute("data-sl-status", "stopped");
         assertThat(stop).isHidden();
