@@ -5,7 +5,8 @@
 //   - a progress bar is named by its text ("Progress" without one);
 //   - both thumbs of a range slider are named: "<label> (start)" and "<label> (end)";
 //   - a chart is an image described by its type and series, with its data as a table for screen readers;
-//   - an enabled download link is a button (Space presses it too, a11yKeyDown).
+//   - an enabled download link is a button (Space presses it too, a11yKeyDown);
+//   - a colour picker is announced as one, described by the colour it shows ("#ff4b4b").
 
 const USER_TEXT = '.sl-heading h1, .sl-heading h2, .sl-heading h3, .sl-markdown p, .sl-markdown li, '
   + '.sl-markdown h1, .sl-markdown h2, .sl-markdown h3, .sl-markdown h4, .sl-markdown blockquote, '
@@ -84,6 +85,15 @@ function describeChart(chart) {
   canvas.setAttribute('aria-describedby', table.id);
 }
 
+function describeColour(input) {
+  const hex = input.parentElement?.querySelector('.sl-color-hex');
+  input.setAttribute('aria-roledescription', 'colour picker');
+  if (hex) {
+    hex.id ||= `${input.id}/hex`;
+    input.setAttribute('aria-describedby', hex.id);
+  }
+}
+
 function downloadAsButton(link) {
   if (link.getAttribute('aria-disabled') === 'true') return;
   link.setAttribute('role', 'button');
@@ -97,6 +107,7 @@ export function describe(node) {
   each(node, '[role="progressbar"]', nameProgress);
   each(node, '.sl-chart', describeChart);
   each(node, 'a.sl-download', downloadAsButton);
+  each(node, 'input[type="color"]', describeColour);
 }
 
 /** Space on a link that is a button presses it, as on a button. */

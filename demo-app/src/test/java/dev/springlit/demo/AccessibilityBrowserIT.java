@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 
 /**
  * What a screen reader is told (Playwright's accessibility snapshot, as Chromium exposes the page): named progress
@@ -28,6 +29,9 @@ class AccessibilityBrowserIT extends BrowserSupport {
         assertThat(regions).doesNotContain("✓");
         assertThat(page.locator(".sl-skip-link")).hasText("Skip to main content");
         assertThat(page.locator("body").ariaSnapshot()).contains("link \"Skip to main content\"");
+        Locator colour = page.getByLabel("Colour", new Page.GetByLabelOptions().setExact(true));
+        assertThat(colour).hasAttribute("aria-roledescription", "colour picker");
+        assertThat(colour).hasAccessibleDescription("#ff4b4b");
         page.locator(".sl-download").focus();
         assertThat(page.locator(".sl-download")).hasAttribute("role", "button");
     }
