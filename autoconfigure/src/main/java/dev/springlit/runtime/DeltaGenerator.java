@@ -534,8 +534,8 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
                 .map(f -> Map.<String, Object>of("name", f.name(), "size", f.size())).toList();
         emit(new Widget(id, "file_uploader", label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
-                props("types", o.getTypes(), "multiple", multiple, "files", shown,
-                        "uploadUrl", "/_springlit/upload/" + session.id() + "?widget=" + urlPart(id)), form));
+                ClearedForms.withFormDefault(run, form, props("types", o.getTypes(), "multiple", multiple, "files", shown,
+                        "uploadUrl", "/_springlit/upload/" + session.id() + "?widget=" + urlPart(id)), List.of()), form));
         return files;
     }
 

@@ -3,6 +3,7 @@ package dev.springlit.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import dev.springlit.SessionState;
 import dev.springlit.StateKey;
 import dev.springlit.St;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.UploadedFile;
 
 /** Issue 16's Streamlit behaviours, as a page test sees them: S6.2 clear on submit, S4.7 widgets without default, S3.2. */
 class FidelityTest {
@@ -72,6 +74,23 @@ class FidelityTest {
             t.formSubmitButton("Save").click().run();
             assertThat(saved).containsExactly("abc/30", "/30");
             assertThat(t.markdown(0).value()).isEqualTo("v=");
+        }
+    }
+
+    @Test
+    void S6_2_aClearedFormsUploaderHoldsNoFileAndTheNextSubmitSendsNone() {
+        List<String> saved = Collections.synchronizedList(new ArrayList<>());
+        try (PageTester t = PageTester.of(st -> st.form("f", o -> o.clearOnSubmit(true), form -> {
+            UploadedFile file = form.fileUploader("Attachment");
+            if (form.formSubmitButton("Save")) {
+                saved.add(file == null ? "none" : file.name());
+            }
+        })).run()) {
+            t.widget("Attachment").upload("note.txt", "hello".getBytes(StandardCharsets.UTF_8));
+            t.formSubmitButton("Save").click().run();
+            assertThat(t.widget("Attachment").browserValue()).as("the browser shows no file").isEqualTo(List.of());
+            t.formSubmitButton("Save").click().run();
+            assertThat(saved).containsExactly("note.txt", "none");
         }
     }
 

@@ -81,4 +81,20 @@ class FormFidelityBrowserIT extends BrowserSupport {
         assertThat(main()).containsText("v=[]"); // the next submit sends the default
         assertThat(main()).containsText("Saved ");
     }
+
+    @Test
+    void S6_2_aClearedFormsUploaderShowsNoFileAndTheNextSubmitSendsNone() throws Exception {
+        open("/test-forms");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("note", ".txt");
+        java.nio.file.Files.writeString(file, "hello");
+        Locator uploader = page.locator(".sl-widget-file_uploader");
+        page.getByLabel("Attachment").setInputFiles(file);
+        assertThat(uploader).not().hasAttribute("data-sl-uploading", "");
+        page.waitForTimeout(300); // the upload's answer is handled after the attribute goes
+        button("Save").click();
+        assertThat(main()).containsText("with " + file.getFileName());
+        assertThat(uploader.locator("[data-sl-file]:visible")).hasCount(0);
+        button("Save").click();
+        assertThat(main()).containsText("without a file");
+    }
 }

@@ -6,6 +6,7 @@ import dev.springlit.Page;
 import dev.springlit.SessionState;
 import dev.springlit.St;
 import dev.springlit.StreamlitPage;
+import dev.springlit.UploadedFile;
 
 /**
  * A test-only page for S6.1 and S6.2 in the browser: a form whose first submit button is disabled, one whose
@@ -39,8 +40,9 @@ class FormFidelityTestPage implements Page {
         });
         st.form("saving", o -> o.clearOnSubmit(true), form -> {
             String name = form.textInput("Name", o -> o.key("name"));
+            UploadedFile attachment = form.fileUploader("Attachment");
             if (form.formSubmitButton("Save")) {
-                st.success("Saved " + name);
+                st.success("Saved " + name + (attachment == null ? " without a file" : " with " + attachment.name()));
             }
         });
         st.button("Refresh");
