@@ -3,7 +3,6 @@ package dev.springlit.runtime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +37,11 @@ final class PageOutput {
     private final Node root = new Node(null);
     private List<Op> pending = new ArrayList<>();
     private Map<String, Integer> pendingIndex;
-    /** The last element a run drew, equal to what was there or not, when not yet told (null: told). */
-    private int[] reached;
+    /**
+     * Per root, the last element a run drew there, equal to what was there or not, when not yet told (null: told).
+     * Per root because a run draws into the body and the sidebar in turns.
+     */
+    private final int[][] reached = new int[ROOTS][];
 
     PageOutput() {
         for (int i = 0; i < ROOTS; i++) {
@@ -59,7 +61,7 @@ final class PageOutput {
         List<Node> children = parent.children;
         int[] path = Arrays.copyOf(container, container.length + 1);
         path[container.length] = index;
-        reached = path;
+        reached[path[0]] = path;
         if (index < children.size()) {
             Node existing = children.get(index);
             if (existing != null && element.equals(existing.element)) {
@@ -125,13 +127,16 @@ final class PageOutput {
 
     /**
      * Takes the changes not yet sent. While the run goes on ({@code runEnding} false) they end with how far it
-     * got ({@link ReachedOp}) when it drew anything since: the browser shows what it has not reached as stale.
+     * got in each root ({@link ReachedOp}) where it drew anything since: the browser shows what it has not
+     * reached as stale.
      */
     synchronized List<Op> drain(boolean runEnding) {
-        if (reached != null && !runEnding) {
-            pending.add(new ReachedOp(reached));
+        for (int root = 0; root < ROOTS; root++) {
+            if (reached[root] != null && !runEnding) {
+                pending.add(new ReachedOp(reached[root]));
+            }
+            reached[root] = null;
         }
-        reached = null;
         if (pending.isEmpty()) {
             return List.of();
         }
@@ -163,7 +168,7 @@ final class PageOutput {
         }
     }
 
-    /** The elements under root {@code root} in document order, blocks included, for tests and the page tester. */
+    /** The elements under root {@code root} in document order, blocks included (what the runtime's tests read). */
     synchronized List<Element> elements(int rootIndex) {
         return elementsUnder(new int[] {rootIndex});
     }
@@ -176,28 +181,6 @@ final class PageOutput {
             collect(container, out);
         }
         return out;
-    }
-
-    /** The path of every block under root {@code rootIndex}, in document order, with the block itself. */
-    synchronized Map<int[], Block> blocks(int rootIndex) {
-        Map<int[], Block> out = new LinkedHashMap<>();
-        blocks(root.children.get(rootIndex), new int[] {rootIndex}, out);
-        return out;
-    }
-
-    private static void blocks(Node container, int[] path, Map<int[], Block> out) {
-        for (int i = 0; i < container.children.size(); i++) {
-            Node child = container.children.get(i);
-            if (child == null) {
-                continue;
-            }
-            int[] childPath = Arrays.copyOf(path, path.length + 1);
-            childPath[path.length] = i;
-            if (child.element instanceof Block block) {
-                out.put(childPath, block);
-                blocks(child, childPath, out);
-            }
-        }
     }
 
     private static void collect(Node container, List<Element> out) {

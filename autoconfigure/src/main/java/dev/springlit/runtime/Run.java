@@ -1,3 +1,4 @@
+// Over 300 lines: a run's lifecycle plus its draw bookkeeping (containers, forms, widget ids) until the draw re-cut.
 package dev.springlit.runtime;
 
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ import dev.springlit.element.Element;
 /**
  * One execution of a page for one request: apply the browser's values, fire the callbacks of what
  * changed, render the page, then finish (reset buttons, forget unkeyed widgets that were not drawn,
- * check serializability) and commit. The run is bound to its thread; {@code St} and {@code SessionState}
- * refuse any other thread.
+ * check serializability) and return a {@link RunResult} for the {@link Runner} to commit: a run never writes
+ * its session's committed state. What it draws streams to the session's page output as it goes. The run is
+ * bound to its thread; {@code St} and {@code SessionState} refuse any other thread.
  */
 final class Run {
 
@@ -58,10 +60,10 @@ final class Run {
     }
 
     private volatile boolean interrupted;
-    /** Set when the tab's Stop ended this run: it ends as {@code st.stop()} would, not replayed. */
-    private volatile boolean stoppedByUser;
     /** Set by the watchdog at streamlit.runner.max-run-time: the interruption reaches callbacks too. */
     private volatile boolean overtime;
+    /** Set when the run is stopped from outside (a stop button, a tester's timeout): it ends, not replayed. */
+    private volatile boolean cancelled;
     /** Set (under this run's monitor) when the session gave up on this run: it may write nothing any more. */
     private volatile boolean abandoned;
     private volatile long startedNanos;
@@ -126,7 +128,7 @@ final class Run {
                     + "on the run's thread (or in a widget callback). To change a session from another thread, use "
                     + "the SessionHandle from st.session().");
         }
-        if (abandoned || (interrupted && (!inCallback || overtime))) {
+        if (abandoned || (interrupted && (!inCallback || overtime || cancelled))) {
             throw new RunInterruptedException();
         }
     }
@@ -142,26 +144,26 @@ final class Run {
     }
 
     /**
-     * The user pressed Stop: the run ends at its next St or SessionState call (or now, when it waits in the page
-     * body) as if the page had called {@code st.stop()}; it is not replayed. Callbacks run to their end.
-     */
-    void stopByUser() {
-        synchronized (this) {
-            stoppedByUser = true;
-            interrupted = true;
-            if (bodyThread != null && !inCallback) {
-                bodyThread.interrupt();
-            }
-        }
-    }
-
-    /**
      * The run is past streamlit.runner.max-run-time: it is interrupted like a superseded run, in a callback too,
      * and ends with a message instead of being replayed.
      */
     void stopForDeadline() {
         synchronized (this) {
             overtime = true;
+            interrupted = true;
+            if (bodyThread != null) {
+                bodyThread.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Stops the run at its next St or SessionState call, in a callback too: it ends as stopped, keeping what it
+     * drew and committing none of its state, and is not replayed.
+     */
+    void cancel() {
+        synchronized (this) {
+            cancelled = true;
             interrupted = true;
             if (bodyThread != null) {
                 bodyThread.interrupt();
@@ -198,8 +200,8 @@ final class Run {
         return thread;
     }
 
-    /** Runs the request and returns how it ended. Never throws for what the page does. */
-    RunStatus execute() {
+    /** Runs the request and returns what it leaves for the session. Never throws for what the page does. */
+    RunResult execute() {
         long started = System.nanoTime();
         startedNanos = started;
         thread = Thread.currentThread();
@@ -208,7 +210,7 @@ final class Run {
             binding = session.engine().access().bind(session.user());
         } catch (Exception e) {
             log.error("Binding the security context of session " + session.tag() + " failed", e);
-            return RunStatus.ERROR;
+            return RunResult.nothing(RunStatus.ERROR);
         }
         CURRENT.set(this);
         session.engine().runStarted(this);
@@ -216,19 +218,19 @@ final class Run {
             if (request.isTask()) {
                 return executeTask();
             }
-            RunStatus status;
+            RunResult result;
             try {
-                status = executePage();
+                result = executePage();
             } catch (RunInterruptedException abandonedMeanwhile) {
                 if (!abandoned) {
                     throw abandonedMeanwhile;
                 }
-                return RunStatus.INTERRUPTED; // given up on while finishing: it may write nothing more
+                return RunResult.nothing(RunStatus.INTERRUPTED); // given up on while finishing: it may write nothing more
             }
             if (!abandoned) { // an abandoned run was counted when it was given up
-                session.engine().observer().runEnded(status, System.nanoTime() - started);
+                session.engine().observer().runEnded(result.status(), System.nanoTime() - started);
             }
-            return status;
+            return result;
         } finally {
             finished = true;
             CURRENT.remove();
@@ -241,7 +243,7 @@ final class Run {
         }
     }
 
-    private RunStatus executeTask() {
+    private RunResult executeTask() {
         synchronized (this) {
             bodyThread = Thread.currentThread();
         }
@@ -249,17 +251,17 @@ final class Run {
             request.task().accept(state);
         } catch (RuntimeException e) {
             log.warn("A SessionHandle.update task failed; its changes were discarded", e);
-            return RunStatus.ERROR;
+            return RunResult.nothing(RunStatus.ERROR);
         } finally {
             synchronized (this) {
                 bodyThread = null;
             }
             Thread.interrupted();
         }
-        return session.commit(this, state.finishTask()) ? RunStatus.OK : RunStatus.INTERRUPTED;
+        return new RunResult(RunStatus.OK, state.finishTask(), Map.of(), List.of(), false, false, null);
     }
 
-    private RunStatus executePage() {
+    private RunResult executePage() {
         DeltaGenerator st = session.st();
         RunStatus status = RunStatus.OK;
         String refusal = session.engine().watchdog().refusal(page);
@@ -290,10 +292,10 @@ final class Run {
                     break;
                 } catch (RunInterruptedException | RerunRequestedException control) {
                     // neither happens inside a callback unless the deadline passed; else treat like a replaced page
-                    return overtime ? overtimeEnd() : interruptedEnd();
+                    return endedEarly();
                 } catch (Throwable failure) {
-                    if (overtime) {
-                        return overtimeEnd();
+                    if (overtime || cancelled) {
+                        return endedEarly();
                     }
                     showFailure(failure, "callback of " + widget.kind() + " " + widget.id());
                     skipBody = true;
@@ -311,25 +313,15 @@ final class Run {
         if (!skipBody) {
             status = renderBody(st);
         }
-        if (status == RunStatus.INTERRUPTED && stoppedByUser && !overtime && !abandoned) {
-            Thread.interrupted(); // the stop's wake-up call must not hit what follows
-            status = RunStatus.STOPPED;
-        }
         if (status == RunStatus.INTERRUPTED) {
-            return overtime ? overtimeEnd() : interruptedEnd();
+            return endedEarly();
         }
         if (status != RunStatus.RERUN) {
             markFormsWithoutSubmitButton();
         }
         SessionData committed = state.finishRun(status == RunStatus.RERUN, this);
-        if (!session.commit(this, committed)) {
-            return RunStatus.INTERRUPTED; // abandoned meanwhile: the session went on without this run
-        }
-        if (status != RunStatus.RERUN) {
-            trimContainers();
-        }
-        session.flush(number, status);
-        return status;
+        return new RunResult(status, committed, Map.of(), status == RunStatus.RERUN ? List.of() : trims(), true,
+                status == RunStatus.RERUN, status == RunStatus.RERUN ? switchTarget : null);
     }
 
     private RunStatus renderBody(DeltaGenerator st) {
@@ -362,50 +354,48 @@ final class Run {
         }
     }
 
-    /** What an interrupted run leaves: what it drew stays on screen until the next run redraws it. */
-    private RunStatus interruptedEnd() {
-        if (session.keepWidgets(this, drawn)) {
-            session.flush(number, null);
+    /** How a run that did not complete ends: stopped from outside, out of time, or replaced by a newer request. */
+    private RunResult endedEarly() {
+        if (cancelled) {
+            return new RunResult(RunStatus.STOPPED, null, drawn, List.of(), true, false, null);
         }
-        return RunStatus.INTERRUPTED;
+        return overtime ? overtimeEnd() : interruptedEnd();
+    }
+
+    /**
+     * What an interrupted run leaves: what it drew stays on screen until the next run redraws it, and the widgets
+     * it drew stay known; its request is replayed, so the tab is not told it ended.
+     */
+    private RunResult interruptedEnd() {
+        return new RunResult(RunStatus.INTERRUPTED, null, drawn, List.of(), false, false, null);
     }
 
     /**
      * A run stopped at streamlit.runner.max-run-time: what it drew stays, followed by a message; its state changes
      * are discarded, and unlike a superseded run it is not replayed (it would only run out of time again).
      */
-    private RunStatus overtimeEnd() {
-        if (!session.keepWidgets(this, drawn)) {
-            return RunStatus.INTERRUPTED; // abandoned: the session already told the tab
-        }
+    private RunResult overtimeEnd() {
         try {
             emit(0, new Alert(Alert.Level.ERROR, session.engine().watchdog().overtimeMessage()));
-            trimContainers();
         } catch (RunInterruptedException abandonedMeanwhile) {
-            return RunStatus.INTERRUPTED;
+            return RunResult.nothing(RunStatus.INTERRUPTED); // abandoned: the session already told the tab
         }
-        session.flush(number, RunStatus.ERROR);
-        return RunStatus.ERROR;
+        return new RunResult(RunStatus.ERROR, null, drawn, trims(), true, false, null);
     }
 
     /** A page with too many stuck runs is not run at all (see RunWatchdog): the tab sees why. */
-    private RunStatus refusedEnd(String refusal) {
+    private RunResult refusedEnd(String refusal) {
         emit(0, new Alert(Alert.Level.ERROR, refusal));
-        trimContainers();
-        session.flush(number, RunStatus.ERROR);
-        return RunStatus.ERROR;
+        return new RunResult(RunStatus.ERROR, null, Map.of(), trims(), true, false, null);
     }
 
-    /** Drops what the containers drawn in this run showed past what this run drew. */
-    private void trimContainers() {
-        synchronized (this) {
-            if (abandoned) {
-                throw new RunInterruptedException();
-            }
-            for (Container container : containers.values()) {
-                session.output().trim(container.path, container.count);
-            }
+    /** How many children each container drawn in this run keeps: what it showed past them is removed. */
+    private List<RunResult.Trim> trims() {
+        List<RunResult.Trim> trims = new ArrayList<>(containers.size());
+        for (Container container : containers.values()) {
+            trims.add(new RunResult.Trim(container.path, container.count));
         }
+        return trims;
     }
 
     private void showFailure(Throwable failure, String where) {

@@ -199,7 +199,7 @@ final class RunState implements SessionState {
                         + "\" cannot be set using SessionState.");
             }
             if (spec.explicitDefault() && run.settings().widgetStateDuplicationWarning()
-                    && run.session().firstWarningFor(key)) {
+                    && run.session().resources().firstWarningFor(key)) {
                 run.warn("The widget with key \"" + key + "\" was created with a default value but also had its "
                         + "value set via the SessionState API.");
             }
@@ -226,7 +226,7 @@ final class RunState implements SessionState {
 
     /** S1.5: a value the tab re-sent after the server lost its session, else the widget's default. */
     private Object restoredOr(String id, WidgetSpec spec) {
-        Object wire = run.session().takeRestored(id);
+        Object wire = run.session().resources().takeRestored(id);
         if (wire != null && spec.decoder() != null) {
             try {
                 return spec.decoder().decode(wire);

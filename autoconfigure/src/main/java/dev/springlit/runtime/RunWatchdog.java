@@ -71,13 +71,13 @@ final class RunWatchdog {
                 // counted before the session lets go of the run, so that its thread coming back never counts below 0
                 AtomicInteger stuck = stuckByPage.computeIfAbsent(run.page().path(), path -> new AtomicInteger());
                 stuck.incrementAndGet();
-                if (!run.session().abandon(run, abandonedNotice())) {
+                if (!run.session().runner().abandon(run, abandonedNotice())) {
                     stuck.decrementAndGet(); // it ended meanwhile
                     continue;
                 }
                 observer.get().runAbandoned(run.page().path());
                 abandoned.incrementAndGet();
-                run.session().resume(); // only now, so that whoever sees the session go on sees the counts too
+                run.session().runner().kick(); // only now, so that whoever sees the session go on sees the counts too
                 log.error("A run of page " + run.page().path() + " did not end within " + describe(limits.interruptGrace())
                         + " of being interrupted and was abandoned; its thread is left to end on its own. It is at:"
                         + where(run.thread()));

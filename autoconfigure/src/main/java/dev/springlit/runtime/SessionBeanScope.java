@@ -20,17 +20,17 @@ public final class SessionBeanScope implements Scope {
 
     @Override
     public Object get(String name, ObjectFactory<?> objectFactory) {
-        return currentSession().beans().get(name, objectFactory);
+        return currentSession().resources().beans().get(name, objectFactory);
     }
 
     @Override
     public Object remove(String name) {
-        return currentSession().beans().remove(name);
+        return currentSession().resources().beans().remove(name);
     }
 
     @Override
     public void registerDestructionCallback(String name, Runnable callback) {
-        currentSession().beans().registerDestructionCallback(name, callback);
+        currentSession().resources().beans().registerDestructionCallback(name, callback);
     }
 
     @Override

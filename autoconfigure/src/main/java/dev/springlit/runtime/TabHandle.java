@@ -26,7 +26,16 @@ final class TabHandle implements SessionHandle {
 
     @Override
     public CompletableFuture<Void> update(Consumer<SessionState> change, boolean rerun) {
-        return session.update(change, rerun);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        RunRequest task = RunRequest.task(change, done);
+        if (!session.enqueue(task)) {
+            task.taskAbandoned(session.ended());
+            return done;
+        }
+        if (rerun) {
+            session.requestRerun();
+        }
+        return done;
     }
 
     @Override

@@ -6,8 +6,10 @@
  * Types are public only where the web layer, the tester or the auto-configuration must reach them; they are not
  * API (application code uses {@code dev.springlit}).
  * <p>
- * Threading: web threads call {@code Session}'s entry points (attach, interact, navigate); each session runs one
- * run at a time on the shared run executor, and only that run thread writes the session's committed state. The
+ * Threading: web threads call {@code Session}'s entry points (attach, interact, navigate), which queue requests in
+ * the session's {@code RunQueue} (a pure class) under its {@code Runner}'s monitor; the runner executes one run at a
+ * time on the shared run executor, and only it writes the session's committed state, from the {@code RunResult} the
+ * run returns, at one commit point. The
  * single housekeeping thread expires sessions, watches deadlines and only schedules the streaming of slow runs
  * onto the flush thread. Messages leave through the session's {@code Outbox}: posted under the session's locks,
  * delivered (rendered) after them by one thread at a time, in order.

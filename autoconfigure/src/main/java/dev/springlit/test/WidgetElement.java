@@ -42,13 +42,6 @@ public final class WidgetElement {
         return tester.shownValue(widget);
     }
 
-    /** After a submit of {@code form}: a widget of that form which clears on submit holds its default. */
-    void holdFormDefault(String form) {
-        if (form.equals(widget.form()) && widget.props().containsKey(Widget.FORM_DEFAULT)) {
-            tester.queueFormValue(form, widget.id(), widget.prop(Widget.FORM_DEFAULT));
-        }
-    }
-
     public String label() {
         return widget.label();
     }

@@ -25,14 +25,14 @@ class QueueLimitTest {
             RuntimeHarness.Tab tab = harness.open();
             tab.clickAsync("Go");
             gate.awaitEntered();
-            for (int i = 0; i < Session.MAX_PENDING + 10; i++) {
+            for (int i = 0; i < RunQueue.MAX_PENDING + 10; i++) {
                 tab.clickAsync("Go");
             }
             gate.open();
             tab.awaitIdle();
             assertThat(tab.connection.errors()).hasSize(10)
                     .allSatisfy(error -> assertThat(error.code()).isEqualTo("too_many_pending"));
-            assertThat(clicks).hasValue(1 + Session.MAX_PENDING);
+            assertThat(clicks).hasValue(1 + RunQueue.MAX_PENDING);
         }
     }
 }

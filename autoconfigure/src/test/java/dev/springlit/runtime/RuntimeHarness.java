@@ -3,6 +3,7 @@ package dev.springlit.runtime;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -190,7 +191,7 @@ final class RuntimeHarness implements AutoCloseable {
         }
 
         List<Element> elements() {
-            return session.mainElements();
+            return new ArrayList<>(session.output().elements(0));
         }
 
         <E extends Element> List<E> elements(Class<E> type) {
@@ -198,7 +199,7 @@ final class RuntimeHarness implements AutoCloseable {
         }
 
         Map<String, Object> state() {
-            return session.stateSnapshot();
+            return CommittedState.of(session).values();
         }
 
         /** How the last run that ended for this tab's connection ended. */

@@ -41,7 +41,7 @@ class TextElementsTest extends ScriptedPageTest {
         int first = tab.session.runCount();
         page.run(tab, st -> {
             st.text("a");
-            tab.session.flush(first + 1, null); // as the flusher does every 50 ms
+            tab.session.flushIfFree(first + 1); // as the flusher does every 50 ms
             st.text("b");
         });
         List<ServerMessage.Delta> deltas = tab.connection.messages(ServerMessage.Delta.class).stream()

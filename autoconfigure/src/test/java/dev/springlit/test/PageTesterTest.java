@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +136,46 @@ class PageTesterTest {
         try (PageTester tester = PageTester.of(slow)) {
             assertThatThrownBy(() -> tester.run(Duration.ofMillis(200))).isInstanceOf(PageRunTimeoutException.class)
                     .hasMessage("Page run timed out after PT0.2S");
+        }
+    }
+
+    @Test
+    void aRunThatTimesOutIsStoppedKeepsWhatItDrewAndTheTabGoesOn() throws InterruptedException {
+        AtomicInteger loops = new AtomicInteger();
+        AtomicBoolean slow = new AtomicBoolean(true);
+        SessionState state = PageTester.sessionStateProxy();
+        Page page = st -> {
+            st.text("started");
+            state.put("ran", loops.get());
+            while (slow.get()) {
+                st.text("loop " + loops.incrementAndGet()); // every St call is a point where a stop takes effect
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            st.text("done");
+        };
+        try (PageTester tester = PageTester.of(page)) {
+            assertThatThrownBy(() -> tester.run(Duration.ofMillis(300))).isInstanceOf(PageRunTimeoutException.class);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (tester.lastRunStatus() != RunStatus.STOPPED && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(tester.lastRunStatus()).isEqualTo(RunStatus.STOPPED);
+            int stoppedAt = loops.get();
+            Thread.sleep(200);
+            assertThat(loops).hasValue(stoppedAt);
+            assertThat(tester.text(0).value()).isEqualTo("started");
+            assertThat(tester.sessionState().contains("ran")).as("a stopped run commits none of its state").isFalse();
+
+            slow.set(false);
+            tester.run();
+            assertThat(tester.lastRunStatus()).isEqualTo(RunStatus.OK);
+            assertThat(tester.texts()).extracting(TextElement::value).containsExactly("started", "done");
+            assertThat(tester.sessionState().contains("ran")).isTrue();
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.springlit.runtime.CommittedState;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SpringlitEngine;
 
@@ -63,7 +64,7 @@ class NoLostClicksIT {
                 Thread.sleep(10);
             }
             assertThat(session.isIdle()).isTrue();
-            assertThat(session.stateSnapshot()).containsEntry("count", CLICKS);
+            assertThat(CommittedState.of(session).values()).containsEntry("count", CLICKS);
             assertThat(client.screen()).contains("Count = " + CLICKS).doesNotContain("Count = " + (CLICKS + 1));
             assertThat(last.path("status").asString()).isEqualTo("ok");
             System.out.printf("NoLostClicksIT %s (reruns %s): %d clicks sent in %d ms, Count = %d after %d ms, "

@@ -28,6 +28,7 @@ class SlowTestPage implements Page {
         boolean go = st.button("Go");
         boolean longRun = st.button("Long run");
         if (go || longRun) {
+            st.sidebar().caption(go ? "pausing 1.5 s" : "pausing 10 s"); // in the sidebar: the body keeps its order
             pause(go ? 1_500 : 10_000);
         }
         if (st.button("Below")) {

@@ -1,0 +1,211 @@
+package dev.springlit.runtime;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.springlit.element.Alert;
+
+/**
+ * Works off one session's {@link RunQueue}, one run at a time on the shared run executor, and is the only writer of
+ * the session's committed state: a {@link Run} returns a {@link RunResult} and {@link #commit} applies it, at one
+ * point, before the tab is told the run ended.
+ * <p>
+ * Threading: {@link #offer}, {@link #abandon} and {@link #stop} are called from any thread (web threads, page
+ * threads through the session handle, the housekeeping thread); the queue, the current run and the committed state
+ * change only under this runner's monitor, which is never held while a page runs or a message is sent.
+ */
+final class Runner {
+
+    private static final Log log = LogFactory.getLog(Runner.class);
+
+    private final Session session;
+    private final TabLink tab;
+    private final RunQueue queue = new RunQueue();
+    private volatile SessionData data = SessionData.empty();
+    private Run current;
+    private boolean draining;
+    private boolean stopped;
+    private int runCount;
+
+    Runner(Session session, TabLink tab) {
+        this.session = session;
+        this.tab = tab;
+    }
+
+    /** The state the last completed run committed. */
+    SessionData data() {
+        return data;
+    }
+
+    /** How many page runs have started; the browser sees it as the run number. */
+    synchronized int runCount() {
+        return runCount;
+    }
+
+    /** Whether nothing is running or waiting to run. */
+    synchronized boolean isIdle() {
+        return current == null && queue.isEmpty() && !draining;
+    }
+
+    /**
+     * Queues a request, interrupting a run it supersedes, and makes sure the queue is being worked off. Returns
+     * {@link RunQueue.Admission#FULL} (and queues nothing) when too many interactions wait, and {@code null} when
+     * the session has ended.
+     */
+    RunQueue.Admission offer(RunRequest request) {
+        RunQueue.Admission admission;
+        synchronized (this) {
+            if (stopped) {
+                return null;
+            }
+            admission = queue.offer(request, current == null ? null : current.request());
+            if (admission == RunQueue.Admission.SUPERSEDES_RUNNING) {
+                current.interrupt();
+            }
+        }
+        if (admission != RunQueue.Admission.FULL) {
+            kick();
+        }
+        return admission;
+    }
+
+    /** Starts working off the queue on the run executor unless that is already happening. */
+    void kick() {
+        synchronized (this) {
+            if (draining || stopped || queue.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        session.engine().runExecutor().execute(this::drain);
+    }
+
+    /** Works off the queue, one run at a time; runs on the run executor. */
+    private void drain() {
+        while (true) {
+            Run run;
+            synchronized (this) {
+                RunRequest next = queue.next();
+                if (next == null || stopped) {
+                    draining = false;
+                    return;
+                }
+                run = new Run(session, next, session.page(), next.isTask() ? runCount : ++runCount,
+                        rejection -> session.reject(rejection.code(), rejection.message()));
+                current = run;
+            }
+            RunResult result;
+            try {
+                result = run.execute();
+            } catch (Throwable unexpected) {
+                log.error("Springlit run failed outside the page; the session keeps its previous state", unexpected);
+                result = RunResult.nothing(RunStatus.ERROR);
+            }
+            if (!commit(run, result)) {
+                // the session went on without this run (see abandon); another thread drains its queue now
+                session.engine().watchdog().abandonedRunEnded(run);
+                return;
+            }
+            if (!run.request().isTask()) {
+                tab.show(run.number(), result);
+            }
+            if (result.switchTo() != null) {
+                session.switchedTo(result.switchTo());
+            }
+            if (run.request().isTask()) {
+                run.request().taskDone();
+            }
+        }
+    }
+
+    /**
+     * THE commit point: the one place where a run's result becomes the session's committed state, and what follows
+     * it in the queue is decided. It happens before what the run drew is trimmed and the tab is told the run
+     * ended, so whatever observes committed state (a store, a test) never sees an end the state does not match.
+     * Returns false, committing nothing, if the session gave up on the run.
+     */
+    private boolean commit(Run run, RunResult result) {
+        synchronized (this) {
+            if (run.isAbandoned()) {
+                return false;
+            }
+            current = null;
+            if (result.committed() != null) {
+                data = result.committed();
+            } else if (!result.keptWidgets().isEmpty()) {
+                data = withWidgets(data, result.keptWidgets());
+            }
+            if (!stopped) {
+                if (result.status() == RunStatus.INTERRUPTED) {
+                    queue.requeueInterrupted(run.request());
+                } else if (result.rerunAfter()) {
+                    queue.rerunFirst();
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The committed state plus the widgets an interrupted run drew, without any of its values. */
+    private static SessionData withWidgets(SessionData committed, Map<String, WidgetMeta> drawn) {
+        Map<String, WidgetMeta> widgets = new HashMap<>(committed.widgets());
+        widgets.putAll(drawn);
+        return new SessionData(committed.values(), committed.unkeyed(), widgets);
+    }
+
+    /**
+     * Gives up on {@code run}, which ran past its deadline and ignored the interrupt: from now on it can neither
+     * commit nor draw (see Run#markAbandoned) and the tab is told with {@code notice}; then {@link #kick()} lets the
+     * session go on, its next request on another thread. Returns false if the run already ended.
+     */
+    boolean abandon(Run run, Alert notice) {
+        synchronized (this) {
+            if (current != run) {
+                return false;
+            }
+            run.markAbandoned();
+            current = null;
+            draining = false;
+        }
+        if (run.request().isTask()) {
+            run.request().taskAbandoned(new IllegalStateException("The SessionHandle.update task ran longer than "
+                    + "streamlit.runner.max-run-time and was abandoned; its changes were discarded."));
+        } else {
+            tab.showAbandoned(run.number(), notice, session.engine().flushExecutor());
+        }
+        return true;
+    }
+
+    /** Stops the running page run (not a task) for good, without replaying it; false when none is running. */
+    boolean stopCurrent() {
+        synchronized (this) {
+            if (current == null || current.request().isTask()) {
+                return false;
+            }
+            current.cancel();
+            return true;
+        }
+    }
+
+    /** Stops for good: interrupts the running run and returns the requests that will never run. */
+    List<RunRequest> stop() {
+        Run running;
+        List<RunRequest> dropped;
+        synchronized (this) {
+            if (stopped) {
+                return List.of();
+            }
+            stopped = true;
+            dropped = queue.clear();
+            running = current;
+        }
+        if (running != null) {
+            running.interrupt();
+        }
+        return dropped;
+    }
+}

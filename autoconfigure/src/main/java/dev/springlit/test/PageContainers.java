@@ -1,0 +1,96 @@
+package dev.springlit.test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import dev.springlit.element.Block;
+
+/**
+ * The page tester's views of containers (sidebar, forms, columns, tabs, expanders, containers): each is a
+ * {@link PageTester} whose accessors read only what is under that container in the tester's tab.
+ */
+abstract class PageContainers extends PageWidgets {
+
+    /** The container this view is limited to (root index first), or {@code null} for the main body. */
+    abstract int[] scope();
+
+    /** A view of the same tab limited to the container at {@code scope}. */
+    abstract PageTester view(int[] scope);
+
+    /** The blocks under root {@code root} of the tab by path, in document order. */
+    abstract Map<int[], Block> blocks(int root);
+
+    /** The sidebar's elements and widgets. */
+    public PageTester sidebar() {
+        return view(new int[] {1});
+    }
+
+    /** The form with this key. */
+    public PageTester form(String key) {
+        return scoped("form", b -> key.equals(b.prop("key")), "form with key \"" + key + "\"").get(0);
+    }
+
+    /** Every column, in page order (all rows of columns). */
+    public List<PageTester> columns() {
+        return scoped("column", b -> true, "column");
+    }
+
+    /** Every tab, in page order. */
+    public List<PageTester> tabs() {
+        return scoped("tab", b -> true, "tab");
+    }
+
+    /** The tab with this label. */
+    public PageTester tab(String label) {
+        return scoped("tab", b -> label.equals(b.prop("label")), "tab \"" + label + "\"").get(0);
+    }
+
+    /** The expander with this label. */
+    public PageTester expander(String label) {
+        return scoped("expander", b -> label.equals(b.prop("label")), "expander \"" + label + "\"").get(0);
+    }
+
+    /** Every container made with st.container(), in page order. */
+    public List<PageTester> containers() {
+        return scoped("container", b -> true, "container");
+    }
+
+    /** Submits this form (the view of {@link #form(String)}) with its first submit button. */
+    public PageTester submit() {
+        List<WidgetElement> buttons = widgets().stream().filter(w -> w.kind().equals("form_submit_button")).toList();
+        if (buttons.isEmpty()) {
+            throw new AssertionError("There is no submit button here; the elements are " + elements());
+        }
+        return buttons.get(0).click();
+    }
+
+    private List<PageTester> scoped(String kind, Predicate<Block> match, String what) {
+        List<PageTester> views = new ArrayList<>();
+        for (int rootIndex = 0; rootIndex < 2; rootIndex++) {
+            for (Map.Entry<int[], Block> block : blocks(rootIndex).entrySet()) {
+                if (block.getValue().kind().equals(kind) && match.test(block.getValue())
+                        && (scope() == null ? rootIndex == 0 || kind.equals("form") : startsWith(block.getKey(), scope()))) {
+                    views.add(view(block.getKey()));
+                }
+            }
+        }
+        if (views.isEmpty()) {
+            throw new AssertionError("The page has no " + what + ".");
+        }
+        return views;
+    }
+
+    private static boolean startsWith(int[] path, int[] prefix) {
+        if (path.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (path[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
