@@ -1,4 +1,4 @@
-// Markup as the server's templates (elements.html) render it, reduced to what the client reads.
+// Markup as the server's templates (elements/*.html, widgets/*.html) render it, reduced to what the client reads.
 import { handle } from '/_springlit/static/messages.js';
 
 let run = 100;

@@ -17,7 +17,16 @@ public final class ButtonOptions extends ClickOptions<ButtonOptions> {
         return this;
     }
 
-    public boolean isUseContainerWidth() {
-        return useContainerWidth;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(ButtonOptions options) {
+        return new Snapshot(options.useContainerWidth);
+    }
+
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param useContainerWidth what the page set, or the default
+     */
+    public record Snapshot(boolean useContainerWidth) {
     }
 }

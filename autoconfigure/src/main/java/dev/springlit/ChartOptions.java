@@ -56,27 +56,21 @@ public final class ChartOptions {
         return this;
     }
 
-    public String getX() {
-        return x;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(ChartOptions options) {
+        return new Snapshot(options.x, options.y, options.color, options.height, options.title, options.stacked);
     }
 
-    public List<String> getY() {
-        return y;
-    }
-
-    public String getColor() {
-        return color;
-    }
-
-    public int getHeight() {
-        return height;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public boolean isStacked() {
-        return stacked;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param x what the page set, or the default
+     * @param y what the page set, or the default
+     * @param color what the page set, or the default
+     * @param height what the page set, or the default
+     * @param title what the page set, or the default
+     * @param stacked what the page set, or the default
+     */
+    public record Snapshot(String x, List<String> y, String color, int height, String title, boolean stacked) {
     }
 }

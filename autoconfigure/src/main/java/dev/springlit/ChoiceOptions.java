@@ -43,19 +43,20 @@ public final class ChoiceOptions<T> extends ValueWidgetOptions<ChoiceOptions<T>,
         return this;
     }
 
-    public Integer getIndex() {
-        return index;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static <T> Snapshot<T> snapshot(ChoiceOptions<T> options) {
+        return new Snapshot<>(options.index, options.formatFunc, options.horizontal, options.placeholder);
     }
 
-    public Function<? super T, String> getFormatFunc() {
-        return formatFunc;
-    }
-
-    public boolean isHorizontal() {
-        return horizontal;
-    }
-
-    public String getPlaceholder() {
-        return placeholder;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param index what the page set, or the default
+     * @param formatFunc what the page set, or the default
+     * @param horizontal what the page set, or the default
+     * @param placeholder what the page set, or the default
+     * @param <T> the options' type
+     */
+    public record Snapshot<T>(Integer index, Function<? super T, String> formatFunc, boolean horizontal, String placeholder) {
     }
 }

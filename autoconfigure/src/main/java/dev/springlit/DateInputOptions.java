@@ -18,11 +18,17 @@ public final class DateInputOptions extends ValueWidgetOptions<DateInputOptions,
         return this;
     }
 
-    public LocalDate getMin() {
-        return min;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(DateInputOptions options) {
+        return new Snapshot(options.min, options.max);
     }
 
-    public LocalDate getMax() {
-        return max;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param min what the page set, or the default
+     * @param max what the page set, or the default
+     */
+    public record Snapshot(LocalDate min, LocalDate max) {
     }
 }

@@ -14,7 +14,16 @@ public final class DownloadButtonOptions extends ClickOptions<DownloadButtonOpti
         return this;
     }
 
-    public String getMimeType() {
-        return mimeType;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(DownloadButtonOptions options) {
+        return new Snapshot(options.mimeType);
+    }
+
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param mimeType what the page set, or the default
+     */
+    public record Snapshot(String mimeType) {
     }
 }

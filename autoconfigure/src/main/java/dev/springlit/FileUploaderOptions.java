@@ -27,11 +27,17 @@ public final class FileUploaderOptions extends WidgetOptions<FileUploaderOptions
         return this;
     }
 
-    public List<String> getTypes() {
-        return types;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(FileUploaderOptions options) {
+        return new Snapshot(options.types, options.onChange);
     }
 
-    public Callback getOnChange() {
-        return onChange;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param types what the page set, or the default
+     * @param onChange what the page set, or the default
+     */
+    public record Snapshot(List<String> types, Callback onChange) {
     }
 }

@@ -25,15 +25,18 @@ public final class FormOptions {
         return this;
     }
 
-    public boolean isClearOnSubmit() {
-        return clearOnSubmit;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(FormOptions options) {
+        return new Snapshot(options.clearOnSubmit, options.enterToSubmit, options.border);
     }
 
-    public boolean isEnterToSubmit() {
-        return enterToSubmit;
-    }
-
-    public boolean isBorder() {
-        return border;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param clearOnSubmit what the page set, or the default
+     * @param enterToSubmit what the page set, or the default
+     * @param border what the page set, or the default
+     */
+    public record Snapshot(boolean clearOnSubmit, boolean enterToSubmit, boolean border) {
     }
 }

@@ -27,11 +27,17 @@ public final class MarkdownOptions {
         return this;
     }
 
-    public boolean isUnsafeAllowHtml() {
-        return unsafeAllowHtml;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(MarkdownOptions options) {
+        return new Snapshot(options.unsafeAllowHtml, options.help);
     }
 
-    public String getHelp() {
-        return help;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param unsafeAllowHtml what the page set, or the default
+     * @param help what the page set, or the default
+     */
+    public record Snapshot(boolean unsafeAllowHtml, String help) {
     }
 }

@@ -26,11 +26,17 @@ public final class MetricOptions {
         return this;
     }
 
-    public DeltaColor getDeltaColor() {
-        return deltaColor;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(MetricOptions options) {
+        return new Snapshot(options.deltaColor, options.help);
     }
 
-    public String getHelp() {
-        return help;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param deltaColor what the page set, or the default
+     * @param help what the page set, or the default
+     */
+    public record Snapshot(DeltaColor deltaColor, String help) {
     }
 }

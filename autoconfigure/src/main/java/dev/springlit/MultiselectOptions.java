@@ -32,15 +32,19 @@ public final class MultiselectOptions<T> extends ValueWidgetOptions<MultiselectO
         return this;
     }
 
-    public Integer getMaxSelections() {
-        return maxSelections;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static <T> Snapshot<T> snapshot(MultiselectOptions<T> options) {
+        return new Snapshot<>(options.maxSelections, options.formatFunc, options.placeholder);
     }
 
-    public Function<? super T, String> getFormatFunc() {
-        return formatFunc;
-    }
-
-    public String getPlaceholder() {
-        return placeholder;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param maxSelections what the page set, or the default
+     * @param formatFunc what the page set, or the default
+     * @param placeholder what the page set, or the default
+     * @param <T> the options' type
+     */
+    public record Snapshot<T>(Integer maxSelections, Function<? super T, String> formatFunc, String placeholder) {
     }
 }

@@ -44,23 +44,21 @@ public final class NumberInputOptions<T extends Number> extends ValueWidgetOptio
         return this;
     }
 
-    public T getMin() {
-        return min;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static <T extends Number> Snapshot<T> snapshot(NumberInputOptions<T> options) {
+        return new Snapshot<>(options.min, options.max, options.step, options.format, options.placeholder);
     }
 
-    public T getMax() {
-        return max;
-    }
-
-    public T getStep() {
-        return step;
-    }
-
-    public String getFormat() {
-        return format;
-    }
-
-    public String getPlaceholder() {
-        return placeholder;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param min what the page set, or the default
+     * @param max what the page set, or the default
+     * @param step what the page set, or the default
+     * @param format what the page set, or the default
+     * @param placeholder what the page set, or the default
+     * @param <T> the options' type
+     */
+    public record Snapshot<T extends Number>(T min, T max, T step, String format, String placeholder) {
     }
 }

@@ -36,23 +36,21 @@ public final class RangeSliderOptions extends WidgetOptions<RangeSliderOptions> 
         return this;
     }
 
-    public Number getLow() {
-        return low;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(RangeSliderOptions options) {
+        return new Snapshot(options.low, options.high, options.step, options.onChange,
+                options.low != null && options.high != null);
     }
 
-    public Number getHigh() {
-        return high;
-    }
-
-    public boolean isValueGiven() {
-        return low != null && high != null;
-    }
-
-    public Number getStep() {
-        return step;
-    }
-
-    public Callback getOnChange() {
-        return onChange;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param low what the page set, or the default
+     * @param high what the page set, or the default
+     * @param step what the page set, or the default
+     * @param onChange what the page set, or the default
+     * @param valueGiven whether the page gave both ends of the starting range
+     */
+    public record Snapshot(Number low, Number high, Number step, Callback onChange, boolean valueGiven) {
     }
 }

@@ -21,11 +21,17 @@ public final class SliderOptions extends ValueWidgetOptions<SliderOptions, Numbe
         return this;
     }
 
-    public Number getStep() {
-        return step;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(SliderOptions options) {
+        return new Snapshot(options.step, options.format);
     }
 
-    public String getFormat() {
-        return format;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param step what the page set, or the default
+     * @param format what the page set, or the default
+     */
+    public record Snapshot(Number step, String format) {
     }
 }

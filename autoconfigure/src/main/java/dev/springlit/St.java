@@ -147,6 +147,38 @@ public interface St {
      */
     <T> List<T> selectRangeSlider(String label, List<T> options, Consumer<SelectSliderOptions<T>> sliderOptions);
 
+    /** A row of pills of which one may be chosen (Streamlit's {@code st.pills}); none at first, null when none. */
+    default <T> T pills(String label, List<T> options) {
+        return pills(label, options, o -> { });
+    }
+
+    /**
+     * A row of pills of which one may be chosen; clicking the chosen one again chooses none (null):
+     * {@code st.pills("Tool", List.of("Add", "Zoom"), o -> o.value("Add"))}.
+     */
+    <T> T pills(String label, List<T> options, Consumer<ButtonGroupOptions<T>> pillsOptions);
+
+    /** A row of pills of which several may be chosen; none at first. Returns an unmodifiable list. */
+    default <T> List<T> pillsMultiple(String label, List<T> options) {
+        return pillsMultiple(label, options, o -> { });
+    }
+
+    /**
+     * A row of pills of which several may be chosen:
+     * {@code st.pillsMultiple("Directions", List.of("N", "E", "S", "W"), o -> o.values(List.of("N")))}.
+     */
+    <T> List<T> pillsMultiple(String label, List<T> options, Consumer<ButtonGroupOptions<T>> pillsOptions);
+
+    /**
+     * A row of joined buttons of which one may be chosen (Streamlit's {@code st.segmented_control}); none at
+     * first, null when none: {@code st.segmentedControl("View", List.of("Day", "Week"), o -> o.value("Day"))}.
+     */
+    <T> T segmentedControl(String label, List<T> options, Consumer<ButtonGroupOptions<T>> controlOptions);
+
+    /** A row of joined buttons of which several may be chosen; none at first. Returns an unmodifiable list. */
+    <T> List<T> segmentedControlMultiple(String label, List<T> options,
+                                         Consumer<ButtonGroupOptions<T>> controlOptions);
+
     /** A one-line text input, empty at first; sends on Enter or when it loses focus. */
     default String textInput(String label) {
         return textInput(label, o -> { });

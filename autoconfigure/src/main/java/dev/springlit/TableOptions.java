@@ -38,15 +38,18 @@ public final class TableOptions {
         return this;
     }
 
-    public List<String> getColumns() {
-        return columns;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(TableOptions options) {
+        return new Snapshot(options.columns, options.formats, options.pageSize);
     }
 
-    public Map<String, String> getFormats() {
-        return formats;
-    }
-
-    public int getPageSize() {
-        return pageSize;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param columns what the page set, or the default
+     * @param formats what the page set, or the default
+     * @param pageSize what the page set, or the default
+     */
+    public record Snapshot(List<String> columns, Map<String, String> formats, int pageSize) {
     }
 }

@@ -34,19 +34,19 @@ public final class TextInputOptions extends ValueWidgetOptions<TextInputOptions,
         return this;
     }
 
-    public Integer getMaxChars() {
-        return maxChars;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(TextInputOptions options) {
+        return new Snapshot(options.maxChars, options.placeholder, options.password, options.height);
     }
 
-    public String getPlaceholder() {
-        return placeholder;
-    }
-
-    public boolean isPassword() {
-        return password;
-    }
-
-    public Integer getHeight() {
-        return height;
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param maxChars what the page set, or the default
+     * @param placeholder what the page set, or the default
+     * @param password what the page set, or the default
+     * @param height what the page set, or the default
+     */
+    public record Snapshot(Integer maxChars, String placeholder, boolean password, Integer height) {
     }
 }

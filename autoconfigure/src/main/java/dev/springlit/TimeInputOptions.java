@@ -14,7 +14,16 @@ public final class TimeInputOptions extends ValueWidgetOptions<TimeInputOptions,
         return this;
     }
 
-    public Duration getStep() {
-        return step;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(TimeInputOptions options) {
+        return new Snapshot(options.step);
+    }
+
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param step what the page set, or the default
+     */
+    public record Snapshot(Duration step) {
     }
 }

@@ -1,4 +1,4 @@
-// Blocks (containers): fragment `block` of elements.html, root [data-sl-block="<kind>"], children in its
+// Blocks (containers): elements/block.html, root [data-sl-block="<kind>"], children in its
 // first [data-sl-children]. The server redraws a block only when its props change, and then empty (its
 // children follow as set ops). What the user did with the block itself is client state and survives such a
 // redraw: an expander's open/closed state (while its label stays the same), the selected tab (by label, else

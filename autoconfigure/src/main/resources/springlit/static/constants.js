@@ -1,5 +1,5 @@
 // The DOM contract and the wire vocabulary shared by the client's modules: the attributes the server's
-// templates (templates/springlit/shell.html, elements.html) put on elements, and the message and op types of
+// templates (templates/springlit/shell.html, elements/*.html, widgets/*.html) put on elements, and the message and op types of
 // docs/protocol.md. A change here is a change of that contract: the templates and the server must follow.
 //
 //   body[data-sl-stream]           WebSocket path, e.g. "/_springlit/stream"
@@ -7,7 +7,7 @@
 //   [data-sl-root="0"|"1"]         root containers (main body, sidebar)
 //   [data-sl-children]             where a block element's children live
 //   [data-sl-widget][data-sl-trigger]  clickable trigger (button): sends rerun with trigger = widget id
-//   [data-sl-widget][data-sl-kind]     value widget root (elements.html fragment `widget`): data-sl-value holds
+//   [data-sl-widget][data-sl-kind]     value widget root (elements/widget.html): data-sl-value holds
 //                                  the server's value (JSON), data-sl-form the form key; its fields carry
 //                                  [data-sl-input]; a committed change sends rerun {id: value} (widgets/values.js)
 //   [data-sl-dropzone], [data-sl-remove]  file uploader: drop target, remove button (value = upload id)

@@ -16,6 +16,6 @@ public record Button(String id, String label, String help, boolean disabled, Str
 
     @Override
     public String kind() {
-        return "button";
+        return WidgetKind.BUTTON.wireName();
     }
 }

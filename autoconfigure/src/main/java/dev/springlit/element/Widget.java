@@ -10,9 +10,7 @@ import java.util.Map;
  * format (see docs/protocol.md, "Widgets").
  *
  * @param id              the widget id the browser sends back with a new value
- * @param kind            "number_input", "slider", "range_slider", "text_input", "text_area", "checkbox",
- *                        "toggle", "radio", "selectbox", "multiselect", "date_input", "time_input",
- *                        "color_picker"
+ * @param kind            a {@link WidgetKind}'s wire name: "number_input", "slider", "checkbox", ...
  * @param label           the label (inline Markdown, escaped)
  * @param help            tooltip, or {@code null}
  * @param disabled        whether the user can change it
@@ -32,6 +30,17 @@ public record Widget(String id, String kind, String label, String help, boolean 
 
     public Widget {
         props = Collections.unmodifiableMap(new LinkedHashMap<>(props));
+    }
+
+    /** A widget of {@code kind}, which travels as its {@linkplain WidgetKind#wireName() wire name}. */
+    public Widget(String id, WidgetKind kind, String label, String help, boolean disabled, String labelVisibility,
+                  Object value, Map<String, Object> props, String form) {
+        this(id, kind.wireName(), label, help, disabled, labelVisibility, value, props, form);
+    }
+
+    /** The kind as a {@link WidgetKind}. */
+    public WidgetKind widgetKind() {
+        return WidgetKind.of(kind);
     }
 
     /** A prop, or {@code null}. */

@@ -59,9 +59,9 @@ final class DataElements {
         return List.copyOf(columns);
     }
 
-    Table table(Collection<?> source, TableOptions options, boolean interactive) {
+    Table table(Collection<?> source, TableOptions.Snapshot options, boolean interactive) {
         List<Map<String, Object>> rows = rows(source);
-        List<String> columns = columns(rows, options.getColumns());
+        List<String> columns = columns(rows, options.columns());
         List<Boolean> numeric = new ArrayList<>();
         for (String column : columns) {
             boolean allNumbers = rows.stream().map(r -> r.get(column)).allMatch(v -> v == null || v instanceof Number)
@@ -72,11 +72,11 @@ final class DataElements {
         for (Map<String, Object> row : rows) {
             List<String> line = new ArrayList<>(columns.size());
             for (String column : columns) {
-                line.add(cell(row.get(column), options.getFormats().get(column)));
+                line.add(cell(row.get(column), options.formats().get(column)));
             }
             cells.add(line);
         }
-        return new Table(columns, cells, numeric, interactive, options.getPageSize());
+        return new Table(columns, cells, numeric, interactive, options.pageSize());
     }
 
     private static String cell(Object value, String pattern) {
@@ -96,24 +96,24 @@ final class DataElements {
     }
 
     /** A Chart.js configuration for a line, bar, area or scatter chart of the rows. */
-    Chart chart(String kind, Collection<?> source, ChartOptions options) {
+    Chart chart(String kind, Collection<?> source, ChartOptions.Snapshot options) {
         List<Map<String, Object>> rows = rows(source);
         if (rows.isEmpty()) {
             return new Chart(write(Map.of("type", "line", "data", Map.of("labels", List.of(), "datasets", List.of()))),
-                    options.getHeight());
+                    options.height());
         }
-        String x = options.getX() != null ? options.getX() : rows.get(0).keySet().iterator().next();
-        List<String> ys = options.getY().isEmpty() ? numericFields(rows, x, options.getColor()) : options.getY();
+        String x = options.x() != null ? options.x() : rows.get(0).keySet().iterator().next();
+        List<String> ys = options.y().isEmpty() ? numericFields(rows, x, options.color()) : options.y();
         if (ys.isEmpty()) {
             throw new StreamlitApiException("A chart needs a numeric y field; the rows have " + rows.get(0).keySet() + ".");
         }
         boolean scatter = kind.equals("scatter");
         List<Object> labels = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(r -> r.get(x)).toList()));
         List<Map<String, Object>> datasets = new ArrayList<>();
-        if (options.getColor() != null) {
+        if (options.color() != null) {
             String y = ys.get(0);
             Map<Object, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-            rows.forEach(r -> groups.computeIfAbsent(r.get(options.getColor()), k -> new ArrayList<>()).add(r));
+            rows.forEach(r -> groups.computeIfAbsent(r.get(options.color()), k -> new ArrayList<>()).add(r));
             groups.forEach((series, seriesRows) -> datasets.add(dataset(kind, String.valueOf(series),
                     scatter ? points(seriesRows, x, y) : aligned(labels, seriesRows, x, y))));
         } else {
@@ -128,21 +128,21 @@ final class DataElements {
         data.put("datasets", datasets);
         Map<String, Object> plugins = new LinkedHashMap<>();
         plugins.put("legend", Map.of("display", datasets.size() > 1));
-        if (options.getTitle() != null) {
-            plugins.put("title", Map.of("display", true, "text", options.getTitle()));
+        if (options.title() != null) {
+            plugins.put("title", Map.of("display", true, "text", options.title()));
         }
-        boolean stacked = options.isStacked();
+        boolean stacked = options.stacked();
         Map<String, Object> chartOptions = new LinkedHashMap<>();
         chartOptions.put("interaction", Map.of("mode", scatter ? "nearest" : "index", "intersect", false));
         chartOptions.put("plugins", plugins);
         chartOptions.put("scales", Map.of(
                 "x", scale(scatter ? "linear" : "category", x, stacked),
-                "y", scale("linear", options.getColor() != null || ys.size() == 1 ? ys.get(0) : "", stacked)));
+                "y", scale("linear", options.color() != null || ys.size() == 1 ? ys.get(0) : "", stacked)));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("type", scatter ? "scatter" : kind.equals("bar") ? "bar" : "line");
         config.put("data", data);
         config.put("options", chartOptions);
-        return new Chart(write(config), options.getHeight());
+        return new Chart(write(config), options.height());
     }
 
     private static Map<String, Object> scale(String type, String title, boolean stacked) {

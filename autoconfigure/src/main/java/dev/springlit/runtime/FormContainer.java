@@ -1,6 +1,7 @@
 package dev.springlit.runtime;
 
 import dev.springlit.Form;
+import dev.springlit.element.ElementPath;
 
 /**
  * What {@code st.form(key)} returns: an St drawing into the form's block, whose widgets hold their values until
@@ -8,7 +9,7 @@ import dev.springlit.Form;
  */
 final class FormContainer extends DeltaGenerator implements Form {
 
-    FormContainer(Session session, int[] path, String key) {
+    FormContainer(Session session, ElementPath path, String key) {
         super(session, path, key);
     }
 

@@ -1,13 +1,13 @@
 package dev.springlit.runtime;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.ServerMessage.Op;
 import dev.springlit.runtime.ServerMessage.ReachedOp;
 import dev.springlit.runtime.ServerMessage.SetOp;
@@ -36,12 +36,12 @@ final class PageOutput {
 
     private final Node root = new Node(null);
     private List<Op> pending = new ArrayList<>();
-    private Map<String, Integer> pendingIndex;
+    private Map<ElementPath, Integer> pendingIndex;
     /**
      * Per root, the last element a run drew there, equal to what was there or not, when not yet told (null: told).
      * Per root because a run draws into the body and the sidebar in turns.
      */
-    private final int[][] reached = new int[ROOTS][];
+    private final ElementPath[] reached = new ElementPath[ROOTS];
 
     PageOutput() {
         for (int i = 0; i < ROOTS; i++) {
@@ -53,15 +53,13 @@ final class PageOutput {
      * Records that the run drew {@code element} as child {@code index} of the container at {@code container}
      * (a root index, then child indexes down to a block).
      */
-    synchronized void set(int[] container, int index, Element element) {
+    synchronized void set(ElementPath container, int index, Element element) {
         Node parent = find(container);
         if (parent == null) {
             return; // the container's block was replaced meanwhile; its new children arrive with it
         }
         List<Node> children = parent.children;
-        int[] path = Arrays.copyOf(container, container.length + 1);
-        path[container.length] = index;
-        reached[path[0]] = path;
+        reached[container.root()] = container.child(index);
         if (index < children.size()) {
             Node existing = children.get(index);
             if (existing != null && element.equals(existing.element)) {
@@ -74,21 +72,21 @@ final class PageOutput {
             }
             children.add(new Node(element));
         }
-        queue(new SetOp(path, element));
+        queue(new SetOp(container.child(index), element));
     }
 
     /** Adds {@code element} after everything root {@code rootIndex} shows (a notice from outside any run). */
     synchronized void append(int rootIndex, Element element) {
-        set(new int[] {rootIndex}, root.children.get(rootIndex).children.size(), element);
+        set(ElementPath.root(rootIndex), root.children.get(rootIndex).children.size(), element);
     }
 
     /**
      * Replaces the block at {@code path} (a status whose label or state changed) and keeps what was drawn into
      * it: the browser redraws the block empty, so its children are sent again after it.
      */
-    synchronized void updateBlock(int[] path, Block block) {
-        Node parent = find(Arrays.copyOf(path, path.length - 1));
-        int index = path[path.length - 1];
+    synchronized void updateBlock(ElementPath path, Block block) {
+        Node parent = find(path.parent());
+        int index = path.last();
         if (parent == null || index >= parent.children.size() || parent.children.get(index) == null) {
             return;
         }
@@ -96,7 +94,7 @@ final class PageOutput {
         Node replacement = new Node(block);
         replacement.children.addAll(old.children);
         parent.children.set(index, replacement);
-        queue(new SetOp(path.clone(), block));
+        queue(new SetOp(path, block));
         List<Op> subtree = new ArrayList<>();
         snapshot(replacement, path, subtree);
         pending.addAll(subtree);
@@ -104,19 +102,20 @@ final class PageOutput {
     }
 
     /** Drops what the browser shows past {@code length} in the container at {@code container}. */
-    synchronized void trim(int[] container, int length) {
+    synchronized void trim(ElementPath container, int length) {
         Node parent = find(container);
         if (parent == null || parent.children.size() <= length) {
             return;
         }
         parent.children.subList(length, parent.children.size()).clear();
-        pending.add(new TrimOp(container.clone(), length));
+        pending.add(new TrimOp(container, length));
         pendingIndex = null; // a set queued before the trim must not be moved after it
     }
 
-    private Node find(int[] path) {
+    private Node find(ElementPath path) {
         Node node = root;
-        for (int index : path) {
+        for (int level = 0; level < path.depth(); level++) {
+            int index = path.index(level);
             if (index >= node.children.size() || node.children.get(index) == null) {
                 return null;
             }
@@ -150,19 +149,18 @@ final class PageOutput {
     synchronized List<Op> snapshot() {
         List<Op> ops = new ArrayList<>();
         for (int i = 0; i < ROOTS; i++) {
-            snapshot(root.children.get(i), new int[] {i}, ops);
+            snapshot(root.children.get(i), ElementPath.root(i), ops);
         }
         return ops;
     }
 
-    private static void snapshot(Node container, int[] path, List<Op> ops) {
+    private static void snapshot(Node container, ElementPath path, List<Op> ops) {
         for (int i = 0; i < container.children.size(); i++) {
             Node child = container.children.get(i);
             if (child == null) {
                 continue;
             }
-            int[] childPath = Arrays.copyOf(path, path.length + 1);
-            childPath[path.length] = i;
+            ElementPath childPath = path.child(i);
             ops.add(new SetOp(childPath, child.element));
             snapshot(child, childPath, ops);
         }
@@ -170,11 +168,11 @@ final class PageOutput {
 
     /** The elements under root {@code root} in document order, blocks included (what the runtime's tests read). */
     synchronized List<Element> elements(int rootIndex) {
-        return elementsUnder(new int[] {rootIndex});
+        return elementsUnder(ElementPath.root(rootIndex));
     }
 
     /** The elements under the container at {@code path}, depth first in document order. */
-    synchronized List<Element> elementsUnder(int[] path) {
+    synchronized List<Element> elementsUnder(ElementPath path) {
         List<Element> out = new ArrayList<>();
         Node container = find(path);
         if (container != null) {
@@ -200,7 +198,7 @@ final class PageOutput {
             pendingIndex = null;
             return;
         }
-        String pathKey = Arrays.toString(op.path());
+        ElementPath pathKey = op.path();
         if (pendingIndex == null) {
             pendingIndex = new HashMap<>();
         }

@@ -2,7 +2,6 @@
 package dev.springlit.runtime;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 
 /**
  * One execution of a page for one request: apply the browser's values, fire the callbacks of what
@@ -40,20 +40,20 @@ final class Run {
     private final Map<String, WidgetMeta> drawn = new LinkedHashMap<>();
     private final Map<String, String> drawnKeys = new HashMap<>();
     /** The containers this run draws into, by path, with how many children each got. */
-    private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final Map<ElementPath, Container> containers = new LinkedHashMap<>();
     /** The forms created in this run: key → whether they clear on submit; and those that got a submit button. */
     private final Map<String, Boolean> forms = new LinkedHashMap<>();
-    private final Map<String, int[]> formPaths = new HashMap<>();
+    private final Map<String, ElementPath> formPaths = new HashMap<>();
     private final Set<String> formsWithSubmit = new HashSet<>();
     private PageDescriptor switchTarget;
 
     /** One container's position counter in this run. */
     private static final class Container {
-        final int[] path;
+        final ElementPath path;
         final boolean single;
         int count;
 
-        Container(int[] path, boolean single) {
+        Container(ElementPath path, boolean single) {
             this.path = path;
             this.single = single;
         }
@@ -85,7 +85,7 @@ final class Run {
         this.number = number;
         this.state = new RunState(this, session.data());
         for (int root = 0; root < PageOutput.ROOTS; root++) {
-            openContainer(new int[] {root}, false);
+            openContainer(ElementPath.root(root), false);
         }
     }
 
@@ -407,12 +407,12 @@ final class Run {
 
     /** Adds an element at the next position of root container {@code root}; returns its index. */
     int emit(int root, Element element) {
-        return emit(new int[] {root}, element);
+        return emit(ElementPath.root(root), element);
     }
 
     /** Adds an element at the next position of the container at {@code container}; returns its index. */
-    int emit(int[] container, Element element) {
-        Container target = containers.get(Arrays.toString(container));
+    int emit(ElementPath container, Element element) {
+        Container target = containers.get(container);
         if (target == null) {
             target = openContainer(container, false);
         }
@@ -423,12 +423,12 @@ final class Run {
     }
 
     /** Redraws the element at {@code index} of {@code container} in place (a progress bar that advances). */
-    void replace(int[] container, int index, Element element) {
+    void replace(ElementPath container, int index, Element element) {
         write(container, index, element);
     }
 
     /** Writes to what the tab shows, unless the session gave up on this run (checked under the run's monitor). */
-    private void write(int[] container, int index, Element element) {
+    private void write(ElementPath container, int index, Element element) {
         synchronized (this) {
             if (abandoned) {
                 throw new RunInterruptedException();
@@ -442,14 +442,14 @@ final class Run {
      * longer shows is removed when the run completes. A {@code single} container (st.empty) holds one element
      * that every draw replaces.
      */
-    Container openContainer(int[] path, boolean single) {
+    Container openContainer(ElementPath path, boolean single) {
         Container container = new Container(path, single);
-        containers.put(Arrays.toString(path), container);
+        containers.put(path, container);
         return container;
     }
 
     /** Records a form drawn in this run (S6.4: its key once per run, never inside another form). */
-    void openForm(String key, int[] path, boolean clearOnSubmit) {
+    void openForm(String key, ElementPath path, boolean clearOnSubmit) {
         if (forms.containsKey(key)) {
             throw new StreamlitApiException("There are multiple identical forms with key='" + key + "'.");
         }
@@ -486,7 +486,7 @@ final class Run {
 
     /** S6.4: a form without a submit button can never send its values; say so inside it. */
     private void markFormsWithoutSubmitButton() {
-        for (Map.Entry<String, int[]> form : formPaths.entrySet()) {
+        for (Map.Entry<String, ElementPath> form : formPaths.entrySet()) {
             if (!formsWithSubmit.contains(form.getKey())) {
                 emit(form.getValue(), new Alert(Alert.Level.ERROR, "**Missing Submit Button**\n\nThis form has no "
                         + "submit button, which means that user interactions will never be sent to your Springlit "
@@ -526,7 +526,7 @@ final class Run {
                 spec.trigger(), spec.decoder(), form, spec.defaultValue());
         drawn.put(id, meta);
         if (spec.key() != null) {
-            drawnKeys.put(spec.key(), spec.kind());
+            drawnKeys.put(spec.key(), spec.kind().wireName());
         }
         return value;
     }

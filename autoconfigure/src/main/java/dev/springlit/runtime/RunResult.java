@@ -3,6 +3,8 @@ package dev.springlit.runtime;
 import java.util.List;
 import java.util.Map;
 
+import dev.springlit.element.ElementPath;
+
 /**
  * What one run leaves for its session, returned by {@link Run#execute()} and committed by the {@link Runner} (the
  * only writer of a session's committed state): how the run ended, the state to commit, the widgets to remember,
@@ -24,7 +26,7 @@ record RunResult(RunStatus status, SessionData committed, Map<String, WidgetMeta
                  boolean endsRun, boolean rerunAfter, PageDescriptor switchTo) {
 
     /** One container's children past {@code count} are gone once the run's result is committed. */
-    record Trim(int[] container, int count) {
+    record Trim(ElementPath container, int count) {
     }
 
     /** A run the session gave up on, or a task whose change failed: nothing of it is committed or sent. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionState;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.element.WidgetKind;
 
 /**
  * Session state as one run sees it: a private copy of the committed values that becomes the session's

@@ -2,10 +2,12 @@ package dev.springlit.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.springlit.SelectSliderOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.element.WidgetKind;
 
 /**
  * {@code st.selectSlider} and {@code st.selectRangeSlider} (Streamlit's {@code st.select_slider}): what they draw
@@ -14,23 +16,27 @@ import dev.springlit.StreamlitApiException;
  */
 final class SelectSliderDrawer {
 
-    static final String KIND = "select_slider";
-
     private SelectSliderDrawer() {
     }
 
     /** One option; the first unless the page or state says otherwise. */
-    static <T> T single(DeltaGenerator st, String label, List<T> options, SelectSliderOptions<T> o) {
+    static <T> T single(DeltaGenerator st, String label, List<T> options,
+                        Consumer<SelectSliderOptions<T>> sliderOptions) {
+        SelectSliderOptions<T> o = new SelectSliderOptions<>();
+        sliderOptions.accept(o);
         List<T> opts = checked(label, options);
         SelectSliderOptions.Snapshot<T> read = SelectSliderOptions.snapshot(o);
         T start = o.isValueGiven() ? o.getValue() : opts.get(0);
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        return st.valueWidget(KIND, label, o, start, o.isValueGiven(), option(opts, read.formatFunc()),
+        return ValueWidgets.draw(st, WidgetKind.SELECT_SLIDER, label, o, start, o.isValueGiven(), option(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels), labels, "single");
     }
 
     /** A start and an end option, in option order; the first and last unless the page or state says otherwise. */
-    static <T> List<T> range(DeltaGenerator st, String label, List<T> options, SelectSliderOptions<T> o) {
+    static <T> List<T> range(DeltaGenerator st, String label, List<T> options,
+                        Consumer<SelectSliderOptions<T>> sliderOptions) {
+        SelectSliderOptions<T> o = new SelectSliderOptions<>();
+        sliderOptions.accept(o);
         List<T> opts = checked(label, options);
         SelectSliderOptions.Snapshot<T> read = SelectSliderOptions.snapshot(o);
         boolean given = read.rangeStart() != null || read.rangeEnd() != null;
@@ -38,7 +44,7 @@ final class SelectSliderDrawer {
                 read.rangeEnd() != null ? read.rangeEnd() : opts.get(opts.size() - 1));
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
         AdaptedOptions<List<T>> adapted = new AdaptedOptions<>(o, o.getOnChange(), given, start);
-        return st.valueWidget(KIND, label, adapted, start, given, optionRange(opts, read.formatFunc()),
+        return ValueWidgets.draw(st, WidgetKind.SELECT_SLIDER, label, adapted, start, given, optionRange(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels, "range", Boolean.TRUE), labels, "range");
     }
 

@@ -3,6 +3,7 @@ package dev.springlit.runtime;
 import java.util.List;
 
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 
 /** What the server tells a tab (see docs/protocol.md). The web layer turns these into JSON and HTML. */
 public sealed interface ServerMessage {
@@ -36,17 +37,17 @@ public sealed interface ServerMessage {
     }
 
     /** Put {@code element} at {@code path} (replacing, or appending at the end). */
-    record SetOp(int[] path, Element element) implements Op {
+    record SetOp(ElementPath path, Element element) implements Op {
     }
 
     /** Remove the children of the container at {@code path} from index {@code length} on. */
-    record TrimOp(int[] path, int length) implements Op {
+    record TrimOp(ElementPath path, int length) implements Op {
     }
 
     /**
      * The run has drawn (changed or not) the element at {@code path}: the browser shows it and what comes before
      * it in the same root as current, not stale.
      */
-    record ReachedOp(int[] path) implements Op {
+    record ReachedOp(ElementPath path) implements Op {
     }
 }

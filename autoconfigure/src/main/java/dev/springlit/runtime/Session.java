@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
+import dev.springlit.element.WidgetKind;
 import dev.springlit.support.LogText;
 
 /**
@@ -304,9 +305,9 @@ public final class Session implements SessionHandle {
     }
 
     /** Whether a widget with this id was drawn by this session's last runs, and is of {@code kind}. */
-    public boolean hasWidget(String widgetId, String kind) {
+    public boolean hasWidget(String widgetId, WidgetKind kind) {
         WidgetMeta meta = data().widgets().get(widgetId);
-        return meta != null && meta.kind().equals(kind);
+        return meta != null && meta.kind() == kind;
     }
 
     /** Ends the session: interrupts its run, closes its tab, and runs its beans' destruction callbacks. */

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.springlit.StatusContainer;
 import dev.springlit.element.Block;
+import dev.springlit.element.ElementPath;
 
 /**
  * What {@code st.status(label)} returns: an St drawing into the status block, which {@link #update} redraws in
@@ -12,7 +13,7 @@ import dev.springlit.element.Block;
  */
 final class StatusBlock extends DeltaGenerator implements StatusContainer {
 
-    StatusBlock(Session session, int[] path, String form) {
+    StatusBlock(Session session, ElementPath path, String form) {
         super(session, path, form);
     }
 

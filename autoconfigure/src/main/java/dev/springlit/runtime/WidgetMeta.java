@@ -2,6 +2,7 @@ package dev.springlit.runtime;
 
 import dev.springlit.Callback;
 import dev.springlit.CallbackArgs;
+import dev.springlit.element.WidgetKind;
 
 /**
  * What a run remembers of a drawn widget until the next interaction: how to read the browser's value, and
@@ -9,7 +10,7 @@ import dev.springlit.CallbackArgs;
  *
  * @param id       the widget id the browser sends back
  * @param key      the user's key, or {@code null} for an unkeyed widget
- * @param kind     the element kind, for messages ("button", "slider", ...)
+ * @param kind     which widget (its name reads "button", "slider", ... in messages)
  * @param callback {@code onClick}/{@code onChange}, or {@code null}
  * @param args     the callback's arguments
  * @param order    position in the run that drew it: callbacks fire in page order
@@ -18,6 +19,6 @@ import dev.springlit.CallbackArgs;
  * @param form     the key of the form it belongs to, or {@code null}
  * @param defaultValue the value it starts with (what a form cleared on submit goes back to)
  */
-record WidgetMeta(String id, String key, String kind, Callback callback, CallbackArgs args, int order,
+record WidgetMeta(String id, String key, WidgetKind kind, Callback callback, CallbackArgs args, int order,
                   boolean trigger, ValueDecoder decoder, String form, Object defaultValue) {
 }

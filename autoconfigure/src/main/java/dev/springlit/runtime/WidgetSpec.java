@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 
 import dev.springlit.Callback;
 import dev.springlit.CallbackArgs;
+import dev.springlit.element.WidgetKind;
 
 /**
  * A widget as drawn: its identity (key, or kind + label + identity parameters + page), how its value is
  * stored and read back, and its callback.
  *
- * @param kind              "button", "slider", ...
+ * @param kind              which widget
  * @param label             the label (part of the identity of an unkeyed widget)
  * @param key               the user's key or {@code null}
  * @param identity          further parameters that make an unkeyed widget distinct (default, min, max, ...)
@@ -25,7 +26,7 @@ import dev.springlit.CallbackArgs;
  * @param args              the callback's arguments
  * @param decoder           reads the browser's value; {@code null} for triggers
  */
-record WidgetSpec(String kind, String label, String key, Object[] identity, Object defaultValue,
+record WidgetSpec(WidgetKind kind, String label, String key, Object[] identity, Object defaultValue,
                   boolean explicitDefault, boolean trigger, boolean stateSettable, Callback callback,
                   CallbackArgs args, ValueDecoder decoder) {
 

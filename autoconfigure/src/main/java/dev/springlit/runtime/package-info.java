@@ -4,7 +4,9 @@
  * It knows nothing of HTTP, WebSockets or HTML (the ArchUnit test pins it): the web layer attaches a
  * {@link dev.springlit.runtime.ClientConnection} to a session and renders what the session's outbox delivers.
  * Types are public only where the web layer, the tester or the auto-configuration must reach them; they are not
- * API (application code uses {@code dev.springlit}).
+ * API (application code uses {@code dev.springlit}). What each {@code St} call draws lives in one drawer per
+ * element family ({@code TextDrawer}, {@code NumberDrawer}, ...: draw code and codec together);
+ * {@code DeltaGenerator} only routes to them.
  * <p>
  * Threading: web threads call {@code Session}'s entry points (attach, interact, navigate), which queue requests in
  * the session's {@code RunQueue} (a pure class) under its {@code Runner}'s monitor; the runner executes one run at a

@@ -1,13 +1,13 @@
 package dev.springlit.test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.ServerMessage;
 
 /**
@@ -62,12 +62,12 @@ final class ClientTree {
         return true;
     }
 
-    private boolean put(int[] path, Element element) {
-        Node parent = path.length == 0 ? null : find(Arrays.copyOf(path, path.length - 1));
+    private boolean put(ElementPath path, Element element) {
+        Node parent = path.depth() == 1 ? null : find(path.parent());
         if (parent == null) {
             return false;
         }
-        int index = path[path.length - 1];
+        int index = path.last();
         while (parent.children.size() <= index) {
             parent.children.add(null);
         }
@@ -75,9 +75,10 @@ final class ClientTree {
         return true;
     }
 
-    private Node find(int[] path) {
+    private Node find(ElementPath path) {
         Node node = root;
-        for (int index : path) {
+        for (int level = 0; level < path.depth(); level++) {
+            int index = path.index(level);
             if (index >= node.children.size() || node.children.get(index) == null) {
                 return null;
             }
@@ -87,7 +88,7 @@ final class ClientTree {
     }
 
     /** The elements under the container at {@code path} (root index first), depth first in document order. */
-    List<Element> elementsUnder(int[] path) {
+    List<Element> elementsUnder(ElementPath path) {
         List<Element> out = new ArrayList<>();
         Node container = find(path);
         if (container != null) {
@@ -106,18 +107,17 @@ final class ClientTree {
     }
 
     /** The path of every block under root {@code rootIndex}, in document order, with the block itself. */
-    Map<int[], Block> blocks(int rootIndex) {
-        Map<int[], Block> out = new LinkedHashMap<>();
-        blocks(root.children.get(rootIndex), new int[] {rootIndex}, out);
+    Map<ElementPath, Block> blocks(int rootIndex) {
+        Map<ElementPath, Block> out = new LinkedHashMap<>();
+        blocks(root.children.get(rootIndex), ElementPath.root(rootIndex), out);
         return out;
     }
 
-    private static void blocks(Node container, int[] path, Map<int[], Block> out) {
+    private static void blocks(Node container, ElementPath path, Map<ElementPath, Block> out) {
         for (int i = 0; i < container.children.size(); i++) {
             Node child = container.children.get(i);
             if (child != null && child.element instanceof Block block) {
-                int[] childPath = Arrays.copyOf(path, path.length + 1);
-                childPath[path.length] = i;
+                ElementPath childPath = path.child(i);
                 out.put(childPath, block);
                 blocks(child, childPath, out);
             }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.springlit.element.Block;
+import dev.springlit.element.ElementPath;
+import dev.springlit.element.WidgetKind;
 
 /**
  * The page tester's views of containers (sidebar, forms, columns, tabs, expanders, containers): each is a
@@ -14,17 +16,17 @@ import dev.springlit.element.Block;
 abstract class PageContainers extends PageWidgets {
 
     /** The container this view is limited to (root index first), or {@code null} for the main body. */
-    abstract int[] scope();
+    abstract ElementPath scope();
 
     /** A view of the same tab limited to the container at {@code scope}. */
-    abstract PageTester view(int[] scope);
+    abstract PageTester view(ElementPath scope);
 
     /** The blocks under root {@code root} of the tab by path, in document order. */
-    abstract Map<int[], Block> blocks(int root);
+    abstract Map<ElementPath, Block> blocks(int root);
 
     /** The sidebar's elements and widgets. */
     public PageTester sidebar() {
-        return view(new int[] {1});
+        return view(ElementPath.SIDEBAR);
     }
 
     /** The form with this key. */
@@ -59,7 +61,8 @@ abstract class PageContainers extends PageWidgets {
 
     /** Submits this form (the view of {@link #form(String)}) with its first submit button. */
     public PageTester submit() {
-        List<WidgetElement> buttons = widgets().stream().filter(w -> w.kind().equals("form_submit_button")).toList();
+        List<WidgetElement> buttons = widgets().stream()
+                .filter(w -> w.kind().equals(WidgetKind.FORM_SUBMIT_BUTTON.wireName())).toList();
         if (buttons.isEmpty()) {
             throw new AssertionError("There is no submit button here; the elements are " + elements());
         }
@@ -69,9 +72,9 @@ abstract class PageContainers extends PageWidgets {
     private List<PageTester> scoped(String kind, Predicate<Block> match, String what) {
         List<PageTester> views = new ArrayList<>();
         for (int rootIndex = 0; rootIndex < 2; rootIndex++) {
-            for (Map.Entry<int[], Block> block : blocks(rootIndex).entrySet()) {
+            for (Map.Entry<ElementPath, Block> block : blocks(rootIndex).entrySet()) {
                 if (block.getValue().kind().equals(kind) && match.test(block.getValue())
-                        && (scope() == null ? rootIndex == 0 || kind.equals("form") : startsWith(block.getKey(), scope()))) {
+                        && (scope() == null ? rootIndex == 0 || kind.equals("form") : block.getKey().startsWith(scope()))) {
                     views.add(view(block.getKey()));
                 }
             }
@@ -80,17 +83,5 @@ abstract class PageContainers extends PageWidgets {
             throw new AssertionError("The page has no " + what + ".");
         }
         return views;
-    }
-
-    private static boolean startsWith(int[] path, int[] prefix) {
-        if (path.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (path[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -18,6 +18,7 @@ import dev.springlit.SessionState;
 import dev.springlit.autoconfigure.SpringlitAutoConfiguration;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.PageDescriptor;
@@ -55,7 +56,7 @@ public final class PageTester extends PageContainers implements AutoCloseable {
     private final PageDescriptor firstPage;
     private final TesterSession session;
     private final PageTester root;
-    private final int[] scope;
+    private final ElementPath scope;
 
     PageTester(SpringlitEngine engine, PageDescriptor firstPage, AutoCloseable owner) {
         this.engine = engine;
@@ -67,7 +68,7 @@ public final class PageTester extends PageContainers implements AutoCloseable {
     }
 
     /** A view of {@code root}'s page limited to the container at {@code scope}. */
-    private PageTester(PageTester root, int[] scope) {
+    private PageTester(PageTester root, ElementPath scope) {
         this.engine = root.engine;
         this.firstPage = root.firstPage;
         this.owner = null;
@@ -192,12 +193,12 @@ public final class PageTester extends PageContainers implements AutoCloseable {
 
     @Override
     public List<Element> elements() {
-        return session.elementsUnder(scope == null ? new int[] {0} : scope);
+        return session.elementsUnder(scope == null ? ElementPath.MAIN : scope);
     }
 
     /** Every element of the sidebar, in order. */
     public List<Element> sidebarElements() {
-        return session.elementsUnder(new int[] {1});
+        return session.elementsUnder(ElementPath.SIDEBAR);
     }
 
     @Override
@@ -206,17 +207,17 @@ public final class PageTester extends PageContainers implements AutoCloseable {
     }
 
     @Override
-    int[] scope() {
+    ElementPath scope() {
         return scope;
     }
 
     @Override
-    PageTester view(int[] scope) {
+    PageTester view(ElementPath scope) {
         return new PageTester(root, scope);
     }
 
     @Override
-    Map<int[], Block> blocks(int rootIndex) {
+    Map<ElementPath, Block> blocks(int rootIndex) {
         return session.blocks(rootIndex);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.springlit.element.Button;
 import dev.springlit.element.Element;
 import dev.springlit.element.Widget;
+import dev.springlit.element.WidgetKind;
 
 /**
  * The page tester's accessors for the buttons and input widgets the page shows, by label, key or kind. A widget's
@@ -72,67 +73,77 @@ abstract class PageWidgets extends PageTexts {
                 .orElseThrow(() -> new AssertionError("No widget labelled \"" + label + "\"; the page has " + widgets()));
     }
 
-    private WidgetElement widget(String kind, String label) {
-        return widgets().stream().filter(w -> w.kind().equals(kind) && w.label().equals(label)).findFirst()
+    private WidgetElement widget(WidgetKind kind, String label) {
+        return widgets().stream().filter(w -> w.kind().equals(kind.wireName()) && w.label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("No " + kind + " labelled \"" + label + "\"; the page has "
                         + widgets()));
     }
 
     public WidgetElement numberInput(String label) {
-        return widget("number_input", label);
+        return widget(WidgetKind.NUMBER_INPUT, label);
     }
 
     public WidgetElement slider(String label) {
-        return widget("slider", label);
+        return widget(WidgetKind.SLIDER, label);
     }
 
     public WidgetElement rangeSlider(String label) {
-        return widget("range_slider", label);
+        return widget(WidgetKind.RANGE_SLIDER, label);
+    }
+
+    /** A {@code st.pills} or {@code st.pillsMultiple}. */
+    public WidgetElement pills(String label) {
+        return widget(WidgetKind.PILLS, label);
+    }
+
+    /** A {@code st.segmentedControl} or {@code st.segmentedControlMultiple}. */
+    public WidgetElement segmentedControl(String label) {
+        return widget(WidgetKind.SEGMENTED_CONTROL, label);
     }
 
     /** A {@code st.selectSlider} or {@code st.selectRangeSlider}. */
     public WidgetElement selectSlider(String label) {
-        return widget("select_slider", label);
+        return widget(WidgetKind.SELECT_SLIDER, label);
     }
 
     public WidgetElement textInput(String label) {
-        return widget("text_input", label);
+        return widget(WidgetKind.TEXT_INPUT, label);
     }
 
     public WidgetElement textArea(String label) {
-        return widget("text_area", label);
+        return widget(WidgetKind.TEXT_AREA, label);
     }
 
     public WidgetElement checkbox(String label) {
-        return widget("checkbox", label);
+        return widget(WidgetKind.CHECKBOX, label);
     }
 
     public WidgetElement toggle(String label) {
-        return widget("toggle", label);
+        return widget(WidgetKind.TOGGLE, label);
     }
 
     public WidgetElement radio(String label) {
-        return widget("radio", label);
+        return widget(WidgetKind.RADIO, label);
     }
 
     public WidgetElement selectbox(String label) {
-        return widget("selectbox", label);
+        return widget(WidgetKind.SELECTBOX, label);
     }
 
     public WidgetElement multiselect(String label) {
-        return widget("multiselect", label);
+        return widget(WidgetKind.MULTISELECT, label);
     }
 
     public WidgetElement dateInput(String label) {
-        return widget("date_input", label);
+        return widget(WidgetKind.DATE_INPUT, label);
     }
 
     public WidgetElement timeInput(String label) {
-        return widget("time_input", label);
+        return widget(WidgetKind.TIME_INPUT, label);
     }
 
     public WidgetElement colorPicker(String label) {
-        return widget("color_picker", label);
+        return widget(WidgetKind.COLOR_PICKER, label);
     }
 
     /** The values of all input widgets by label (the last one wins when labels repeat). */
@@ -145,15 +156,15 @@ abstract class PageWidgets extends PageTexts {
     }
 
     public WidgetElement fileUploader(String label) {
-        return widget("file_uploader", label);
+        return widget(WidgetKind.FILE_UPLOADER, label);
     }
 
     public WidgetElement downloadButton(String label) {
-        return widget("download_button", label);
+        return widget(WidgetKind.DOWNLOAD_BUTTON, label);
     }
 
     /** A form's submit button by label. */
     public WidgetElement formSubmitButton(String label) {
-        return widget("form_submit_button", label);
+        return widget(WidgetKind.FORM_SUBMIT_BUTTON, label);
     }
 }

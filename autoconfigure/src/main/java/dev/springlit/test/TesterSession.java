@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import dev.springlit.SessionState;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
 import dev.springlit.runtime.CommittedState;
 import dev.springlit.runtime.PageDescriptor;
@@ -128,7 +129,7 @@ final class TesterSession {
         }
         pendingTrigger = widgetId;
         for (int root = 0; root < 2; root++) {
-            for (Element element : started().elementsUnder(new int[] {root})) {
+            for (Element element : started().elementsUnder(ElementPath.root(root))) {
                 if (element instanceof Widget widget && form.equals(widget.form())
                         && widget.props().containsKey(Widget.FORM_DEFAULT)) {
                     queueFormValue(form, widget.id(), widget.prop(Widget.FORM_DEFAULT));
@@ -160,11 +161,11 @@ final class TesterSession {
         return tab;
     }
 
-    List<Element> elementsUnder(int[] path) {
+    List<Element> elementsUnder(ElementPath path) {
         return started().elementsUnder(path);
     }
 
-    Map<int[], Block> blocks(int root) {
+    Map<ElementPath, Block> blocks(int root) {
         return started().blocks(root);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.ClientConnection;
 import dev.springlit.runtime.RunStatus;
 import dev.springlit.runtime.ServerMessage;
@@ -95,11 +96,11 @@ final class TesterTab implements ClientConnection {
         this.search = search == null ? "" : search;
     }
 
-    synchronized List<Element> elementsUnder(int[] path) {
+    synchronized List<Element> elementsUnder(ElementPath path) {
         return tree.elementsUnder(path);
     }
 
-    synchronized Map<int[], Block> blocks(int root) {
+    synchronized Map<ElementPath, Block> blocks(int root) {
         return tree.blocks(root);
     }
 

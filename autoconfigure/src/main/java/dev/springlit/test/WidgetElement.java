@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.springlit.Range;
 import dev.springlit.element.Widget;
+import dev.springlit.element.WidgetKind;
 
 /**
  * An input widget the page drew, as the tester sees it: its value, and ways to change it like a user.
@@ -63,7 +64,7 @@ public final class WidgetElement {
         return widget.help();
     }
 
-    /** The option labels of a radio, select box, multiselect or select slider. */
+    /** The option labels of a radio, select box, multiselect, select slider or pills. */
     @SuppressWarnings("unchecked")
     public List<String> options() {
         Object options = widget.prop("options");
@@ -106,7 +107,7 @@ public final class WidgetElement {
         return setValue(Boolean.FALSE);
     }
 
-    /** Chooses an option of a radio or select box (by value, not label). */
+    /** Chooses an option of a radio, select box or pills (by value, not label); null chooses none. */
     public PageTester select(Object option) {
         return setValue(option);
     }
@@ -168,9 +169,9 @@ public final class WidgetElement {
     /** Clicks a download button (the download itself is not simulated) or a form's submit button. */
     public PageTester click() {
         ensureEnabled();
-        if ("form_submit_button".equals(widget.kind())) {
+        if (widget.widgetKind() == WidgetKind.FORM_SUBMIT_BUTTON) {
             tester.queueSubmit(widget.form(), widget.id());
-        } else if ("download_button".equals(widget.kind())) {
+        } else if (widget.widgetKind() == WidgetKind.DOWNLOAD_BUTTON) {
             tester.queueTrigger(widget.id());
         } else {
             throw new IllegalStateException(this + " cannot be clicked");

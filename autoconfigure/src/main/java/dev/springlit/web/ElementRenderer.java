@@ -26,12 +26,24 @@ import dev.springlit.element.Widget;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Renders one element to HTML with its Thymeleaf fragment ({@code templates/springlit/elements.html},
- * fragment name = the element's kind). Markdown is turned into safe HTML here, before the template sees it.
+ * Renders one element to HTML with its Thymeleaf fragment: one file per element kind,
+ * {@code templates/springlit/elements/<kind>.html} with fragment {@code <kind>}. Value widgets
+ * ({@link Widget}) all use {@code elements/widget.html}, which includes {@code widgets/<widget kind>.html}
+ * (fragment named after the {@link dev.springlit.element.WidgetKind}); blocks use {@code elements/block.html}.
+ * Markdown is turned into safe HTML here, before the template sees it.
+ * <p>
+ * The context: {@code el} (the element record; components are read with method calls, e.g. {@code el.text()}),
+ * {@code html} (safe, pre-rendered HTML for markdown/alert bodies and button and widget labels: the only
+ * {@code th:utext} source), for widgets {@code valueJson} (the value as JSON text), for blocks {@code labelHtml}.
+ * Each fragment is exactly one root element with class {@code sl-el}, on one line: no stray whitespace (a long
+ * fragment may break its lines inside Thymeleaf parser-level comment blocks, which leave no trace). Expressions
+ * are cached by their text and compiled by SpEL for the record type they first saw, so the same expression text
+ * must not be used for two record types (e.g. {@code ${el.text()}} for Heading and Text): such fragments read
+ * {@code el} through a local alias ({@code th:with="heading=${el}"}) instead.
  */
 public final class ElementRenderer {
 
-    private static final String TEMPLATE = "springlit/elements";
+    private static final String TEMPLATES = "springlit/elements/";
 
     private final ITemplateEngine templates;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -116,6 +128,6 @@ public final class ElementRenderer {
         }
         // "%name" selects by th:fragment only, never by tag name (a fragment called "button" must not match <button>)
         String fragment = element instanceof Widget ? "widget" : element instanceof Block ? "block" : element.kind();
-        return templates.process(TEMPLATE, Set.of("%" + fragment), context).strip();
+        return templates.process(TEMPLATES + fragment, Set.of("%" + fragment), context).strip();
     }
 }

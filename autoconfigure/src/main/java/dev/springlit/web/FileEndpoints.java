@@ -21,6 +21,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.springlit.UploadedFile;
+import dev.springlit.element.WidgetKind;
 import dev.springlit.support.LogText;
 import dev.springlit.support.FileNames;
 import dev.springlit.runtime.PageRegistry;
@@ -76,7 +77,7 @@ public final class FileEndpoints {
         }
         Optional<Session> session = engine.sessions().find(request.pathVariable("session"));
         String widget = request.param("widget").orElse("");
-        if (session.isEmpty() || !session.get().hasWidget(widget, "file_uploader")) {
+        if (session.isEmpty() || !session.get().hasWidget(widget, WidgetKind.FILE_UPLOADER)) {
             return refuse(HttpStatus.NOT_FOUND, "No such session or file uploader.");
         }
         String name;

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.ServerMessage;
 import dev.springlit.runtime.ServerMessage.Op;
 import dev.springlit.runtime.ServerMessage.ReachedOp;
@@ -120,8 +121,12 @@ public final class ProtocolCodec {
         json.writeEndObject();
     }
 
-    private static void writePath(JsonGenerator json, int[] path) {
+    private static void writePath(JsonGenerator json, ElementPath path) {
         json.writeName("path");
-        json.writeArray(path, 0, path.length);
+        json.writeStartArray();
+        for (int level = 0; level < path.depth(); level++) {
+            json.writeNumber(path.index(level));
+        }
+        json.writeEndArray();
     }
 }

@@ -20,6 +20,7 @@ import { checkbox, multiselect, radio, selectbox, toggle } from './choices.js';
 import { colorPicker, dateInput, timeInput } from './pickers.js';
 import { fileUploader } from './uploader.js';
 import { selectSlider } from './selectSlider.js';
+import { pills } from './pills.js';
 
 export const KINDS = new Map([
   ['number_input', numberInput],
@@ -33,6 +34,8 @@ export const KINDS = new Map([
   ['radio', radio],
   ['selectbox', selectbox],
   ['multiselect', multiselect],
+  ['pills', pills],
+  ['segmented_control', pills],
   ['date_input', dateInput],
   ['time_input', timeInput],
   ['color_picker', colorPicker],

@@ -1,5 +1,5 @@
 // The life of a value widget's value. Its root is [data-sl-widget][data-sl-kind] (fragment `widget` of
-// elements.html); its fields carry [data-sl-input]; data-sl-value is the value the server last rendered
+// elements/widget.html); its fields carry [data-sl-input]; data-sl-value is the value the server last rendered
 // (JSON). A commit (Enter, blur, release, click, ... see docs/protocol.md) reads the value in the wire format
 // and sends `rerun` with only that widget, unless it equals what the server already has. Inside a form
 // (data-sl-form) nothing is sent: the value waits for the form's submit (pending.js, forms.js). When a run
@@ -150,7 +150,7 @@ export function settleWidgets(run) {
 
 /**
  * The current values of the widgets on screen (outside forms), as widget id → value: the value widgets of
- * elements.html in their wire format, and custom elements [data-sl-widget][data-sl-input] with JSON in
+ * elements/widget.html in their wire format, and custom elements [data-sl-widget][data-sl-input] with JSON in
  * their data-sl-value.
  */
 export function collectWidgets(scope = document) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Code;
 import dev.springlit.element.Divider;
+import dev.springlit.element.ElementPath;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Heading;
 import dev.springlit.element.Markdown;
@@ -48,7 +49,7 @@ class TextElementsTest extends ScriptedPageTest {
                 .filter(delta -> delta.run() == first + 1).toList();
         assertThat(deltas.get(0).status()).isNull();
         assertThat(deltas.get(0).ops()).singleElement().isInstanceOfSatisfying(ServerMessage.ReachedOp.class,
-                reached -> assertThat(reached.path()).containsExactly(0, 0));
+                reached -> assertThat(reached.path()).isEqualTo(ElementPath.of(0, 0)));
         assertThat(deltas.get(deltas.size() - 1).status()).isEqualTo(RunStatus.OK);
         assertThat(deltas.get(deltas.size() - 1).ops()).as("nothing changed, and the run is over").isEmpty();
     }
@@ -105,11 +106,11 @@ class TextElementsTest extends ScriptedPageTest {
         List<ServerMessage.Op> ops = opsOfRun(first + 2);
         assertThat(ops).hasSize(2);
         assertThat(ops.get(0)).isInstanceOfSatisfying(ServerMessage.SetOp.class, set -> {
-            assertThat(set.path()).containsExactly(0, 1);
+            assertThat(set.path()).isEqualTo(ElementPath.of(0, 1));
             assertThat(set.element()).isEqualTo(new Text("B"));
         });
         assertThat(ops.get(1)).isInstanceOfSatisfying(ServerMessage.TrimOp.class, trim -> {
-            assertThat(trim.path()).containsExactly(0);
+            assertThat(trim.path()).isEqualTo(ElementPath.MAIN);
             assertThat(trim.length()).isEqualTo(2);
         });
         assertThat(tab.elements()).containsExactly(new Text("a"), new Text("B"));

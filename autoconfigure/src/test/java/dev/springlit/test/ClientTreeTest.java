@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
+import dev.springlit.element.ElementPath;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.ServerMessage;
 
@@ -25,7 +26,7 @@ class ClientTreeTest {
     }
 
     private void set(Element element, int... path) {
-        assertThat(tree.apply(new ServerMessage.SetOp(path, element))).isTrue();
+        assertThat(tree.apply(new ServerMessage.SetOp(ElementPath.of(path), element))).isTrue();
     }
 
     @Test
@@ -35,10 +36,10 @@ class ClientTreeTest {
         set(text("c"), 0, 2);
         set(text("B"), 0, 1);
 
-        assertThat(tree.elementsUnder(new int[] {0})).containsExactly(text("a"), text("B"), text("c"));
+        assertThat(tree.elementsUnder(ElementPath.of(0))).containsExactly(text("a"), text("B"), text("c"));
 
-        assertThat(tree.apply(new ServerMessage.TrimOp(new int[] {0}, 1))).isTrue();
-        assertThat(tree.elementsUnder(new int[] {0})).containsExactly(text("a"));
+        assertThat(tree.apply(new ServerMessage.TrimOp(ElementPath.of(0), 1))).isTrue();
+        assertThat(tree.elementsUnder(ElementPath.of(0))).containsExactly(text("a"));
     }
 
     @Test
@@ -48,22 +49,22 @@ class ClientTreeTest {
         set(text("sidebar"), 1, 0);
 
         assertThat(tree.blocks(0)).hasSize(1);
-        assertThat(tree.elementsUnder(new int[] {0, 0})).containsExactly(text("inside"));
-        assertThat(tree.elementsUnder(new int[] {1})).containsExactly(text("sidebar"));
+        assertThat(tree.elementsUnder(ElementPath.of(0, 0))).containsExactly(text("inside"));
+        assertThat(tree.elementsUnder(ElementPath.of(1))).containsExactly(text("sidebar"));
 
         set(block("container"), 0, 0);
-        assertThat(tree.elementsUnder(new int[] {0, 0})).isEmpty();
+        assertThat(tree.elementsUnder(ElementPath.of(0, 0))).isEmpty();
     }
 
     @Test
     void anOpUnderAContainerTheTabDoesNotHaveIsRefusedAndChangesNothing() {
         set(text("a"), 0, 0);
 
-        assertThat(tree.apply(new ServerMessage.SetOp(new int[] {0, 5, 0}, text("lost")))).isFalse();
-        assertThat(tree.apply(new ServerMessage.TrimOp(new int[] {0, 5}, 0))).isFalse();
-        assertThat(tree.elementsUnder(new int[] {0})).containsExactly(text("a"));
+        assertThat(tree.apply(new ServerMessage.SetOp(ElementPath.of(0, 5, 0), text("lost")))).isFalse();
+        assertThat(tree.apply(new ServerMessage.TrimOp(ElementPath.of(0, 5), 0))).isFalse();
+        assertThat(tree.elementsUnder(ElementPath.of(0))).containsExactly(text("a"));
 
         tree.clear();
-        assertThat(tree.elementsUnder(new int[] {0})).isEmpty();
+        assertThat(tree.elementsUnder(ElementPath.of(0))).isEmpty();
     }
 }

@@ -34,6 +34,10 @@ class WidgetsPage implements Page {
         st.write("selectbox:", st.selectbox("Fruit", List.of("Apple", "Banana", "Cherry"), o -> o.index(null)));
         st.write("multiselect:", String.join(", ", st.multiselect("Regions", List.of("North", "South", "East", "West"),
                 o -> o.value(List.of("North")).maxSelections(3))));
+        st.write("pills:", st.pills("Tool", List.of("Add", "Zoom in", "Zoom out")));
+        st.write("pillsMultiple:", String.join(", ", st.pillsMultiple("Directions", List.of("North", "East", "South",
+                "West"), o -> o.values(List.of("North")))));
+        st.write("segmentedControl:", st.segmentedControl("View", List.of("Day", "Week", "Month"), o -> o.value("Week")));
         st.write("dateInput:", st.dateInput("Day", o -> o.value(LocalDate.of(2026, 11, 21))));
         st.write("timeInput:", st.timeInput("Time", o -> o.value(LocalTime.of(9, 30))));
         st.write("colorPicker:", st.colorPicker("Colour", o -> o.value("#ff4b4b")));

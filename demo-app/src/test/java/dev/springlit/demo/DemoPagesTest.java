@@ -2,6 +2,8 @@ package dev.springlit.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -119,7 +121,7 @@ class DemoPagesTest {
     @Test
     void widgetGalleryPrintsEveryValue() {
         try (PageTester page = pages.create(WidgetsPage.class).run()) {
-            assertThat(page.widgets()).hasSize(20);
+            assertThat(page.widgets()).hasSize(23);
             assertThat(page.markdown(0).value()).isEqualTo("numberInput: 5");
             page.numberInput("Number").increment().run();
             assertThat(page.markdown(0).value()).isEqualTo("numberInput: 6");
@@ -127,6 +129,12 @@ class DemoPagesTest {
             assertThat(page.markdown(3).value()).isEqualTo("selectSlider: XL");
             page.selectSlider("Opening hours").selectRange("8:00", "12:00").run();
             assertThat(page.markdown(4).value()).isEqualTo("selectRangeSlider: 8:00 to 12:00");
+            page.pills("Tool").select("Zoom in").run();
+            assertThat(page.values()).containsEntry("Tool", "Zoom in");
+            page.pills("Directions").setValue(List.of("West", "North")).run();
+            assertThat(page.values()).containsEntry("Directions", List.of("North", "West"));
+            page.segmentedControl("View").select("Month").run();
+            assertThat(page.values()).containsEntry("View", "Month");
             page.selectbox("Fruit").select("Cherry").run();
             assertThat(page.values()).containsEntry("Fruit", "Cherry");
             page.fileUploader("Upload a text file").upload("hello.txt", "text/plain", "hi there".getBytes()).run();

@@ -57,6 +57,67 @@ class WidgetsBrowserIT extends BrowserSupport {
         assertThat(widget.locator(".sl-slider-value")).hasText("XL");
     }
 
+    /** st.pills (issue 13: a new widget is one drawer method with its codec, one template and one JS entry). */
+    @Test
+    void singlePillsChooseOneOptionAndClickingTheChosenOneAgainChoosesNone() {
+        open("/widgets");
+        assertThat(mainText("pills:").first()).hasText("pills: null");
+        Locator zoomIn = pill("Zoom in");
+        int before = finishedRuns();
+        zoomIn.click();
+        awaitRunsAfter(before);
+        assertThat(mainText("pills:").first()).hasText("pills: Zoom in");
+        assertThat(zoomIn).isChecked();
+
+        before = finishedRuns();
+        pill("Add").click();
+        awaitRunsAfter(before);
+        assertThat(mainText("pills:").first()).hasText("pills: Add");
+        assertThat(pill("Add")).isChecked();
+        assertThat(zoomIn).not().isChecked();
+
+        before = finishedRuns();
+        pill("Add").click();
+        awaitRunsAfter(before);
+        assertThat(mainText("pills:").first()).hasText("pills: null");
+        assertThat(pill("Add")).not().isChecked();
+    }
+
+    @Test
+    void multiplePillsToggleEachOptionByMouseAndKeyboard() {
+        open("/widgets");
+        assertThat(mainText("pillsMultiple:")).hasText("pillsMultiple: North");
+        int before = finishedRuns();
+        pill("West").click();
+        awaitRunsAfter(before);
+        assertThat(mainText("pillsMultiple:")).hasText("pillsMultiple: North, West");
+
+        before = finishedRuns();
+        pill("East").focus();
+        pill("East").press("Space");
+        awaitRunsAfter(before);
+        assertThat(mainText("pillsMultiple:")).hasText("pillsMultiple: North, East, West");
+        assertThat(pill("North")).isChecked();
+    }
+
+    @Test
+    void aSegmentedControlChoosesOneOfItsJoinedButtons() {
+        open("/widgets");
+        assertThat(mainText("segmentedControl:")).hasText("segmentedControl: Week");
+        Locator month = page.locator(".sl-widget-segmented_control").getByRole(AriaRole.CHECKBOX,
+                new Locator.GetByRoleOptions().setName("Month").setExact(true));
+        int before = finishedRuns();
+        month.click();
+        awaitRunsAfter(before);
+        assertThat(mainText("segmentedControl:")).hasText("segmentedControl: Month");
+        assertThat(page.locator(".sl-widget-segmented_control input:checked")).hasCount(1);
+    }
+
+    private Locator pill(String option) {
+        return page.locator(".sl-widget-pills").getByRole(AriaRole.CHECKBOX,
+                new Locator.GetByRoleOptions().setName(option).setExact(true));
+    }
+
     @Test
     void linkedUnitsFollowEachOther() {
         open("/linked-units");
