@@ -7,5 +7,7 @@ import './messages.test.js';
 import './widgets.test.js';
 import './blocks.test.js';
 import './stale.test.js';
+import './sequence.test.js';
+import './routes.test.js';
 
 run();

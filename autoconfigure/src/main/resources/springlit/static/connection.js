@@ -3,9 +3,11 @@
 // policy close). Sending goes through send(): a message for a closed socket is dropped with a notice.
 
 import {
-  BACKOFF_MAX_MS, BACKOFF_MIN_MS, CLOSE_POLICY, DEFAULT_STREAM_PATH, MSG, PROTOCOL,
+  BACKOFF_MAX_MS, BACKOFF_MIN_MS, CLOSE_GOING_AWAY, CLOSE_POLICY, DEFAULT_STREAM_PATH, MSG, PROTOCOL,
 } from './constants.js';
+import { createSequence } from './sequence.js';
 import { state } from './state.js';
+import { pageOf } from './routes.js';
 import { setConnection, setRunning, showNotice } from './notices.js';
 
 let socket = null;
@@ -14,6 +16,9 @@ let reconnectTimer = 0;
 let everConnected = false;
 let unloading = false;
 let hooks = { widgets: () => ({}), onMessage: () => {} };
+// S9.3: interactions are numbered; those the server has not acknowledged are kept and re-sent after a
+// reconnect, to whichever server the tab lands on (a server applies each number once).
+const numbering = createSequence();
 
 /**
  * The delay before reconnect attempt `attempt` (0 first): doubling from BACKOFF_MIN_MS, at most
@@ -34,7 +39,8 @@ export function configure({ widgets, onMessage }) {
 }
 
 function streamUrl() {
-  const url = new URL(document.body.dataset.slStream || DEFAULT_STREAM_PATH, location.href);
+  // relative to the shell's <base href>: the app's root, under a context path or a proxy's prefix too
+  const url = new URL(document.body.dataset.slStream || DEFAULT_STREAM_PATH, document.baseURI);
   if (url.protocol === 'https:') url.protocol = 'wss:';
   else if (url.protocol === 'http:') url.protocol = 'ws:';
   return url.href;
@@ -62,7 +68,7 @@ export function connect(reclaim) {
       type: MSG.HELLO,
       protocol: PROTOCOL,
       session: state.session || null,
-      page: location.pathname,
+      page: pageOf(location.pathname),
       query: location.search,
       reclaim: !!reclaim,
       widgets: hooks.widgets(),
@@ -88,6 +94,14 @@ export function connect(reclaim) {
     if (socket !== ws) return;
     socket = null;
     setRunning(false);
+    if (event.code === CLOSE_GOING_AWAY && !state.stopped && !unloading) {
+      // the server is stopping or its session moved (S9.7): reconnect at once, through the load balancer
+      attempt = 0;
+      setConnection('disconnected');
+      clearTimeout(reconnectTimer);
+      reconnectTimer = setTimeout(() => { reconnectTimer = 0; connect(true); }, Math.random() * 50);
+      return;
+    }
     if (event.code === CLOSE_POLICY) {
       stop(event.reason || 'The server refused the connection.');
       return;
@@ -146,6 +160,8 @@ function sendRaw(msg) {
  * Returns false when the socket is not open (the message is dropped).
  */
 export function send(msg) {
+  // only what goes out is numbered and kept: a message dropped here stays pending in its widget (as before)
+  if (msg.type === MSG.RERUN && isOpen()) numbering.number(msg);
   if (!sendRaw(msg)) {
     if (!state.stopped) showNotice('Not connected to the server. Reconnecting…', { level: 'warning', timeout: 3000 });
     return false;
@@ -163,4 +179,14 @@ export function setUnloading(value) {
 /** The browser is online again: a waiting reconnect happens now. */
 export function reconnectNow() {
   if (!socket && !state.stopped && reconnectTimer) connect(true);
+}
+
+/**
+ * What the server acknowledged (S9.3): `seq`, the last interaction its stored state includes. With `attached`
+ * (the answer to hello) the rest is re-sent now (see sequence.js).
+ */
+export function acknowledge(seq, options) {
+  const resend = numbering.acknowledge(seq, options);
+  for (const msg of resend) sendRaw(msg);
+  if (resend.length) setRunning(true);
 }

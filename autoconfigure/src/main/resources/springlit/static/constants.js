@@ -2,8 +2,10 @@
 // templates (templates/springlit/shell.html, elements/*.html, widgets/*.html) put on elements, and the message and op types of
 // docs/protocol.md. A change here is a change of that contract: the templates and the server must follow.
 //
-//   body[data-sl-stream]           WebSocket path, e.g. "/_springlit/stream"
-//   body[data-sl-page]             current page path (kept up to date)
+//   base[href]                     the app's root as the browser reached it (routes.js); every URL is relative to it
+//   meta[name=_csrf], meta[name=_csrf_header]  Spring Security's CSRF token and header, when on (routes.js)
+//   body[data-sl-stream]           WebSocket URL relative to the base, e.g. "./_springlit/stream"
+//   body[data-sl-page]             current page path inside the app, e.g. "/counter" (kept up to date)
 //   [data-sl-root="0"|"1"]         root containers (main body, sidebar)
 //   [data-sl-children]             where a block element's children live
 //   [data-sl-widget][data-sl-trigger]  clickable trigger (button): sends rerun with trigger = widget id
@@ -34,7 +36,7 @@
 
 export const PROTOCOL = 1;
 
-export const DEFAULT_STREAM_PATH = '/_springlit/stream';
+export const DEFAULT_STREAM_PATH = './_springlit/stream';
 
 /** sessionStorage keys: the tab's session id, and the mark a tab leaves when it unloads (a reload). */
 export const SESSION_KEY = 'springlit.session';
@@ -48,6 +50,8 @@ export const NOTICE_MS = 8000;
 
 /** WebSocket close code of a policy violation: the server refused this tab for good. */
 export const CLOSE_POLICY = 1008;
+/** The server is stopping or the session moved to another server: reconnect at once (S9.7). */
+export const CLOSE_GOING_AWAY = 1001;
 
 /** Message types, both directions (docs/protocol.md). */
 export const MSG = Object.freeze({

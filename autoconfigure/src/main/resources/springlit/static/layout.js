@@ -4,6 +4,8 @@
 // such as phones, "expanded", "collapsed"); data-sl-sidebar-open="true|false" is the state now. On a narrow
 // screen the open sidebar lies over the page and closes when a page link is followed or on Escape.
 
+import { pageOf } from './routes.js';
+
 const NARROW = matchMedia('(max-width: 767.98px)');
 
 let toggle;
@@ -32,7 +34,7 @@ function initialOpen() {
 /** After a page switch without reload: the new page's layout. */
 export function applyLayout(path) {
   for (const a of document.querySelectorAll('a[data-sl-nav][data-sl-layout]')) {
-    if (new URL(a.href, location.href).pathname === path) {
+    if (pageOf(new URL(a.href, document.baseURI).pathname) === path) {
       document.body.dataset.slLayout = a.dataset.slLayout;
       return;
     }

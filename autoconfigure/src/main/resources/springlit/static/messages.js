@@ -4,7 +4,7 @@
 
 import { CHILDREN, MSG, OP, ROOT, SESSION_KEY, UNSETTLED_STATUSES, rootSelector } from './constants.js';
 import { state, writeStorage } from './state.js';
-import { resetBackoff, stop } from './connection.js';
+import { acknowledge, resetBackoff, stop } from './connection.js';
 import { setRunning, showNotice } from './notices.js';
 import { showPage } from './nav.js';
 import { applyLayout, onNavigated } from './layout.js';
@@ -20,6 +20,7 @@ import { enhanceMultiselects } from './widgets/chips.js';
 export function handle(msg) {
   switch (msg.type) {
     case MSG.SESSION:
+      acknowledge(msg.seq, { attached: true, sameSession: msg.id === state.session, received: msg.received });
       state.session = msg.id;
       writeStorage(SESSION_KEY, msg.id);
       resetBackoff();
@@ -75,6 +76,7 @@ function applyDelta(msg) {
     markStale('run');
   }
   if (typeof msg.run === 'number') state.run = msg.run;
+  if (msg.status != null) acknowledge(msg.seq);
   for (const op of msg.ops || []) {
     try {
       applyOp(op);

@@ -1,9 +1,11 @@
 // Navigation between the app's pages without a reload: sidebar links (a[data-sl-nav]), back/forward, and
-// the server's `page` answers; the current page is marked in the sidebar and its icon is the favicon.
+// the server's `page` answers; the current page is marked in the sidebar and its icon is the favicon. Pages are
+// named by their path inside the app ("/counter"); the address bar shows them under the base (routes.js).
 
 import { MSG } from './constants.js';
 import { state } from './state.js';
 import { isOpen, send } from './connection.js';
+import { addressOf, pageOf } from './routes.js';
 
 function navigate(pathname, search = '') {
   return send({ type: MSG.NAVIGATE, page: pathname, query: search });
@@ -19,9 +21,10 @@ function setPage(path) {
 export function showPage(path, title, replace) {
   if (typeof title === 'string') document.title = title;
   if (typeof path !== 'string') return;
-  if (path !== location.pathname) {
-    if (replace) history.replaceState(history.state, '', path);
-    else history.pushState({}, '', path);
+  const address = addressOf(path);
+  if (address !== location.pathname) {
+    if (replace) history.replaceState(history.state, '', address);
+    else history.pushState({}, '', address);
   }
   setPage(path);
 }
@@ -29,7 +32,7 @@ export function showPage(path, title, replace) {
 export function markNav(pathname) {
   let icon = null;
   for (const a of document.querySelectorAll('a[data-sl-nav]')) {
-    const current = new URL(a.href, location.href).pathname === pathname;
+    const current = pageOf(new URL(a.href, document.baseURI).pathname) === pathname;
     a.classList.toggle('sl-nav-current', current);
     if (current) {
       a.setAttribute('aria-current', 'page');
@@ -68,13 +71,26 @@ export function onNavClick(event, a) {
   if (url.pathname + url.search !== location.pathname + location.search) {
     history.pushState({}, '', url.pathname + url.search + url.hash);
   }
-  setPage(url.pathname);
-  navigate(url.pathname, url.search);
+  setPage(pageOf(url.pathname));
+  navigate(pageOf(url.pathname), url.search);
 }
 
 export function onPopState() {
-  if (location.pathname === state.page) return; // e.g. only the #hash changed
-  setPage(location.pathname);
+  const page = pageOf(location.pathname);
+  if (page === state.page) return; // e.g. only the #hash changed
+  setPage(page);
   // When disconnected, the hello of the next connection carries the new path.
-  if (isOpen()) navigate(location.pathname, location.search);
+  if (isOpen()) navigate(page, location.search);
+}
+
+/**
+ * A link to a fragment of this page (href="#part", e.g. in Markdown): with a <base href> the browser would
+ * resolve it against the app's root and leave the page, so it only moves to the fragment. Returns whether handled.
+ */
+export function onFragmentLinkClick(event, a) {
+  if (event.defaultPrevented || event.button !== 0) return false;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  event.preventDefault();
+  location.hash = a.getAttribute('href');
+  return true;
 }

@@ -12,7 +12,7 @@ import { UNLOADED_KEY } from './constants.js';
 import { readStorage, state, writeStorage } from './state.js';
 import { configure, connect, currentSocket, reconnectNow, setUnloading } from './connection.js';
 import { handle } from './messages.js';
-import { markNav, onNavClick, onPopState } from './nav.js';
+import { markNav, onFragmentLinkClick, onNavClick, onPopState } from './nav.js';
 import { closePopovers, onBlockClick, onBlockKeyDown } from './blocks.js';
 import { onDataClick } from './data/index.js';
 import { followColourScheme } from './data/chart.js';
@@ -37,6 +37,8 @@ document.addEventListener('click', (event) => {
     onNavClick(event, nav);
     return;
   }
+  const fragment = target.closest('a[href^="#"]');
+  if (fragment && onFragmentLinkClick(event, fragment)) return;
   if (onBlockClick(event, target)) return;
   if (onDataClick(event, target)) return;
   onWidgetClick(event, target);

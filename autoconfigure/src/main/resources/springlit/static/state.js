@@ -2,6 +2,7 @@
 // thread by the message handlers and the connection; read by everyone.
 
 import { SESSION_KEY } from './constants.js';
+import { pageOf } from './routes.js';
 
 // sessionStorage may be unavailable (some privacy modes): then the tab just has no session to reclaim.
 export function readStorage(key) {
@@ -17,7 +18,7 @@ export function writeStorage(key, value) {
 
 export const state = {
   session: readStorage(SESSION_KEY),
-  page: document.body.dataset.slPage || location.pathname,
+  page: document.body.dataset.slPage || pageOf(location.pathname),
   connection: 'connecting',
   running: false,
   ready: false,

@@ -1,12 +1,13 @@
 package dev.springlit.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import dev.springlit.runtime.SessionPersistence;
+import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.store.MemorySessionStore;
 import dev.springlit.store.RedisSessionStore;
 import dev.springlit.store.SessionStore;
@@ -32,14 +35,14 @@ import dev.springlit.store.SnapshotCodec;
  * {@code redis} through Spring Boot's own Redis connection ({@code spring.data.redis.*}), and
  * {@code streamlit.session.allowed-packages} for the classes stored values may have beyond the JDK's.
  *
- * <p>Created only with {@code streamlit.internal.session-store=true} while the runtime does not use the store
- * yet: until it does, nothing may suggest that sessions are durable.
+ * <p>The engine gets the store through {@link SessionPersistence}: a shared store is committed after every run, the
+ * in-process one is written when the application stops (kept for a DevTools restart). A stopping application
+ * hands its tabs over first ({@link SessionHandover}).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@ConditionalOnBooleanProperty(SessionStoreAutoConfiguration.SWITCH)
+@AutoConfiguration(after = SpringlitAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 public class SessionStoreAutoConfiguration {
 
-    static final String SWITCH = "streamlit.internal.session-store";
     static final String STORE = "streamlit.session.store";
     static final String ALLOWED_PACKAGES = "streamlit.session.allowed-packages";
 
@@ -57,14 +60,35 @@ public class SessionStoreAutoConfiguration {
         }
     }
 
+    /** Connects the engine to the store: what is committed when, and which node this is. */
+    @Bean
+    @ConditionalOnBean(SpringlitEngine.class)
+    SessionPersistence springlitSessionPersistence(SpringlitEngine engine, SessionStore store, SnapshotCodec codec,
+                                                   SpringlitProperties properties) {
+        Duration ttl = properties.getServer().getDisconnectedSessionTtl();
+        SessionPersistence persistence = store.isShared()
+                ? SessionPersistence.shared(store, codec, NodeId.of(properties.getSession().getNodeId()), ttl)
+                : SessionPersistence.acrossRestarts(store, codec, ttl);
+        engine.setPersistence(persistence);
+        return persistence;
+    }
+
+    /** Before the web server stops (graceful shutdown): save, and send every tab to another node at once (S9.7). */
+    @Bean
+    @ConditionalOnBean(SpringlitEngine.class)
+    SessionHandover springlitSessionHandover(SpringlitEngine engine) {
+        return new SessionHandover(engine);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
     static class Memory {
 
+        /** Shared by every application context of this JVM, so that a DevTools restart keeps the tabs' state. */
         @Bean
         @ConditionalOnMissingBean
         SessionStore springlitSessionStore() {
-            return new MemorySessionStore();
+            return MemorySessionStore.jvmWide();
         }
     }
 

@@ -17,7 +17,9 @@ import dev.springlit.runtime.PageDescriptor;
  * Pages obey the application's own Spring Security rules on their paths: whoever may not
  * {@code GET /admin} does not see the page in the sidebar, cannot navigate to it over the WebSocket and
  * cannot be switched to it. A run executes with its user's {@code Authentication} in the
- * {@code SecurityContextHolder}, so pages and {@code @PreAuthorize} services see who is there.
+ * {@code SecurityContextHolder}, so pages and {@code @PreAuthorize} services see who is there; an anonymous
+ * visitor's run sees the {@code AnonymousAuthenticationToken} ({@code anonymousUser}, {@code ROLE_ANONYMOUS}) that
+ * Spring Security's {@code AnonymousAuthenticationFilter} gives the visitor's requests.
  */
 final class SpringSecurityPageAccess implements PageAccess {
 
@@ -39,13 +41,11 @@ final class SpringSecurityPageAccess implements PageAccess {
         return privileges.isAllowed(page.path(), authentication(user));
     }
 
+    /** An anonymous visitor's run sees Spring Security's anonymous authentication, as the visitor's requests do. */
     @Override
     public AutoCloseable bind(Principal user) {
-        if (!(user instanceof Authentication authentication)) {
-            return () -> { };
-        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
+        context.setAuthentication(authentication(user));
         SecurityContextHolder.setContext(context);
         return SecurityContextHolder::clearContext;
     }

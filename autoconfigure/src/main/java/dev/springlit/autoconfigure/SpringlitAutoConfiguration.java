@@ -27,6 +27,7 @@ import dev.springlit.runtime.RunLimits;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.SessionBeanScope;
 import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.store.SessionStore;
 
 /**
  * The page runtime: finds every {@link StreamlitPage} bean, provides the injectable {@link SessionState} and
@@ -79,9 +80,11 @@ public class SpringlitAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     SpringlitEngine springlitEngine(PageRegistry pages, SpringlitProperties properties,
-                                    ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+                                    ObjectProvider<JsonMapper> jsonMapper, Environment environment,
+                                    ObjectProvider<SessionStore> stores) {
         RuntimeSettings settings = RuntimeSettings.builder()
-                .enforceSerializableSessionState(properties.getRunner().isEnforceSerializableSessionState())
+                .enforceSerializableSessionState(properties.getRunner().isEnforceSerializableSessionState()
+                        || SharedStoreNotice.impliesSerializable(stores.getIfAvailable()))
                 .showErrorDetails(properties.getClient().isShowErrorDetails())
                 .widgetStateDuplicationWarning(properties.getClient().isWidgetStateDuplicationWarning())
                 .disconnectedSessionTtl(properties.getServer().getDisconnectedSessionTtl())

@@ -17,6 +17,7 @@ public class SpringlitProperties {
     private final Runner runner = new Runner();
     private final Server server = new Server();
     private final Client client = new Client();
+    private final Session session = new Session();
 
     public Runner getRunner() {
         return runner;
@@ -28,6 +29,10 @@ public class SpringlitProperties {
 
     public Client getClient() {
         return client;
+    }
+
+    public Session getSession() {
+        return session;
     }
 
     /** How pages run. */
@@ -491,6 +496,53 @@ public class SpringlitProperties {
 
         public void setAppName(String appName) {
             this.appName = appName;
+        }
+    }
+
+    /**
+     * Where sessions are kept so that they outlive this JVM (see README "Running several instances"). They expire
+     * after {@code streamlit.server.disconnected-session-ttl} without a tab.
+     */
+    public static class Session {
+
+        /**
+         * {@code memory}: in this JVM, kept across a restart of the application in it (DevTools); {@code redis}:
+         * in Redis through Spring Boot's connection ({@code spring.data.redis.*}), committed after every run so
+         * any instance can continue a tab. A {@code SessionStore} bean of the application replaces either.
+         */
+        private String store = "memory";
+
+        /**
+         * Packages (with their subpackages) whose classes stored values may have, beyond the JDK value types and
+         * collections; reading the store never creates objects of other classes.
+         */
+        private List<String> allowedPackages = new ArrayList<>();
+
+        /** This instance's name in the store's ownership records; the host name and a random suffix when unset. */
+        private String nodeId;
+
+        public String getStore() {
+            return store;
+        }
+
+        public void setStore(String store) {
+            this.store = store;
+        }
+
+        public List<String> getAllowedPackages() {
+            return allowedPackages;
+        }
+
+        public void setAllowedPackages(List<String> allowedPackages) {
+            this.allowedPackages = allowedPackages;
+        }
+
+        public String getNodeId() {
+            return nodeId;
+        }
+
+        public void setNodeId(String nodeId) {
+            this.nodeId = nodeId;
         }
     }
 }

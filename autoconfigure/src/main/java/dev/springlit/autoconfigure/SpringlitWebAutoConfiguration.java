@@ -34,11 +34,13 @@ import dev.springlit.web.NotFoundViewResolver;
 import dev.springlit.web.Appearance;
 import dev.springlit.web.PageShell;
 import dev.springlit.web.ProtocolCodec;
+import dev.springlit.web.Routes;
 import dev.springlit.web.SpringlitTemplates;
 import dev.springlit.web.StreamHandler;
 import dev.springlit.web.http.AllowedHostsFilter;
 import dev.springlit.web.http.SecurityHeaders;
 import dev.springlit.web.http.SecurityHeadersFilter;
+import dev.springlit.web.http.LeavingNodeInterceptor;
 import dev.springlit.web.http.WellFormedOriginInterceptor;
 
 /**
@@ -90,11 +92,20 @@ public class SpringlitWebAutoConfiguration {
                         server.getMaxConnectionsPerAddress(), server.getSilentConnectionTimeout()));
     }
 
+    /** Every URL the server emits; the runtime asks it for upload and download URLs. */
+    @Bean
+    @ConditionalOnMissingBean
+    Routes springlitRoutes(SpringlitEngine engine) {
+        Routes routes = new Routes(ASSET_VERSION);
+        engine.setFileRoutes(routes);
+        return routes;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties,
-                                 ObjectProvider<Appearance> appearance) {
-        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), ASSET_VERSION,
+                                 Routes routes, ObjectProvider<Appearance> appearance) {
+        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), routes,
                 engine::access, appearance.getIfAvailable(Appearance::plain));
     }
 
@@ -211,16 +222,16 @@ public class SpringlitWebAutoConfiguration {
             public void addResourceHandlers(ResourceHandlerRegistry registry) {
                 // The shell loads the client's entry module under the asset version, so its relative imports
                 // (and Chart.js, next to them) carry the version too and a release is fetched anew.
-                String versioned = PageShell.STATIC_PATH + "/" + ASSET_VERSION;
+                String versioned = Routes.STATIC_PATH + "/" + ASSET_VERSION;
                 // Chart.js from its WebJar, loaded by the client on the first chart: never from a CDN
-                registry.addResourceHandler(PageShell.STATIC_PATH + "/chartjs/**", versioned + "/chartjs/**")
+                registry.addResourceHandler(Routes.STATIC_PATH + "/chartjs/**", versioned + "/chartjs/**")
                         .addResourceLocations("classpath:/META-INF/resources/webjars/chart.js/4.4.1/dist/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
                 // Tom Select from its WebJar, loaded by the client on the first multiselect
-                registry.addResourceHandler(PageShell.STATIC_PATH + "/tomselect/**", versioned + "/tomselect/**")
+                registry.addResourceHandler(Routes.STATIC_PATH + "/tomselect/**", versioned + "/tomselect/**")
                         .addResourceLocations("classpath:/META-INF/resources/webjars/tom-select/2.4.3/dist/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
-                registry.addResourceHandler(PageShell.STATIC_PATH + "/**", versioned + "/**")
+                registry.addResourceHandler(Routes.STATIC_PATH + "/**", versioned + "/**")
                         .addResourceLocations("classpath:/springlit/static/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
             }
@@ -234,16 +245,19 @@ public class SpringlitWebAutoConfiguration {
 
         private final StreamHandler handler;
         private final SpringlitProperties properties;
+        private final SpringlitEngine engine;
 
-        StreamEndpointConfiguration(StreamHandler handler, SpringlitProperties properties) {
+        StreamEndpointConfiguration(StreamHandler handler, SpringlitProperties properties, SpringlitEngine engine) {
             this.handler = handler;
             this.properties = properties;
+            this.engine = engine;
         }
 
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-            registry.addHandler(handler, PageShell.STREAM_PATH)
-                    .addInterceptors(new WellFormedOriginInterceptor()) // runs before Spring's origin check
+            registry.addHandler(handler, Routes.STREAM_PATH)
+                    .addInterceptors(new WellFormedOriginInterceptor(), // runs before Spring's origin check
+                            new LeavingNodeInterceptor(engine::isLeaving))
                     .setAllowedOriginPatterns(properties.getServer().getAllowedOrigins().toArray(String[]::new));
         }
     }

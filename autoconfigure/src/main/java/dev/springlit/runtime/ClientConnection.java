@@ -15,4 +15,20 @@ public interface ClientConnection {
 
     /** Closes the connection, telling the peer why (a policy close: it should not reconnect blindly). */
     void close(String reason);
+
+    /**
+     * Closes the connection so that the peer reconnects at once (its session continues elsewhere, S9.7): the
+     * WebSocket's 1001 "going away". Without a transport of its own for that, a plain close.
+     */
+    default void reconnect(String reason) {
+        close(reason);
+    }
+
+    /**
+     * Closes the connection so that the peer reconnects after its usual backoff (the server cannot serve it for a
+     * moment): the WebSocket's 1013 "try again later". Without a transport of its own for that, a plain close.
+     */
+    default void retryLater(String reason) {
+        close(reason);
+    }
 }

@@ -1,7 +1,5 @@
 package dev.springlit.runtime;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +41,8 @@ final class FileDrawer {
         st.emit(new Widget(id, WidgetKind.FILE_UPLOADER, label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
                 ClearedForms.withFormDefault(run, form, DeltaGenerator.props("types", read.types(), "multiple", multiple,
-                        "files", shown, "uploadUrl", "/_springlit/upload/" + session.id() + "?widget=" + urlPart(id)),
-                        List.of()), form));
+                        "files", shown, "uploadUrl", session.engine().fileRoutes().upload(session.id(), id)), List.of()),
+                form));
         return files;
     }
 
@@ -69,15 +67,10 @@ final class FileDrawer {
         String version = Integer.toHexString(Arrays.hashCode(data));
         st.emit(new Widget(id, WidgetKind.DOWNLOAD_BUTTON, label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), null,
-                DeltaGenerator.props("href", "/_springlit/download/" + session.id() + "?widget=" + urlPart(id)
-                                + "&v=" + version, "fileName", fileName,
+                DeltaGenerator.props("href", session.engine().fileRoutes().download(session.id(), id, version),
+                        "fileName", fileName,
                         "buttonType", o.getType().name().toLowerCase(Locale.ROOT), "icon", o.getIcon()), null));
         return clicked;
-    }
-
-    /** Widget ids hold user keys; in a URL path they travel encoded. */
-    private static String urlPart(String widgetId) {
-        return URLEncoder.encode(widgetId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Uploaded files, sent as the list of their ids; {@code multiple} false: at most one. */

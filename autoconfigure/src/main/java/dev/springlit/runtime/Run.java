@@ -285,7 +285,8 @@ final class Run {
                     bodyThread = Thread.currentThread();
                 }
                 try {
-                    widget.callback().call(widget.args());
+                    session.engine().interceptors().around(page, session.tag(), true,
+                            () -> widget.callback().call(widget.args()));
                 } catch (StopRunException stop) {
                     skipBody = true;
                     status = RunStatus.STOPPED;
@@ -332,7 +333,7 @@ final class Run {
             bodyThread = Thread.currentThread();
         }
         try {
-            page.page().render(st);
+            session.engine().interceptors().around(page, session.tag(), false, () -> page.page().render(st));
             return interrupted ? RunStatus.INTERRUPTED : RunStatus.OK; // the page may have swallowed the interruption
         } catch (StopRunException stop) {
             return RunStatus.STOPPED;

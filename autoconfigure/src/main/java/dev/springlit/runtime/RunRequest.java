@@ -21,6 +21,8 @@ final class RunRequest {
     private final Consumer<SessionState> task;
     private final CompletableFuture<Void> taskDone;
     private final Consumer<SessionState> prelude;
+    /** The tab's number of the last interaction this request carries (S9.3), 0 when none. */
+    private long seq;
 
     private RunRequest(Map<String, Object> widgets, String trigger, boolean firstRun,
                        Consumer<SessionState> task, CompletableFuture<Void> taskDone) {
@@ -66,6 +68,21 @@ final class RunRequest {
         return new RunRequest(Map.of(), null, false, task, done);
     }
 
+    /** This interaction numbered by its tab (S9.3). */
+    RunRequest numbered(long seq) {
+        this.seq = seq;
+        return this;
+    }
+
+    /** Whether it carries widget values or a click. */
+    private boolean isInteraction() {
+        return trigger != null || !widgets.isEmpty();
+    }
+
+    long seq() {
+        return seq;
+    }
+
     Map<String, Object> widgets() {
         return Collections.unmodifiableMap(widgets);
     }
@@ -103,9 +120,14 @@ final class RunRequest {
         }
     }
 
-    /** Whether {@code newer} may be folded into this request: never two triggers, never a task. */
+    /**
+     * Whether {@code newer} may be folded into this request: never two triggers, never a task, never an interaction
+     * into a first run (that fires no callbacks, and an interaction's must fire; a session taken over from the store
+     * draws its widgets in its first run before values for them can be read).
+     */
     boolean canAbsorb(RunRequest newer) {
-        return !isTask() && !newer.isTask() && (trigger == null || newer.trigger == null)
+        return !isTask() && !newer.isTask() && !(firstRun && newer.isInteraction())
+                && (trigger == null || newer.trigger == null)
                 && (prelude == null || newer.prelude == null);
     }
 
@@ -114,6 +136,6 @@ final class RunRequest {
         Map<String, Object> merged = new LinkedHashMap<>(widgets);
         merged.putAll(newer.widgets);
         return new RunRequest(merged, trigger != null ? trigger : newer.trigger, firstRun && newer.firstRun, null, null,
-                prelude != null ? prelude : newer.prelude);
+                prelude != null ? prelude : newer.prelude).numbered(Math.max(seq, newer.seq));
     }
 }

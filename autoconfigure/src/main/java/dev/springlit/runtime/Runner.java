@@ -36,6 +36,11 @@ final class Runner {
         this.tab = tab;
     }
 
+    /** Starts from state committed elsewhere (a session taken over from the store), before any run. */
+    void restore(SessionData restored) {
+        data = restored;
+    }
+
     /** The state the last completed run committed. */
     SessionData data() {
         return data;
@@ -129,11 +134,15 @@ final class Runner {
      * Returns false, committing nothing, if the session gave up on the run.
      */
     private boolean commit(Run run, RunResult result) {
+        boolean stored = session.engine().persistence().commit(session, run, result.committed());
         synchronized (this) {
             if (run.isAbandoned()) {
                 return false;
             }
             current = null;
+            if (!stored) {
+                return true; // another node owns the session (S9.4): it was handed over, nothing of this run lands
+            }
             if (result.committed() != null) {
                 data = result.committed();
             } else if (!result.keptWidgets().isEmpty()) {

@@ -8,12 +8,29 @@ import dev.springlit.element.ElementPath;
 /** What the server tells a tab (see docs/protocol.md). The web layer turns these into JSON and HTML. */
 public sealed interface ServerMessage {
 
-    /** The answer to {@code hello}: which session the tab has. {@code reset}: the whole tree follows. */
-    record SessionAttached(String id, String page, String title, boolean reset) implements ServerMessage {
+    /**
+     * The answer to {@code hello}: which session the tab has. {@code reset}: the whole tree follows. {@code seq}:
+     * the last numbered interaction the session's committed state includes (the tab re-sends later ones, S9.3);
+     * {@code received}: the highest number it has seen, where the tab's numbering goes on.
+     */
+    record SessionAttached(String id, String page, String title, boolean reset, long seq, long received)
+            implements ServerMessage {
+
+        /** A session whose tab numbers no interactions (S9.3): nothing acknowledged, nothing received. */
+        public SessionAttached(String id, String page, String title, boolean reset) {
+            this(id, page, title, reset, 0, 0);
+        }
     }
 
-    /** Changes to the page; a non-null {@code status} ends run number {@code run}. */
-    record Delta(int run, List<Op> ops, RunStatus status) implements ServerMessage {
+    /**
+     * Changes to the page; a non-null {@code status} ends run number {@code run}, and then {@code seq} is the last
+     * numbered interaction the committed state includes (S9.3; 0 when the tab numbers none).
+     */
+    record Delta(int run, List<Op> ops, RunStatus status, long seq) implements ServerMessage {
+
+        public Delta(int run, List<Op> ops, RunStatus status) {
+            this(run, ops, status, 0);
+        }
     }
 
     /** The session now shows another page. */

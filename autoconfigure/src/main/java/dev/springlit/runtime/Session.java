@@ -4,6 +4,7 @@ package dev.springlit.runtime;
 import java.security.Principal;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -52,13 +53,25 @@ public final class Session implements SessionHandle {
      * server's sessions for the whole disconnected-session TTL.
      */
     private volatile boolean touched;
+    /** Its tab's numbered interactions and its version in the session store (S9.3, S9.4). */
+    private final SessionLedger ledger = new SessionLedger();
+    /** File uploaders whose files stayed on the node this session was taken over from. */
+    private volatile List<String> filesLeftBehind = List.of();
+    /** Set when the session moves to another node: its tab is told to reconnect rather than to stop. */
+    private volatile String handOverReason;
 
     Session(SpringlitEngine engine, PageDescriptor page) {
-        this.id = newId();
+        this(engine, page, newId());
+    }
+
+    /** A session with a known id: one taken over from the session store. */
+    Session(SpringlitEngine engine, PageDescriptor page, String id) {
+        this.id = id;
         this.tag = SessionTag.of(id);
         this.engine = engine;
         this.page = page;
         this.runner = new Runner(this, tab);
+        tab.acknowledgeWith(ledger::acknowledged);
     }
 
     /** 128 random bits, URL-safe: the session id is also what authorizes uploads and reconnects. */
@@ -130,6 +143,26 @@ public final class Session implements SessionHandle {
         return resources;
     }
 
+    SessionLedger ledger() {
+        return ledger;
+    }
+
+    /** Starts from the state another node committed (S9.2); called before a tab is attached. */
+    void takeOver(SessionPersistence.TakenOver taken) {
+        ledger.adopt(taken.stored().lastSeq(), taken.stored().version());
+        filesLeftBehind = taken.snapshot().filesLeftBehind();
+        runner.restore(SessionPersistence.restore(taken.snapshot()));
+        touched = true;
+    }
+
+    /** Tells the tab of a session taken over that its uploads stayed on the node it came from. */
+    void tellFilesLeftBehind() {
+        if (!filesLeftBehind.isEmpty()) {
+            send(new ServerMessage.Error("files_left_behind", "The files uploaded in this tab stayed on the server "
+                    + "that received them, which no longer serves it. Upload them again."));
+        }
+    }
+
     /** Whether a tab is attached now. */
     public boolean isConnected() {
         return tab.isConnected();
@@ -159,7 +192,8 @@ public final class Session implements SessionHandle {
     public void attach(ClientConnection newConnection, boolean fresh) {
         PageDescriptor shown = page;
         ClientConnection previous = tab.attach(newConnection,
-                new ServerMessage.SessionAttached(id, shown.path(), shown.title(), true), fresh, runner::runCount);
+                new ServerMessage.SessionAttached(id, shown.path(), shown.title(), true, ledger.acknowledged(),
+                        ledger.received()), fresh, runner::runCount);
         if (previous != null && previous != newConnection) {
             previous.close("This session was taken over by a newer connection of the same tab.");
         }
@@ -204,6 +238,18 @@ public final class Session implements SessionHandle {
     public void interact(Map<String, Object> widgets, String trigger) {
         touched = true;
         enqueue(RunRequest.interaction(widgets, trigger));
+    }
+
+    /**
+     * An interaction its tab numbered {@code seq} (S9.3; 0: not numbered). One received already, re-sent after a
+     * reconnect, is dropped: every interaction is applied at most once.
+     */
+    public void interact(Map<String, Object> widgets, String trigger, long seq) {
+        if (!ledger.receive(seq)) {
+            return;
+        }
+        touched = true;
+        enqueue(RunRequest.interaction(widgets, trigger).numbered(seq));
     }
 
     /** An interaction whose run first applies {@code prelude} to the state (see the page tester). */
@@ -323,9 +369,22 @@ public final class Session implements SessionHandle {
         }
         ClientConnection attached = tab.release();
         if (attached != null) {
-            attached.close("The session has ended.");
+            if (handOverReason != null) {
+                attached.reconnect(handOverReason);
+            } else {
+                attached.close("The session has ended.");
+            }
         }
         resources.release();
+    }
+
+    /**
+     * Ends the session on this node only: it goes on elsewhere (another node owns it, or this one is stopping), so
+     * its tab is told to reconnect at once instead of to stop.
+     */
+    void handOver(String reason) {
+        handOverReason = reason;
+        destroy();
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.springlit.store.SessionStoreException;
+
 /**
  * Which session a tab that says hello gets (S1.3–S1.5): the one it names if it may have it (a refresh or
  * reconnect reclaims it; a duplicated tab gets it only while no other tab holds it; never another user's), else a
@@ -18,6 +20,13 @@ public final class SessionOpening {
 
     /** The tab is attached to {@code session}. */
     public record Opened(Session session) implements Outcome {
+    }
+
+    /**
+     * The session store cannot say whether the tab's session is there (it is unreachable): the tab should connect
+     * again shortly instead of starting afresh.
+     */
+    public record StoreUnavailable(String message) implements Outcome {
     }
 
     /** No session for now; {@code message} tells the tab why. {@code addressFull}: its address holds too many. */
@@ -38,6 +47,11 @@ public final class SessionOpening {
         Optional<Session> existing = sessions.find(hello.sessionId())
                 .filter(s -> hello.reclaim() || !s.isConnected())
                 .filter(s -> s.user() == null || sameUser(s.user(), hello.user()));
+        if (existing.isPresent() && !sessions.isCurrent(existing.get())) {
+            // another node went on with it since its tab left here: this copy is stale, the store has the session
+            sessions.handOver(existing.get(), "This session continues on another server.");
+            existing = Optional.empty();
+        }
         if (existing.isPresent()) {
             Session session = existing.get();
             session.setUser(hello.user());
@@ -47,6 +61,24 @@ public final class SessionOpening {
             if (!session.page().path().equals(hello.page().path())) {
                 session.navigate(hello.page());
             }
+            return new Opened(session);
+        }
+        Optional<Session> taken;
+        try {
+            taken = hello.reclaim()
+                    ? sessions.takeOver(hello.sessionId(), hello.page(), hello.user(), hello.address())
+                    : Optional.empty();
+        } catch (SessionStoreException unavailable) {
+            return new StoreUnavailable("The session store is unavailable right now; reconnecting to your session.");
+        }
+        if (taken.isPresent()) {
+            // another node (or this JVM before a restart) committed it: same state, one run to draw it, no callbacks
+            Session session = taken.get();
+            beforeAttach.accept(session);
+            session.setUser(hello.user());
+            session.setQuery(hello.query());
+            session.attach(connection, true);
+            session.tellFilesLeftBehind();
             return new Opened(session);
         }
         Optional<Session> created = sessions.create(hello.page(), hello.address());

@@ -58,6 +58,53 @@ public final class SessionRegistry {
         return Optional.of(session);
     }
 
+    /**
+     * The session {@code id} that the store holds and this node does not, taken over for a tab at
+     * {@code clientAddress} (S9.2); empty when the store has none for this user, or the limits are reached.
+     */
+    Optional<Session> takeOver(String id, PageDescriptor page, java.security.Principal user, String clientAddress) {
+        if (id == null || sessions.containsKey(id)) {
+            return Optional.empty();
+        }
+        Optional<SessionPersistence.TakenOver> taken = engine.persistence().takeOver(id, user);
+        if (taken.isEmpty() || sessions.size() >= engine.settings().maxSessions()) {
+            return Optional.empty();
+        }
+        if (clientAddress != null && !countIn(clientAddress)) {
+            return Optional.empty();
+        }
+        Session session = new Session(engine, page, id);
+        session.setClientAddress(clientAddress);
+        session.takeOver(taken.get());
+        if (sessions.putIfAbsent(id, session) != null) {
+            if (clientAddress != null) {
+                countOut(clientAddress);
+            }
+            return Optional.empty(); // a second tab with this id was quicker
+        }
+        return Optional.of(session);
+    }
+
+    /** Whether this node's copy of {@code session} is the one the session store holds. */
+    boolean isCurrent(Session session) {
+        return engine.persistence().isCurrent(session);
+    }
+
+    /** Every live session (a copy). */
+    java.util.List<Session> all() {
+        return new ArrayList<>(sessions.values());
+    }
+
+    /** Forgets a session that continues on another node; its tab is told to reconnect (S9.4, S9.7). */
+    void handOver(Session session, String reason) {
+        if (sessions.remove(session.id(), session)) {
+            if (session.clientAddress() != null) {
+                countOut(session.clientAddress());
+            }
+        }
+        session.handOver(reason);
+    }
+
     /** Counts one more session for the address, unless it holds the most it may. */
     private boolean countIn(String address) {
         boolean[] admitted = {false};
@@ -123,6 +170,7 @@ public final class SessionRegistry {
         for (Session session : new ArrayList<>(sessions.values())) {
             long parkedSince = session.parkedSince();
             if (parkedSince >= 0 && now - parkedSince >= (session.isTouched() ? ttlNanos : untouchedNanos)) {
+                engine.persistence().expired(session);
                 remove(session);
             }
         }

@@ -44,7 +44,11 @@ public final class SpringlitEngine implements AutoCloseable {
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private volatile RunObserver observer = RunObserver.NONE;
     private volatile PageAccess access = PageAccess.OPEN;
+    private volatile FileRoutes fileRoutes = FileRoutes.UNSERVED;
+    private volatile RunInterceptors interceptors = RunInterceptors.NONE;
     private volatile StateSizeLimit stateSizeLimit = StateSizeLimit.NONE;
+    private volatile SessionPersistence persistence = SessionPersistence.NONE;
+    private volatile boolean leaving;
 
     public SpringlitEngine(PageRegistry pages, RuntimeSettings settings, JsonMapper jsonMapper) {
         this(pages, settings, jsonMapper, RunLimits.defaults());
@@ -106,6 +110,24 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public void setAccess(PageAccess access) {
         this.access = access == null ? PageAccess.OPEN : access;
+    }
+
+    /** Where uploads and downloads are served (the web layer's routes; none without a web layer). */
+    public FileRoutes fileRoutes() {
+        return fileRoutes;
+    }
+
+    public void setFileRoutes(FileRoutes fileRoutes) {
+        this.fileRoutes = fileRoutes == null ? FileRoutes.UNSERVED : fileRoutes;
+    }
+
+    /** What wraps each page body and callback (the application's RunInterceptors; none by default). */
+    public RunInterceptors interceptors() {
+        return interceptors;
+    }
+
+    public void setInterceptors(RunInterceptors interceptors) {
+        this.interceptors = interceptors == null ? RunInterceptors.NONE : interceptors;
     }
 
     /**
@@ -227,6 +249,35 @@ public final class SpringlitEngine implements AutoCloseable {
         return runExecutor instanceof RunThreadPool pool ? pool.threadCount() : 0;
     }
 
+    /** Where sessions are kept beyond this engine (S9); none by default. Set before the first tab connects. */
+    public void setPersistence(SessionPersistence persistence) {
+        this.persistence = persistence == null ? SessionPersistence.NONE : persistence;
+        this.persistence.start(sessions);
+    }
+
+    SessionPersistence persistence() {
+        return persistence;
+    }
+
+    /**
+     * This node is stopping (S9.7): running runs are interrupted (their interactions are re-sent by the tabs and
+     * applied once elsewhere), the committed state is saved where the next node or the next start finds it, and
+     * every tab is told to reconnect at once (1001). New tabs are refused from now on (see {@link #isLeaving}).
+     */
+    public void leave() {
+        leaving = true;
+        List<Session> all = sessions.all();
+        persistence.saveAll(all);
+        for (Session session : all) {
+            sessions.handOver(session, "This server is stopping; the tab continues on another one.");
+        }
+    }
+
+    /** Whether {@link #leave} was called: connections are refused so that the load balancer tries another node. */
+    public boolean isLeaving() {
+        return leaving;
+    }
+
     /** Runs executing now (abandoned ones included while their thread is stuck). */
     public int runsInProgress() {
         return running.size();
@@ -235,6 +286,10 @@ public final class SpringlitEngine implements AutoCloseable {
     /** Ends every session and stops the threads. */
     @Override
     public void close() {
+        if (!leaving) {
+            persistence.saveAll(sessions.all());
+        }
+        persistence.close();
         sessions.destroyAll();
         housekeeping.close();
         flushExecutor.shutdownNow();

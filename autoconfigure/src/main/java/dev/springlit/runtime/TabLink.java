@@ -25,6 +25,8 @@ final class TabLink {
     private long parkedSinceNanos = System.nanoTime();
     /** The number of the last run whose end was sent (guarded by sendLock). */
     private int lastEndedRun;
+    /** The last numbered interaction the tab may forget (S9.3), sent with each run's end. */
+    private volatile java.util.function.LongSupplier acknowledged = () -> 0;
 
     /** What the tab shows, as the runs of this session draw it. */
     PageOutput output() {
@@ -41,6 +43,11 @@ final class TabLink {
      * Makes {@code newConnection} the tab and tells it which session it has; a tab that comes back ({@code fresh}
      * false) gets the whole tree, ended unless a run is still going on. Returns the connection it replaced, or null.
      */
+    /** Where the run ends' acknowledgement comes from (the session's ledger). */
+    void acknowledgeWith(java.util.function.LongSupplier acknowledged) {
+        this.acknowledged = acknowledged;
+    }
+
     ClientConnection attach(ClientConnection newConnection, ServerMessage.SessionAttached attached, boolean fresh,
                             IntSupplier runCount) {
         ClientConnection previous;
@@ -164,6 +171,7 @@ final class TabLink {
         if (status != null) {
             lastEndedRun = Math.max(lastEndedRun, run);
         }
-        outbox.post(connection(), new ServerMessage.Delta(run, ops, status));
+        outbox.post(connection(), new ServerMessage.Delta(run, ops, status,
+                status == null ? 0 : acknowledged.getAsLong()));
     }
 }

@@ -14,6 +14,8 @@
  * run returns, at one commit point. The
  * single housekeeping thread expires sessions, watches deadlines and only schedules the streaming of slow runs
  * onto the flush thread. Messages leave through the session's {@code Outbox}: posted under the session's locks,
- * delivered (rendered) after them by one thread at a time, in order.
+ * delivered (rendered) after them by one thread at a time, in order. {@code SessionPersistence} writes a shared
+ * session store on the run thread, before the run's end is posted and outside the session's locks; its keeper
+ * thread ({@code springlit-store}) only touches and releases records.
  */
 package dev.springlit.runtime;

@@ -22,7 +22,13 @@ public final class MemorySessionStore implements SessionStore {
 
     private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
-    private final ConcurrentHashMap<String, Entry> sessions = new ConcurrentHashMap<>();
+    /**
+     * The sessions {@link #jvmWide()} stores share. This class is in Springlit's jar, which DevTools loads with its
+     * base class loader, so the map outlives a restart; the snapshots are bytes, read again with the new loader.
+     */
+    private static final ConcurrentHashMap<String, Entry> JVM_WIDE = new ConcurrentHashMap<>();
+
+    private final ConcurrentHashMap<String, Entry> sessions;
     private final LongSupplier nanoClock;
     private final AtomicLong nextSweep;
 
@@ -34,8 +40,21 @@ public final class MemorySessionStore implements SessionStore {
         this(System::nanoTime);
     }
 
+    /**
+     * The store of this JVM: every instance shares one map, so a restart of the application in this JVM (DevTools)
+     * finds the sessions its previous run saved.
+     */
+    public static MemorySessionStore jvmWide() {
+        return new MemorySessionStore(JVM_WIDE, System::nanoTime);
+    }
+
     /** For tests that move time themselves. */
     MemorySessionStore(LongSupplier nanoClock) {
+        this(new ConcurrentHashMap<>(), nanoClock);
+    }
+
+    private MemorySessionStore(ConcurrentHashMap<String, Entry> sessions, LongSupplier nanoClock) {
+        this.sessions = sessions;
         this.nanoClock = nanoClock;
         this.nextSweep = new AtomicLong(nanoClock.getAsLong() + SWEEP_INTERVAL_NANOS);
     }
@@ -102,6 +121,12 @@ public final class MemorySessionStore implements SessionStore {
             return null;
         });
         return !kept[0];
+    }
+
+    /** Private to this JVM: written when the application stops, for its restart. */
+    @Override
+    public boolean isShared() {
+        return false;
     }
 
     /** How many sessions are held, expired ones not yet swept included. */

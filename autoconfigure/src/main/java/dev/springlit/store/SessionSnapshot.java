@@ -1,7 +1,9 @@
 package dev.springlit.store;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,10 +24,22 @@ import java.util.Objects;
  * @param pagePath      the page the tab shows
  * @param query         its query string without '?', empty when none
  * @param lastSeq       the sequence number of the last interaction this state includes
+ * @param user          the name of the signed-in user the session belongs to, or {@code null}: another node
+ *                      hands it only to that user, as the node that created it would
+ * @param filesLeftBehind the widget ids of file uploaders whose files stayed on the node that received them
+ *                      (uploads are not stored): the node that takes the session over tells the tab to upload
+ *                      them again
  */
 public record SessionSnapshot(Map<String, Object> values, Map<String, Object> unkeyedValues,
-                              Map<String, WidgetSnapshot> widgets, String pagePath, String query, long lastSeq)
+                              Map<String, WidgetSnapshot> widgets, String pagePath, String query, long lastSeq,
+                              String user, List<String> filesLeftBehind)
         implements Serializable {
+
+    /** A session of nobody in particular with no uploads. */
+    public SessionSnapshot(Map<String, Object> values, Map<String, Object> unkeyedValues,
+                           Map<String, WidgetSnapshot> widgets, String pagePath, String query, long lastSeq) {
+        this(values, unkeyedValues, widgets, pagePath, query, lastSeq, null, List.of());
+    }
 
     // Records are deserialized through this constructor, so what it checks holds for stored data too.
     public SessionSnapshot {
@@ -34,6 +48,8 @@ public record SessionSnapshot(Map<String, Object> values, Map<String, Object> un
         widgets = copy(widgets, "widgets");
         Objects.requireNonNull(pagePath, "pagePath");
         query = query == null ? "" : query;
+        // an ArrayList, which the allow-list admits and Java serialization writes plainly
+        filesLeftBehind = Collections.unmodifiableList(new ArrayList<>(filesLeftBehind == null ? List.of() : filesLeftBehind));
         if (lastSeq < 0) {
             throw new IllegalArgumentException("An interaction sequence number is never negative: " + lastSeq + ".");
         }

@@ -59,4 +59,12 @@ public interface SessionStore {
      *         committed it since
      */
     boolean release(String sessionId, long version);
+
+    /**
+     * Whether other nodes read this store, so every run is committed to it (and values must be serializable); a
+     * store private to this JVM is written only when the application stops, for its restart (DevTools).
+     */
+    default boolean isShared() {
+        return true;
+    }
 }

@@ -37,7 +37,7 @@ import dev.springlit.support.LogText;
 public final class SnapshotCodec {
 
     /** The format version this code writes and reads; a change to SessionSnapshot's shape bumps it. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private static final byte[] MAGIC = {'S', 'P', 'L', 'S'};
     private static final int HEADER = MAGIC.length + 1;

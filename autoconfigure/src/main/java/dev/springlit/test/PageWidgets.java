@@ -37,11 +37,14 @@ abstract class PageWidgets extends PageTexts {
         return pick(buttons(), index, "button");
     }
 
-    /** The button with this label (the first, if several). */
+    /** The button with this label (the first, if several); a form's submit button is found too, as in AppTest. */
     public ButtonElement button(String label) {
         return buttons().stream().filter(b -> b.label().equals(label)).findFirst()
+                .or(() -> widgets().stream().filter(w -> "form_submit_button".equals(w.kind()) && w.label().equals(label))
+                        .findFirst().map(w -> new ButtonElement(tester(), w)))
                 .orElseThrow(() -> new AssertionError("No button labelled \"" + label + "\"; the page has "
-                        + buttons()));
+                        + buttons() + " and the form submit buttons " + widgets().stream()
+                                .filter(w -> "form_submit_button".equals(w.kind())).map(WidgetElement::label).toList()));
     }
 
     /** The button drawn with {@code key}. */

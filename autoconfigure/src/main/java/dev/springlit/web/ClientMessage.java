@@ -21,7 +21,12 @@ sealed interface ClientMessage {
             implements ClientMessage {
     }
 
-    record Rerun(Map<String, Object> widgets, String trigger) implements ClientMessage {
+    /** {@code seq}: the tab's number for this interaction (S9.3), 0 when it numbers none. */
+    record Rerun(Map<String, Object> widgets, String trigger, long seq) implements ClientMessage {
+
+        Rerun(Map<String, Object> widgets, String trigger) {
+            this(widgets, trigger, 0);
+        }
     }
 
     record Navigate(String page, String query) implements ClientMessage {
@@ -89,7 +94,20 @@ sealed interface ClientMessage {
         if (trigger != null) {
             checkId(trigger);
         }
-        return new Rerun(values, trigger);
+        return new Rerun(values, trigger, sequenceNumber(root));
+    }
+
+    /** The optional "seq": a positive whole number below 2^53 (what a browser counts exactly), or absent. */
+    private static long sequenceNumber(JsonNode root) {
+        JsonNode seq = root.get("seq");
+        if (seq == null || seq.isNull()) {
+            return 0;
+        }
+        if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.longValue() < 1
+                || seq.longValue() > (1L << 53)) {
+            throw new BadMessageException("bad_message", "\"seq\" must be a whole number from 1 to 2^53.");
+        }
+        return seq.longValue();
     }
 
     /** The optional "widgets" object: widget id → value. */

@@ -117,6 +117,7 @@ public final class ElementRenderer {
             context.setVariable("configJson", forScript(chart.config()));
         } else if (element instanceof PageLink link) {
             context.setVariable("html", markdown.renderInline(link.label()));
+            context.setVariable("href", Routes.page(link.path()));
         } else if (element instanceof Block block) {
             Object label = block.prop("label");
             context.setVariable("labelHtml", label == null ? null : markdown.renderInline(String.valueOf(label)));

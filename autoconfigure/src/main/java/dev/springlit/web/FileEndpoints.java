@@ -24,7 +24,6 @@ import dev.springlit.UploadedFile;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.support.LogText;
 import dev.springlit.support.FileNames;
-import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SessionFiles;
 import dev.springlit.runtime.SpringlitEngine;
@@ -44,9 +43,9 @@ import dev.springlit.runtime.UploadStore;
 public final class FileEndpoints {
 
     /** Uploads go here: {@code POST /_springlit/upload/{session}?widget=…}. */
-    public static final String UPLOAD_PATH = PageRegistry.FRAMEWORK_PREFIX + "/upload/{session}";
+    public static final String UPLOAD_PATH = Routes.UPLOAD_PATH;
     /** Downloads come from here: {@code GET /_springlit/download/{session}?widget=…}. */
-    public static final String DOWNLOAD_PATH = PageRegistry.FRAMEWORK_PREFIX + "/download/{session}";
+    public static final String DOWNLOAD_PATH = Routes.DOWNLOAD_PATH;
 
     private static final Log log = LogFactory.getLog(FileEndpoints.class);
     /** A tab may hold this many times the largest upload in files at once, so uploads cannot fill the heap. */

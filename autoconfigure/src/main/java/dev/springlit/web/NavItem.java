@@ -3,7 +3,7 @@ package dev.springlit.web;
 /**
  * A page as the sidebar shows it.
  *
- * @param path    where it is served
+ * @param path    its link, relative to the shell's base ({@link Routes#page})
  * @param title   its title
  * @param icon    its icon, or ""
  * @param current whether it is the page being shown

@@ -39,7 +39,7 @@ public final class NotFoundViewResolver implements ErrorViewResolver {
             return null;
         }
         Object path = model.get("path");
-        String html = shell.renderNotFound(path == null ? "" : path.toString(), request.getUserPrincipal());
+        String html = shell.renderNotFound(path == null ? "" : path.toString(), request);
         View view = new View() {
             @Override
             public String getContentType() {

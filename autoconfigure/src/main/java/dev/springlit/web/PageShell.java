@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -19,62 +21,60 @@ import org.thymeleaf.context.Context;
 import dev.springlit.runtime.PageAccess;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
+import dev.springlit.web.http.CsrfHeader;
 
 /**
  * Serves {@code GET <page path>}: the HTML shell (title, sidebar with every page, empty body) that the
  * client fills over the WebSocket. One route per page, so the app's own controllers and static files keep
- * every other path.
+ * every other path. Every URL in it comes from {@link Routes}, relative to the {@code <base href>} of the request.
  */
 public final class PageShell {
 
-    /** Where the WebSocket endpoint lives. */
-    public static final String STREAM_PATH = PageRegistry.FRAMEWORK_PREFIX + "/stream";
-    /** Where the client's JS and CSS are served. */
-    public static final String STATIC_PATH = PageRegistry.FRAMEWORK_PREFIX + "/static";
+    /** Where the WebSocket endpoint lives (see {@link Routes#STREAM_PATH}). */
+    public static final String STREAM_PATH = Routes.STREAM_PATH;
+    /** Where the client's JS and CSS are served (see {@link Routes#STATIC_PATH}). */
+    public static final String STATIC_PATH = Routes.STATIC_PATH;
 
     private final PageRegistry pages;
     private final ITemplateEngine templates;
     private final String appName;
-    private final String assetVersion;
+    private final Routes routes;
 
     private final Supplier<PageAccess> access;
     private final Appearance look;
 
-    public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, String assetVersion,
+    public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, Routes routes,
                      Supplier<PageAccess> access) {
-        this(pages, templates, appName, assetVersion, access, Appearance.plain());
+        this(pages, templates, appName, routes, access, Appearance.plain());
     }
 
-    public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, String assetVersion,
+    public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, Routes routes,
                      Supplier<PageAccess> access, Appearance look) {
         this.look = look;
         this.access = access;
         this.pages = pages;
         this.templates = templates;
         this.appName = appName;
-        this.assetVersion = assetVersion;
+        this.routes = routes;
     }
 
     /** The routes, one GET per page path. */
     public RouterFunction<ServerResponse> routes() {
-        RouterFunctions.Builder routes = RouterFunctions.route();
+        RouterFunctions.Builder builder = RouterFunctions.route();
         for (PageDescriptor page : pages.pages()) {
-            routes.GET(page.path(), request -> ServerResponse.ok()
+            builder.GET(page.path(), request -> ServerResponse.ok()
                             .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                             .cacheControl(CacheControl.noStore())
-                            .body(render(page, request.principal().orElse(null))));
+                            .body(render(page, request.servletRequest())));
         }
-        return routes.build();
+        return builder.build();
     }
 
     /** The "page not found" page for {@code path}, listing the app's pages. */
-    public String renderNotFound(String path, Principal user) {
-        Context context = new Context();
-        context.setVariable("pages", navigation(null, user));
+    public String renderNotFound(String path, HttpServletRequest request) {
+        Context context = common(request, request.getUserPrincipal());
+        context.setVariable("pages", navigation(null, request.getUserPrincipal()));
         context.setVariable("path", path);
-        context.setVariable("staticBase", STATIC_PATH);
-        context.setVariable("assetVersion", assetVersion);
-        context.setVariable("appName", appName);
         lookOf(context, pages.pages());
         return templates.process("springlit/not-found", context);
     }
@@ -82,10 +82,10 @@ public final class PageShell {
     /** The theme, logo, stylesheets and each page's layout (nav links carry it for client-side switches). */
     private void lookOf(Context context, List<PageDescriptor> all) {
         context.setVariable("look", look);
-        context.setVariable("themePath", Appearance.THEME_PATH);
-        Map<String, String> layouts = new HashMap<>();
+        context.setVariable("themePath", Routes.inApp(Appearance.THEME_PATH));
+        Map<String, String> layouts = new HashMap<>(); // keyed as the sidebar's links spell the pages
         for (PageDescriptor p : all) {
-            layouts.put(p.path(), PageLayouts.of(p, look));
+            layouts.put(routes.page(p.path()), PageLayouts.of(p, look));
         }
         context.setVariable("layouts", layouts);
     }
@@ -99,30 +99,32 @@ public final class PageShell {
                 continue;
             }
             boolean start = !p.section().isEmpty() && !p.section().equals(lastSection);
-            nav.add(new NavItem(p.path(), p.title(), p.icon(), current != null && p.path().equals(current.path()),
-                    p.section(), start));
+            nav.add(new NavItem(routes.page(p.path()), p.title(), p.icon(),
+                    current != null && p.path().equals(current.path()), p.section(), start));
             lastSection = p.section();
         }
         return nav;
     }
 
-    /** The shell's HTML for {@code page}, with the sidebar as an anonymous user sees it. */
-    public String render(PageDescriptor page) {
-        return render(page, null);
-    }
-
-    /** The shell's HTML for {@code page} as {@code user} sees it. */
-    public String render(PageDescriptor page, Principal user) {
-        Context context = new Context();
-        List<NavItem> nav = navigation(page, user);
+    /** The shell's HTML for {@code page} as the user of {@code request} sees it. */
+    public String render(PageDescriptor page, HttpServletRequest request) {
+        Principal user = request.getUserPrincipal();
+        Context context = common(request, user);
         context.setVariable("page", new NavItem(page.path(), page.title(), page.icon(), true, page.section(), false));
-        context.setVariable("pages", nav);
-        context.setVariable("streamPath", STREAM_PATH);
-        context.setVariable("staticBase", STATIC_PATH);
-        context.setVariable("assetVersion", assetVersion);
-        context.setVariable("appName", appName);
+        context.setVariable("pages", navigation(page, user));
+        context.setVariable("streamPath", routes.stream());
+        context.setVariable("script", routes.asset("springlit.js"));
         lookOf(context, pages.pages());
         context.setVariable("layout", PageLayouts.of(page, look));
         return templates.process("springlit/shell", context);
+    }
+
+    private Context common(HttpServletRequest request, Principal user) {
+        Context context = new Context();
+        context.setVariable("base", routes.base(request));
+        context.setVariable("stylesheet", routes.asset("springlit.css"));
+        context.setVariable("appName", appName);
+        context.setVariable("csrf", CsrfHeader.of(request));
+        return context;
     }
 }

@@ -45,12 +45,19 @@ public final class ProtocolCodec {
                 } else {
                     json.writeString(delta.status().wireName());
                 }
+                if (delta.seq() > 0) {
+                    json.writeNumberProperty("seq", delta.seq());
+                }
             } else if (message instanceof ServerMessage.SessionAttached attached) {
                 json.writeStringProperty("type", "session");
                 json.writeStringProperty("id", attached.id());
                 json.writeStringProperty("page", attached.page());
                 json.writeStringProperty("title", attached.title());
                 json.writeBooleanProperty("reset", attached.reset());
+                if (attached.received() > 0) {
+                    json.writeNumberProperty("seq", attached.seq());
+                    json.writeNumberProperty("received", attached.received());
+                }
             } else if (message instanceof ServerMessage.PageChanged page) {
                 json.writeStringProperty("type", "page");
                 json.writeStringProperty("path", page.path());

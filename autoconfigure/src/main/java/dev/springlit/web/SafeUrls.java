@@ -10,7 +10,8 @@ import org.commonmark.renderer.html.UrlSanitizer;
 /**
  * Which URLs safe Markdown keeps. Links: http, https, mailto and relative URLs ({@code data:} could open an HTML
  * document of the attacker's). Images: the same plus {@code data:} URLs of raster images; an SVG image may carry
- * script, so it is not one of them. Anything else becomes an empty URL.
+ * script, so it is not one of them. Anything else becomes an empty URL. A root-relative URL ({@code /counter}) is
+ * taken as the app's own and made relative to its root ({@link Routes#inApp}), so it works under a context path.
  */
 final class SafeUrls implements UrlSanitizer {
 
@@ -21,7 +22,7 @@ final class SafeUrls implements UrlSanitizer {
 
     @Override
     public String sanitizeLinkUrl(String url) {
-        return links.sanitizeLinkUrl(url);
+        return Routes.inApp(links.sanitizeLinkUrl(url));
     }
 
     @Override
@@ -30,6 +31,6 @@ final class SafeUrls implements UrlSanitizer {
         if (trimmed.toLowerCase(Locale.ROOT).startsWith("data:")) {
             return RASTER_DATA_URL.matcher(trimmed.toLowerCase(Locale.ROOT)).matches() ? trimmed : "";
         }
-        return links.sanitizeImageUrl(url);
+        return Routes.inApp(links.sanitizeImageUrl(url));
     }
 }

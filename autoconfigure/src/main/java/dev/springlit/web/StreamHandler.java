@@ -245,7 +245,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             throw new BadMessageException("protocol", "Say hello first: no session is attached to this connection.");
         }
         if (message instanceof ClientMessage.Rerun rerun) {
-            session.interact(rerun.widgets(), rerun.trigger());
+            session.interact(rerun.widgets(), rerun.trigger(), rerun.seq());
         } else if (message instanceof ClientMessage.Navigate navigate) {
             PageDescriptor page = engine.pages().find(navigate.page())
                     .orElseThrow(() -> new BadMessageException("unknown_page", "There is no page at \"" + navigate.page() + "\"."));
@@ -277,6 +277,11 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             socket.getAttributes().put(SESSION, session);
             markAttached(socket);
         });
+        if (outcome instanceof SessionOpening.StoreUnavailable unavailable) {
+            connection.send(new ServerMessage.Error("store_unavailable", unavailable.message()));
+            connection.retryLater("session store unavailable");
+            return;
+        }
         if (outcome instanceof SessionOpening.Refused refused) {
             if (refused.addressFull()) {
                 engine.observer().messageRejected("busy");

@@ -206,6 +206,18 @@ final class WebSocketConnection implements ClientConnection {
         close(CloseStatus.POLICY_VIOLATION.withReason(reason.length() > 120 ? reason.substring(0, 120) : reason));
     }
 
+    /** Closes with 1001 "going away" after what is queued: the tab reconnects at once (S9.7). */
+    @Override
+    public void reconnect(String reason) {
+        close(CloseStatus.GOING_AWAY.withReason(reason.length() > 120 ? reason.substring(0, 120) : reason));
+    }
+
+    /** Closes with 1013 "try again later" after what is queued: the tab reconnects after its backoff. */
+    @Override
+    public void retryLater(String reason) {
+        close(CloseStatus.SERVICE_OVERLOAD.withReason(reason.length() > 120 ? reason.substring(0, 120) : reason));
+    }
+
     /** Closes with this status after what is already queued has been written. */
     void close(CloseStatus status) {
         synchronized (this) {

@@ -1,5 +1,6 @@
 // Uploading files into a file uploader. Each chosen (or dropped) file is POSTed on its own to the root's
-// data-sl-upload-url (body = the file, name in X-Springlit-Filename); the answer {id, name, size} names the
+// data-sl-upload-url (body = the file, name in X-Springlit-Filename, Spring Security's CSRF header when the
+// shell carries one); the answer {id, name, size} names the
 // upload. When all of them succeeded the widget's value (upload ids: the current ones plus the new ones, or
 // only the new one for a single uploader) goes out like any other widget value. A refused upload (413, 415,
 // 403, 404...) shows its message under the uploader and in #sl-notice, and nothing is sent. The × of a
@@ -7,6 +8,7 @@
 
 import { DROPZONE, WIDGET } from '../constants.js';
 import { showNotice } from '../notices.js';
+import { csrfHeaders } from '../routes.js';
 import { widgetRoot } from './live.js';
 import { uploadIds } from './uploader.js';
 import { knownJson, sendValue } from './values.js';
@@ -59,6 +61,7 @@ export async function uploadFiles(root, fileList) {
           method: 'POST',
           body: file,
           headers: {
+            ...csrfHeaders(),
             'Content-Type': file.type || 'application/octet-stream',
             'X-Springlit-Filename': encodeURIComponent(file.name),
           },

@@ -96,8 +96,8 @@ class SpringSecurityTest {
         assertThat(get("/", null).statusCode()).isEqualTo(401);
         HttpResponse<String> asUser = get("/", basic("user", "user-pw"));
         assertThat(asUser.statusCode()).isEqualTo(200);
-        assertThat(asUser.body()).contains("Welcome").doesNotContain("href=\"/admin\"");
-        assertThat(get("/", basic("admin", "admin-pw")).body()).contains("href=\"/admin\"");
+        assertThat(asUser.body()).contains("Welcome").doesNotContain("href=\"./admin\"");
+        assertThat(get("/", basic("admin", "admin-pw")).body()).contains("href=\"./admin\"");
         assertThat(get("/admin", basic("user", "user-pw")).statusCode()).isEqualTo(403);
     }
 

@@ -28,7 +28,27 @@ class RedisSessionStoreTest extends SessionStoreContract {
     static void startRedis() throws Exception {
         redis = RedisServerProcess.start();
         factory = connect(redis.port());
+        awaitConnected(factory);
         store = new RedisSessionStore(factory);
+    }
+
+    /**
+     * Waits until the first connection is up: on a machine loaded by parallel builds, Lettuce's first connect (its
+     * event loops and classes) was seen to fail in the first test's set-up while redis-server was already listening.
+     */
+    static void awaitConnected(LettuceConnectionFactory connections) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try (RedisConnection connection = connections.getConnection()) {
+                connection.ping();
+                return;
+            } catch (RuntimeException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     @AfterAll

@@ -17,6 +17,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.springlit.autoconfigure.SessionStoreAutoConfiguration;
+import dev.springlit.autoconfigure.SpringlitAutoConfiguration;
+import dev.springlit.runtime.SessionPersistence;
+import dev.springlit.runtime.SpringlitEngine;
 import example.shop.Cart;
 
 @Timeout(120)
@@ -28,7 +31,7 @@ class SessionStoreAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
                     SessionStoreAutoConfiguration.class));
 
-    private final ApplicationContextRunner enabled = runner.withPropertyValues("streamlit.internal.session-store=true");
+    private final ApplicationContextRunner enabled = runner;
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -40,14 +43,6 @@ class SessionStoreAutoConfigurationTest {
         if (redis != null) {
             redis.close();
         }
-    }
-
-    @Test
-    void withoutTheInternalSwitchThereIsNoStoreWhateverTheSettings() {
-        runner.withPropertyValues("streamlit.session.store=redis").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(SessionStore.class).doesNotHaveBean(SnapshotCodec.class);
-        });
     }
 
     @Test
@@ -96,7 +91,7 @@ class SessionStoreAutoConfigurationTest {
     void redisWithoutBootsRedisConnectionFailsAtStartup() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(SessionStoreAutoConfiguration.class))
-                .withPropertyValues("streamlit.internal.session-store=true", "streamlit.session.store=redis")
+                .withPropertyValues("streamlit.session.store=redis")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause()
                         .hasMessageContaining("no RedisConnectionFactory bean"));
     }
@@ -116,6 +111,34 @@ class SessionStoreAutoConfigurationTest {
         enabled.withPropertyValues("streamlit.session.store=jdbc")
                 .withBean("myStore", SessionStore.class, () -> own)
                 .run(context -> assertThat(context).hasNotFailed().getBean(SessionStore.class).isSameAs(own));
+    }
+
+    @Test
+    void S9_5_aSharedStoreImpliesEnforceSerializableAndTheEngineCommitsToIt() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+                        SpringlitAutoConfiguration.class, SessionStoreAutoConfiguration.class))
+                .withPropertyValues("streamlit.session.store=redis", "spring.data.redis.host=127.0.0.1",
+                        "spring.data.redis.port=" + redis.port(), "spring.data.redis.timeout=2s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    SpringlitEngine engine = context.getBean(SpringlitEngine.class);
+                    assertThat(engine.settings().enforceSerializableSessionState()).isTrue();
+                    assertThat(context.getBean(SessionPersistence.class).isShared()).isTrue();
+                });
+    }
+
+    @Test
+    void S9_8_theDefaultMemoryStoreIsOneForTheWholeJvmAndWrittenOnlyWhenTheApplicationStops() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SpringlitAutoConfiguration.class,
+                        SessionStoreAutoConfiguration.class))
+                .run(context -> {
+                    SpringlitEngine engine = context.getBean(SpringlitEngine.class);
+                    assertThat(engine.settings().enforceSerializableSessionState()).as("today's default").isFalse();
+                    assertThat(context.getBean(SessionPersistence.class).isShared()).isFalse();
+                    assertThat(context.getBean(SessionStore.class).isShared()).isFalse();
+                });
     }
 
     @Test

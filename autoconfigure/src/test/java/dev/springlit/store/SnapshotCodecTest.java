@@ -155,7 +155,7 @@ class SnapshotCodecTest {
         bytes[4] = 9;
 
         assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(UnreadableSessionException.class)
-                .hasMessageContaining("written in format 9 and this version reads format 1");
+                .hasMessageContaining("written in format 9 and this version reads format 2");
     }
 
     @Test

@@ -17,7 +17,7 @@ class MarkdownRendererTest {
         String html = markdown.render("[a](data:text/html;base64,PHNjcmlwdD4=) [b](javascript:alert(1)) "
                 + "[c](DATA:image/png;base64,AAAA) [d](https://example.com/x) [e](/counter)", false);
         assertThat(html).doesNotContainIgnoringCase("data:").doesNotContain("javascript:")
-                .contains("href=\"https://example.com/x\"").contains("href=\"/counter\"");
+                .contains("href=\"https://example.com/x\"").contains("href=\"./counter\"");
     }
 
     @Test

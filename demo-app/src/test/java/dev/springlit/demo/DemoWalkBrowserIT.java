@@ -33,13 +33,13 @@ class DemoWalkBrowserIT extends BrowserSupport {
         open("/");
         List<String> paths = new ArrayList<>();
         for (Locator link : page.locator(".sl-nav a[data-sl-nav]").all()) {
-            paths.add(link.getAttribute("href"));
+            paths.add(link.getAttribute("href").substring(1)); // "./counter", relative to the shell's <base href>
         }
         assertThat(paths).as("the sidebar lists the demo pages").contains("/counter", "/counter-form", "/linked-units");
         List<String> problems = new ArrayList<>();
         for (String path : paths) {
             int before = finishedRuns();
-            page.locator(".sl-nav a[data-sl-nav][href='" + path + "']").click();
+            page.locator(".sl-nav a[data-sl-nav][href='." + path + "']").click();
             assertThat(page.locator("body")).hasAttribute("data-sl-page", path);
             if (!path.equals("/")) {
                 awaitRunsAfter(before);

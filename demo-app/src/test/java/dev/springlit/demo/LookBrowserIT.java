@@ -77,11 +77,11 @@ class LookBrowserIT extends BrowserSupport {
         double centered = page.locator("#sl-main").boundingBox().width;
         assertThat(centered).isLessThanOrEqualTo(736);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open sidebar")).click();
-        page.locator(".sl-nav a[href='/dashboard']").click();
+        page.locator(".sl-nav a[href='./dashboard']").click();
         assertThat(page.locator("body")).hasAttribute("data-sl-layout", "wide");
         awaitIdle();
         assertThat(page.locator("#sl-main").boundingBox().width).isGreaterThan(900);
-        page.locator(".sl-nav a[href='/counter']").click();
+        page.locator(".sl-nav a[href='./counter']").click();
         assertThat(page.locator("body")).hasAttribute("data-sl-layout", "centered");
     }
 

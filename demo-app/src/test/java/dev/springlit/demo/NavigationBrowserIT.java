@@ -73,7 +73,7 @@ class NavigationBrowserIT extends BrowserSupport {
     void theSidebarGroupsPagesInSectionsAndLeavesOutHiddenPages() {
         open("/");
         assertThat(page.locator("aside .sl-nav-section")).containsText(new String[] {"Session state guide", "Widgets", "More"});
-        assertThat(page.locator("aside a[href='/hidden']")).hasCount(0);
+        assertThat(page.locator("aside a[href='./hidden']")).hasCount(0);
     }
 
     @Test
@@ -93,6 +93,6 @@ class NavigationBrowserIT extends BrowserSupport {
         assertThat(response.status()).isEqualTo(404);
         assertThat(page.locator("h1")).hasText("Page not found");
         assertThat(page.locator("main")).containsText("/no-such-page");
-        assertThat(page.locator("main a[href='/counter']")).hasCount(1);
+        assertThat(page.locator("main a[href='./counter']")).hasCount(1);
     }
 }

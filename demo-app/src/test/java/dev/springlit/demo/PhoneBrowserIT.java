@@ -40,7 +40,7 @@ class PhoneBrowserIT extends BrowserSupport {
         toggle.click();
         assertThat(page.locator(".sl-sidebar")).isVisible();
         assertThat(page.locator(".sl-nav")).containsText("Widget gallery");
-        page.locator(".sl-nav a[href='/widgets']").click();
+        page.locator(".sl-nav a[href='./widgets']").click();
         assertThat(page.locator("body")).hasAttribute("data-sl-page", "/widgets");
         assertThat(page.locator(".sl-sidebar")).isHidden(); // out of the way after following a link
     }

@@ -37,7 +37,7 @@ class ScreenshotsIT extends BrowserSupport {
         List<String> paths = new ArrayList<>();
         open("/");
         for (Locator link : page.locator(".sl-nav a[data-sl-nav]").all()) {
-            paths.add(link.getAttribute("href"));
+            paths.add(link.getAttribute("href").substring(1)); // "./counter", relative to the shell's <base href>
         }
         for (Look look : List.of(new Look("light", ColorScheme.LIGHT, 1280, 800, false),
                 new Look("dark", ColorScheme.DARK, 1280, 800, false),

@@ -81,7 +81,7 @@ class SecurityHeadersIT {
         String shell = get("/dashboard").body();
         // One module script from the app itself and no inline script, handler or style attribute.
         assertThat(Pattern.compile("<script\\b[^>]*>").matcher(shell).results().map(r -> r.group()).toList())
-                .singleElement().asString().contains("type=\"module\"").contains("src=\"/_springlit/static/0.1.0/springlit.js\"");
+                .singleElement().asString().contains("type=\"module\"").contains("src=\"./_springlit/static/0.1.0/springlit.js\"");
         assertThat(shell).doesNotContainPattern("\\son[a-z]+=").doesNotContain("style=");
     }
 }

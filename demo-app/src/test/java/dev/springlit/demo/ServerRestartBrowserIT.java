@@ -15,7 +15,8 @@ import com.microsoft.playwright.Locator;
 
 /**
  * The server restarts while a tab is open: the tab reconnects by itself, keeps working, and its widgets keep
- * the values the user gave them (S1.5); plain state keys are gone, as no persistent store is configured.
+ * the values the user gave them (S1.5; restarted in this JVM, the memory store also gives the session back
+ * whole when its values are serializable, S9.8).
  */
 class ServerRestartBrowserIT extends BrowserSupport {
 

@@ -70,7 +70,7 @@ class TransitionsBrowserIT extends BrowserSupport {
                   requestAnimationFrame(look);
                 }
                 """);
-        page.locator(".sl-nav a[href='/counter']").click();
+        page.locator(".sl-nav a[href='./counter']").click();
         assertThat(page.locator("#sl-main")).containsText("Count = ");
         page.waitForTimeout(300);
         @SuppressWarnings("unchecked")

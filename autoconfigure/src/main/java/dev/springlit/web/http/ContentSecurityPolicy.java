@@ -8,6 +8,7 @@ import java.util.List;
  * govern) and styles from its own stylesheet or set through the CSSOM, so nothing inline is needed: no inline
  * script, no event-handler attribute, no {@code eval}, no style attribute in markup. Images may also come from
  * {@code data:} URLs (uploaded or generated images, the page icon) and any HTTPS site (st.image with a URL).
+ * {@code base-uri 'self'}: the shell's {@code <base href>} names the app's root on this origin (see {@code Routes}).
  */
 final class ContentSecurityPolicy {
 
@@ -20,6 +21,6 @@ final class ContentSecurityPolicy {
                 : String.join(" ", frameAncestors).strip();
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
                 + "media-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-                + "base-uri 'none'; form-action 'self'; frame-ancestors " + ancestors;
+                + "base-uri 'self'; form-action 'self'; frame-ancestors " + ancestors;
     }
 }

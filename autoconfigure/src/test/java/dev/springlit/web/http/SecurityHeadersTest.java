@@ -16,7 +16,7 @@ class SecurityHeadersTest {
         new SecurityHeaders(List.of("'self'"), "", false).write(response);
         String csp = response.getHeader("Content-Security-Policy");
         assertThat(csp).contains("script-src 'self';", "style-src 'self';", "object-src 'none'",
-                "frame-ancestors 'self'", "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+                "frame-ancestors 'self'", "base-uri 'self'").doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(response.getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");

@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
  * Debian's nginx as the load balancer in front of one or two application nodes on 127.0.0.1: a generated
  * nginx.conf that proxies HTTP and WebSocket, fails over to the next node when one refuses connections or dies
  * ({@code proxy_next_upstream}), and optionally serves the application under a path prefix (passing
- * {@code X-Forwarded-Prefix}). Everything it writes (config, logs, pid, temp files) lies in its own temporary
+ * {@code X-Forwarded-Prefix}, and {@code X-Forwarded-Port}: with {@code X-Forwarded-Proto} alone Spring's
+ * {@code ForwardedHeaderFilter} takes the scheme's default port, and the WebSocket same-origin check refuses a page
+ * served on any other port). Everything it writes (config, logs, pid, temp files) lies in its own temporary
  * directory, so it runs as the current user with no root-owned paths. Give nodes ports from {@link Ports}, outside
  * the kernel's ephemeral range, or a dead node's port may become a connection to itself instead of a failover. {@link #close()} stops it, and a
- * shutdown hook does if the test JVM dies first.
+ * shutdown hook does if the test JVM dies first. Public for the deployment tests in {@code dev.springlit.demo}.
  *
  * <pre>{@code
  * try (NginxProcess nginx = NginxProcess.start(List.of(nodeA, nodeB), Balancing.FAILOVER, "")) {
@@ -23,12 +25,12 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-final class NginxProcess implements AutoCloseable {
+public final class NginxProcess implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/nginx");
 
     /** How requests are spread over the upstream nodes. */
-    enum Balancing {
+    public enum Balancing {
         /** Every request to the first node while it is up; the others are backups. */
         FAILOVER,
         /** Requests alternate between the nodes. */
@@ -53,7 +55,7 @@ final class NginxProcess implements AutoCloseable {
      * @param prefix "" to proxy every path as it is, or e.g. "/app": then "/app/x" reaches the nodes as "/x"
      *               with {@code X-Forwarded-Prefix: /app}
      */
-    static NginxProcess start(List<Integer> upstreamPorts, Balancing balancing, String prefix) throws IOException {
+    public static NginxProcess start(List<Integer> upstreamPorts, Balancing balancing, String prefix) throws IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: apt-get install -y --no-install-recommends nginx "
                     + "(.ci/run does this)");
@@ -124,6 +126,7 @@ final class NginxProcess implements AutoCloseable {
                       proxy_set_header Host $http_host;
                       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                       proxy_set_header X-Forwarded-Proto $scheme;
+                      proxy_set_header X-Forwarded-Port $server_port;
                       proxy_set_header X-Forwarded-Prefix "%6$s";
                       proxy_next_upstream error timeout http_502 http_503;
                       proxy_next_upstream_tries 2;
@@ -137,12 +140,12 @@ final class NginxProcess implements AutoCloseable {
                 """.formatted(dir, upstream, port, location, target, prefix);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** nginx's error log so far, for assertion messages. */
-    String errorLog() throws IOException {
+    public String errorLog() throws IOException {
         Path log = directory.resolve("error.log");
         return Files.exists(log) ? Files.readString(log) : "";
     }

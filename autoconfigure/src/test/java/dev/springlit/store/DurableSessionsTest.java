@@ -1,0 +1,389 @@
+package dev.springlit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import dev.springlit.Page;
+import dev.springlit.SessionState;
+import dev.springlit.runtime.CurrentSessionState;
+import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.RunStatus;
+import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.SessionOpening;
+import dev.springlit.runtime.SessionPersistence;
+import dev.springlit.runtime.SpringlitEngine;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sessions across nodes (S9): two engines, each with its own Redis connection, share a real redis-server, as two
+ * instances behind a load balancer do. A tab is moved between them by saying hello to the other one.
+ */
+@Timeout(120)
+class DurableSessionsTest {
+
+    private static final Duration TTL = Duration.ofMinutes(2);
+
+    private static RedisServerProcess redis;
+    private static LettuceConnectionFactory admin;
+
+    private final List<AutoCloseable> closing = new ArrayList<>();
+    private final AtomicInteger callbacks = new AtomicInteger();
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServerProcess.start();
+        admin = RedisSessionStoreTest.connect(redis.port());
+        RedisSessionStoreTest.awaitConnected(admin);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (admin != null) {
+            admin.destroy();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyRedis() {
+        try (RedisConnection connection = admin.getConnection()) {
+            connection.serverCommands().flushAll();
+        }
+    }
+
+    @AfterEach
+    void stopNodes() throws Exception {
+        for (AutoCloseable c : closing) {
+            c.close();
+        }
+    }
+
+    /** The counter: "Inc" adds one in the page, "Callback" adds one in its callback (which counts its calls). */
+    private Page counter() {
+        SessionState state = new CurrentSessionState();
+        return st -> {
+            state.setDefault("count", 0);
+            if (st.button("Inc")) {
+                state.put("count", state.getInt("count") + 1);
+            }
+            st.button("Callback", b -> b.onClick(() -> {
+                callbacks.incrementAndGet();
+                state.put("count", state.getInt("count") + 1);
+            }));
+            st.text("count=" + state.get("count"));
+            dev.springlit.UploadedFile file = st.fileUploader("Doc");
+            if (file != null) {
+                st.text("file=" + file.name());
+            }
+        };
+    }
+
+    private SpringlitEngine node(String name) {
+        return node(name, TTL);
+    }
+
+    private SpringlitEngine node(String name, Duration ttl) {
+        LettuceConnectionFactory connections = RedisSessionStoreTest.connect(redis.port());
+        PageDescriptor page = new PageDescriptor("/", "Counter", "", 0, "counter", counter());
+        SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page)),
+                RuntimeSettings.builder().enforceSerializableSessionState(true).disconnectedSessionTtl(ttl).build(),
+                JsonMapper.builder().build());
+        engine.setPersistence(SessionPersistence.shared(new RedisSessionStore(connections), codec(), name, ttl));
+        closing.add(0, connections::destroy);
+        closing.add(0, engine);
+        return engine;
+    }
+
+    private static SnapshotCodec codec() {
+        return new SnapshotCodec(DurableSessionsTest.class.getClassLoader(), List.of());
+    }
+
+    private StoredSession stored(String id) {
+        return new RedisSessionStore(admin).load(id).orElseThrow();
+    }
+
+    private int storedCount(String id) {
+        return (Integer) codec().decode(stored(id).snapshot()).values().get("count");
+    }
+
+    @Test
+    void S9_1_eachCompletedRunIsInTheStoreBeforeItsTabHearsItEnded() {
+        SpringlitEngine a = node("node-a");
+        List<String> seenAtRunEnd = new CopyOnWriteArrayList<>();
+        ClusterTab[] tab = new ClusterTab[1];
+        tab[0] = ClusterTab.open(a, null, delta -> {
+            if (tab[0] != null && tab[0].session != null) {
+                StoredSession atEnd = stored(tab[0].session.id());
+                seenAtRunEnd.add(atEnd.lastSeq() + ":" + codec().decode(atEnd.snapshot()).values().get("count"));
+            }
+        });
+        for (int seq = 1; seq <= 3; seq++) {
+            tab[0].click("Inc", seq);
+        }
+        assertThat(seenAtRunEnd).as("what the store held when each click's run end was sent")
+                .containsExactly("1:1", "2:2", "3:3");
+        assertThat(tab[0].runEnds()).extracting(ServerMessage.Delta::seq).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(stored(tab[0].session.id()).owner()).isEqualTo("node-a");
+    }
+
+    @Test
+    void S9_2_aTabReconnectingToAnotherNodeFindsItsStateThereWithoutCallbacks() {
+        SpringlitEngine a = node("node-a");
+        SpringlitEngine b = node("node-b");
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        onA.click("Callback", 2);
+        onA.click("Inc", 3);
+        assertThat(callbacks).hasValue(1);
+        String id = onA.session.id();
+
+        ClusterTab onB = ClusterTab.open(b, id);
+
+        assertThat(onB.session.id()).isEqualTo(id);
+        assertThat(onB.texts()).containsExactly("count=3");
+        assertThat(callbacks).as("no callback fires when a node takes a session over").hasValue(1);
+        assertThat(onB.session.runCount()).as("one run draws the page on the new node").isEqualTo(1);
+        ServerMessage.SessionAttached attached = (ServerMessage.SessionAttached) onB.messages().get(0);
+        assertThat(attached.seq()).as("what the tab may forget").isEqualTo(3);
+        onB.click("Inc", 4);
+        assertThat(onB.texts()).containsExactly("count=4");
+        assertThat(stored(id).owner()).isEqualTo("node-b");
+    }
+
+    @Test
+    void S9_3_interactionsResentAfterAFailoverAreAppliedOnce() {
+        SpringlitEngine a = node("node-a");
+        SpringlitEngine b = node("node-b");
+        ClusterTab onA = ClusterTab.open(a, null);
+        for (int seq = 1; seq <= 3; seq++) {
+            onA.click("Inc", seq);
+        }
+        String id = onA.session.id();
+        onA.click("Inc", 2); // the same node: a duplicate after a reconnect is dropped
+        assertThat(onA.texts()).containsExactly("count=3");
+
+        ClusterTab onB = ClusterTab.open(b, id);
+        // the tab did not hear about 2 and 3 (say) and re-sends them, then clicks on
+        onB.click("Inc", 2);
+        onB.click("Inc", 3);
+        onB.click("Inc", 4);
+
+        assertThat(onB.texts()).containsExactly("count=4");
+        assertThat(storedCount(id)).isEqualTo(4);
+        assertThat(stored(id).lastSeq()).isEqualTo(4);
+    }
+
+    @Test
+    void S9_4_aNodeThatLostTheSessionCannotCommitItsLateRun() {
+        SpringlitEngine a = node("node-a");
+        SpringlitEngine b = node("node-b");
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+        ClusterTab onB = ClusterTab.open(b, id);
+        onB.click("Inc", 2);
+
+        onA.session.interact(java.util.Map.of(), onA.buttonId("Inc"), 3); // a stale tab (or node) goes on at A
+        awaitTrue(() -> !onA.session.isAlive());
+
+        assertThat(storedCount(id)).as("A's late run did not land").isEqualTo(2);
+        assertThat(stored(id).owner()).isEqualTo("node-b");
+        assertThat(onA.toldToReconnect()).as("A's tab is sent to the owner").isTrue();
+        assertThat(a.sessions().find(id)).as("A forgot the session").isEmpty();
+        onB.click("Inc", 3);
+        assertThat(onB.texts()).containsExactly("count=3");
+    }
+
+    @Test
+    void S9_4_aTabBackOnANodeWhoseCopyIsStaleGetsTheStoredSession() {
+        SpringlitEngine a = node("node-a");
+        SpringlitEngine b = node("node-b");
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+        onA.session.detach(onA);
+        ClusterTab onB = ClusterTab.open(b, id);
+        onB.click("Inc", 2);
+        onB.click("Inc", 3);
+        onB.session.detach(onB);
+
+        ClusterTab backOnA = ClusterTab.open(a, id);
+
+        assertThat(backOnA.session.id()).isEqualTo(id);
+        assertThat(backOnA.texts()).as("not A's stale copy").containsExactly("count=3");
+        assertThat(stored(id).owner()).isEqualTo("node-a");
+    }
+
+    @Test
+    void S9_1_aRecordGoneFromRedisIsStoredAgainByTheNodeServingTheSession() {
+        SpringlitEngine a = node("node-a");
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+        emptyRedis(); // as after a restart of Redis without persistence, unnoticed by the node
+
+        onA.click("Inc", 2);
+
+        assertThat(onA.session.isAlive()).isTrue();
+        assertThat(storedCount(id)).isEqualTo(2);
+        assertThat(stored(id).lastSeq()).isEqualTo(2);
+    }
+
+    @Test
+    void S9_2_uploadsStayOnTheirNodeAndATabTakenOverElsewhereIsToldToUploadThemAgain() {
+        SpringlitEngine a = node("node-a");
+        SpringlitEngine b = node("node-b");
+        ClusterTab onA = ClusterTab.open(a, null);
+        String uploader = onA.elements().stream().filter(dev.springlit.element.Widget.class::isInstance)
+                .map(dev.springlit.element.Widget.class::cast).filter(w -> w.kind().equals("file_uploader"))
+                .findFirst().orElseThrow().id();
+        String fileId = onA.session.files().upload(uploader, "notes.txt", "text/plain",
+                "hello".getBytes(StandardCharsets.UTF_8)).id();
+        onA.session.interact(java.util.Map.of(uploader, List.of(fileId)), null, 1);
+        onA.awaitIdle();
+        onA.click("Inc", 2);
+        assertThat(onA.texts()).containsExactly("count=1", "file=notes.txt");
+        String id = onA.session.id();
+
+        ClusterTab onB = ClusterTab.open(b, id);
+
+        assertThat(onB.texts()).as("the state came, the file did not").containsExactly("count=1");
+        assertThat(onB.errors()).extracting(ServerMessage.Error::code).containsExactly("files_left_behind");
+        assertThat(onB.errors().get(0).message()).contains("Upload them again");
+    }
+
+    @Test
+    void S9_5_tamperedStoredDataIsRefusedAndTheTabStartsAfresh() {
+        SpringlitEngine a = node("node-a");
+        SpringlitEngine b = node("node-b");
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+        byte[] key = (RedisSessionStore.DEFAULT_KEY_PREFIX + id).getBytes(StandardCharsets.UTF_8);
+        try (RedisConnection connection = admin.getConnection()) {
+            byte[] bytes = connection.hashCommands().hGet(key, "d".getBytes(StandardCharsets.UTF_8));
+            // cut in half: whatever a byte in the middle was, the stream cannot be read whole any more
+            connection.hashCommands().hSet(key, "d".getBytes(StandardCharsets.UTF_8),
+                    java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        }
+
+        ClusterTab onB = ClusterTab.open(b, id);
+
+        assertThat(onB.session.id()).as("a new session").isNotEqualTo(id);
+        assertThat(onB.texts()).containsExactly("count=0");
+        onB.click("Inc", 1);
+        assertThat(onB.texts()).containsExactly("count=1");
+    }
+
+    @Test
+    void S9_6_anExpiredSessionLeavesNoKeysInRedis() {
+        SpringlitEngine a = node("node-a", Duration.ofMillis(800));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        assertThat(keyCount()).isEqualTo(1);
+        onA.session.detach(onA);
+
+        awaitTrue(() -> keyCount() == 0 && a.sessions().size() == 0);
+    }
+
+    @Test
+    void S9_7_aLeavingNodeSendsItsTabsToAnotherWithTheirState() {
+        SpringlitEngine a = node("node-a");
+        SpringlitEngine b = node("node-b");
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        onA.click("Inc", 2);
+        String id = onA.session.id();
+
+        a.leave();
+
+        assertThat(onA.toldToReconnect()).isTrue();
+        assertThat(a.isLeaving()).as("new connections are refused").isTrue();
+        ClusterTab onB = ClusterTab.open(b, id);
+        assertThat(onB.texts()).containsExactly("count=2");
+        onB.click("Inc", 3);
+        assertThat(onB.texts()).containsExactly("count=3");
+    }
+
+    @Test
+    void S9_1_whileRedisIsDownTheTabIsToldAndNothingIsLostOnceItIsBack() throws Exception {
+        SpringlitEngine a = node("node-a");
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+
+        redis.stop();
+        try {
+            onA.click("Inc", 2);
+            assertThat(onA.texts()).as("the run's state is kept on the node").containsExactly("count=2");
+            assertThat(onA.errors()).extracting(ServerMessage.Error::code).contains("store_unavailable");
+            assertThat(onA.runEnds()).last().satisfies(d -> {
+                assertThat(d.status()).isEqualTo(RunStatus.OK);
+                assertThat(d.seq()).as("not acknowledged: the tab keeps it to re-send").isEqualTo(1);
+            });
+            SpringlitEngine b = node("node-b");
+            assertThat(ClusterTab.hello(b, id)).as("a tab moving meanwhile is asked to come back, not started afresh")
+                    .isInstanceOf(SessionOpening.StoreUnavailable.class);
+            assertThat(b.sessions().size()).isZero();
+        } finally {
+            redis.startAgain();
+        }
+        awaitTrue(() -> {
+            try (RedisConnection connection = admin.getConnection()) {
+                return "PONG".equals(connection.ping());
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        // redis-server started empty (no persistence): the next commit claims the session again and stores it all
+        awaitTrue(() -> {
+            onA.click("Inc", onA.session.runCount() + 10L);
+            try {
+                return java.util.Objects.equals(storedCount(id), dev.springlit.runtime.CommittedState.of(onA.session).values().get("count"));
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        assertThat(onA.runEnds()).last().satisfies(d -> assertThat(d.seq()).isGreaterThan(2));
+    }
+
+    private static long keyCount() {
+        try (RedisConnection connection = admin.getConnection()) {
+            return connection.serverCommands().dbSize();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

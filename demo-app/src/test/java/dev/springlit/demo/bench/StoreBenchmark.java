@@ -1,0 +1,136 @@
+package dev.springlit.demo.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+/**
+ * Issue 14's benchmark: the counter's reruns with {@code streamlit.session.store=memory} beside {@code redis} (a
+ * redis-server on loopback started here): reruns/s and p50/p99 with 100 and 1,000 tabs clicking at once, and for
+ * Redis the bytes it received and the round trips (script calls) per rerun. Not a test; run by the bench profile:
+ * <pre>./mvnw -B -pl demo-app -am -Pbench -DskipTests verify -Dbench.store=true</pre>
+ */
+public final class StoreBenchmark {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path jar = Path.of(System.getProperty("bench.jar", "demo-app/target/springlit-demo-app-0.1.0.jar"));
+    private final Path java = Path.of(System.getProperty("bench.serverJava",
+            Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    private final Path out = Path.of(System.getProperty("bench.out", "demo-app/target/bench")).toAbsolutePath();
+    private final int[] tabs = Arrays.stream(System.getProperty("bench.storeTabs", "100,1000").split(","))
+            .map(String::strip).mapToInt(Integer::parseInt).toArray();
+    private final int clicks = Integer.getInteger("bench.storeClicks", 20);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        new StoreBenchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(out);
+        StringBuilder table = new StringBuilder("| store | tabs | reruns/s | p50 ms | p99 ms | bytes to Redis / rerun "
+                + "| Redis round trips / rerun |\n|---|---|---|---|---|---|---|\n");
+        table.append(phase("memory", List.of(), null));
+        int redisPort = 16_000 + (int) (ProcessHandle.current().pid() % 10_000);
+        Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                .redirectOutput(out.resolve("redis.log").toFile()).start();
+        try {
+            awaitPort(redisPort);
+            RedisClient client = RedisClient.create("redis://127.0.0.1:" + redisPort);
+            try (StatefulRedisConnection<String, String> admin = client.connect()) {
+                table.append(phase("redis", List.of("--streamlit.session.store=redis",
+                        "--spring.data.redis.port=" + redisPort, "--spring.data.redis.timeout=2s"), admin));
+            } finally {
+                client.shutdown();
+            }
+        } finally {
+            redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        System.out.println("\nStoreBenchmark (load average " + Files.readString(Path.of("/proc/loadavg")).strip()
+                + ")\n" + table);
+        Files.writeString(out.resolve("store-benchmark.md"), table);
+    }
+
+    private String phase(String store, List<String> args, StatefulRedisConnection<String, String> admin)
+            throws Exception {
+        StringBuilder rows = new StringBuilder();
+        try (ServerProcess server = ServerProcess.start(java, jar, List.of("-Xmx1g"), args, out.resolve(store))) {
+            server.awaitReady(http, TIMEOUT);
+            URI stream = URI.create("ws://127.0.0.1:" + server.port() + "/_springlit/stream");
+            String origin = "http://127.0.0.1:" + server.port();
+            for (int n : tabs) {
+                List<CompletableFuture<BenchSession>> opening = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    opening.add(BenchSession.open(http, stream, origin, "/counter", TIMEOUT));
+                }
+                List<BenchSession> sessions = opening.stream().map(CompletableFuture::join).toList();
+                Map<String, Long> before = admin == null ? Map.of() : stats(admin);
+                long started = System.nanoTime();
+                CompletableFuture.allOf(sessions.stream().map(s -> s.clickLoop(clicks))
+                        .toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+                long elapsed = System.nanoTime() - started;
+                long reruns = (long) n * clicks;
+                long[] all = sessions.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
+                String bytes = "-";
+                String trips = "-";
+                if (admin != null) {
+                    Map<String, Long> after = stats(admin);
+                    bytes = String.format("%.0f", (after.get("in") - before.get("in")) / (double) reruns);
+                    trips = String.format("%.2f", (after.get("calls") - before.get("calls")) / (double) reruns);
+                }
+                rows.append(String.format("| %s | %d | %.0f | %.1f | %.1f | %s | %s |%n", store, n,
+                        reruns / (elapsed / 1e9), pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6, bytes, trips));
+                sessions.forEach(BenchSession::abort);
+            }
+        }
+        return rows.toString();
+    }
+
+    /** Bytes Redis received and the top-level commands its clients sent (a script call is one). */
+    private static Map<String, Long> stats(StatefulRedisConnection<String, String> admin) {
+        long in = 0;
+        long calls = 0;
+        for (String line : admin.sync().info("all").split("\r?\n")) {
+            if (line.startsWith("total_net_input_bytes:")) {
+                in = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            } else if (line.startsWith("cmdstat_evalsha:") || line.startsWith("cmdstat_eval:")) {
+                String c = line.substring(line.indexOf("calls=") + 6);
+                calls += Long.parseLong(c.substring(0, c.indexOf(',')));
+            }
+        }
+        return Map.of("in", in, "calls", calls);
+    }
+
+    private static double pct(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static void awaitPort(int port) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("redis-server did not start on " + port);
+    }
+}
