@@ -9,5 +9,6 @@ import './blocks.test.js';
 import './stale.test.js';
 import './sequence.test.js';
 import './routes.test.js';
+import './chat.test.js';
 
 run();

@@ -418,6 +418,59 @@ public interface St {
     /** A toast with an emoji icon. */
     void toast(String text, String icon);
 
+    // ---- chat and streaming ----------------------------------------------------------------------------
+
+    /** A chat message from {@code name} ("user", "assistant" or any name): a container with an avatar. */
+    default St chatMessage(String name) {
+        return chatMessage(name, o -> { });
+    }
+
+    /**
+     * A chat message with options (the avatar); draw anything into it:
+     * {@code st.chatMessage("assistant", o -> o.avatar("🦖")).markdown("Hi!")}.
+     */
+    St chatMessage(String name, Consumer<ChatMessageOptions> options);
+
+    /** A chat input with the placeholder "Your message"; see {@link #chatInput(String, Consumer)}. */
+    default String chatInput() {
+        return chatInput("Your message");
+    }
+
+    /** A chat input; see {@link #chatInput(String, Consumer)}. */
+    default String chatInput(String placeholder) {
+        return chatInput(placeholder, o -> { });
+    }
+
+    /**
+     * A chat input: pinned to the bottom of the page when drawn in the main body (inline inside a container or
+     * the sidebar). Returns the text the user sent in the run that sending causes, {@code null} in every other
+     * run: {@code String prompt = st.chatInput("Ask me"); if (prompt != null) { ... }}. It cannot be set through
+     * {@link SessionState} nor be used in a form.
+     */
+    String chatInput(String placeholder, Consumer<ChatInputOptions> options);
+
+    /**
+     * Draws text as it arrives and returns all of it: {@code String answer = st.writeStream(model.stream(prompt))}.
+     * The source is a {@code java.util.stream.Stream}, an {@code Iterator} or {@code Iterable}, a Reactive Streams
+     * {@code Publisher} such as Reactor's {@code Flux<String>} (what Spring AI's {@code ChatClient} streams), or a
+     * {@code Supplier} called until it returns {@code null}. String chunks are shown as one growing Markdown
+     * text (at most ~30 browser updates a second); other chunks are drawn with {@link #write(Object...)} and are
+     * not part of the returned text. A click or submission while the text streams does not interrupt it: it is
+     * applied in the run right after this one.
+     */
+    String writeStream(Object source);
+
+    /**
+     * A rating widget: {@code "thumbs"} (returns 0 for 👎, 1 for 👍), {@code "faces"} (0 to 4) or {@code "stars"}
+     * (0 to 4); {@code null} until the user picks one.
+     */
+    default Integer feedback(String options) {
+        return feedback(options, o -> { });
+    }
+
+    /** A rating widget with options (starting value, onChange, key, disabled). */
+    Integer feedback(String options, Consumer<FeedbackOptions> feedbackOptions);
+
     // ---- pages -------------------------------------------------------------------------------------------
 
     /**

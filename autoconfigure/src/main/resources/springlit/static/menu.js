@@ -1,6 +1,6 @@
 // The app menu at the top right, as in Streamlit: Rerun, Stop (while a run goes on), the colour theme (System,
-// Light, Dark; theme.js) and About (the app's name and <body data-sl-about>). Next to it a Stop button shows
-// while a run goes on. Built here, not in the template: it is the same on every page. Keyboard: the menu
+// Light, Dark; theme.js) and About (the app's name and <body data-sl-about>); the Stop button shown while a run
+// goes on sits in the running indicator (stop.js). Built here, not in the template: the same on every page. Keyboard: the menu
 // button opens it (Enter, Space, ArrowDown), arrows move between items, Escape closes it.
 
 import { MSG } from './constants.js';
@@ -134,14 +134,11 @@ function buildMenu(bar) {
   bar.append(button, menu);
 }
 
-/** Adds the Stop button and the app menu to the status bar at the top right. */
+/** Adds the app menu to the status bar at the top right. */
 export function initMenu() {
   const status = document.querySelector('.sl-status');
   if (!status) return;
   const bar = element('div', { class: 'sl-toolbar' });
-  const stop = element('button', { type: 'button', class: 'sl-stop-button', 'data-sl-stop': '' }, 'Stop');
-  stop.addEventListener('click', stopRun);
-  bar.append(stop);
   buildMenu(bar);
   status.append(bar);
   buildAbout();

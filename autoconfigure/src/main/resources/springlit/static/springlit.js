@@ -21,6 +21,8 @@ import { initLayout } from './layout.js';
 import { a11yKeyDown } from './a11y.js';
 import { initTheme } from './theme.js';
 import { onToastAnimationEnd } from './data/toasts.js';
+import { installStop } from './stop.js';
+import { followChat } from './widgets/chatInput.js';
 import { collectWidgets } from './widgets/values.js';
 import { onOptionMouseDown } from './widgets/choices.js';
 import { onDragLeave, onDragOver, onDrop } from './widgets/uploads.js';
@@ -59,6 +61,8 @@ initTheme();
 followColourScheme();
 initLayout();
 initMenu();
+installStop();
+followChat();
 
 window.addEventListener('popstate', onPopState);
 

@@ -37,7 +37,14 @@ public enum WidgetKind {
     DATE_INPUT(Role.VALUE, false),
     TIME_INPUT(Role.VALUE, false),
     COLOR_PICKER(Role.VALUE, false),
-    FILE_UPLOADER(Role.VALUE, false);
+    FILE_UPLOADER(Role.VALUE, false),
+    /**
+     * {@code st.chatInput}: a trigger that carries its text (true only in the run its sending causes), with a client
+     * handler like a value widget's (it reads the text and sends it with the trigger); it draws no label row.
+     */
+    CHAT_INPUT(Role.VALUE, true),
+    /** {@code st.feedback}: thumbs, faces or stars; its value is the chosen index. */
+    FEEDBACK(Role.VALUE, true);
 
     /** A value widget's value lives in state; a trigger is true only in the run its click causes. */
     private enum Role { VALUE, TRIGGER }

@@ -11,12 +11,15 @@ import java.util.function.Consumer;
 
 import dev.springlit.ButtonGroupOptions;
 import dev.springlit.ButtonOptions;
+import dev.springlit.ChatInputOptions;
+import dev.springlit.ChatMessageOptions;
 import dev.springlit.ChartOptions;
 import dev.springlit.CheckboxOptions;
 import dev.springlit.ChoiceOptions;
 import dev.springlit.ColorPickerOptions;
 import dev.springlit.DateInputOptions;
 import dev.springlit.DownloadButtonOptions;
+import dev.springlit.FeedbackOptions;
 import dev.springlit.FileUploaderOptions;
 import dev.springlit.Form;
 import dev.springlit.FormOptions;
@@ -308,6 +311,25 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
     /** Adds an element at this container's next position, after checking the run may go on. */
     void emit(Element element) {
         run().emit(path, element);
+    }
+
+    // chat and streaming: ChatDrawer, StreamWriter, FeedbackDrawer
+    @Override public St chatMessage(String name, Consumer<ChatMessageOptions> o) {
+        return ChatDrawer.message(this, name, applied(new ChatMessageOptions(), o));
+    }
+    @Override public String chatInput(String placeholder, Consumer<ChatInputOptions> o) {
+        return ChatDrawer.input(this, placeholder, applied(new ChatInputOptions(), o));
+    }
+    @Override public String writeStream(Object source) {
+        return StreamWriter.write(this, source);
+    }
+    @Override public Integer feedback(String options, Consumer<FeedbackOptions> o) {
+        return FeedbackDrawer.draw(this, options, applied(new FeedbackOptions(), o));
+    }
+
+    private static <O> O applied(O options, Consumer<O> customizer) {
+        customizer.accept(options);
+        return options;
     }
 
     /** Draws a block here and returns the St that draws into it. */

@@ -60,6 +60,7 @@ final class Run {
     }
 
     private volatile boolean interrupted;
+    private final StreamHold streamHold = new StreamHold();
     /** Set by the watchdog at streamlit.runner.max-run-time: the interruption reaches callbacks too. */
     private volatile boolean overtime;
     /** Set when the run is stopped from outside (a stop button, a tester's timeout): it ends, not replayed. */
@@ -131,6 +132,11 @@ final class Run {
         if (abandoned || (interrupted && (!inCallback || overtime || cancelled))) {
             throw new RunInterruptedException();
         }
+    }
+
+    /** Whether a newer interaction may interrupt this run now (not while it streams, S11.3). */
+    StreamHold streamHold() {
+        return streamHold;
     }
 
     /** Asks the run to stop at its next St or SessionState call; wakes it if it is blocked in the page body. */

@@ -29,6 +29,8 @@ final class RunState implements SessionState {
     private final Set<String> written = new HashSet<>();
     /** Ids of the triggers this run's request fired: a button is true only then (S2.10). */
     private final Set<String> fired = new HashSet<>();
+    /** What the fired valued triggers carried (a chat input's submitted text), by id. */
+    private final Map<String, Object> firedValues = new HashMap<>();
 
     RunState(Run run, SessionData committed) {
         this.run = run;
@@ -150,6 +152,9 @@ final class RunState implements SessionState {
         List<Rejection> rejections = new ArrayList<>();
         for (Map.Entry<String, Object> entry : request.widgets().entrySet()) {
             WidgetMeta meta = previous.get(entry.getKey());
+            if (ValuedTrigger.carriedBy(meta, entry.getKey(), request)) {
+                continue; // read with its trigger below
+            }
             if (meta == null || meta.trigger()) {
                 rejections.add(new Rejection("unknown_widget", "There is no widget with id \"" + entry.getKey()
                         + "\" that takes a value in this session."));
@@ -174,6 +179,13 @@ final class RunState implements SessionState {
             if (meta == null || !meta.trigger()) {
                 rejections.add(new Rejection("unknown_widget",
                         "There is no button with id \"" + trigger + "\" in this session."));
+            } else if (meta.decoder() != null) {
+                ValuedTrigger.fire(meta, request, rejections, value -> {
+                    store(meta, value);
+                    fired.add(meta.id());
+                    firedValues.put(meta.id(), value);
+                    changed.add(meta);
+                });
             } else {
                 store(meta, Boolean.TRUE);
                 fired.add(meta.id());
@@ -207,7 +219,7 @@ final class RunState implements SessionState {
         }
         if (spec.trigger()) {
             // not the stored value: a true written by code (in an earlier run, or by a task) is not a click
-            boolean value = fired.contains(id);
+            Object value = spec.decoder() == null ? (Object) fired.contains(id) : firedValues.get(id);
             if (key != null) {
                 values.put(key, value);
             }
@@ -255,7 +267,7 @@ final class RunState implements SessionState {
             if (meta.trigger()) {
                 if (meta.key() != null) {
                     if (values.containsKey(meta.key())) {
-                        values.put(meta.key(), Boolean.FALSE);
+                        values.put(meta.key(), meta.decoder() == null ? Boolean.FALSE : meta.defaultValue());
                     }
                 } else {
                     unkeyed.remove(meta.id());

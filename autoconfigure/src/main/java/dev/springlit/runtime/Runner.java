@@ -68,8 +68,8 @@ final class Runner {
                 return null;
             }
             admission = queue.offer(request, current == null ? null : current.request());
-            if (admission == RunQueue.Admission.SUPERSEDES_RUNNING) {
-                current.interrupt();
+            if (admission == RunQueue.Admission.SUPERSEDES_RUNNING && current.streamHold().supersede()) {
+                current.interrupt(); // not a run inside st.writeStream: its answer would be lost (S11.3, StreamHold)
             }
         }
         if (admission != RunQueue.Admission.FULL) {

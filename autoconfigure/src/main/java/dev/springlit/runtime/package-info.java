@@ -16,6 +16,9 @@
  * onto the flush thread. Messages leave through the session's {@code Outbox}: posted under the session's locks,
  * delivered (rendered) after them by one thread at a time, in order. {@code SessionPersistence} writes a shared
  * session store on the run thread, before the run's end is posted and outside the session's locks; its keeper
- * thread ({@code springlit-store}) only touches and releases records.
+ * thread ({@code springlit-store}) only touches and releases records. {@code st.writeStream} reads its source on
+ * the run thread (a Reactive Streams publisher's threads only fill a queue); from then on the run's
+ * {@code StreamHold} keeps newer interactions from interrupting it, while Stop ({@code Session.stopRun}), the
+ * deadline and the session's end still do.
  */
 package dev.springlit.runtime;

@@ -44,9 +44,10 @@ import dev.springlit.runtime.SpringlitEngine;
  * Interactions ({@code click()}, state writes between runs) are queued and take effect in the next
  * {@link #run()}. Like the browser, the tester is a client of the engine: its tab applies the messages the session
  * sends to its own element tree, which is what every accessor reads, and it sends interactions as the protocol
- * does; the element accessors are inherited from {@code PageTexts} and {@code PageWidgets}. In a {@code @SpringBootTest}, get testers on the real beans from {@link PageTesterFactory}.
+ * does; the element accessors are inherited from {@code PageTexts}, {@code PageWidgets}, {@code PageContainers} and
+ * {@code PageChats}. In a {@code @SpringBootTest}, get testers on the real beans from {@link PageTesterFactory}.
  */
-public final class PageTester extends PageContainers implements AutoCloseable {
+public final class PageTester extends PageChats implements AutoCloseable {
 
     /** How long {@link #run()} waits for a run to finish. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);

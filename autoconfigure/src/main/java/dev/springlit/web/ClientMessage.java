@@ -32,7 +32,7 @@ sealed interface ClientMessage {
     record Navigate(String page, String query) implements ClientMessage {
     }
 
-    /** The user pressed Stop: end the run going on now. */
+    /** The user pressed Stop: end the running run (a stream included) without replaying it ({@code Session.stopRun}). */
     record Stop() implements ClientMessage {
     }
 

@@ -246,6 +246,8 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         }
         if (message instanceof ClientMessage.Rerun rerun) {
             session.interact(rerun.widgets(), rerun.trigger(), rerun.seq());
+        } else if (message instanceof ClientMessage.Stop) {
+            session.stopRun();
         } else if (message instanceof ClientMessage.Navigate navigate) {
             PageDescriptor page = engine.pages().find(navigate.page())
                     .orElseThrow(() -> new BadMessageException("unknown_page", "There is no page at \"" + navigate.page() + "\"."));
@@ -253,8 +255,6 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
                 throw new BadMessageException("forbidden", "You may not open " + page.path() + ".");
             }
             session.navigate(page, navigate.query());
-        } else if (message instanceof ClientMessage.Stop) {
-            session.stopRun();
         }
     }
 

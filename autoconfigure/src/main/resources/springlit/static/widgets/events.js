@@ -10,6 +10,9 @@ import { commitWidget, refreshWidget, rerun } from './values.js';
 import { onFormEnter, submitForm } from './forms.js';
 import { removeUpload, uploadFiles } from './uploads.js';
 
+/** What a kind's own onEnter/onClick may call (kinds.js), passed in so that kinds need not import values.js. */
+const HANDLER_API = Object.freeze({ commitWidget, rerun });
+
 /** A date or time typed digit by digit changes on every digit: its change waits this long after a key. */
 const TYPING_PAUSE_MS = 1500;
 
@@ -51,6 +54,10 @@ export function onWidgetKeyDown(event) {
     return;
   }
   const handler = handlerOf(root);
+  if (handler?.onEnter) {
+    handler.onEnter(root, event, HANDLER_API);
+    return;
+  }
   if (handler?.enter === 'with-modifier') {
     if (!(event.ctrlKey || event.metaKey)) return;
     event.preventDefault();
@@ -70,6 +77,8 @@ export function onWidgetFocusOut(event) {
 
 /** Clicks on −/+ buttons, upload removals and triggers. Returns true when the click was one of them. */
 export function onWidgetClick(event, target) {
+  const own = widgetRoot(target);
+  if (own && handlerOf(own)?.onClick?.(own, target, event, HANDLER_API)) return true;
   const stepper = target.closest(STEPPER);
   if (stepper) {
     const root = widgetRoot(stepper);

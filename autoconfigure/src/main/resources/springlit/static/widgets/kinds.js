@@ -13,6 +13,8 @@
 //   enterSubmitsForm           Enter also submits its form (data-sl-enter-to-submit)
 //   typedInParts               a change while typing (date digits) waits for Enter or blur
 //   uploads                    a change of its file field uploads the files (uploads.js)
+//   onEnter(root, event, api)  optional: handles Enter itself (api: { commitWidget, rerun } of values.js)
+//   onClick(root, target, event, api) optional: handles a click inside the widget; true when it did
 
 import { numberInput, rangeSlider, slider } from './numbers.js';
 import { textArea, textInput } from './text.js';
@@ -20,6 +22,8 @@ import { checkbox, multiselect, radio, selectbox, toggle } from './choices.js';
 import { colorPicker, dateInput, timeInput } from './pickers.js';
 import { fileUploader } from './uploader.js';
 import { selectSlider } from './selectSlider.js';
+import { chatInput } from './chatInput.js';
+import { feedback } from './feedback.js';
 import { pills } from './pills.js';
 
 export const KINDS = new Map([
@@ -40,6 +44,8 @@ export const KINDS = new Map([
   ['time_input', timeInput],
   ['color_picker', colorPicker],
   ['file_uploader', fileUploader],
+  ['chat_input', chatInput],
+  ['feedback', feedback],
 ]);
 
 /** The handler of a widget root, undefined for an unknown kind. */

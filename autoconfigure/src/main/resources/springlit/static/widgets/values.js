@@ -172,10 +172,11 @@ export function collectWidgets(scope = document) {
 
 /**
  * A click on a trigger (button). It carries the edits not committed yet (a field still being typed in,
- * outside forms); committed values went out with their own messages.
+ * outside forms); committed values went out with their own messages. `carried` goes with the trigger (a chat
+ * input's text under its own id).
  */
-export function rerun(trigger) {
-  const widgets = {};
+export function rerun(trigger, carried = {}) {
+  const widgets = { ...carried };
   const typing = [];
   for (const root of document.querySelectorAll(WIDGET)) {
     if (!isTyping(root) || root.dataset.slForm != null) continue;

@@ -30,6 +30,7 @@ class HomePage implements Page {
                 - [Serializable state](/serializable): with enforce-serializable-session-state on, a function is refused.
                 - [Pages and query parameters](/navigation): page links, switchPage and the address bar.
                 - [Sales dashboard](/dashboard): filters, metrics, charts, a sortable table, a cached service.
+                - [Chat](/chat): chat messages, a chat input and an answer streamed by a model bean.
                 """);
         st.caption("Open a second tab: it has its own count. Refresh this one: it keeps its count.");
     }

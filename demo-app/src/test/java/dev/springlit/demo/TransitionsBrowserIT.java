@@ -98,7 +98,7 @@ class TransitionsBrowserIT extends BrowserSupport {
                   });
                   done.observe(document.body, { attributes: true, attributeFilter: ['data-sl-running'] });
                   if (how === 'button') {
-                    document.querySelector('.sl-stop-button').click();
+                    document.querySelector('#sl-running .sl-stop').click();
                   } else {
                     document.querySelector('.sl-menu-button').click();
                     document.querySelector('[data-sl-menu="stop"]').click();
@@ -110,7 +110,7 @@ class TransitionsBrowserIT extends BrowserSupport {
     @Test
     void theStopButtonEndsATenSecondRunWithinOneSecond() {
         open("/test-slow");
-        Locator stop = page.locator(".sl-stop-button");
+        Locator stop = page.locator("#sl-running .sl-stop");
         assertThat(stop).isHidden();
         button("Long run").click();
         assertThat(stop).isVisible();
