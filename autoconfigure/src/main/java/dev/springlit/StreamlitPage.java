@@ -48,6 +48,9 @@ public @interface StreamlitPage {
     /** Leaves the page out of the sidebar; it can still be opened by its path, a page link or switchPage. */
     boolean hidden() default false;
 
+    /** How wide the content is: {@link Layout#WIDE}, {@link Layout#CENTERED}, or the app's ({@code streamlit.ui.layout}). */
+    Layout layout() default Layout.DEFAULT;
+
     /** The bean name, as for {@link Component#value()}. */
     @AliasFor(annotation = Component.class)
     String value() default "";
