@@ -6,6 +6,7 @@ import './patch.test.js';
 import './messages.test.js';
 import './widgets.test.js';
 import './blocks.test.js';
+import './stale.test.js';
 import './sequence.test.js';
 import './routes.test.js';
 import './chat.test.js';

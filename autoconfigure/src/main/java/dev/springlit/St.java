@@ -99,6 +99,14 @@ public interface St {
     /** A whole-number input: {@code st.numberInput("Enter a value", 0, o -> o.step(1).key("increment_value"))}. */
     Integer numberInput(String label, Integer value, Consumer<NumberInputOptions<Integer>> options);
 
+    /**
+     * A number input with no starting value of its own ({@code Integer}, {@code Long} or {@code Double}): it
+     * starts at {@code min}, or 0. Use it for a keyed input whose value the page puts in state first, which then
+     * shows no "created with a default value" warning:
+     * {@code state.setDefault("celsius", 20.0); st.numberInput("Celsius", Double.class, o -> o.key("celsius"))}.
+     */
+    <T extends Number> T numberInput(String label, Class<T> type, Consumer<NumberInputOptions<T>> options);
+
     /** A {@code long} input. */
     Long numberInput(String label, Long value, Consumer<NumberInputOptions<Long>> options);
 

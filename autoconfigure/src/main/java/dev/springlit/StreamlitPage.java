@@ -55,6 +55,9 @@ public @interface StreamlitPage {
      */
     String[] roles() default {};
 
+    /** How wide the content is: {@link Layout#WIDE}, {@link Layout#CENTERED}, or the app's ({@code streamlit.ui.layout}). */
+    Layout layout() default Layout.DEFAULT;
+
     /** The bean name, as for {@link Component#value()}. */
     @AliasFor(annotation = Component.class)
     String value() default "";

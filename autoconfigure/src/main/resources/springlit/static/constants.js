@@ -23,7 +23,13 @@
 //   [data-sl-form-root="<key>"]    form block ([data-sl-enter-to-submit], [data-sl-clear-on-submit])
 //   [data-sl-submit-for="<key>"]   a form's submit button (also [data-sl-trigger]): sends the form's pending values
 //   [data-sl-style]                inline style of an element, applied through the CSSOM (patch.js)
+//   [data-sl-stale="run"|"page"]   an element the current run has not redrawn yet, or one of the page left
+//                                  (stale.js; faded or hidden by the stylesheet)
 //   #sl-running, #sl-connection, #sl-notice   indicators
+//   html[data-sl-theme="light"|"dark"]   the scheme shown (theme.js); [data-sl-theme-base] the app's base
+//   body[data-sl-layout="centered"|"wide"], body[data-sl-sidebar] (initial), [data-sl-sidebar-open] (layout.js)
+//   body[data-sl-about], body[data-sl-upload-limit]   the About text, "50MB" (menu.js, widgets/uploader.js)
+//   [data-sl-default]              on a widget of a clear-on-submit form: the JSON value it is cleared to
 // State published on <body> for tests: data-sl-connection ("connecting"|"connected"|"disconnected"),
 //   data-sl-running ("true"|"false"), data-sl-ready ("true" after the first finished run),
 //   data-sl-runs (number of finished runs), data-sl-status (status of the last finished run).
@@ -64,7 +70,7 @@ export const MSG = Object.freeze({
 });
 
 /** Ops of a delta. */
-export const OP = Object.freeze({ SET: 'set', TRIM: 'trim' });
+export const OP = Object.freeze({ SET: 'set', TRIM: 'trim', REACHED: 'reached' });
 
 /** Run statuses after which the run's values are not the server's final word (a newer run follows). */
 export const UNSETTLED_STATUSES = new Set(['rerun', 'interrupted']);

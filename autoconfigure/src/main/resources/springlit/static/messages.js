@@ -1,16 +1,21 @@
-// Applying the server's messages (docs/protocol.md) to the page: `session`, `delta` (its set and trim ops),
-// `page`, `query`, `error` and `busy`. A bad op is logged and skipped; the rest of the delta still applies.
+// Applying the server's messages (docs/protocol.md) to the page: `session`, `delta` (its set, trim and
+// reached ops), `page`, `query`, `error` and `busy`; what a run has not redrawn yet shows as stale
+// (stale.js). A bad op is logged and skipped; the rest of the delta still applies.
 
 import { CHILDREN, MSG, OP, ROOT, SESSION_KEY, UNSETTLED_STATUSES, rootSelector } from './constants.js';
 import { state, writeStorage } from './state.js';
 import { acknowledge, resetBackoff, stop } from './connection.js';
 import { setRunning, showNotice } from './notices.js';
 import { showPage } from './nav.js';
+import { applyLayout, onNavigated } from './layout.js';
 import { parseElement, placeholder, replaceElement } from './patch.js';
 import { initBlocks, isBlock, refreshOwner, replaceBlock } from './blocks.js';
 import { afterOps, dataState, initData } from './data/index.js';
 import { initWidgets, settleWidgets } from './widgets/values.js';
 import { clearPending } from './widgets/pending.js';
+import { clearStale, markCurrent, markReached, markStale } from './stale.js';
+import { describe } from './a11y.js';
+import { enhanceMultiselects } from './widgets/chips.js';
 import { redirect } from './redirect.js';
 
 export function handle(msg) {
@@ -26,13 +31,21 @@ export function handle(msg) {
         afterOps();
       }
       // The answer to hello names the page the session shows; it is not a navigation, so replace.
-      if (typeof msg.page === 'string') showPage(msg.page, msg.title, true);
+      if (typeof msg.page === 'string') {
+        shownPage = msg.page;
+        showPage(msg.page, msg.title, true);
+      }
       break;
     case MSG.DELTA:
       applyDelta(msg);
       break;
     case MSG.PAGE:
+      // the old page's elements must not stay under the new title; its run redraws what it shows
+      if (msg.path !== shownPage) markStale('page');
+      shownPage = msg.path;
       showPage(msg.path, msg.title, false);
+      applyLayout(msg.path);
+      onNavigated();
       break;
     case MSG.ERROR:
       console.warn('[springlit] server error', msg.code, msg.message);
@@ -56,7 +69,16 @@ export function handle(msg) {
   }
 }
 
+/** The run whose start marked the page stale. */
+let staleRun = null;
+/** The page whose elements the roots show (state.page already names a page the user clicked). */
+let shownPage = state.page;
+
 function applyDelta(msg) {
+  if (msg.status == null && msg.run !== staleRun) {
+    staleRun = msg.run;
+    markStale('run');
+  }
   if (typeof msg.run === 'number') state.run = msg.run;
   if (msg.status != null) acknowledge(msg.seq);
   for (const op of msg.ops || []) {
@@ -77,6 +99,7 @@ function applyDelta(msg) {
     body.dataset.slRuns = String(state.runs);
     body.dataset.slReady = 'true';
     setRunning(false);
+    clearStale();
     if (!UNSETTLED_STATUSES.has(msg.status)) settleWidgets(msg.run);
   }
   afterOps();
@@ -110,7 +133,10 @@ function applyOp(op) {
       if (old && isBlock(old) && isBlock(node)) live = replaceBlock(old, node);
       else if (old) live = replaceElement(old, node);
       else container.append(node);
+      markCurrent(live);
+      describe(live);
       initWidgets(live);
+      enhanceMultiselects(live);
       initBlocks(live);
       initData(live, before);
       refreshOwner(container);
@@ -120,6 +146,12 @@ function applyOp(op) {
       const container = resolveContainer(op.path);
       while (container.children.length > op.length) container.lastElementChild.remove();
       refreshOwner(container);
+      break;
+    }
+    case OP.REACHED: {
+      const container = resolveContainer(op.path.slice(0, -1));
+      const node = container.children[op.path[op.path.length - 1]];
+      if (node) markReached(node);
       break;
     }
     default:

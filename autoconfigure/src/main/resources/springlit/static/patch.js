@@ -51,7 +51,8 @@ export function replaceElement(old, node) {
   const same = old.tagName === node.tagName && id === widgetId(node)
       && old.getAttribute('data-sl-kind') === node.getAttribute('data-sl-kind')
       && (id !== null || old.className === node.className);
-  if (same) {
+  // A widget a library built on (data-sl-enhanced, the multiselect's chips) is replaced and built anew.
+  if (same && !old.hasAttribute('data-sl-enhanced')) {
     morph(old, node);
     return old;
   }

@@ -1,5 +1,5 @@
 // Springlit browser client, entry module: vanilla ES modules served from the jar, no build step, no
-// dependencies (Chart.js is loaded from its WebJar on the first chart).
+// dependencies (Chart.js and Tom Select are loaded from their WebJars on the first chart or multiselect).
 //
 // It opens the WebSocket named by <body data-sl-stream> (connection.js), says `hello`, applies the server's
 // messages to the page (messages.js) and sends `rerun` (widgets/) and `navigate` (nav.js). The wire protocol
@@ -17,6 +17,10 @@ import { markNav, onFragmentLinkClick, onNavClick, onPopState } from './nav.js';
 import { closePopovers, onBlockClick, onBlockKeyDown } from './blocks.js';
 import { onDataClick } from './data/index.js';
 import { followColourScheme } from './data/chart.js';
+import { initMenu } from './menu.js';
+import { initLayout } from './layout.js';
+import { a11yKeyDown } from './a11y.js';
+import { initTheme } from './theme.js';
 import { onToastAnimationEnd } from './data/toasts.js';
 import { installStop } from './stop.js';
 import { followChat } from './widgets/chatInput.js';
@@ -47,13 +51,17 @@ document.addEventListener('input', onWidgetInput);
 document.addEventListener('change', onWidgetChange);
 document.addEventListener('keydown', onWidgetKeyDown);
 document.addEventListener('keydown', onBlockKeyDown);
+document.addEventListener('keydown', a11yKeyDown);
 document.addEventListener('focusout', onWidgetFocusOut);
 document.addEventListener('mousedown', onOptionMouseDown);
 document.addEventListener('dragover', onDragOver);
 document.addEventListener('animationend', onToastAnimationEnd);
 document.addEventListener('dragleave', onDragLeave);
 document.addEventListener('drop', onDrop);
+initTheme();
 followColourScheme();
+initLayout();
+initMenu();
 installStop();
 followChat();
 

@@ -31,6 +31,7 @@ import dev.springlit.web.ConnectionLimits;
 import dev.springlit.web.ElementRenderer;
 import dev.springlit.web.FileEndpoints;
 import dev.springlit.web.NotFoundViewResolver;
+import dev.springlit.web.Appearance;
 import dev.springlit.web.PageShell;
 import dev.springlit.web.ProtocolCodec;
 import dev.springlit.web.Routes;
@@ -104,9 +105,9 @@ public class SpringlitWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties,
-                                 Routes routes) {
+                                 Routes routes, ObjectProvider<Appearance> appearance) {
         return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), routes,
-                engine::access);
+                engine::access, appearance.getIfAvailable(Appearance::plain));
     }
 
     @Bean
@@ -226,6 +227,10 @@ public class SpringlitWebAutoConfiguration {
                 // Chart.js from its WebJar, loaded by the client on the first chart: never from a CDN
                 registry.addResourceHandler(Routes.STATIC_PATH + "/chartjs/**", versioned + "/chartjs/**")
                         .addResourceLocations("classpath:/META-INF/resources/webjars/chart.js/4.4.1/dist/")
+                        .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
+                // Tom Select from its WebJar, loaded by the client on the first multiselect
+                registry.addResourceHandler(Routes.STATIC_PATH + "/tomselect/**", versioned + "/tomselect/**")
+                        .addResourceLocations("classpath:/META-INF/resources/webjars/tom-select/2.4.3/dist/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
                 registry.addResourceHandler(Routes.STATIC_PATH + "/**", versioned + "/**")
                         .addResourceLocations("classpath:/springlit/static/")

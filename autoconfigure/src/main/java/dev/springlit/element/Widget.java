@@ -22,6 +22,12 @@ import java.util.Map;
 public record Widget(String id, String kind, String label, String help, boolean disabled, String labelVisibility,
                      Object value, Map<String, Object> props, String form) implements Element {
 
+    /**
+     * The prop of a widget in a form that clears on submit: its default in wire format (may be {@code null}),
+     * which the browser shows as a pending edit once the form is submitted (S6.2).
+     */
+    public static final String FORM_DEFAULT = "formDefault";
+
     public Widget {
         props = Collections.unmodifiableMap(new LinkedHashMap<>(props));
     }

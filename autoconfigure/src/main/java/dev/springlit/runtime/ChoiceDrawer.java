@@ -36,7 +36,7 @@ final class ChoiceDrawer {
         }
         T start = o.isValueGiven() ? o.getValue() : index == null ? null : opts.get(index);
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven() || index == null || index != 0,
+        return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven() || (index != null && index != 0),
                 choice(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels, "horizontal", read.horizontal() ? Boolean.TRUE : null,
                         "placeholder", kind == WidgetKind.SELECTBOX ? read.placeholder() : null),

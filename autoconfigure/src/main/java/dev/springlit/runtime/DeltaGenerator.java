@@ -112,6 +112,9 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
     @Override public Double numberInput(String label, Double value, Consumer<NumberInputOptions<Double>> o) {
         return NumberDrawer.numberInput(this, label, value, Double.class, 0.01, o);
     }
+    @Override public <T extends Number> T numberInput(String label, Class<T> type, Consumer<NumberInputOptions<T>> o) {
+        return NumberDrawer.numberInputWithoutDefault(this, label, type, o);
+    }
     @Override public int slider(String label, int min, int max, Consumer<SliderOptions> o) {
         return NumberDrawer.slider(this, label, min, max, Integer.class, 1, o);
     }

@@ -40,8 +40,9 @@ final class FileDrawer {
                 .map(f -> Map.<String, Object>of("name", f.name(), "size", f.size())).toList();
         st.emit(new Widget(id, WidgetKind.FILE_UPLOADER, label, o.getHelp(), o.isDisabled(),
                 o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
-                DeltaGenerator.props("types", read.types(), "multiple", multiple, "files", shown,
-                        "uploadUrl", session.engine().fileRoutes().upload(session.id(), id)), form));
+                ClearedForms.withFormDefault(run, form, DeltaGenerator.props("types", read.types(), "multiple", multiple,
+                        "files", shown, "uploadUrl", session.engine().fileRoutes().upload(session.id(), id)), List.of()),
+                form));
         return files;
     }
 

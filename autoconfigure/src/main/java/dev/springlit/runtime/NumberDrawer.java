@@ -24,9 +24,32 @@ final class NumberDrawer {
                                             Consumer<NumberInputOptions<T>> options) {
         NumberInputOptions<T> o = new NumberInputOptions<>();
         options.accept(o);
+        return numberInput(st, label, value, type, defaultStep, o, true);
+    }
+
+    /**
+     * S4.7: a number input with no starting value of its own starts at min, or 0, and counts as having no
+     * explicit default (unless options give a value), so a value put in state first draws without a warning.
+     */
+    static <T extends Number> T numberInputWithoutDefault(DeltaGenerator st, String label, Class<T> type,
+                                                          Consumer<NumberInputOptions<T>> options) {
+        if (type != Integer.class && type != Long.class && type != Double.class) {
+            throw new StreamlitApiException("numberInput() takes Integer, Long or Double, not " + type.getName() + ".");
+        }
+        NumberInputOptions<T> o = new NumberInputOptions<>();
+        options.accept(o);
+        T min = NumberInputOptions.snapshot(o).min();
+        T start = min != null ? min : convert(type, 0);
+        T step = convert(type, Double.class.equals(type) ? 0.01 : 1);
+        return numberInput(st, label, start, type, step, o, false);
+    }
+
+    private static <T extends Number> T numberInput(DeltaGenerator st, String label, T value, Class<T> type,
+                                                    T defaultStep, NumberInputOptions<T> o, boolean explicitDefault) {
         var read = NumberInputOptions.snapshot(o);
         T step = read.step() != null ? read.step() : defaultStep;
-        return ValueWidgets.draw(st, WidgetKind.NUMBER_INPUT, label, o, o.isValueGiven() ? o.getValue() : value, true,
+        return ValueWidgets.draw(st, WidgetKind.NUMBER_INPUT, label, o, o.isValueGiven() ? o.getValue() : value,
+                explicitDefault || o.isValueGiven(),
                 number(type, read.min(), read.max(), true),
                 DeltaGenerator.props("min", read.min(), "max", read.max(), "step", step,
                         "integer", !Double.class.equals(type), "placeholder", read.placeholder(), "format", read.format()),

@@ -9,6 +9,7 @@ import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.ServerMessage.Op;
+import dev.springlit.runtime.ServerMessage.ReachedOp;
 import dev.springlit.runtime.ServerMessage.SetOp;
 import dev.springlit.runtime.ServerMessage.TrimOp;
 
@@ -36,6 +37,11 @@ final class PageOutput {
     private final Node root = new Node(null);
     private List<Op> pending = new ArrayList<>();
     private Map<ElementPath, Integer> pendingIndex;
+    /**
+     * Per root, the last element a run drew there, equal to what was there or not, when not yet told (null: told).
+     * Per root because a run draws into the body and the sidebar in turns.
+     */
+    private final ElementPath[] reached = new ElementPath[ROOTS];
 
     PageOutput() {
         for (int i = 0; i < ROOTS; i++) {
@@ -53,6 +59,7 @@ final class PageOutput {
             return; // the container's block was replaced meanwhile; its new children arrive with it
         }
         List<Node> children = parent.children;
+        reached[container.root()] = container.child(index);
         if (index < children.size()) {
             Node existing = children.get(index);
             if (existing != null && element.equals(existing.element)) {
@@ -117,8 +124,18 @@ final class PageOutput {
         return node;
     }
 
-    /** Takes the changes not yet sent. */
-    synchronized List<Op> drain() {
+    /**
+     * Takes the changes not yet sent. While the run goes on ({@code runEnding} false) they end with how far it
+     * got in each root ({@link ReachedOp}) where it drew anything since: the browser shows what it has not
+     * reached as stale.
+     */
+    synchronized List<Op> drain(boolean runEnding) {
+        for (int root = 0; root < ROOTS; root++) {
+            if (reached[root] != null && !runEnding) {
+                pending.add(new ReachedOp(reached[root]));
+            }
+            reached[root] = null;
+        }
         if (pending.isEmpty()) {
             return List.of();
         }

@@ -45,7 +45,6 @@ final class Run {
     private final Map<String, Boolean> forms = new LinkedHashMap<>();
     private final Map<String, ElementPath> formPaths = new HashMap<>();
     private final Set<String> formsWithSubmit = new HashSet<>();
-    private boolean rerunAfter;
     private PageDescriptor switchTarget;
 
     /** One container's position counter in this run. */
@@ -329,7 +328,7 @@ final class Run {
         }
         SessionData committed = state.finishRun(status == RunStatus.RERUN, this);
         return new RunResult(status, committed, Map.of(), status == RunStatus.RERUN ? List.of() : trims(), true,
-                rerunAfter || status == RunStatus.RERUN, status == RunStatus.RERUN ? switchTarget : null);
+                status == RunStatus.RERUN, status == RunStatus.RERUN ? switchTarget : null);
     }
 
     private RunStatus renderBody(DeltaGenerator st) {
@@ -481,15 +480,6 @@ final class Run {
     /** Whether the form {@code key} clears its widgets after a submit (false for forms not drawn). */
     boolean clearsOnSubmit(String key) {
         return Boolean.TRUE.equals(forms.get(key));
-    }
-
-    /** Asks for one more run after this one completes (a form cleared on submit shows its defaults). */
-    void rerunAfter() {
-        rerunAfter = true;
-    }
-
-    boolean wantsRerunAfter() {
-        return rerunAfter;
     }
 
     /** st.switchPage: the page the session shows once this run ends. */

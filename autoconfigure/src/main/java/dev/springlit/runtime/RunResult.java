@@ -19,7 +19,7 @@ import dev.springlit.element.ElementPath;
  *                    that is removed); empty when what the tab shows stays as it is
  * @param endsRun     whether the tab is told the run ended (with {@code status}); false while a replaced run's
  *                    request waits to be replayed, and for tasks, which draw nothing
- * @param rerunAfter  whether one more run follows this one (st.rerun, a form cleared on submit)
+ * @param rerunAfter  whether one more run follows this one (st.rerun)
  * @param switchTo    the page the session shows from now on (st.switchPage), or {@code null}
  */
 record RunResult(RunStatus status, SessionData committed, Map<String, WidgetMeta> keptWidgets, List<Trim> trims,

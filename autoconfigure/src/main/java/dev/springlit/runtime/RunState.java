@@ -21,8 +21,6 @@ import dev.springlit.element.WidgetKind;
  */
 final class RunState implements SessionState {
 
-    private static final String RESERVED_PREFIX = "$$";
-
     private final Run run;
     private final Map<String, Object> values;
     private final Map<String, Object> unkeyed;
@@ -53,6 +51,7 @@ final class RunState implements SessionState {
     @Override
     public Object get(String key) {
         run.checkActive();
+        ReservedKeys.refuse(key);
         Object value = values.get(key);
         if (value == null && !values.containsKey(key)) {
             throw new MissingStateKeyException(key);
@@ -69,6 +68,7 @@ final class RunState implements SessionState {
     @SuppressWarnings("unchecked")
     public <T> T getOrDefault(String key, T fallback) {
         run.checkActive();
+        ReservedKeys.refuse(key);
         return values.containsKey(key) ? (T) values.get(key) : fallback;
     }
 
@@ -89,6 +89,7 @@ final class RunState implements SessionState {
     @Override
     public void remove(String key) {
         run.checkActive();
+        ReservedKeys.refuse(key);
         if (!values.containsKey(key)) {
             throw new MissingStateKeyException(key);
         }
@@ -132,10 +133,7 @@ final class RunState implements SessionState {
     }
 
     private void checkWritable(String key) {
-        Objects.requireNonNull(key, "key");
-        if (key.startsWith(RESERVED_PREFIX)) {
-            throw new StreamlitApiException("Keys beginning with $$ are reserved.");
-        }
+        ReservedKeys.refuse(key);
         if (run.isKeyDrawn(key)) {
             throw new StreamlitApiException("SessionState key \"" + key + "\" cannot be modified after the widget "
                     + "with key \"" + key + "\" is instantiated.");
@@ -276,7 +274,6 @@ final class RunState implements SessionState {
                 }
             }
         }
-        clearSubmittedForm(finishingRun, drawn);
         for (Iterator<String> ids = unkeyed.keySet().iterator(); ids.hasNext(); ) {
             if (!widgets.containsKey(ids.next())) {
                 ids.remove();
@@ -292,28 +289,6 @@ final class RunState implements SessionState {
             checkAllSerializable(finishingRun);
         }
         return new SessionData(values, unkeyed, widgets);
-    }
-
-    /**
-     * S6.2: after the run a submit caused, a form with clearOnSubmit shows its defaults again; the run itself
-     * saw the submitted values. One more run draws the defaults in the browser.
-     */
-    private void clearSubmittedForm(Run finishingRun, Map<String, WidgetMeta> drawn) {
-        String trigger = finishingRun.request().trigger();
-        WidgetMeta submit = trigger == null ? null : previous.get(trigger);
-        if (submit == null || submit.kind() != WidgetKind.FORM_SUBMIT_BUTTON || !finishingRun.clearsOnSubmit(submit.form())) {
-            return;
-        }
-        for (WidgetMeta meta : drawn.values()) {
-            if (submit.form().equals(meta.form()) && !meta.trigger()) {
-                if (meta.key() != null) {
-                    values.put(meta.key(), meta.defaultValue());
-                } else {
-                    unkeyed.put(meta.id(), meta.defaultValue());
-                }
-            }
-        }
-        finishingRun.rerunAfter();
     }
 
     /** A task (SessionHandle.update) changes only values. */

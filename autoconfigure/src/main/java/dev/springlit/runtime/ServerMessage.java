@@ -67,4 +67,11 @@ public sealed interface ServerMessage {
     /** Remove the children of the container at {@code path} from index {@code length} on. */
     record TrimOp(ElementPath path, int length) implements Op {
     }
+
+    /**
+     * The run has drawn (changed or not) the element at {@code path}: the browser shows it and what comes before
+     * it in the same root as current, not stale.
+     */
+    record ReachedOp(ElementPath path) implements Op {
+    }
 }

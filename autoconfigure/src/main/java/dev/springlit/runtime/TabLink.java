@@ -59,7 +59,7 @@ final class TabLink {
             }
             int runs = runCount.getAsInt(); // read with the send lock held, as the ends it is compared with are posted
             boolean running = lastEndedRun < runs;
-            output.drain();
+            output.drain(true);
             outbox.post(newConnection, attached);
             if (!fresh) {
                 List<ServerMessage.Op> tree = output.snapshot();
@@ -164,7 +164,7 @@ final class TabLink {
 
     /** Posts the ops drawn since the last post; called with the send lock held. */
     private void postDrawn(int run, RunStatus status) {
-        List<ServerMessage.Op> ops = output.drain();
+        List<ServerMessage.Op> ops = output.drain(status != null);
         if (ops.isEmpty() && status == null) {
             return;
         }

@@ -36,7 +36,8 @@ final class ValueWidgets {
                 true, o.getOnChange(), o.getCallbackArgs(), codec);
         T value = codec.coerce(run.registerWidget(spec, form), name);
         st.emit(new Widget(spec.id(run.page().path(), form), kind, label, o.getHelp(), o.isDisabled(),
-                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(value), props, form));
+                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(value),
+                ClearedForms.withFormDefault(run, form, props, codec.encode(checkedDefault)), form));
         return value;
     }
 

@@ -48,6 +48,9 @@ final class ClientTree {
         if (op instanceof ServerMessage.SetOp set) {
             return put(set.path(), set.element());
         }
+        if (op instanceof ServerMessage.ReachedOp) {
+            return true; // how far a running run got: the browser's stale marks, nothing to keep here
+        }
         ServerMessage.TrimOp trim = (ServerMessage.TrimOp) op;
         Node container = find(trim.path());
         if (container == null) {

@@ -23,6 +23,7 @@ import dev.springlit.autoconfigure.SpringlitAutoConfiguration;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
+import dev.springlit.element.Widget;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
@@ -228,6 +229,11 @@ public final class PageTester extends PageChats implements AutoCloseable {
 
     void queueSubmit(String form, String widgetId) {
         session.queueSubmit(form, widgetId);
+    }
+
+    /** What the browser shows for a widget: its form's held edit, if any, else the server's value (S6.2). */
+    Object shownValue(Widget widget) {
+        return session.shownValue(widget);
     }
 
     String storeUpload(String widgetId, String name, String contentType, byte[] bytes) {

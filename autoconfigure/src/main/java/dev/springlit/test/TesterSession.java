@@ -10,6 +10,7 @@ import dev.springlit.SessionState;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
+import dev.springlit.element.Widget;
 import dev.springlit.runtime.CommittedState;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.Session;
@@ -122,13 +123,30 @@ final class TesterSession {
         pendingForms.computeIfAbsent(form, f -> new LinkedHashMap<>()).put(widgetId, value);
     }
 
-    /** A submit sends the form's held edits with the click. */
+    /**
+     * A submit sends the form's held edits with the click. A form that clears on submit then holds its widgets'
+     * defaults as new edits, as the browser does (S6.2).
+     */
     void queueSubmit(String form, String widgetId) {
         Map<String, Object> held = pendingForms.remove(form);
         if (held != null) {
             pendingValues.putAll(held);
         }
         pendingTrigger = widgetId;
+        for (int root = 0; root < 2; root++) {
+            for (Element element : started().elementsUnder(ElementPath.root(root))) {
+                if (element instanceof Widget widget && form.equals(widget.form())
+                        && widget.props().containsKey(Widget.FORM_DEFAULT)) {
+                    queueFormValue(form, widget.id(), widget.prop(Widget.FORM_DEFAULT));
+                }
+            }
+        }
+    }
+
+    /** What the browser shows for a widget: its form's held edit, if any, else the server's value. */
+    Object shownValue(Widget widget) {
+        Map<String, Object> held = widget.form() == null ? null : pendingForms.get(widget.form());
+        return held != null && held.containsKey(widget.id()) ? held.get(widget.id()) : widget.value();
     }
 
     /** The address bar's query parameters: before the first run they are what the tab opens with. */

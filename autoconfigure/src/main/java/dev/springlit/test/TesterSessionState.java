@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionState;
+import dev.springlit.runtime.ReservedKeys;
 import dev.springlit.runtime.StateValues;
 
 /**
@@ -44,6 +45,7 @@ final class TesterSessionState implements SessionState {
 
     @Override
     public Object get(String key) {
+        ReservedKeys.refuse(key);
         Map<String, Object> view = view();
         if (!view.containsKey(key)) {
             throw new MissingStateKeyException(key);
@@ -59,17 +61,20 @@ final class TesterSessionState implements SessionState {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getOrDefault(String key, T fallback) {
+        ReservedKeys.refuse(key);
         Map<String, Object> view = view();
         return view.containsKey(key) ? (T) view.get(key) : fallback;
     }
 
     @Override
     public void put(String key, Object value) {
+        ReservedKeys.refuse(key);
         writes.put(key, value);
     }
 
     @Override
     public void remove(String key) {
+        ReservedKeys.refuse(key);
         if (!contains(key)) {
             throw new MissingStateKeyException(key);
         }

@@ -35,9 +35,12 @@ public final class WidgetElement {
         return value;
     }
 
-    /** The value as the browser shows it (option indexes, ISO dates, ...). */
+    /**
+     * The value as the browser shows it (option indexes, ISO dates, ...): in a form, an edit not submitted yet
+     * (after a submit of a form that clears on submit, the default).
+     */
     public Object browserValue() {
-        return widget.value();
+        return tester.shownValue(widget);
     }
 
     public String label() {

@@ -124,6 +124,8 @@ public final class ElementRenderer {
         } else if (element instanceof Widget widget) {
             context.setVariable("html", markdown.renderInline(widget.label()));
             context.setVariable("valueJson", json.writeValueAsString(widget.value()));
+            context.setVariable("defaultJson", widget.props().containsKey(Widget.FORM_DEFAULT)
+                    ? json.writeValueAsString(widget.prop(Widget.FORM_DEFAULT)) : null);
         }
         // "%name" selects by th:fragment only, never by tag name (a fragment called "button" must not match <button>)
         String fragment = element instanceof Widget ? "widget" : element instanceof Block ? "block" : element.kind();

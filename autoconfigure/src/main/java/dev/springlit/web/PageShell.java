@@ -3,7 +3,9 @@ package dev.springlit.web;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,9 +41,16 @@ public final class PageShell {
     private final Routes routes;
 
     private final Supplier<PageAccess> access;
+    private final Appearance look;
 
     public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, Routes routes,
                      Supplier<PageAccess> access) {
+        this(pages, templates, appName, routes, access, Appearance.plain());
+    }
+
+    public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, Routes routes,
+                     Supplier<PageAccess> access, Appearance look) {
+        this.look = look;
         this.access = access;
         this.pages = pages;
         this.templates = templates;
@@ -78,7 +87,19 @@ public final class PageShell {
         Context context = common(request, request.getUserPrincipal());
         context.setVariable("pages", navigation(null, request.getUserPrincipal()));
         context.setVariable("path", path);
+        lookOf(context, pages.pages());
         return templates.process("springlit/not-found", context);
+    }
+
+    /** The theme, logo, stylesheets and each page's layout (nav links carry it for client-side switches). */
+    private void lookOf(Context context, List<PageDescriptor> all) {
+        context.setVariable("look", look);
+        context.setVariable("themePath", Routes.inApp(Appearance.THEME_PATH));
+        Map<String, String> layouts = new HashMap<>(); // keyed as the sidebar's links spell the pages
+        for (PageDescriptor p : all) {
+            layouts.put(routes.page(p.path()), PageLayouts.of(p, look));
+        }
+        context.setVariable("layouts", layouts);
     }
 
     /** The sidebar: every listed page the user may open (Spring Security's rules, when present). */
@@ -105,6 +126,8 @@ public final class PageShell {
         context.setVariable("pages", navigation(page, user));
         context.setVariable("streamPath", routes.stream());
         context.setVariable("script", routes.asset("springlit.js"));
+        lookOf(context, pages.pages());
+        context.setVariable("layout", PageLayouts.of(page, look));
         return templates.process("springlit/shell", context);
     }
 

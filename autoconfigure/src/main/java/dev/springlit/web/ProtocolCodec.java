@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.ServerMessage;
 import dev.springlit.runtime.ServerMessage.Op;
+import dev.springlit.runtime.ServerMessage.ReachedOp;
 import dev.springlit.runtime.ServerMessage.SetOp;
 import dev.springlit.runtime.ServerMessage.TrimOp;
 
@@ -132,6 +133,9 @@ public final class ProtocolCodec {
             json.writeStringProperty("op", "trim");
             writePath(json, trim.path());
             json.writeNumberProperty("length", trim.length());
+        } else if (op instanceof ReachedOp reached) {
+            json.writeStringProperty("op", "reached");
+            writePath(json, reached.path());
         }
         json.writeEndObject();
     }

@@ -3,6 +3,8 @@
 // the theme's CSS variables, light or dark. Charts are destroyed when their element leaves the page
 // (destroyDetachedCharts after each delta), so re-renders do not leak.
 
+import { onSchemeChange } from '../theme.js';
+
 const CHART_JS_URL = new URL('../chartjs/chart.umd.js', import.meta.url).href;
 const CHART_PALETTE = ['#0068c9', '#83c9ff', '#ff2b2b', '#ffabab', '#29b09d', '#7defa1', '#ff8700', '#ffd16a',
   '#6d3fc0', '#d5dae5'];
@@ -145,9 +147,9 @@ export function destroyDetachedCharts() {
   }
 }
 
-/** Light/dark switch: the charts take the new colours. */
+/** Light/dark switch (the system's or the app menu's): the charts take the new colours. */
 export function followColourScheme() {
-  matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', () => {
+  onSchemeChange(() => {
     if (!window.Chart || liveCharts.size === 0) return;
     applyChartTheme(window.Chart);
     for (const root of liveCharts) root._slChart?.update('none');

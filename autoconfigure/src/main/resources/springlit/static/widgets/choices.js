@@ -4,6 +4,7 @@
 import { numberAttr, setValue } from './fields.js';
 import { widgetRoot } from './live.js';
 import { showNotice } from '../notices.js';
+import { syncChips } from './chips.js';
 
 const checked = {
   commitsOnClick: true,
@@ -45,6 +46,7 @@ export const multiselect = {
   show(root, [input], value) {
     const chosen = new Set((Array.isArray(value) ? value : []).map(Number));
     for (const o of input.options) o.selected = o.value !== '' && chosen.has(Number(o.value));
+    syncChips(input);
   },
   /** Why `value` cannot be sent, or null. */
   refuse(root, [input], value) {

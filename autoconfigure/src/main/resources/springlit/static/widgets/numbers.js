@@ -4,6 +4,7 @@
 import { numberAttr, numberOf, setText, setValue } from './fields.js';
 import { decimals, formatNumber, printf } from './format.js';
 import { isTyping } from './live.js';
+import { showEnterHint } from './formEnter.js';
 
 /** A number as the server wrote it ("25.0") when that is the value, else as JavaScript writes it. */
 function numberText(field, n) {
@@ -36,6 +37,7 @@ export const numberInput = {
     const up = root.querySelector('[data-sl-step="1"]');
     if (down) down.disabled = input.disabled || (min != null && typeof v === 'number' && v <= min);
     if (up) up.disabled = input.disabled || (max != null && typeof v === 'number' && v >= max);
+    showEnterHint(root, root.querySelector('.sl-number'));
   },
 };
 

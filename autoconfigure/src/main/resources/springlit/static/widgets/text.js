@@ -2,6 +2,7 @@
 // (Ctrl/Cmd+Enter commits); both show "n/max" when they have a maximum length.
 
 import { setText, setValue } from './fields.js';
+import { showEnterHint } from './formEnter.js';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -19,7 +20,10 @@ export const textInput = {
   enterSubmitsForm: true,
   read: (root, [input]) => input.value,
   show: showText,
-  decorate: decorateText,
+  decorate(root, fields) {
+    decorateText(root, fields);
+    showEnterHint(root, root.querySelector('.sl-text-input'));
+  },
 };
 
 export const textArea = {

@@ -19,15 +19,39 @@ import dev.springlit.element.Text;
 /** The text elements a run draws, top to bottom, and what the tab is sent when a rerun draws them again. */
 class TextElementsTest extends ScriptedPageTest {
 
-    /** All ops sent for run {@code run} (a slow run's output may come in several deltas). */
+    /**
+     * All changes sent for run {@code run} (a slow run's output may come in several deltas), without the
+     * progress marks ({@code reached}) that a delta sent while the run goes on carries.
+     */
     private List<ServerMessage.Op> opsOfRun(int run) {
         List<ServerMessage.Op> ops = new ArrayList<>();
         for (ServerMessage.Delta delta : tab.connection.messages(ServerMessage.Delta.class)) {
             if (delta.run() == run) {
-                ops.addAll(delta.ops());
+                delta.ops().stream().filter(op -> !(op instanceof ServerMessage.ReachedOp)).forEach(ops::add);
             }
         }
         return ops;
+    }
+
+    @Test
+    void aDeltaSentWhileTheRunGoesOnSaysHowFarItGotAndTheLastDeltaDoesNot() throws Exception {
+        page.run(tab, st -> {
+            st.text("a");
+            st.text("b");
+        });
+        int first = tab.session.runCount();
+        page.run(tab, st -> {
+            st.text("a");
+            tab.session.flushIfFree(first + 1); // as the flusher does every 50 ms
+            st.text("b");
+        });
+        List<ServerMessage.Delta> deltas = tab.connection.messages(ServerMessage.Delta.class).stream()
+                .filter(delta -> delta.run() == first + 1).toList();
+        assertThat(deltas.get(0).status()).isNull();
+        assertThat(deltas.get(0).ops()).singleElement().isInstanceOfSatisfying(ServerMessage.ReachedOp.class,
+                reached -> assertThat(reached.path()).isEqualTo(ElementPath.of(0, 0)));
+        assertThat(deltas.get(deltas.size() - 1).status()).isEqualTo(RunStatus.OK);
+        assertThat(deltas.get(deltas.size() - 1).ops()).as("nothing changed, and the run is over").isEmpty();
     }
 
     @Test

@@ -27,10 +27,9 @@ class CounterFormPage implements Page {
     @Override
     public void render(St st) {
         st.title("Counter Example");
-        if (!state.contains("count")) {
-            state.put("count", 0);
-            state.put("last_updated", LocalTime.of(0, 0));
-        }
+        // each key on its own: "count" may already exist, set by the Counter page of the same tab
+        state.setDefault("count", 0);
+        state.setDefault("last_updated", LocalTime.of(0, 0));
         try (Form form = st.form("my_form")) {
             form.timeInput("Enter the time", o -> o.value(LocalTime.now().truncatedTo(ChronoUnit.MINUTES))
                     .key("update_time"));

@@ -10,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.springlit.Layout;
 import dev.springlit.Page;
 import dev.springlit.ProgressBar;
 import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
 /** A small data app: filters in the sidebar, metrics, charts, a sortable table and the raw data. */
-@StreamlitPage(path = "/dashboard", title = "Sales dashboard", icon = "📊", order = 30, section = "More")
+@StreamlitPage(path = "/dashboard", title = "Sales dashboard", icon = "📊", order = 30, section = "More", layout = Layout.WIDE)
 class DashboardPage implements Page {
 
     private static final int YEAR = 2026;

@@ -187,8 +187,12 @@ class DemoPagesTest {
         try (PageTester page = pages.create(FormClearPage.class).run()) {
             page.textInput("New item").input("buy milk");
             page.form("add_todo").submit().run();
-            assertThat(page.textInput("New item").value()).isEqualTo("");
+            assertThat(page.textInput("New item").browserValue()).as("S6.2: the browser's field is cleared")
+                    .isEqualTo("");
             assertThat(page.markdowns()).extracting(t -> t.value()).containsExactly("1. buy milk");
+            page.textInput("New item").input("walk the dog");
+            page.form("add_todo").submit().run();
+            assertThat(page.markdowns()).extracting(t -> t.value()).containsExactly("1. buy milk", "2. walk the dog");
         }
     }
 

@@ -274,6 +274,9 @@ final class StreamClient implements AutoCloseable {
                             elements.keySet().removeIf(p -> p.length > path.length && startsWith(p, path)
                                     && p[path.length] >= length);
                         }
+                        case "reached" -> {
+                            // how far a running run got: the browser's stale marks, nothing to apply here
+                        }
                         default -> throw new AssertionError("Unknown op in " + message);
                     }
                 }
