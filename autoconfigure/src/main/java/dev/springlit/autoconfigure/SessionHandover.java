@@ -20,6 +20,7 @@ final class SessionHandover implements SmartLifecycle {
 
     @Override
     public void start() {
+        engine.rejoin(); // a stopped context may start again; it must not keep refusing tabs with 503
         running = true;
     }
 

@@ -273,6 +273,14 @@ public final class SpringlitEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The application started again after {@link #leave} (a context stopped and restarted in the same JVM, as Spring's
+     * test context cache does): new tabs are welcome again.
+     */
+    public void rejoin() {
+        leaving = false;
+    }
+
     /** Whether {@link #leave} was called: connections are refused so that the load balancer tries another node. */
     public boolean isLeaving() {
         return leaving;

@@ -142,6 +142,20 @@ class SessionStoreAutoConfigurationTest {
     }
 
     @Test
+    void S9_7_anApplicationStoppedAndStartedAgainWelcomesTabsAgain() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SpringlitAutoConfiguration.class,
+                        SessionStoreAutoConfiguration.class))
+                .run(context -> {
+                    SpringlitEngine engine = context.getBean(SpringlitEngine.class);
+                    context.stop();
+                    assertThat(engine.isLeaving()).as("stopped: tabs go to another node").isTrue();
+                    context.start();
+                    assertThat(engine.isLeaving()).as("started again: tabs are welcome").isFalse();
+                });
+    }
+
+    @Test
     void S9_5_allowedPackagesExtendTheAllowList() {
         enabled.withPropertyValues("streamlit.session.allowed-packages=example.shop,com.example.other").run(context -> {
             SnapshotCodec codec = context.getBean(SnapshotCodec.class);
