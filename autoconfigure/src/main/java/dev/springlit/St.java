@@ -1,3 +1,4 @@
+// Over 300 lines: the public facade, one documented method per Streamlit call; the code behind each lives in a drawer.
 package dev.springlit;
 
 import java.nio.charset.StandardCharsets;

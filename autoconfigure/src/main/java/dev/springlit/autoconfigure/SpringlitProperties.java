@@ -1,3 +1,4 @@
+// Over 300 lines: one @ConfigurationProperties tree (server, runner, client, session groups) as Boot's ServerProperties is, so each default has one source.
 package dev.springlit.autoconfigure;
 
 import java.time.Duration;

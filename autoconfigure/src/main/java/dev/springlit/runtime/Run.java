@@ -1,4 +1,4 @@
-// Over 300 lines: a run's lifecycle plus its draw bookkeeping (containers, forms, widget ids) until the draw re-cut.
+// Over 300 lines: a run's lifecycle plus its draw bookkeeping (containers, forms, widget ids), which moves to widget/ and output/ with the package re-cut (issue 13).
 package dev.springlit.runtime;
 
 import java.util.ArrayList;

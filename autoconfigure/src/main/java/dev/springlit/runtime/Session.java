@@ -1,4 +1,4 @@
-// Over 300 lines: the entry points the web layer calls, each a short delegation to TabLink, Runner or resources.
+// Over 300 lines: every entry point the web layer calls (attach, interact, navigate, stop, take-over, hand-over), each a short delegation; the ledger and hand-over are to move out with the package re-cut (issue 13).
 package dev.springlit.runtime;
 
 import java.security.Principal;
