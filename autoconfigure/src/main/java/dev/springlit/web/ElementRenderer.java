@@ -22,6 +22,7 @@ import dev.springlit.element.Progress;
 import dev.springlit.element.Table;
 import dev.springlit.element.Toast;
 import dev.springlit.element.Widget;
+import dev.springlit.web.http.Routes;
 
 import tools.jackson.databind.json.JsonMapper;
 

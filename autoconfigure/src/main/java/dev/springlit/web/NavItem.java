@@ -1,5 +1,7 @@
 package dev.springlit.web;
 
+import dev.springlit.web.http.Routes;
+
 /**
  * A page as the sidebar shows it.
  *

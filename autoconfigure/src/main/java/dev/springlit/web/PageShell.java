@@ -22,6 +22,7 @@ import dev.springlit.runtime.PageAccess;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
 import dev.springlit.web.http.CsrfHeader;
+import dev.springlit.web.http.Routes;
 
 /**
  * Serves {@code GET <page path>}: the HTML shell (title, sidebar with every page, empty body) that the

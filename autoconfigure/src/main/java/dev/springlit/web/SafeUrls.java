@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.UrlSanitizer;
 
+import dev.springlit.web.http.Routes;
+
 /**
  * Which URLs safe Markdown keeps. Links: http, https, mailto and relative URLs ({@code data:} could open an HTML
  * document of the attacker's). Images: the same plus {@code data:} URLs of raster images; an SVG image may carry

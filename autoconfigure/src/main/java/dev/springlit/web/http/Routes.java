@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.http;
 
 import java.io.IOException;
 import java.io.InputStream;
