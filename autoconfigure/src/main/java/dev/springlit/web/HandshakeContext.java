@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
 
 import dev.springlit.runtime.TabContext;
+import dev.springlit.web.render.PageShell;
 
 /**
  * A tab's {@link TabContext} as its WebSocket handshake shows it, before the browser reports anything: headers,

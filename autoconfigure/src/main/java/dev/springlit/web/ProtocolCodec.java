@@ -11,6 +11,7 @@ import dev.springlit.runtime.ServerMessage.Op;
 import dev.springlit.runtime.ServerMessage.ReachedOp;
 import dev.springlit.runtime.ServerMessage.SetOp;
 import dev.springlit.runtime.ServerMessage.TrimOp;
+import dev.springlit.web.render.ElementRenderer;
 
 /**
  * Writes server messages as the JSON of docs/protocol.md, streaming (no intermediate tree, no pretty

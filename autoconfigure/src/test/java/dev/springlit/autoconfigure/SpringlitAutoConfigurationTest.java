@@ -28,7 +28,7 @@ import dev.springlit.StreamlitSessionScope;
 import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.element.Widget;
-import dev.springlit.web.ElementRenderer;
+import dev.springlit.web.render.ElementRenderer;
 import dev.springlit.web.StreamHandler;
 
 class SpringlitAutoConfigurationTest {

@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.render;
 
 /**
  * A code block's language as it may appear in a {@code language-…} class name: the first word of what the page

@@ -1,11 +1,11 @@
-package dev.springlit.web;
+package dev.springlit.web.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import dev.springlit.web.ThemeStylesheet.Colours;
+import dev.springlit.web.render.ThemeStylesheet.Colours;
 
 /** streamlit.theme.* as a stylesheet: light and dark variables, and values that cannot break out of CSS. */
 class ThemeStylesheetTest {

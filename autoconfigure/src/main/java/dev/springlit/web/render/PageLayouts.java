@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.render;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
