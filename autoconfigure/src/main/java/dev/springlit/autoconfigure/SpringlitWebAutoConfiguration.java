@@ -33,7 +33,7 @@ import dev.springlit.web.http.FileEndpoints;
 import dev.springlit.web.render.NotFoundViewResolver;
 import dev.springlit.web.render.Appearance;
 import dev.springlit.web.render.PageShell;
-import dev.springlit.web.ProtocolCodec;
+import dev.springlit.web.protocol.ProtocolCodec;
 import dev.springlit.web.http.Routes;
 import dev.springlit.web.render.SpringlitTemplates;
 import dev.springlit.web.StreamHandler;

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
 
 import dev.springlit.runtime.TabContext;
+import dev.springlit.web.protocol.BrowserReport;
 import dev.springlit.web.render.PageShell;
 
 /**

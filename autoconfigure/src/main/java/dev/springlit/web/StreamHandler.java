@@ -24,7 +24,10 @@ import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.runtime.TabContext;
 import dev.springlit.runtime.TabHello;
 import dev.springlit.runtime.TabIdentity;
-import dev.springlit.web.ClientMessage.BadMessageException;
+import dev.springlit.web.protocol.BrowserReport;
+import dev.springlit.web.protocol.ClientMessage.BadMessageException;
+import dev.springlit.web.protocol.ClientMessage;
+import dev.springlit.web.protocol.ProtocolCodec;
 
 /**
  * The {@code /_springlit/stream} endpoint: attaches each tab to its session and hands its interactions to

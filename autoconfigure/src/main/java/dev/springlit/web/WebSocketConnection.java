@@ -17,6 +17,7 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import dev.springlit.runtime.ClientConnection;
 import dev.springlit.runtime.RunObserver;
 import dev.springlit.runtime.ServerMessage;
+import dev.springlit.web.protocol.ProtocolCodec;
 
 import jakarta.websocket.Session;
 

@@ -1,8 +1,7 @@
-package dev.springlit.web;
+package dev.springlit.web.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,18 +60,5 @@ class BrowserReportTest {
         TabContext context = report("{\"type\":\"context\",\"locales\":\"fr\",\"timeZone\":null}");
         assertThat(context.locales()).containsExactly(Locale.getDefault());
         assertThat(context.timeZone()).isEqualTo(ZoneId.systemDefault());
-    }
-
-    @Test
-    void s12_1_theHandshakeGivesCookiesAndTheOriginWithTheContextPath() {
-        assertThat(HandshakeContext.cookies(List.of("a=1; b=\"two\"; =x; c", "a=9")))
-                .containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "two"),
-                        java.util.Map.entry("c", ""));
-        assertThat(HandshakeContext.origin(URI.create("http://app.example.com/shop/_springlit/stream")))
-                .isEqualTo("http://app.example.com/shop");
-        assertThat(HandshakeContext.origin(URI.create("wss://app.example.com:443/_springlit/stream")))
-                .isEqualTo("https://app.example.com");
-        assertThat(HandshakeContext.origin(URI.create("http://localhost:8080/_springlit/stream")))
-                .isEqualTo("http://localhost:8080");
     }
 }

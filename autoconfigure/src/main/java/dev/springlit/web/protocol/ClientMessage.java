@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A message from a tab, read and validated (docs/protocol.md). Anything malformed becomes a
  * {@link BadMessageException} saying what is wrong; nothing half-read reaches a session.
  */
-sealed interface ClientMessage {
+public sealed interface ClientMessage {
 
     int PROTOCOL_VERSION = 1;
     int MAX_WIDGETS = 10_000;
@@ -47,12 +47,12 @@ sealed interface ClientMessage {
     final class BadMessageException extends RuntimeException {
         private final String code;
 
-        BadMessageException(String code, String message) {
+        public BadMessageException(String code, String message) {
             super(message);
             this.code = code;
         }
 
-        String code() {
+        public String code() {
             return code;
         }
     }

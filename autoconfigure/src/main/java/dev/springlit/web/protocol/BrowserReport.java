@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.protocol;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -18,7 +18,7 @@ import dev.springlit.support.LogText;
  * language tag is skipped, an unknown time zone or theme falls back to the server's default, each with a warning
  * (at most one a second per tab), and nothing throws, so bad input never reaches a page as an exception.
  */
-final class BrowserReport {
+public final class BrowserReport {
 
     static final int MAX_LOCALES = 20;
     static final int MAX_TEXT = 100;
@@ -43,7 +43,7 @@ final class BrowserReport {
     }
 
     /** {@code context} with what {@code report} says, each bad part replaced by what the context had. */
-    static TabContext apply(TabContext context, ClientMessage.BrowserContext report, RefusalWarnings warnings) {
+    public static TabContext apply(TabContext context, ClientMessage.BrowserContext report, RefusalWarnings warnings) {
         List<Locale> locales = new ArrayList<>();
         for (String tag : report.locales()) {
             Locale locale = locale(tag);
@@ -76,7 +76,7 @@ final class BrowserReport {
     }
 
     /** The locale of a BCP 47 tag, or null when it is malformed. */
-    static Locale locale(String tag) {
+    public static Locale locale(String tag) {
         if (tag == null || tag.isEmpty() || tag.length() > MAX_TEXT) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.protocol;
 
 import java.io.StringWriter;
 
