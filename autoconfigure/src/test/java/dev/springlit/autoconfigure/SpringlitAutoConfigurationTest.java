@@ -29,7 +29,7 @@ import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.element.Widget;
 import dev.springlit.web.render.ElementRenderer;
-import dev.springlit.web.StreamHandler;
+import dev.springlit.web.stream.StreamHandler;
 
 class SpringlitAutoConfigurationTest {
 

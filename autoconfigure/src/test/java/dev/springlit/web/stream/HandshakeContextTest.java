@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

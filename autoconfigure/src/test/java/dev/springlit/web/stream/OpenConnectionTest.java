@@ -1,10 +1,10 @@
-package dev.springlit.web;
+package dev.springlit.web.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import dev.springlit.web.OpenConnection.Added;
+import dev.springlit.web.stream.OpenConnection.Added;
 
 /** What connections may hold of unfinished messages: {@link OpenConnection} against {@link UnfinishedMessages}. */
 class OpenConnectionTest {

@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.stream;
 
 import java.util.concurrent.atomic.AtomicLong;
 

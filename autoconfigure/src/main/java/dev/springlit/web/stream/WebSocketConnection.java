@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.stream;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.stream;
 
 import org.apache.commons.logging.LogFactory;
 import org.springframework.web.socket.WebSocketSession;

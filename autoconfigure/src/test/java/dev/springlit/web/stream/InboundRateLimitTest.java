@@ -1,4 +1,4 @@
-package dev.springlit.web;
+package dev.springlit.web.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.springlit.web.InboundRateLimit.Verdict;
+import dev.springlit.web.stream.InboundRateLimit.Verdict;
 
 class InboundRateLimitTest {
 
