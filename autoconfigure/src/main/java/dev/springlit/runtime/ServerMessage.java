@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
+import dev.springlit.runtime.identity.TabIdentity;
 
 /** What the server tells a tab (see docs/protocol.md). The web layer turns these into JSON and HTML. */
 public sealed interface ServerMessage {

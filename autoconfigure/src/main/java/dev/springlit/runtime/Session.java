@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.identity.TabIdentity;
 import dev.springlit.support.LogText;
 
 /**

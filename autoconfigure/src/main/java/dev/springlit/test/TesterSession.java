@@ -37,7 +37,7 @@ final class TesterSession {
     private PageDescriptor pendingPage;
     private Session session;
     /** Who the tab is and where (PageTester.as, withLocale, …); given to the session when it starts. */
-    private dev.springlit.runtime.TabContext context = dev.springlit.runtime.TabContext.serverDefaults();
+    private dev.springlit.runtime.identity.TabContext context = dev.springlit.runtime.identity.TabContext.serverDefaults();
     private dev.springlit.User user;
 
     TesterSession(SpringlitEngine engine, PageDescriptor firstPage) {
@@ -169,7 +169,7 @@ final class TesterSession {
     }
 
     /** Changes what st.context() shows, from the next run on. */
-    void changeContext(java.util.function.UnaryOperator<dev.springlit.runtime.TabContext> change) {
+    void changeContext(java.util.function.UnaryOperator<dev.springlit.runtime.identity.TabContext> change) {
         context = change.apply(context);
         if (session != null) {
             session.identity().setContext(context);

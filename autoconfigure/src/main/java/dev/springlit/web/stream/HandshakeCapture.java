@@ -11,7 +11,7 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
-import dev.springlit.runtime.TabIdentity.FormToken;
+import dev.springlit.runtime.identity.TabIdentity.FormToken;
 
 /**
  * Keeps what only the handshake's HTTP request knows: the CSRF token the tab's later {@code st.logout()} form must

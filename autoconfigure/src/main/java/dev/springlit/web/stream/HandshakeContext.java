@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
 
-import dev.springlit.runtime.TabContext;
+import dev.springlit.runtime.identity.TabContext;
 import dev.springlit.web.protocol.BrowserReport;
 import dev.springlit.web.render.PageShell;
 

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.identity;
 
 /**
  * Who a session's tab is and where it is, beside the session's state: its {@link TabContext} (replaced whole by
@@ -33,7 +33,7 @@ public final class TabIdentity {
         return loggedOut;
     }
 
-    void markLoggedOut() {
+    public void markLoggedOut() {
         loggedOut = true;
     }
 

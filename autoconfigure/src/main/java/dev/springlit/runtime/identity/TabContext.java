@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.identity;
 
 import java.time.Instant;
 import java.time.ZoneId;
