@@ -18,6 +18,8 @@ import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
+import dev.springlit.runtime.output.PageOutput;
+import dev.springlit.runtime.output.RunStatus;
 
 /**
  * One execution of a page for one request: apply the browser's values, fire the callbacks of what

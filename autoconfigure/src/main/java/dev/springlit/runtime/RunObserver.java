@@ -1,5 +1,7 @@
 package dev.springlit.runtime;
 
+import dev.springlit.runtime.output.RunStatus;
+
 /**
  * Hears what the runtime does, for metrics. Called on hot paths: implementations must be cheap and must not
  * throw. The default hears nothing.

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.springlit.element.ElementPath;
+import dev.springlit.runtime.output.RunStatus;
 
 /**
  * What one run leaves for its session, returned by {@link Run#execute()} and committed by the {@link Runner} (the

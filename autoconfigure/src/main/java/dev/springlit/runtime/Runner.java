@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.element.Alert;
+import dev.springlit.runtime.output.RunStatus;
 
 /**
  * Works off one session's {@link RunQueue}, one run at a time on the shared run executor, and is the only writer of

@@ -16,6 +16,9 @@ import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.identity.TabIdentity;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.PageOutput;
+import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.support.LogText;
 
 /**

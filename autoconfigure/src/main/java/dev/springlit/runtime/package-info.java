@@ -2,7 +2,7 @@
  * The page runtime: sessions, the queue of interactions each one works off, runs of a page (callbacks, then
  * {@code render(st)}), widget identity and values, and the diff of what each run drew against what the tab shows.
  * It knows nothing of HTTP, WebSockets or HTML (the ArchUnit test pins it): the web layer attaches a
- * {@link dev.springlit.runtime.ClientConnection} to a session and renders what the session's outbox delivers.
+ * {@link dev.springlit.runtime.output.ClientConnection} to a session and renders what the session's outbox delivers.
  * Types are public only where the web layer, the tester or the auto-configuration must reach them; they are not
  * API (application code uses {@code dev.springlit}). What each {@code St} call draws lives in one drawer per
  * element family ({@code TextDrawer}, {@code NumberDrawer}, ...: draw code and codec together);

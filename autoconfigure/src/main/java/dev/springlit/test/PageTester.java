@@ -27,7 +27,7 @@ import dev.springlit.element.Widget;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.PageRegistry;
-import dev.springlit.runtime.RunStatus;
+import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.SpringlitEngine;
 

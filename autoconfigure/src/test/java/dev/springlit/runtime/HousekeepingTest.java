@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import dev.springlit.Page;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.ServerMessage;
 
 /**
  * Background tasks survive whatever they throw, an OutOfMemoryError included (a ScheduledExecutorService would

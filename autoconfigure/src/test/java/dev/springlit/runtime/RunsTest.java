@@ -24,6 +24,8 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
 
 /** Section 2 of SEMANTICS.md: runs (for buttons and text elements). */
 class RunsTest {

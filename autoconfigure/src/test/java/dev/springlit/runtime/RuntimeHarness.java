@@ -19,6 +19,9 @@ import dev.springlit.SessionState;
 import dev.springlit.element.Button;
 import dev.springlit.element.Element;
 import dev.springlit.element.Widget;
+import dev.springlit.runtime.output.PageOutputs;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
 
 /**
  * Drives the page runtime without a browser or a Spring context: one engine with one page ("/"), tabs
@@ -191,7 +194,7 @@ final class RuntimeHarness implements AutoCloseable {
         }
 
         List<Element> elements() {
-            return new ArrayList<>(session.output().elements(0));
+            return new ArrayList<>(PageOutputs.elements(session.output(), 0));
         }
 
         <E extends Element> List<E> elements(Class<E> type) {

@@ -6,11 +6,11 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.springlit.element.ElementPath;
-import dev.springlit.runtime.ServerMessage;
-import dev.springlit.runtime.ServerMessage.Op;
-import dev.springlit.runtime.ServerMessage.ReachedOp;
-import dev.springlit.runtime.ServerMessage.SetOp;
-import dev.springlit.runtime.ServerMessage.TrimOp;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.output.ServerMessage.Op;
+import dev.springlit.runtime.output.ServerMessage.ReachedOp;
+import dev.springlit.runtime.output.ServerMessage.SetOp;
+import dev.springlit.runtime.output.ServerMessage.TrimOp;
 import dev.springlit.web.render.ElementRenderer;
 
 /**

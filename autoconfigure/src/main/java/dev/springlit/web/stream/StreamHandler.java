@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.springlit.support.LogText;
 import dev.springlit.runtime.PageDescriptor;
 import dev.springlit.runtime.RefusalWarnings;
-import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SpringlitEngine;

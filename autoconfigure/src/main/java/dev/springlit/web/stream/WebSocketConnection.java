@@ -14,9 +14,9 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
-import dev.springlit.runtime.ClientConnection;
+import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.RunObserver;
-import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.web.protocol.ProtocolCodec;
 
 import jakarta.websocket.Session;

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.output;
 
 /**
  * The browser tab a session is attached to, as the transport sees it. Implementations encode and send;

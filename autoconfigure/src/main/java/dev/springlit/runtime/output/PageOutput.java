@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.output;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,10 +8,10 @@ import java.util.Map;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
-import dev.springlit.runtime.ServerMessage.Op;
-import dev.springlit.runtime.ServerMessage.ReachedOp;
-import dev.springlit.runtime.ServerMessage.SetOp;
-import dev.springlit.runtime.ServerMessage.TrimOp;
+import dev.springlit.runtime.output.ServerMessage.Op;
+import dev.springlit.runtime.output.ServerMessage.ReachedOp;
+import dev.springlit.runtime.output.ServerMessage.SetOp;
+import dev.springlit.runtime.output.ServerMessage.TrimOp;
 
 /**
  * The session's copy of what its browser shows (a tree: root containers, elements, blocks with children),
@@ -20,10 +20,10 @@ import dev.springlit.runtime.ServerMessage.TrimOp;
  * forgotten here too. Because the copy tracks what was sent (not what the last run drew), an interrupted run
  * followed by a new one still diffs correctly. Thread-safe: the run thread adds, the flusher drains.
  */
-final class PageOutput {
+public final class PageOutput {
 
     /** Root containers: 0 is the main body, 1 the sidebar. */
-    static final int ROOTS = 2;
+    public static final int ROOTS = 2;
 
     private static final class Node {
         final Element element;
@@ -43,7 +43,7 @@ final class PageOutput {
      */
     private final ElementPath[] reached = new ElementPath[ROOTS];
 
-    PageOutput() {
+    public PageOutput() {
         for (int i = 0; i < ROOTS; i++) {
             root.children.add(new Node(null));
         }
@@ -53,7 +53,7 @@ final class PageOutput {
      * Records that the run drew {@code element} as child {@code index} of the container at {@code container}
      * (a root index, then child indexes down to a block).
      */
-    synchronized void set(ElementPath container, int index, Element element) {
+    public synchronized void set(ElementPath container, int index, Element element) {
         Node parent = find(container);
         if (parent == null) {
             return; // the container's block was replaced meanwhile; its new children arrive with it
@@ -76,7 +76,7 @@ final class PageOutput {
     }
 
     /** Adds {@code element} after everything root {@code rootIndex} shows (a notice from outside any run). */
-    synchronized void append(int rootIndex, Element element) {
+    public synchronized void append(int rootIndex, Element element) {
         set(ElementPath.root(rootIndex), root.children.get(rootIndex).children.size(), element);
     }
 
@@ -84,7 +84,7 @@ final class PageOutput {
      * Replaces the block at {@code path} (a status whose label or state changed) and keeps what was drawn into
      * it: the browser redraws the block empty, so its children are sent again after it.
      */
-    synchronized void updateBlock(ElementPath path, Block block) {
+    public synchronized void updateBlock(ElementPath path, Block block) {
         Node parent = find(path.parent());
         int index = path.last();
         if (parent == null || index >= parent.children.size() || parent.children.get(index) == null) {
@@ -102,7 +102,7 @@ final class PageOutput {
     }
 
     /** Drops what the browser shows past {@code length} in the container at {@code container}. */
-    synchronized void trim(ElementPath container, int length) {
+    public synchronized void trim(ElementPath container, int length) {
         Node parent = find(container);
         if (parent == null || parent.children.size() <= length) {
             return;
@@ -129,7 +129,7 @@ final class PageOutput {
      * got in each root ({@link ReachedOp}) where it drew anything since: the browser shows what it has not
      * reached as stale.
      */
-    synchronized List<Op> drain(boolean runEnding) {
+    public synchronized List<Op> drain(boolean runEnding) {
         for (int root = 0; root < ROOTS; root++) {
             if (reached[root] != null && !runEnding) {
                 pending.add(new ReachedOp(reached[root]));
@@ -146,7 +146,7 @@ final class PageOutput {
     }
 
     /** Everything the browser should show, as ops for a tab that starts from an empty page (parents first). */
-    synchronized List<Op> snapshot() {
+    public synchronized List<Op> snapshot() {
         List<Op> ops = new ArrayList<>();
         for (int i = 0; i < ROOTS; i++) {
             snapshot(root.children.get(i), ElementPath.root(i), ops);

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.output;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * delivers the rest itself. {@link #deliverIfFree()} never waits: if another thread is delivering, that thread
  * takes what was posted, so nothing posted is ever left behind.
  */
-final class Outbox {
+public final class Outbox {
 
     /** One message for one connection (a tab that reconnected keeps receiving in order on its new one). */
     private record Outgoing(ClientConnection to, ServerMessage message) {
@@ -26,7 +26,7 @@ final class Outbox {
     private final ReentrantLock delivering = new ReentrantLock();
 
     /** Queues {@code message} for {@code to}; nothing is sent until a deliver call. */
-    void post(ClientConnection to, ServerMessage message) {
+    public void post(ClientConnection to, ServerMessage message) {
         if (to == null) {
             return;
         }
@@ -36,7 +36,7 @@ final class Outbox {
     }
 
     /** Delivers everything posted so far before returning (waiting for another thread's delivery if need be). */
-    void deliver() {
+    public void deliver() {
         do {
             delivering.lock();
             try {
@@ -51,7 +51,7 @@ final class Outbox {
      * Delivers what was posted unless another thread is delivering, in which case that thread will: it looks
      * at the queue again after it lets go.
      */
-    void deliverIfFree() {
+    public void deliverIfFree() {
         do {
             if (!delivering.tryLock()) {
                 return;
@@ -65,7 +65,7 @@ final class Outbox {
     }
 
     /** Delivers on {@code executor}: for threads that must never render (the housekeeping thread). */
-    void deliverOn(Executor executor) {
+    public void deliverOn(Executor executor) {
         if (!isEmpty()) {
             executor.execute(this::deliverIfFree);
         }
