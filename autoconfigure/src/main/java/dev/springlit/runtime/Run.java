@@ -20,6 +20,10 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.output.PageOutput;
 import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.widget.AppliedValues;
+import dev.springlit.runtime.widget.Rejection;
+import dev.springlit.runtime.widget.WidgetMeta;
+import dev.springlit.runtime.widget.WidgetSpec;
 
 /**
  * One execution of a page for one request: apply the browser's values, fire the callbacks of what

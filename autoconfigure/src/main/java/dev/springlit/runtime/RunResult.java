@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.widget.WidgetMeta;
 
 /**
  * What one run leaves for its session, returned by {@link Run#execute()} and committed by the {@link Runner} (the

@@ -13,6 +13,10 @@ import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionState;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.AppliedValues;
+import dev.springlit.runtime.widget.Rejection;
+import dev.springlit.runtime.widget.WidgetMeta;
+import dev.springlit.runtime.widget.WidgetSpec;
 
 /**
  * Session state as one run sees it: a private copy of the committed values that becomes the session's

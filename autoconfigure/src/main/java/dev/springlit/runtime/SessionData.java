@@ -3,6 +3,8 @@ package dev.springlit.runtime;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.springlit.runtime.widget.WidgetMeta;
+
 /**
  * A session's committed state between runs. A run works on copies ({@link RunState}) and swaps them in
  * only when it completes, so an interrupted run leaves no trace.

@@ -19,6 +19,8 @@ import org.apache.commons.logging.LogFactory;
 import dev.springlit.UploadedFile;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.widget.ValueDecoder;
+import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.store.SessionSnapshot;
 import dev.springlit.store.SessionStore;
 import dev.springlit.store.SessionStoreException;

@@ -3,6 +3,9 @@ package dev.springlit.runtime;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.springlit.runtime.widget.Rejection;
+import dev.springlit.runtime.widget.WidgetMeta;
+
 /**
  * A trigger that carries a value (Streamlit's "string trigger value"): {@code st.chatInput} returns the submitted
  * text in the run its submission causes and {@code null} in every other run, like a button that says what was

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.widget;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -26,12 +26,12 @@ import dev.springlit.element.WidgetKind;
  * @param args              the callback's arguments
  * @param decoder           reads the browser's value; {@code null} for triggers
  */
-record WidgetSpec(WidgetKind kind, String label, String key, Object[] identity, Object defaultValue,
+public record WidgetSpec(WidgetKind kind, String label, String key, Object[] identity, Object defaultValue,
                   boolean explicitDefault, boolean trigger, boolean stateSettable, Callback callback,
                   CallbackArgs args, ValueDecoder decoder) {
 
     /** The id the browser sends back: the key alone when there is one (S4.1), else a hash of the identity. */
-    String id(String pagePath, String form) {
+    public String id(String pagePath, String form) {
         if (key != null) {
             return "$$k:" + key;
         }

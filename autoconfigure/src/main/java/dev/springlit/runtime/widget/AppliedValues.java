@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.widget;
 
 import java.util.List;
 
@@ -6,5 +6,5 @@ import java.util.List;
  * What applying a tab's widget values did: the widgets whose value changed (clicks included), in page order, and
  * the parts of the message that were refused, for the runner to report.
  */
-record AppliedValues(List<WidgetMeta> changed, List<Rejection> rejections) {
+public record AppliedValues(List<WidgetMeta> changed, List<Rejection> rejections) {
 }

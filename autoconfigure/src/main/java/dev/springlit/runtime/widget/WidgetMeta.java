@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.widget;
 
 import dev.springlit.Callback;
 import dev.springlit.CallbackArgs;
@@ -19,6 +19,6 @@ import dev.springlit.element.WidgetKind;
  * @param form     the key of the form it belongs to, or {@code null}
  * @param defaultValue the value it starts with (what a form cleared on submit goes back to)
  */
-record WidgetMeta(String id, String key, WidgetKind kind, Callback callback, CallbackArgs args, int order,
+public record WidgetMeta(String id, String key, WidgetKind kind, Callback callback, CallbackArgs args, int order,
                   boolean trigger, ValueDecoder decoder, String form, Object defaultValue) {
 }

@@ -1,16 +1,16 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.widget;
 
 import java.util.List;
 import java.util.function.Function;
 
 /** What the drawers' codecs share: option indexes, option labels, range checks and describing a bad value. */
-final class WidgetCodecs {
+public final class WidgetCodecs {
 
     private WidgetCodecs() {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <T, E extends RuntimeException> void checkRange(T value, T min, T max, Function<String, E> error) {
+    public static <T, E extends RuntimeException> void checkRange(T value, T min, T max, Function<String, E> error) {
         Comparable c = (Comparable) value;
         if ((min != null && c.compareTo(min) < 0) || (max != null && c.compareTo(max) > 0)) {
             throw error.apply("the value " + value + " is outside the range [" + (min == null ? "" : min) + ", "
@@ -18,7 +18,7 @@ final class WidgetCodecs {
         }
     }
 
-    static int index(Object wire, int size) {
+    public static int index(Object wire, int size) {
         if (!(wire instanceof Integer i) || i < 0 || i >= size) {
             throw new IllegalArgumentException("expected an option index from 0 to " + (size - 1) + ", got " + describe(wire));
         }
@@ -26,11 +26,11 @@ final class WidgetCodecs {
     }
 
     /** How each option is shown (a format function returning null shows "null", as Python's str would). */
-    static <T> List<String> labels(List<T> options, Function<? super T, String> format) {
+    public static <T> List<String> labels(List<T> options, Function<? super T, String> format) {
         return options.stream().map(option -> String.valueOf(format.apply(option))).toList();
     }
 
-    static String describe(Object value) {
+    public static String describe(Object value) {
         if (value == null) {
             return "null";
         }

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.widget;
 
 /**
  * A part of a tab's message the run could not use (an unknown widget id, an ill-typed value): the run reports it
@@ -7,5 +7,5 @@ package dev.springlit.runtime;
  * @param code    the protocol's error code ({@code unknown_widget}, {@code bad_value})
  * @param message what the tab is told
  */
-record Rejection(String code, String message) {
+public record Rejection(String code, String message) {
 }

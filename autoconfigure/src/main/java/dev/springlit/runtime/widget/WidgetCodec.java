@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.widget;
 
 /**
  * How one widget's value travels: from the browser's wire format to Java ({@link #decode}, validating),
@@ -7,7 +7,7 @@ package dev.springlit.runtime;
  *
  * @param <T> the widget's Java value type
  */
-interface WidgetCodec<T> extends ValueDecoder {
+public interface WidgetCodec<T> extends ValueDecoder {
 
     /** The browser's value as Java; throws {@link IllegalArgumentException} saying what was expected. */
     @Override
