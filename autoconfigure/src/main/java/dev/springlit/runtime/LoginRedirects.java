@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.page.PageDescriptor;
 
 /**
  * Where {@code st.login()} and {@code st.logout()} send the tab. Login goes through Springlit's

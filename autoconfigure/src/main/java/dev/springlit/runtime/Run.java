@@ -20,6 +20,7 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.output.PageOutput;
 import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.widget.AppliedValues;
 import dev.springlit.runtime.widget.Rejection;
 import dev.springlit.runtime.widget.WidgetMeta;

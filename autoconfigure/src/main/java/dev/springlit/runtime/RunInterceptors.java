@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.springlit.RunInterceptor;
 import dev.springlit.RunInvocation;
+import dev.springlit.runtime.page.PageDescriptor;
 
 /**
  * The application's {@link RunInterceptor}s, the first outermost, around a page body or a callback. {@code Run}

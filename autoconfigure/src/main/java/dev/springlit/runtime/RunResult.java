@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.widget.WidgetMeta;
 
 /**

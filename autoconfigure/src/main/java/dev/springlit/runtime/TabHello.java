@@ -3,6 +3,8 @@ package dev.springlit.runtime;
 import java.security.Principal;
 import java.util.Map;
 
+import dev.springlit.runtime.page.PageDescriptor;
+
 /**
  * What a tab says when it connects, as the runtime needs it to pick its session.
  *

@@ -12,7 +12,7 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
 import dev.springlit.runtime.CommittedState;
-import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SpringlitEngine;
 

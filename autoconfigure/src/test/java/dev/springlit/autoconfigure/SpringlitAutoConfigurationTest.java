@@ -25,7 +25,7 @@ import dev.springlit.SessionState;
 import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 import dev.springlit.StreamlitSessionScope;
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.element.Widget;
 import dev.springlit.web.render.ElementRenderer;

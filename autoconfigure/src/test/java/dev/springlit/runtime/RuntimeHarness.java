@@ -22,6 +22,8 @@ import dev.springlit.element.Widget;
 import dev.springlit.runtime.output.PageOutputs;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
 
 /**
  * Drives the page runtime without a browser or a Spring context: one engine with one page ("/"), tabs

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.springlit.runtime.FileRoutes;
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageRegistry;
 
 /**
  * Every URL Springlit puts in front of a browser, in one place. The shell carries a {@code <base href>} of the

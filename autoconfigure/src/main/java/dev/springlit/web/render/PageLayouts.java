@@ -5,7 +5,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.springlit.Layout;
 import dev.springlit.StreamlitPage;
-import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.page.PageDescriptor;
 
 /** A page's layout: its {@code @StreamlitPage(layout = ...)}, else the app's. */
 final class PageLayouts {

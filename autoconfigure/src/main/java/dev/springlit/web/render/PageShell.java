@@ -18,9 +18,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import dev.springlit.runtime.PageAccess;
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageAccess;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.web.http.CsrfHeader;
 import dev.springlit.web.http.Routes;
 

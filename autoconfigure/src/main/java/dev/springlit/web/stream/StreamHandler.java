@@ -15,7 +15,7 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.springlit.support.LogText;
-import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.RefusalWarnings;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.Session;
