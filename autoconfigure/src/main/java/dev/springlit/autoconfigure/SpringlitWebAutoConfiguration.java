@@ -26,7 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.springlit.runtime.SpringlitEngine;
-import dev.springlit.runtime.UploadStore;
+import dev.springlit.runtime.upload.UploadStore;
 import dev.springlit.web.stream.ConnectionLimits;
 import dev.springlit.web.render.ElementRenderer;
 import dev.springlit.web.http.FileEndpoints;

@@ -12,6 +12,7 @@ import dev.springlit.StreamlitApiException;
 import dev.springlit.UploadedFile;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.upload.SessionFiles;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetCodecs;
 import dev.springlit.runtime.widget.WidgetSpec;

@@ -20,6 +20,7 @@ import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.output.PageOutput;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.upload.SessionFiles;
 import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.support.LogText;
 

@@ -258,7 +258,7 @@ class SpringlitAutoConfigurationTest {
                 .withPropertyValues("streamlit.server.upload-directory=" + tmp, "streamlit.server.upload-spool-threshold=1KB",
                         "streamlit.server.max-upload-memory=10KB", "streamlit.server.max-upload-disk=3KB")
                 .run(context -> {
-                    dev.springlit.runtime.UploadStore store = context.getBean(dev.springlit.runtime.UploadStore.class);
+                    dev.springlit.runtime.upload.UploadStore store = context.getBean(dev.springlit.runtime.upload.UploadStore.class);
                     spool[0] = store.spoolDirectory();
                     assertThat(spool[0].getParent()).isEqualTo(tmp);
                     store.receive(new java.io.ByteArrayInputStream(new byte[2048]), 10_000, -1, "a", null);

@@ -25,11 +25,11 @@ import dev.springlit.element.WidgetKind;
 import dev.springlit.support.LogText;
 import dev.springlit.support.FileNames;
 import dev.springlit.runtime.Session;
-import dev.springlit.runtime.SessionFiles;
+import dev.springlit.runtime.upload.SessionFiles;
 import dev.springlit.runtime.SpringlitEngine;
-import dev.springlit.runtime.StoredUpload;
-import dev.springlit.runtime.UploadRefusedException;
-import dev.springlit.runtime.UploadStore;
+import dev.springlit.runtime.upload.StoredUpload;
+import dev.springlit.runtime.upload.UploadRefusedException;
+import dev.springlit.runtime.upload.UploadStore;
 
 /**
  * Uploads for {@code st.fileUploader} and downloads for {@code st.downloadButton}, over plain HTTP beside the

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

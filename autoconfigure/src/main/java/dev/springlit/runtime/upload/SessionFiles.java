@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.upload;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +34,7 @@ public final class SessionFiles {
     private boolean closed;
 
     /** Records which file extensions the uploader {@code widgetId} takes (empty: any). */
-    synchronized void accept(String widgetId, List<String> extensions) {
+    public synchronized void accept(String widgetId, List<String> extensions) {
         acceptedTypes.put(widgetId, extensions);
     }
 
@@ -75,7 +75,7 @@ public final class SessionFiles {
      * The files with these ids uploaded for {@code widgetId}; the widget's other uploads are dropped, since its
      * value no longer refers to them.
      */
-    List<UploadedFile> resolve(String widgetId, Collection<String> ids) {
+    public List<UploadedFile> resolve(String widgetId, Collection<String> ids) {
         List<UploadedFile> files = new ArrayList<>();
         List<Upload> dropped = new ArrayList<>();
         synchronized (this) {
@@ -100,7 +100,7 @@ public final class SessionFiles {
     }
 
     /** The session ended: every upload is discarded, and nothing more is kept. */
-    void discardAll() {
+    public void discardAll() {
         List<Upload> all;
         synchronized (this) {
             closed = true;
@@ -112,7 +112,7 @@ public final class SessionFiles {
     }
 
     /** Offers {@code download} for the download button {@code widgetId} (replacing what it offered before). */
-    synchronized void offer(String widgetId, Download download) {
+    public synchronized void offer(String widgetId, Download download) {
         downloads.put(widgetId, download);
     }
 

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.upload;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

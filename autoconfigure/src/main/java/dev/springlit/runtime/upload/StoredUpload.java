@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.upload;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.upload;
 
 /** An upload that was not stored, and why: it is over a size limit, or the server holds all it may right now. */
 public final class UploadRefusedException extends Exception {
