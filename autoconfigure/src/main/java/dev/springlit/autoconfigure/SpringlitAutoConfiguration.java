@@ -23,7 +23,7 @@ import dev.springlit.StreamlitSessionScope;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
-import dev.springlit.runtime.RunLimits;
+import dev.springlit.runtime.run.RunLimits;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.SessionBeanScope;
 import dev.springlit.runtime.SpringlitEngine;

@@ -11,6 +11,7 @@ import dev.springlit.element.Block;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.run.ValuedTrigger;
 import dev.springlit.runtime.widget.ValueDecoder;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetSpec;

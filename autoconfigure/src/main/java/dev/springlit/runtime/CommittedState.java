@@ -3,6 +3,7 @@ package dev.springlit.runtime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetMeta;
 

@@ -9,6 +9,10 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.element.Alert;
 import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.run.RunQueue;
+import dev.springlit.runtime.run.RunRequest;
+import dev.springlit.runtime.run.RunResult;
+import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.widget.WidgetMeta;
 
 /**

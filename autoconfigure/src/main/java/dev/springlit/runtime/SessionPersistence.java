@@ -19,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.springlit.UploadedFile;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.widget.ValueDecoder;
 import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.store.SessionSnapshot;

@@ -114,11 +114,11 @@ class SpringlitAutoConfigurationTest {
         plain.withUserConfiguration(CounterPage.class).withPropertyValues("streamlit.runner.max-threads=50",
                 "streamlit.runner.max-run-time=90s", "streamlit.runner.interrupt-grace=2s",
                 "streamlit.runner.max-abandoned-runs-per-page=3").run(context -> {
-            assertThat(context.getBean(SpringlitEngine.class).limits()).isEqualTo(new dev.springlit.runtime.RunLimits(
+            assertThat(context.getBean(SpringlitEngine.class).limits()).isEqualTo(new dev.springlit.runtime.run.RunLimits(
                     50, java.time.Duration.ofSeconds(90), java.time.Duration.ofSeconds(2), 3));
         });
         plain.withUserConfiguration(CounterPage.class).run(context -> assertThat(
-                context.getBean(SpringlitEngine.class).limits()).isEqualTo(dev.springlit.runtime.RunLimits.defaults()));
+                context.getBean(SpringlitEngine.class).limits()).isEqualTo(dev.springlit.runtime.run.RunLimits.defaults()));
     }
 
     @Test

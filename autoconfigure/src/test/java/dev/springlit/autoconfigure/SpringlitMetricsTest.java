@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
-import dev.springlit.runtime.RunLimits;
+import dev.springlit.runtime.run.RunLimits;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.Session;

@@ -24,6 +24,7 @@ import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
+import dev.springlit.runtime.run.RunLimits;
 
 /**
  * Drives the page runtime without a browser or a Spring context: one engine with one page ("/"), tabs
@@ -33,7 +34,7 @@ import dev.springlit.runtime.page.PageRegistry;
  * of the session (tasks never interrupt and are never merged, and interrupted or rerun requests go back in
  * front of the queue), so when it has run the session is idle as far as the test's requests go.
  */
-final class RuntimeHarness implements AutoCloseable {
+public final class RuntimeHarness implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -98,7 +99,7 @@ final class RuntimeHarness implements AutoCloseable {
     }
 
     /** Polls {@code condition} (every few ms) until it holds, failing with {@code what} after {@link #TIMEOUT}. */
-    static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

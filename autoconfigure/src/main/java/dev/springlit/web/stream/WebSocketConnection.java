@@ -15,7 +15,7 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 import dev.springlit.runtime.output.ClientConnection;
-import dev.springlit.runtime.RunObserver;
+import dev.springlit.runtime.run.RunObserver;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.web.protocol.ProtocolCodec;
 

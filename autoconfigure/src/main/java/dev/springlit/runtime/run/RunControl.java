@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 /**
  * Ends a run early without being an error: {@code st.stop()}, {@code st.rerun()} or an interruption. It

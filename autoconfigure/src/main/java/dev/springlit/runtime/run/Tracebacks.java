@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,11 +16,11 @@ import dev.springlit.element.ExceptionElement;
  * With details hidden the element carries only a generic text and a reference; the full error goes to the log
  * under the same reference, so the visitor can quote it and the operator can find it.
  */
-final class Tracebacks {
+public final class Tracebacks {
 
     private static final Log log = LogFactory.getLog(Tracebacks.class);
 
-    static final String REDACTED = "This app has encountered an error. The original error message is redacted "
+    public static final String REDACTED = "This app has encountered an error. The original error message is redacted "
             + "to prevent data leaks. Full error details have been recorded in the logs.";
 
     private static final String[] HIDDEN_PREFIXES = {
@@ -36,7 +36,7 @@ final class Tracebacks {
      * The element for an exception the page shows itself ({@code st.exception}) or that Springlit found; when
      * details are hidden the full error is logged here, under the reference the element shows.
      */
-    static ExceptionElement element(Throwable throwable, boolean showDetails) {
+    public static ExceptionElement element(Throwable throwable, boolean showDetails) {
         if (showDetails) {
             return element(throwable, true, null);
         }
@@ -49,7 +49,7 @@ final class Tracebacks {
      * The element for an exception the caller has already logged under {@code reference}; the reference is shown
      * only in place of hidden details.
      */
-    static ExceptionElement element(Throwable throwable, boolean showDetails, String reference) {
+    public static ExceptionElement element(Throwable throwable, boolean showDetails, String reference) {
         if (!showDetails) {
             return new ExceptionElement(null, REDACTED, List.of(), reference);
         }

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -8,13 +8,13 @@ import java.io.OutputStream;
  * Whether a value can be written with Java serialization, tried for real into a stream that keeps nothing,
  * so an unserializable object nested deep inside a serializable one is caught too.
  */
-final class SerializationCheck {
+public final class SerializationCheck {
 
     private SerializationCheck() {
     }
 
     /** Throws {@link UnserializableValueException} when {@code value} cannot be serialized. */
-    static void require(String key, Object value) {
+    public static void require(String key, Object value) {
         if (value == null) {
             return;
         }

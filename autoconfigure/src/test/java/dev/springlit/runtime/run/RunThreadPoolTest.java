@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import dev.springlit.runtime.RuntimeHarness;
 
 /**
  * The run pool grows with the runs in progress (blocked runs never make others wait), reuses the thread that just

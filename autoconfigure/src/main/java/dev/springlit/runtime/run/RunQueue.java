@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,18 +9,18 @@ import java.util.List;
  * arrive while another request waits are merged into it, newer values winning, but two clicks never merge
  * (every click counts); a newer request supersedes a running one unless both are clicks; an interrupted run's
  * request goes back first, under the values that came after it. A pure state machine like Streamlit's
- * {@code script_requests.py}: no threads and no lock of its own; the {@link Runner} calls it under its lock.
+ * {@code script_requests.py}: no threads and no lock of its own; the {@code Runner} calls it under its lock.
  */
-final class RunQueue {
+public final class RunQueue {
 
     /**
      * How many interactions may wait for a run. Clicks are never merged (every click counts), so a slow page could
      * gather many; past this bound they are refused with an error instead of filling the heap.
      */
-    static final int MAX_PENDING = 1_000;
+    public static final int MAX_PENDING = 1_000;
 
     /** What became of an offered request. */
-    enum Admission {
+    public enum Admission {
         /** Queued; whatever runs now goes on. */
         QUEUED,
         /** Queued, and the running request is superseded: its run should be interrupted. */
@@ -36,7 +36,7 @@ final class RunQueue {
      *
      * @param running the request whose run is executing now, or {@code null}
      */
-    Admission offer(RunRequest request, RunRequest running) {
+    public Admission offer(RunRequest request, RunRequest running) {
         if (pending.size() >= MAX_PENDING && !request.isTask()) {
             return Admission.FULL;
         }
@@ -62,12 +62,12 @@ final class RunQueue {
     }
 
     /** The request to run next, taken off the queue, or {@code null} when nothing waits. */
-    RunRequest next() {
+    public RunRequest next() {
         return pending.pollFirst();
     }
 
     /** An interrupted run's request goes back first, with the values that came after it on top. */
-    void requeueInterrupted(RunRequest interrupted) {
+    public void requeueInterrupted(RunRequest interrupted) {
         RunRequest next = pending.peekFirst();
         if (next != null && interrupted.canAbsorb(next)) {
             pending.pollFirst();
@@ -78,11 +78,11 @@ final class RunQueue {
     }
 
     /** A run asked for another one (st.rerun, a cleared form): it goes before anything that waits. */
-    void rerunFirst() {
+    public void rerunFirst() {
         pending.addFirst(RunRequest.rerun());
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return pending.isEmpty();
     }
 
@@ -91,7 +91,7 @@ final class RunQueue {
     }
 
     /** Empties the queue (the session ended); returns what was waiting, oldest first. */
-    List<RunRequest> clear() {
+    public List<RunRequest> clear() {
         List<RunRequest> dropped = new ArrayList<>(pending);
         pending.clear();
         return dropped;

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -18,9 +18,9 @@ import dev.springlit.UploadedFile;
  * serialization writes each value (the way {@code enforce-serializable-session-state} already checks them, so
  * a limit implies that check). Uploaded files count as a reference only: their bytes have limits of their own.
  */
-final class StateSizeLimit {
+public final class StateSizeLimit {
 
-    static final StateSizeLimit NONE = new StateSizeLimit(0);
+    public static final StateSizeLimit NONE = new StateSizeLimit(0);
 
     private static final Log log = LogFactory.getLog(StateSizeLimit.class);
     private static final String PROPERTY = "streamlit.runner.max-session-state-size";
@@ -30,11 +30,11 @@ final class StateSizeLimit {
     private final long maxBytes;
 
     /** {@code maxBytes} 0 or less: no limit. */
-    StateSizeLimit(long maxBytes) {
+    public StateSizeLimit(long maxBytes) {
         this.maxBytes = Math.max(0, maxBytes);
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return maxBytes > 0;
     }
 
@@ -42,7 +42,7 @@ final class StateSizeLimit {
      * A put: throws when {@code value} alone is larger than the limit, or cannot be serialized; then it is not
      * stored.
      */
-    void checkValue(String key, Object value) {
+    public void checkValue(String key, Object value) {
         long size = measure(key, value);
         if (size > maxBytes) {
             throw new SessionStateTooLargeException("The value of \"" + key + "\" takes about " + size
@@ -55,7 +55,7 @@ final class StateSizeLimit {
      * The end of a run: the error to show when all {@code values} together are larger than the limit, else
      * {@code null}. Values that cannot be serialized are reported to {@code unserializable} and count as 0.
      */
-    SessionStateTooLargeException checkTotal(Map<String, Object> values, Consumer<UnserializableValueException> unserializable) {
+    public SessionStateTooLargeException checkTotal(Map<String, Object> values, Consumer<UnserializableValueException> unserializable) {
         long total = 0;
         List<Map.Entry<String, Long>> sizes = new ArrayList<>(values.size());
         for (Map.Entry<String, Object> entry : values.entrySet()) {

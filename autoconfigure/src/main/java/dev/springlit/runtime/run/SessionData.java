@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,16 +6,16 @@ import java.util.Map;
 import dev.springlit.runtime.widget.WidgetMeta;
 
 /**
- * A session's committed state between runs. A run works on copies ({@link RunState}) and swaps them in
+ * A session's committed state between runs. A run works on copies ({@code RunState}) and swaps them in
  * only when it completes, so an interrupted run leaves no trace.
  *
  * @param values   user keys and keyed widgets' values: what {@code SessionState} shows
  * @param unkeyed  values of widgets without a key, by widget id (hidden from {@code SessionState})
  * @param widgets  what the last runs drew, by widget id
  */
-record SessionData(Map<String, Object> values, Map<String, Object> unkeyed, Map<String, WidgetMeta> widgets) {
+public record SessionData(Map<String, Object> values, Map<String, Object> unkeyed, Map<String, WidgetMeta> widgets) {
 
-    static SessionData empty() {
+    public static SessionData empty() {
         return new SessionData(new HashMap<>(4), new HashMap<>(2), new HashMap<>(4));
     }
 }

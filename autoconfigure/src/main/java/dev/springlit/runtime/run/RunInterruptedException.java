@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 /**
  * Thrown into a run that a newer interaction has replaced: from then on the old run can neither read nor
@@ -6,7 +6,7 @@ package dev.springlit.runtime;
  */
 public final class RunInterruptedException extends RunControl {
 
-    RunInterruptedException() {
+    public RunInterruptedException() {
         super("This run was interrupted by a newer interaction; a new run replaces it.");
     }
 }

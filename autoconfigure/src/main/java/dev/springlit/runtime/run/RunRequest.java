@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import dev.springlit.SessionState;
  * button), or run a background task's state change. Requests that arrive while another one waits are merged
  * (newer values win) but two triggers are never merged, so every click gets its own run.
  */
-final class RunRequest {
+public final class RunRequest {
 
     private final Map<String, Object> widgets;
     private final String trigger;
@@ -40,7 +40,7 @@ final class RunRequest {
     }
 
     /** An interaction: widget values (id → value as the browser sent it) and at most one trigger. */
-    static RunRequest interaction(Map<String, Object> widgets, String trigger) {
+    public static RunRequest interaction(Map<String, Object> widgets, String trigger) {
         return interaction(widgets, trigger, null);
     }
 
@@ -48,28 +48,28 @@ final class RunRequest {
      * An interaction whose run first applies {@code prelude} to the state, as code of that run would (the page
      * tester's writes between runs: they count as set through state in that run, like AppTest's).
      */
-    static RunRequest interaction(Map<String, Object> widgets, String trigger, Consumer<SessionState> prelude) {
+    public static RunRequest interaction(Map<String, Object> widgets, String trigger, Consumer<SessionState> prelude) {
         return new RunRequest(widgets.isEmpty() ? Map.of() : new LinkedHashMap<>(widgets), trigger, false, null, null,
                 prelude);
     }
 
     /** A plain rerun: no values, no trigger (navigation, {@code st.rerun()}, a background rerun request). */
-    static RunRequest rerun() {
+    public static RunRequest rerun() {
         return new RunRequest(Map.of(), null, false, null, null);
     }
 
     /** The first run of a page in a session: no callbacks fire (S1.2). */
-    static RunRequest first() {
+    public static RunRequest first() {
         return new RunRequest(Map.of(), null, true, null, null);
     }
 
     /** A state change from outside a run; it runs between runs and draws nothing. */
-    static RunRequest task(Consumer<SessionState> task, CompletableFuture<Void> done) {
+    public static RunRequest task(Consumer<SessionState> task, CompletableFuture<Void> done) {
         return new RunRequest(Map.of(), null, false, task, done);
     }
 
     /** This interaction numbered by its tab (S9.3). */
-    RunRequest numbered(long seq) {
+    public RunRequest numbered(long seq) {
         this.seq = seq;
         return this;
     }
@@ -79,42 +79,42 @@ final class RunRequest {
         return trigger != null || !widgets.isEmpty();
     }
 
-    long seq() {
+    public long seq() {
         return seq;
     }
 
-    Map<String, Object> widgets() {
+    public Map<String, Object> widgets() {
         return Collections.unmodifiableMap(widgets);
     }
 
-    String trigger() {
+    public String trigger() {
         return trigger;
     }
 
-    boolean isFirstRun() {
+    public boolean isFirstRun() {
         return firstRun;
     }
 
-    Consumer<SessionState> prelude() {
+    public Consumer<SessionState> prelude() {
         return prelude;
     }
 
-    boolean isTask() {
+    public boolean isTask() {
         return task != null;
     }
 
-    Consumer<SessionState> task() {
+    public Consumer<SessionState> task() {
         return task;
     }
 
-    void taskDone() {
+    public void taskDone() {
         if (taskDone != null) {
             taskDone.complete(null);
         }
     }
 
     /** A task that will never run (its session ended) fails its future instead of leaving it pending. */
-    void taskAbandoned(RuntimeException why) {
+    public void taskAbandoned(RuntimeException why) {
         if (taskDone != null) {
             taskDone.completeExceptionally(why);
         }

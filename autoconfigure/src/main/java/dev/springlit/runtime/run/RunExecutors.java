@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * page blocked on I/O costs no platform thread, but as many pages spinning without end as there are cores would
  * starve every other run).
  */
-final class RunExecutors {
+public final class RunExecutors {
 
     /** How long an idle run thread waits for more work before it ends. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
@@ -23,7 +23,7 @@ final class RunExecutors {
     private RunExecutors() {
     }
 
-    static ExecutorService create(int maxThreads, boolean preferVirtual) {
+    public static ExecutorService create(int maxThreads, boolean preferVirtual) {
         ExecutorService virtual = preferVirtual ? virtualThreads() : null;
         return virtual != null ? virtual : elasticPool(maxThreads);
     }

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

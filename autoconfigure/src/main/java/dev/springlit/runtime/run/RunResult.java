@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.widget.WidgetMeta;
 
 /**
- * What one run leaves for its session, returned by {@link Run#execute()} and committed by the {@link Runner} (the
+ * What one run leaves for its session, returned by {@code Run.execute()} and committed by the {@code Runner} (the
  * only writer of a session's committed state): how the run ended, the state to commit, the widgets to remember,
  * how far each container it drew into stays on screen, whether the tab is told the run ended, and what the run
  * asked for next (another run, another page). A run writes nothing of its session's committed state itself.
@@ -25,15 +25,15 @@ import dev.springlit.runtime.widget.WidgetMeta;
  * @param rerunAfter  whether one more run follows this one (st.rerun)
  * @param switchTo    the page the session shows from now on (st.switchPage), or {@code null}
  */
-record RunResult(RunStatus status, SessionData committed, Map<String, WidgetMeta> keptWidgets, List<Trim> trims,
+public record RunResult(RunStatus status, SessionData committed, Map<String, WidgetMeta> keptWidgets, List<Trim> trims,
                  boolean endsRun, boolean rerunAfter, PageDescriptor switchTo) {
 
     /** One container's children past {@code count} are gone once the run's result is committed. */
-    record Trim(ElementPath container, int count) {
+    public record Trim(ElementPath container, int count) {
     }
 
     /** A run the session gave up on, or a task whose change failed: nothing of it is committed or sent. */
-    static RunResult nothing(RunStatus status) {
+    public static RunResult nothing(RunStatus status) {
         return new RunResult(status, null, Map.of(), List.of(), false, false, null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ public final class RunInterceptors {
 
     /** Page code: the body's render or one callback. */
     @FunctionalInterface
-    interface PageCode {
+    public interface PageCode {
         void run() throws Exception;
     }
 
@@ -33,7 +33,7 @@ public final class RunInterceptors {
         return chain.size();
     }
 
-    void around(PageDescriptor page, String sessionTag, boolean callback, PageCode code) throws Exception {
+    public void around(PageDescriptor page, String sessionTag, boolean callback, PageCode code) throws Exception {
         if (chain.isEmpty()) {
             code.run();
             return;

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -28,7 +28,7 @@ import org.apache.commons.logging.LogFactory;
  * and time out. {@link java.util.concurrent.ThreadPoolExecutor} cannot do both: its core threads are started for
  * each submitted task until the core size is reached, and its queue wakes idle threads in turn.
  */
-final class RunThreadPool extends AbstractExecutorService {
+public final class RunThreadPool extends AbstractExecutorService {
 
     private static final Log log = LogFactory.getLog(RunThreadPool.class);
     /** How often the "all threads busy" warning may repeat. */
@@ -56,7 +56,7 @@ final class RunThreadPool extends AbstractExecutorService {
     }
 
     /** Threads alive now, busy or idle. */
-    int threadCount() {
+    public int threadCount() {
         synchronized (lock) {
             return workers.size();
         }

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 /**
  * Streaming survives interaction [S11.3]: once a run starts {@code st.writeStream}, a newer interaction no longer
@@ -10,13 +10,13 @@ package dev.springlit.runtime;
  * is applied only when it has. Threads: the session's queue calls {@link #supersede} under its lock, the run
  * thread {@link #begin}; both are synchronized here, so exactly one of "interrupted" and "held" happens.
  */
-final class StreamHold {
+public final class StreamHold {
 
     private boolean superseded;
     private boolean holding;
 
     /** The run thread enters a stream: false when a newer interaction already superseded the run. */
-    synchronized boolean begin() {
+    public synchronized boolean begin() {
         if (holding) {
             return true; // a second stream in the same run: the run already holds, whatever came meanwhile
         }
@@ -28,7 +28,7 @@ final class StreamHold {
     }
 
     /** A newer interaction supersedes the run: true when it should be interrupted, false while it streams. */
-    synchronized boolean supersede() {
+    public synchronized boolean supersede() {
         superseded = true;
         return !holding;
     }

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,18 +12,18 @@ import dev.springlit.runtime.widget.WidgetMeta;
  * typed. The browser sends the text under the widget's id in {@code widgets} and the id as {@code trigger}, in one
  * message, so the text never arrives without its submission nor a submission without its text.
  */
-final class ValuedTrigger {
+public final class ValuedTrigger {
 
     private ValuedTrigger() {
     }
 
     /** Whether {@code id}'s value in this request is the payload of its own trigger, read with the trigger. */
-    static boolean carriedBy(WidgetMeta meta, String id, RunRequest request) {
+    public static boolean carriedBy(WidgetMeta meta, String id, RunRequest request) {
         return meta != null && meta.trigger() && meta.decoder() != null && id.equals(request.trigger());
     }
 
     /** Decodes the trigger's payload and hands it to {@code fired}; a missing or bad payload is refused. */
-    static void fire(WidgetMeta meta, RunRequest request, List<Rejection> rejections, Consumer<Object> fired) {
+    public static void fire(WidgetMeta meta, RunRequest request, List<Rejection> rejections, Consumer<Object> fired) {
         if (!request.widgets().containsKey(meta.id())) {
             rejections.add(new Rejection("bad_value", "Widget \"" + meta.id() + "\" was submitted without a value."));
             return;

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.run;
 
 import java.time.Duration;
 
@@ -19,7 +19,7 @@ public record RunLimits(int maxThreads, Duration maxRunTime, Duration interruptG
     }
 
     /** Whether runs have a deadline at all. */
-    boolean hasDeadline() {
+    public boolean hasDeadline() {
         return maxRunTime != null && !maxRunTime.isZero() && !maxRunTime.isNegative();
     }
 }
