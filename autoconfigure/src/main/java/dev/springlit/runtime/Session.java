@@ -23,6 +23,8 @@ import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.run.RunQueue;
 import dev.springlit.runtime.run.RunRequest;
 import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.session.RefusalWarnings;
+import dev.springlit.runtime.session.SessionTag;
 import dev.springlit.runtime.upload.SessionFiles;
 import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.support.LogText;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.session.TabHello;
 import dev.springlit.store.SessionStoreException;
 
 /**

@@ -20,6 +20,8 @@ import dev.springlit.UploadedFile;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.session.RefusalWarnings;
+import dev.springlit.runtime.session.SessionTag;
 import dev.springlit.runtime.widget.ValueDecoder;
 import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.store.SessionSnapshot;

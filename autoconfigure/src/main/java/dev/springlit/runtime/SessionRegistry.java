@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.session.RefusalWarnings;
 
 /**
  * All live sessions by id. A session whose tab has been gone longer than

@@ -14,7 +14,7 @@ import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SpringlitEngine;
-import dev.springlit.runtime.TabHello;
+import dev.springlit.runtime.session.TabHello;
 
 /**
  * One browser tab as the runtime sees it, for tests of sessions across nodes: it says hello to an engine, clicks

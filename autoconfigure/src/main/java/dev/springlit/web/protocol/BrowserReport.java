@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.springlit.runtime.RefusalWarnings;
+import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.identity.TabContext;
 import dev.springlit.support.LogText;
 

@@ -3,7 +3,7 @@ package dev.springlit.web.stream;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.web.socket.WebSocketSession;
 
-import dev.springlit.runtime.RefusalWarnings;
+import dev.springlit.runtime.session.RefusalWarnings;
 
 /**
  * What the stream endpoint knows about one open WebSocket: where it comes from, whether it has said

@@ -16,13 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.springlit.support.LogText;
 import dev.springlit.runtime.page.PageDescriptor;
-import dev.springlit.runtime.RefusalWarnings;
+import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.runtime.identity.TabContext;
-import dev.springlit.runtime.TabHello;
+import dev.springlit.runtime.session.TabHello;
 import dev.springlit.runtime.identity.TabIdentity;
 import dev.springlit.web.protocol.BrowserReport;
 import dev.springlit.web.protocol.ClientMessage.BadMessageException;

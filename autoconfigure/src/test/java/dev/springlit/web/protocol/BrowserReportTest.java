@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.springlit.runtime.RefusalWarnings;
+import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.identity.TabContext;
 
 /** S12.1: what the browser reports is checked; bad parts fall back to the server's defaults with a warning. */

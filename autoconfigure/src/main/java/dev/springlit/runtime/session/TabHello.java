@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.session;
 
 import java.security.Principal;
 import java.util.Map;

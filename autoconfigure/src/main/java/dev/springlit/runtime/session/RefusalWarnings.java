@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.session;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;

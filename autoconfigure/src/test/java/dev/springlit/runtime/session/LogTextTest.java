@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
