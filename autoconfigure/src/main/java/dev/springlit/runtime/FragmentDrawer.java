@@ -50,19 +50,17 @@ final class FragmentDrawer {
         run.fragments().dialogOpened(id);
         ElementPath inside = st.openBlock(run, new Block("dialog", DeltaGenerator.props("title", title,
                 "width", read.width().wireName(), "dismissible", read.dismissible(), "id", id)), false);
-        FragmentDef dialog = new FragmentDef(id, inside, body, null, st.formKey(), true);
+        String form = st.formKey();
+        // not dismissible: its trigger belongs to the dialog's own body, drawn again by each of its runs, so that a
+        // dismissal reaching the server anyway only reruns the dialog, which stays open
+        Consumer<St> dialogBody = read.dismissible() ? body : d -> {
+            ((DeltaGenerator) d).run().registerWidget(dismiss, form);
+            body.accept(d);
+        };
+        FragmentDef dialog = new FragmentDef(id, inside, dialogBody, null, form, true);
         run.fragments().drawn(dialog);
         if (read.dismissible()) {
-            run.registerWidget(dismiss, st.formKey());
-            execute(st, run, dialog);
-            return;
-        }
-        // not dismissible: a dismissal that reaches the server anyway only reruns the dialog, which stays open
-        run.fragments().enter(dialog);
-        try {
-            run.registerWidget(dismiss, st.formKey());
-        } finally {
-            run.fragments().exit();
+            run.registerWidget(dismiss, form);
         }
         execute(st, run, dialog);
     }
