@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import dev.springlit.Callback;
 import dev.springlit.CallbackArgs;
 import dev.springlit.DialogOptions;
+import dev.springlit.RerunScope;
 import dev.springlit.St;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Block;
@@ -40,7 +41,7 @@ final class FragmentDrawer {
     static void dialog(DeltaGenerator st, String title, DialogOptions options, Consumer<St> body) {
         Run run = st.run();
         Objects.requireNonNull(body, "A dialog needs a body");
-        var read = DialogOptions.snapshot(Objects.requireNonNull(options, "options"));
+        var read = DialogOptions.snapshot(options == null ? DialogOptions.defaults() : options);
         // dismissing is a click on the dialog itself: a trigger whose callback is onDismiss, drawn where st.dialog
         // is called, so that it reruns the page (or the fragment that opened the dialog)
         Callback onDismiss = read.onDismiss() == null || !read.dismissible() ? null : args -> read.onDismiss().run();
@@ -63,6 +64,19 @@ final class FragmentDrawer {
             run.registerWidget(dismiss, form);
         }
         execute(st, run, dialog);
+    }
+
+    /** st.rerun(scope): the page, or (only in a fragment run) the fragment; in a callback a no-op with a warning. */
+    static void rerun(DeltaGenerator st, RerunScope scope) {
+        Run run = st.run();
+        if (run.inCallback()) {
+            run.warn("Calling st.rerun() within a callback is a no-op.");
+            return;
+        }
+        if (scope == RerunScope.FRAGMENT) {
+            run.fragments().rerunFragment();
+        }
+        throw new RerunRequestedException();
     }
 
     private static void execute(DeltaGenerator st, Run run, FragmentDef fragment) {
