@@ -74,8 +74,11 @@ final class RunFragments {
         drawn.put(fragment.name(), fragment);
     }
 
-    /** S10.5: one dialog per run, with Streamlit's message. */
+    /** S10.5: one dialog per run, never one inside another, with Streamlit's messages. */
     void dialogOpened(String id) {
+        if (executing.stream().anyMatch(FragmentDef::dialog)) {
+            throw new StreamlitApiException("Dialogs may not be nested inside other dialogs.");
+        }
         if (dialog != null) {
             throw new StreamlitApiException("Only one dialog is allowed to be opened at the same time. Please make "
                     + "sure to not call st.dialog more than once in a run.");
