@@ -87,6 +87,9 @@ final class FragmentDrawer {
         run.fragments().enter(fragment);
         try {
             fragment.body().accept(new DeltaGenerator(st.owner(), fragment.path(), fragment.form()));
+        } catch (RuntimeException | Error failure) {
+            run.fragments().failedIn(fragment, failure);
+            throw failure;
         } finally {
             run.fragments().exit();
         }

@@ -428,12 +428,12 @@ final class Run {
     }
 
     /**
-     * Adds an element at the next position of root container {@code root}; returns its index. A fragment run's
-     * messages for the main body (errors, warnings) go into its fragment, the part of the page it redraws.
+     * Adds an element at the next position of root container {@code root}; returns its index. The run's messages
+     * for the main body (errors, warnings) may go into a fragment instead (see RunFragments#messagesGoTo).
      */
     int emit(int root, Element element) {
-        return emit(root == 0 && fragments.isFragmentRun() ? fragments.target().path() : ElementPath.root(root),
-                element);
+        ElementPath fragment = root == 0 ? fragments.messagesGoTo() : null;
+        return emit(fragment != null ? fragment : ElementPath.root(root), element);
     }
 
     /** Adds an element at the next position of the container at {@code container}; returns its index. */
