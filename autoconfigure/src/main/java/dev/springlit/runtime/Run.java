@@ -441,9 +441,11 @@ final class Run {
         fragments.checkPlacement(container, element);
         Container target = containers.get(container);
         if (target == null) {
-            target = openContainer(container, false);
-            if (!fragments.trims(container)) {
-                target.count = session.output().length(container); // outside a fragment run's fragment: accumulate
+            if (fragments.trims(container)) {
+                target = openContainer(container, false);
+            } else { // outside a fragment run's fragment: elements accumulate, an st.empty() is replaced (Streamlit)
+                target = openContainer(container, session.output().isPlaceholder(container));
+                target.count = session.output().length(container);
             }
         }
         int index = target.single ? 0 : target.count;

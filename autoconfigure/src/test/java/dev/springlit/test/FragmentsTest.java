@@ -216,6 +216,24 @@ class FragmentsTest {
     }
 
     @Test
+    void s10_4_aFragmentRunWritingIntoAnOutsideEmptyReplacesWhatItShows() {
+        try (PageTester t = PageTester.of(st -> {
+            St status = st.empty();
+            st.fragment("f", f -> {
+                if (f.button("Count")) {
+                    state.put("n", state.getOrDefault("n", 0) + 1);
+                }
+                status.write("count", state.getOrDefault("n", 0));
+            });
+        }).run()) {
+            t.fragment("f").button("Count").click().run();
+            t.fragment("f").button("Count").click().run();
+
+            assertThat(t.markdowns()).extracting(TextElement::value).containsExactly("count 2");
+        }
+    }
+
+    @Test
     void s10_4_aFragmentRunForgetsOnlyUnkeyedWidgetsItCouldHaveDrawn() {
         AtomicBoolean inner = new AtomicBoolean(true);
         try (PageTester t = PageTester.of(st -> {
