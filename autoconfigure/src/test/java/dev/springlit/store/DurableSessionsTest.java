@@ -101,9 +101,30 @@ class DurableSessionsTest {
         return node(name, TTL);
     }
 
+    /** A name field and a chat: what was said is kept in state, one line per message. */
+    private static Page talk(java.util.concurrent.atomic.AtomicBoolean hold) {
+        SessionState state = new CurrentSessionState();
+        return st -> {
+            while (hold.get()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // its next St call sees an interrupt
+            }
+            String name = st.textInput("Name", o -> o.key("name"));
+            String said = st.chatInput("Say");
+            if (said != null) {
+                state.put("said", state.getOrDefault("said", "") + said + ";");
+            }
+            st.text("name=" + name);
+            st.text("said=" + state.getOrDefault("said", ""));
+        };
+    }
+
     private SpringlitEngine node(String name, Duration ttl) {
+        return node(name, ttl, counter());
+    }
+
+    private SpringlitEngine node(String name, Duration ttl, Page body) {
         LettuceConnectionFactory connections = RedisSessionStoreTest.connect(redis.port());
-        PageDescriptor page = new PageDescriptor("/", "Counter", "", 0, "counter", counter());
+        PageDescriptor page = new PageDescriptor("/", "Counter", "", 0, "counter", body);
         SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page)),
                 RuntimeSettings.builder().enforceSerializableSessionState(true).disconnectedSessionTtl(ttl).build(),
                 JsonMapper.builder().build());
@@ -190,6 +211,50 @@ class DurableSessionsTest {
         assertThat(onB.texts()).containsExactly("count=4");
         assertThat(storedCount(id)).isEqualTo(4);
         assertThat(stored(id).lastSeq()).isEqualTo(4);
+    }
+
+    @Test
+    void S9_3_valuesAndChatMessagesResentRightAfterATakeOverAreAppliedOnceThePageIsDrawn() {
+        resendRightAfterATakeOver(false);
+    }
+
+    @Test
+    void S9_3_valuesAndChatMessagesResentWhileTheTakeOversFirstRunDrawsAreAppliedAfterIt() {
+        resendRightAfterATakeOver(true);
+    }
+
+    /**
+     * A dies before its tab heard of its last two interactions; the tab re-sends them to B at once, before B's first
+     * run has drawn the page (held there when {@code holdFirstRun}: they arrive while it runs and interrupt it).
+     */
+    private void resendRightAfterATakeOver(boolean holdFirstRun) {
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
+        SpringlitEngine a = node("node-a", TTL, talk(new java.util.concurrent.atomic.AtomicBoolean()));
+        SpringlitEngine b = node("node-b", TTL, talk(hold));
+        ClusterTab onA = ClusterTab.open(a, null);
+        String name = onA.widgetId("text_input");
+        String chat = onA.widgetId("chat_input");
+        onA.session.interact(java.util.Map.of(name, "Ada"), null, 1);
+        onA.awaitIdle();
+        onA.session.interact(java.util.Map.of(chat, "hello"), chat, 2);
+        onA.awaitIdle();
+        assertThat(onA.texts()).containsExactly("name=Ada", "said=hello;");
+        String id = onA.session.id();
+
+        hold.set(holdFirstRun);
+        ClusterTab onB = ClusterTab.connect(b, id, d -> { });
+        onB.session.interact(java.util.Map.of(name, "Grace"), null, 3);
+        onB.session.interact(java.util.Map.of(chat, "hi"), chat, 4);
+        hold.set(false);
+        onB.awaitIdle();
+
+        assertThat(onB.errors()).as("nothing refused").isEmpty();
+        assertThat(onB.texts()).containsExactly("name=Grace", "said=hello;hi;");
+        assertThat(stored(id).lastSeq()).isEqualTo(4);
+        assertThat(onB.runEnds()).last().satisfies(d -> assertThat(d.seq()).isEqualTo(4));
+        onB.session.interact(java.util.Map.of(chat, "again"), chat, 5);
+        onB.awaitIdle();
+        assertThat(onB.texts()).containsExactly("name=Grace", "said=hello;hi;again;");
     }
 
     @Test
