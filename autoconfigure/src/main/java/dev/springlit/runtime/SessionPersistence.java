@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -250,20 +251,45 @@ public final class SessionPersistence implements AutoCloseable {
         }
     }
 
-    /** A parked session expired here: its record goes too, unless another node has taken it since (S9.6). */
-    void expired(Session session) {
+    /**
+     * A parked session expired here: its record goes too, unless another node has taken it since, and its
+     * session-scoped {@code beans} are destroyed only by the node whose release ended it (S9.6: once, on one node).
+     * A copy another node took over ends here silently: the session lives on there.
+     */
+    void expired(Session session, SessionBeans beans) {
         long version = session.ledger().version();
         if (keeper == null || version == 0) {
+            destroy(beans); // no other node can have it
             return;
         }
-        keeper.execute(() -> {
-            try {
-                store.release(session.id(), version);
-            } catch (RuntimeException e) {
-                storeWarnings.warn("Springlit could not release session " + session.tag() + " (its record expires "
-                        + "by itself): " + e.getMessage());
-            }
-        });
+        try {
+            keeper.execute(() -> endOrLeave(session, version, beans));
+        } catch (RejectedExecutionException stopping) {
+            destroy(beans); // this node is stopping: nobody else is asked any more
+        }
+    }
+
+    /** On the keeper thread: the node whose release ends the session destroys its beans; a stale copy does not. */
+    private void endOrLeave(Session session, long version, SessionBeans beans) {
+        boolean endsHere;
+        try {
+            endsHere = store.release(session.id(), version);
+        } catch (RuntimeException e) {
+            endsHere = true; // nobody else can tell now: its beans are destroyed here rather than never
+            storeWarnings.warn("Springlit could not release session " + session.tag() + " (its record expires "
+                    + "by itself): " + e.getMessage());
+        }
+        if (endsHere) {
+            destroy(beans);
+        } else {
+            log.debug("Springlit session " + session.tag() + " expired here and goes on at another node");
+        }
+    }
+
+    private static void destroy(SessionBeans beans) {
+        if (beans != null) {
+            beans.destroy();
+        }
     }
 
     /**

@@ -42,10 +42,10 @@ final class RedisScripts {
             return 1
             """);
 
-    /** ARGV: format, version. Returns 1 when the session is gone afterwards, 0 when another version holds it. */
+    /** ARGV: format, version. Returns 1 when it removed the session, 0 when another version holds it or none. */
     static final RedisScript<?> RELEASE = RedisScript.of("""
             local t = redis.call('TYPE', KEYS[1])['ok']
-            if t == 'none' then return 1 end
+            if t == 'none' then return 0 end
             if t ~= 'hash' then return 0 end
             local r = redis.call('HMGET', KEYS[1], 'f', 'v')
             if r[1] ~= ARGV[1] or r[2] ~= ARGV[2] then return 0 end

@@ -53,10 +53,11 @@ public interface SessionStore {
     boolean touch(String sessionId, Duration ttl);
 
     /**
-     * Removes the session if it is still at {@code version}, so that exactly one node ends it.
+     * Removes the session if it is still at {@code version}, so that exactly one node ends it (and runs its
+     * session-scoped beans' destruction callbacks, S9.6).
      *
-     * @return true when it is gone (removed now, or already expired); false when another node claimed or
-     *         committed it since
+     * @return true when this call removed it; false when another node claimed or committed it since, or it was
+     *         gone already (another node ended it, or it expired)
      */
     boolean release(String sessionId, long version);
 

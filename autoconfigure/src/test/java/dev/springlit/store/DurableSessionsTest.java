@@ -26,6 +26,7 @@ import dev.springlit.runtime.PageRegistry;
 import dev.springlit.runtime.RunStatus;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.SessionBeanScope;
 import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;
@@ -368,6 +369,59 @@ class DurableSessionsTest {
         onA.session.detach(onA);
 
         awaitTrue(() -> keyCount() == 0 && a.sessions().size() == 0);
+    }
+
+    /** The counter, with a session-scoped bean whose destruction callback records the node it ran on. */
+    private Page counterWithBean(String node, List<String> destroyed) {
+        Page counter = counter();
+        SessionBeanScope scope = new SessionBeanScope();
+        return st -> {
+            scope.get("probe", Object::new);
+            scope.registerDestructionCallback("probe", () -> destroyed.add(node));
+            counter.render(st);
+        };
+    }
+
+    @Test
+    void S9_6_theBeansOfASessionThatMovedAreDestroyedOnceOnTheNodeThatEndsIt() throws Exception {
+        Duration ttl = Duration.ofMillis(1500);
+        List<String> destroyed = new CopyOnWriteArrayList<>();
+        SpringlitEngine a = node("node-a", ttl, counterWithBean("node-a", destroyed));
+        SpringlitEngine b = node("node-b", ttl, counterWithBean("node-b", destroyed));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+        onA.session.detach(onA); // A keeps a parked copy
+        ClusterTab onB = ClusterTab.open(b, id);
+        onB.click("Inc", 2);
+
+        awaitTrue(() -> a.sessions().size() == 0);
+        onB.click("Inc", 3);
+        assertThat(onB.texts()).as("the session goes on at B").containsExactly("count=3");
+        onB.session.detach(onB);
+        awaitTrue(() -> b.sessions().size() == 0 && keyCount() == 0 && !destroyed.isEmpty());
+        Thread.sleep(300); // A's release (if it were to destroy anything) runs on its store thread
+
+        assertThat(destroyed).as("not when A's stale copy expired, once when the session ended")
+                .containsExactly("node-b");
+    }
+
+    @Test
+    void S9_6_aNodeHandingASessionOverDoesNotDestroyItsBeans() {
+        List<String> destroyed = new CopyOnWriteArrayList<>();
+        SpringlitEngine a = node("node-a", TTL, counterWithBean("node-a", destroyed));
+        SpringlitEngine b = node("node-b", TTL, counterWithBean("node-b", destroyed));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+
+        a.leave();
+        ClusterTab onB = ClusterTab.open(b, id);
+        onB.click("Inc", 2);
+
+        assertThat(onA.toldToReconnect()).isTrue();
+        assertThat(onB.texts()).containsExactly("count=2");
+        assertThat(destroyed).as("the session did not end").isEmpty();
     }
 
     @Test
