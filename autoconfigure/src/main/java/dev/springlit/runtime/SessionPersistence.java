@@ -122,9 +122,14 @@ public final class SessionPersistence implements AutoCloseable {
         if (run.isAbandoned()) {
             return true; // the session refuses it itself
         }
+        CommitParts parts;
         byte[] bytes;
         try {
-            bytes = codec.encode(snapshot(session, data, seq));
+            Principal user = session.user();
+            String search = session.query().toSearch();
+            parts = CommitParts.of(data, session.page().path(), search.startsWith("?") ? search.substring(1) : search,
+                    user == null ? null : user.getName(), ledger.landed(), codec);
+            bytes = codec.frame(parts.parts());
         } catch (IllegalArgumentException unstorable) {
             session.refusals().warn("Springlit could not store session " + session.tag() + ": "
                     + unstorable.getMessage());
@@ -136,12 +141,14 @@ public final class SessionPersistence implements AutoCloseable {
             if (ledger.mustReclaim()) {
                 ledger.committed(store.claim(session.id(), node, ttl).version());
             }
+            // what the store holds at our version is what we last wrote: only what changed since goes
+            CommitParts before = ledger.landed();
             StoredSession next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
-            boolean landed = store.commit(next, ttl);
+            boolean landed = before != null ? store.commit(next, parts.deltaFrom(before), ttl) : store.commit(next, ttl);
             if (landed) {
-                ledger.committed(next.version());
+                ledger.landed(next.version(), parts);
             }
-            if (landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes)) {
+            if (landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes, parts)) {
                 ledger.acknowledge(seq);
                 return true;
             }
@@ -163,11 +170,11 @@ public final class SessionPersistence implements AutoCloseable {
      * The record is gone although this node still serves the session (Redis restarted empty, or it expired while
      * Redis was unreachable): nobody else can have newer state, so this node stores it again.
      */
-    private boolean recreate(Session session, long seq, byte[] bytes) {
+    private boolean recreate(Session session, long seq, byte[] bytes, CommitParts parts) {
         StoredSession claimed = store.claim(session.id(), node, ttl);
         StoredSession next = claimed.next(seq, bytes);
         if (claimed.isEmpty() && store.commit(next, ttl)) {
-            session.ledger().committed(next.version());
+            session.ledger().landed(next.version(), parts);
             log.info("Springlit stored session " + session.tag() + " again: its record was gone from the store");
             return true;
         }

@@ -49,6 +49,15 @@ public interface SessionStore {
      */
     boolean commit(StoredSession next, Duration ttl);
 
+    /**
+     * {@link #commit(StoredSession, Duration)} where {@code delta} says which parts of {@code next.snapshot()} differ
+     * from the version it follows, so a store that keeps parts apart writes only those (fewer bytes per run). The
+     * version check is the same.
+     */
+    default boolean commit(StoredSession next, SnapshotDelta delta, Duration ttl) {
+        return commit(next, ttl);
+    }
+
     /** Keeps the session for {@code ttl} from now, as a parked tab's session is; false when there is none. */
     boolean touch(String sessionId, Duration ttl);
 

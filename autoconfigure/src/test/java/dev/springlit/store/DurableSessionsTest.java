@@ -258,6 +258,60 @@ class DurableSessionsTest {
         assertThat(onB.texts()).containsExactly("name=Grace", "said=hello;hi;again;");
     }
 
+    /** A value that counts how often Java serialization writes it. */
+    static final class Tracked implements java.io.Serializable {
+        static final AtomicInteger WRITES = new AtomicInteger();
+
+        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+            WRITES.incrementAndGet();
+            out.defaultWriteObject();
+        }
+    }
+
+    @Test
+    void S9_1_aValueIsSerializedOnceWhenPutAndNotAgainByRunsThatLeaveItAlone() {
+        SessionState state = new CurrentSessionState();
+        List<Integer> writesAfterEachRun = new CopyOnWriteArrayList<>();
+        Page counter = counter();
+        SpringlitEngine a = node("node-a", TTL, st -> {
+            if (!state.contains("tracked")) {
+                state.put("tracked", new Tracked()); // S8.1 checks it here, at once
+            }
+            counter.render(st);
+        });
+        ClusterTab onA = ClusterTab.open(a, null, d -> writesAfterEachRun.add(Tracked.WRITES.get()));
+        int afterFirstRun = Tracked.WRITES.get();
+        for (int seq = 1; seq <= 5; seq++) {
+            onA.click("Inc", seq);
+        }
+
+        assertThat(afterFirstRun).as("the put's check, then once at the run's end for the end check, the size "
+                + "and the store together").isEqualTo(2);
+        assertThat(writesAfterEachRun).as("runs that leave it alone do not serialize it again")
+                .containsOnly(afterFirstRun);
+        assertThat(stored(onA.session.id()).lastSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void S9_1_aValueChangedInPlaceWithoutAPutIsStoredToo() {
+        SessionState state = new CurrentSessionState();
+        SpringlitEngine a = node("node-a", TTL, st -> {
+            @SuppressWarnings("unchecked")
+            List<String> seen = (List<String>) state.setDefault("seen", new ArrayList<String>());
+            if (st.button("Add")) {
+                seen.add("x" + seen.size()); // S3.3: values are stored by reference
+            }
+            st.text("seen=" + seen);
+        });
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Add", 1);
+        onA.click("Add", 2);
+
+        assertThat(onA.texts()).containsExactly("seen=[x0, x1]");
+        assertThat(codec().decode(stored(onA.session.id()).snapshot()).values().get("seen"))
+                .isEqualTo(List.of("x0", "x1"));
+    }
+
     @Test
     void S9_4_aNodeThatLostTheSessionCannotCommitItsLateRun() {
         SpringlitEngine a = node("node-a");
@@ -346,10 +400,10 @@ class DurableSessionsTest {
         String id = onA.session.id();
         byte[] key = (RedisSessionStore.DEFAULT_KEY_PREFIX + id).getBytes(StandardCharsets.UTF_8);
         try (RedisConnection connection = admin.getConnection()) {
-            byte[] bytes = connection.hashCommands().hGet(key, "d".getBytes(StandardCharsets.UTF_8));
+            byte[] field = ("p:" + SnapshotParts.keyed("count")).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = connection.hashCommands().hGet(key, field);
             // cut in half: whatever a byte in the middle was, the stream cannot be read whole any more
-            connection.hashCommands().hSet(key, "d".getBytes(StandardCharsets.UTF_8),
-                    java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            connection.hashCommands().hSet(key, field, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         }
 
         ClusterTab onB = ClusterTab.open(b, id);
