@@ -1,3 +1,4 @@
+// Over 300 lines: one run's SessionState API, its widget values and its end (S2.2) work on the same copy-on-write maps.
 package dev.springlit.runtime;
 
 import java.util.ArrayList;

@@ -1,12 +1,11 @@
+// Over 300 lines: the session store's every contact with a session (commit, take-over, keep-alive, expiry, restart) shares one set of fencing rules.
 package dev.springlit.runtime;
 
 import java.security.Principal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.springlit.UploadedFile;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.store.SessionSnapshot;
 import dev.springlit.store.SessionStore;
@@ -125,10 +123,7 @@ public final class SessionPersistence implements AutoCloseable {
         CommitParts parts;
         byte[] bytes;
         try {
-            Principal user = session.user();
-            String search = session.query().toSearch();
-            parts = CommitParts.of(data, session.page().path(), search.startsWith("?") ? search.substring(1) : search,
-                    user == null ? null : user.getName(), ledger.landed(), codec);
+            parts = parts(session, data, ledger.landed());
             bytes = codec.frame(parts.parts());
         } catch (IllegalArgumentException unstorable) {
             session.refusals().warn("Springlit could not store session " + session.tag() + ": "
@@ -311,7 +306,7 @@ public final class SessionPersistence implements AutoCloseable {
         for (Session session : sessions) {
             try {
                 long seq = session.ledger().applied();
-                byte[] bytes = codec.encode(snapshot(session, session.data(), seq));
+                byte[] bytes = codec.frame(parts(session, session.data(), null).parts());
                 StoredSession claimed = store.claim(session.id(), node, ttl);
                 store.commit(claimed.next(seq, bytes), ttl);
                 saved++;
@@ -324,34 +319,12 @@ public final class SessionPersistence implements AutoCloseable {
         }
     }
 
-    /** The session's committed state as plain data; uploads stay behind (their files are on this node). */
-    private SessionSnapshot snapshot(Session session, SessionData data, long seq) {
-        List<String> filesLeftBehind = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>(data.values());
-        Map<String, Object> unkeyed = new HashMap<>(data.unkeyed());
-        Map<String, WidgetSnapshot> widgets = new HashMap<>();
-        for (WidgetMeta meta : data.widgets().values()) {
-            widgets.put(meta.id(), new WidgetSnapshot(meta.id(), meta.key(), meta.kind().wireName(), meta.form(),
-                    meta.order(),
-                    meta.trigger(), holdsFile(meta.defaultValue()) ? null : meta.defaultValue()));
-            Map<String, Object> holder = meta.key() != null ? values : unkeyed;
-            String name = meta.key() != null ? meta.key() : meta.id();
-            if (holdsFile(holder.get(name))) {
-                holder.put(name, null);
-                filesLeftBehind.add(meta.id());
-            }
-        }
-        values.replaceAll((key, value) -> holdsFile(value) ? null : value);
+    /** The parts of {@code data}, serializing only what its runs have not serialized yet (see {@link CommitParts}). */
+    private CommitParts parts(Session session, SessionData data, CommitParts previous) {
         Principal user = session.user();
         String search = session.query().toSearch();
-        return new SessionSnapshot(values, unkeyed, widgets, session.page().path(),
-                search.startsWith("?") ? search.substring(1) : search, seq, user == null ? null : user.getName(),
-                filesLeftBehind);
-    }
-
-    private static boolean holdsFile(Object value) {
-        return value instanceof UploadedFile
-                || value instanceof Collection<?> files && files.stream().anyMatch(UploadedFile.class::isInstance);
+        return CommitParts.of(data, session.page().path(), search.startsWith("?") ? search.substring(1) : search,
+                user == null ? null : user.getName(), previous, codec);
     }
 
     /** The committed state a session taken over starts with; its widgets are drawn again by its first run here. */
