@@ -268,6 +268,19 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
     }
 
     @Override
+    public void rerun(dev.springlit.RerunScope scope) {
+        Run run = run();
+        if (run.inCallback()) {
+            run.warn("Calling st.rerun() within a callback is a no-op.");
+            return;
+        }
+        if (scope == dev.springlit.RerunScope.FRAGMENT) {
+            run.fragments().rerunFragment();
+        }
+        throw new RerunRequestedException();
+    }
+
+    @Override
     public void stop() {
         run();
         throw new StopRunException();
@@ -362,6 +375,18 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
     }
     @Override public Integer feedback(String options, Consumer<FeedbackOptions> o) {
         return FeedbackDrawer.draw(this, options, applied(new FeedbackOptions(), o));
+    }
+
+    // fragments and dialogs: FragmentDrawer
+    @Override public void fragment(String name, Consumer<St> body) { FragmentDrawer.fragment(this, name, null, body); }
+    @Override public void fragment(String name, java.time.Duration runEvery, Consumer<St> body) {
+        FragmentDrawer.fragment(this, name, java.util.Objects.requireNonNull(runEvery, "runEvery"), body);
+    }
+    @Override public void dialog(String title, Consumer<St> body) {
+        FragmentDrawer.dialog(this, title, dev.springlit.DialogOptions.defaults(), body);
+    }
+    @Override public void dialog(String title, dev.springlit.DialogOptions options, Consumer<St> body) {
+        FragmentDrawer.dialog(this, title, options, body);
     }
 
     private static <O> O applied(O options, Consumer<O> customizer) {

@@ -112,6 +112,12 @@ final class PageOutput {
         pendingIndex = null; // a set queued before the trim must not be moved after it
     }
 
+    /** How many children the container at {@code path} shows (0 when it shows none or is gone). */
+    synchronized int length(ElementPath path) {
+        Node container = find(path);
+        return container == null ? 0 : container.children.size();
+    }
+
     private Node find(ElementPath path) {
         Node node = root;
         for (int level = 0; level < path.depth(); level++) {

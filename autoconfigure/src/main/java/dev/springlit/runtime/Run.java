@@ -46,6 +46,7 @@ final class Run {
     private final Map<String, ElementPath> formPaths = new HashMap<>();
     private final Set<String> formsWithSubmit = new HashSet<>();
     private PageDescriptor switchTarget;
+    private final RunFragments fragments;
 
     /** One container's position counter in this run. */
     private static final class Container {
@@ -79,6 +80,13 @@ final class Run {
      *                 are handed over as soon as the values are applied, before the page runs
      */
     Run(Session session, RunRequest request, PageDescriptor page, int number, Consumer<Rejection> rejected) {
+        this(session, request, page, number, rejected, new RunFragments(null, Fragments.NONE));
+    }
+
+    /** A run whose {@code fragments} say whether it reruns the page or one fragment (S10.1). */
+    Run(Session session, RunRequest request, PageDescriptor page, int number, Consumer<Rejection> rejected,
+        RunFragments fragments) {
+        this.fragments = fragments;
         this.rejected = rejected;
         this.session = session;
         this.request = request;
@@ -88,6 +96,14 @@ final class Run {
         for (int root = 0; root < PageOutput.ROOTS; root++) {
             openContainer(ElementPath.root(root), false);
         }
+        if (fragments.isFragmentRun()) {
+            openContainer(fragments.target().path(), false);
+        }
+    }
+
+    /** Which fragment this run reruns, and the fragments it draws. */
+    RunFragments fragments() {
+        return fragments;
     }
 
     /** The run bound to this thread, or {@code null}. */
@@ -339,7 +355,14 @@ final class Run {
             bodyThread = Thread.currentThread();
         }
         try {
-            session.engine().interceptors().around(page, session.tag(), false, () -> page.page().render(st));
+            session.engine().interceptors().around(page, session.tag(), false, () -> {
+                if (fragments.isFragmentRun()) {
+                    FragmentDef target = fragments.target();
+                    target.body().accept(new DeltaGenerator(session, target.path(), target.form()));
+                } else {
+                    page.page().render(st);
+                }
+            });
             return interrupted ? RunStatus.INTERRUPTED : RunStatus.OK; // the page may have swallowed the interruption
         } catch (StopRunException stop) {
             return RunStatus.STOPPED;
@@ -400,7 +423,9 @@ final class Run {
     private List<RunResult.Trim> trims() {
         List<RunResult.Trim> trims = new ArrayList<>(containers.size());
         for (Container container : containers.values()) {
-            trims.add(new RunResult.Trim(container.path, container.count));
+            if (fragments.trims(container.path)) {
+                trims.add(new RunResult.Trim(container.path, container.count));
+            }
         }
         return trims;
     }
@@ -419,9 +444,13 @@ final class Run {
 
     /** Adds an element at the next position of the container at {@code container}; returns its index. */
     int emit(ElementPath container, Element element) {
+        fragments.checkPlacement(container, element);
         Container target = containers.get(container);
         if (target == null) {
             target = openContainer(container, false);
+            if (!fragments.trims(container)) {
+                target.count = session.output().length(container); // outside a fragment run's fragment: accumulate
+            }
         }
         int index = target.single ? 0 : target.count;
         target.count = target.single ? 1 : target.count + 1;
@@ -532,6 +561,7 @@ final class Run {
         WidgetMeta meta = new WidgetMeta(id, spec.key(), spec.kind(), spec.callback(), spec.args(), drawn.size(),
                 spec.trigger(), spec.decoder(), form, spec.defaultValue());
         drawn.put(id, meta);
+        fragments.widgetDrawn(id);
         if (spec.key() != null) {
             drawnKeys.put(spec.key(), spec.kind().wireName());
         }

@@ -259,7 +259,8 @@ final class RunState implements SessionState {
         Map<String, WidgetMeta> drawn = finishingRun.drawn();
         Map<String, WidgetMeta> widgets = new HashMap<>(drawn);
         for (WidgetMeta old : previous.values()) {
-            if (!widgets.containsKey(old.id()) && (old.key() != null || endedByRerun)) {
+            if (!widgets.containsKey(old.id())
+                    && (old.key() != null || endedByRerun || !finishingRun.fragments().couldDraw(old.id()))) {
                 widgets.put(old.id(), old);
             }
         }

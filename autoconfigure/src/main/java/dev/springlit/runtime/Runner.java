@@ -27,6 +27,8 @@ final class Runner {
     private final RunQueue queue = new RunQueue();
     private volatile SessionData data = SessionData.empty();
     private Run current;
+    /** The fragments the committed runs drew (S10.1); replaced at the commit point with the state. */
+    private Fragments fragments = Fragments.NONE;
     private boolean draining;
     private boolean stopped;
     private int runCount;
@@ -67,6 +69,9 @@ final class Runner {
             if (stopped) {
                 return null;
             }
+            if (!request.isTask() && !request.isFirstRun() && request.fragment() == null) {
+                request.inFragment(fragments.scopeOf(request)); // an interaction inside a fragment reruns only it
+            }
             admission = queue.offer(request, current == null ? null : current.request());
             if (admission == RunQueue.Admission.SUPERSEDES_RUNNING && current.streamHold().supersede()) {
                 current.interrupt(); // not a run inside st.writeStream: its answer would be lost (S11.3, StreamHold)
@@ -99,9 +104,17 @@ final class Runner {
                     draining = false;
                     return;
                 }
+                FragmentDef target = fragments.get(next.fragment());
+                if (next.fragment() != null && target == null && next.isAuto()) {
+                    continue; // its fragment is no longer on the page: its timer's tick has nothing to run
+                }
                 run = new Run(session, next, session.page(), next.isTask() ? runCount : ++runCount,
-                        rejection -> session.reject(rejection.code(), rejection.message()));
+                        rejection -> session.reject(rejection.code(), rejection.message()),
+                        new RunFragments(target, fragments)); // a fragment gone meanwhile: the page runs instead
                 current = run;
+            }
+            if (!run.request().isTask()) {
+                tab.runScope(run.fragments().isFragmentRun() ? run.fragments().target().path() : null);
             }
             RunResult result;
             try {
@@ -145,12 +158,18 @@ final class Runner {
             }
             if (result.committed() != null) {
                 data = result.committed();
+                if (!run.request().isTask()) {
+                    fragments = fragments.after(run.fragments());
+                    session.fragmentsChanged(fragments);
+                }
             } else if (!result.keptWidgets().isEmpty()) {
                 data = withWidgets(data, result.keptWidgets());
             }
             if (!stopped) {
                 if (result.status() == RunStatus.INTERRUPTED) {
                     queue.requeueInterrupted(run.request());
+                } else if (result.rerunAfter() && run.fragments().rerunFragmentName() != null) {
+                    queue.rerunFirst(run.fragments().rerunFragmentName());
                 } else if (result.rerunAfter()) {
                     queue.rerunFirst();
                 }

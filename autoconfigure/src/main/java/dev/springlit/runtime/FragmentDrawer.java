@@ -1,0 +1,77 @@
+package dev.springlit.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import dev.springlit.CallbackArgs;
+import dev.springlit.DialogOptions;
+import dev.springlit.St;
+import dev.springlit.StreamlitApiException;
+import dev.springlit.element.Block;
+import dev.springlit.element.ElementPath;
+import dev.springlit.element.WidgetKind;
+
+/**
+ * st.fragment and st.dialog: a block whose body the run executes at once and remembers, so that a fragment run
+ * (an interaction inside, its timer, a fragment-scoped rerun) executes that body again without the page.
+ */
+final class FragmentDrawer {
+
+    private FragmentDrawer() {
+    }
+
+    static void fragment(DeltaGenerator st, String name, Duration runEvery, Consumer<St> body) {
+        Run run = st.run();
+        Objects.requireNonNull(body, "A fragment needs a body");
+        if (name == null || name.isBlank()) {
+            throw new StreamlitApiException("A fragment needs a name: it is its identity within the page.");
+        }
+        if (runEvery != null && (runEvery.isNegative() || runEvery.isZero())) {
+            throw new StreamlitApiException("runEvery must be a positive duration, not " + runEvery + ".");
+        }
+        ElementPath inside = st.openBlock(run, new Block("fragment", DeltaGenerator.props("name", name)), false);
+        FragmentDef fragment = new FragmentDef(name, inside, body, runEvery, st.formKey(), false);
+        run.fragments().drawn(fragment);
+        execute(st, run, fragment);
+    }
+
+    static void dialog(DeltaGenerator st, String title, DialogOptions options, Consumer<St> body) {
+        Run run = st.run();
+        Objects.requireNonNull(body, "A dialog needs a body");
+        var read = DialogOptions.snapshot(Objects.requireNonNull(options, "options"));
+        // dismissing is a click on the dialog itself: a trigger whose callback is onDismiss, drawn where st.dialog
+        // is called, so that it reruns the page (or the fragment that opened the dialog)
+        WidgetSpec dismiss = new WidgetSpec(WidgetKind.BUTTON, title, null, new Object[] {"dialog"}, Boolean.FALSE,
+                false, true, false, read.onDismiss() == null ? null : args -> read.onDismiss().run(),
+                CallbackArgs.NONE, null);
+        String id = dismiss.id(run.page().path(), st.formKey());
+        run.fragments().dialogOpened(id);
+        ElementPath inside = st.openBlock(run, new Block("dialog", DeltaGenerator.props("title", title,
+                "width", read.width().wireName(), "dismissible", read.dismissible(), "id", id)), false);
+        FragmentDef dialog = new FragmentDef(id, inside, body, null, st.formKey(), true);
+        run.fragments().drawn(dialog);
+        if (read.dismissible()) {
+            run.registerWidget(dismiss, st.formKey());
+            execute(st, run, dialog);
+            return;
+        }
+        // not dismissible: a dismissal that reaches the server anyway only reruns the dialog, which stays open
+        run.fragments().enter(dialog);
+        try {
+            run.registerWidget(dismiss, st.formKey());
+        } finally {
+            run.fragments().exit();
+        }
+        execute(st, run, dialog);
+    }
+
+    private static void execute(DeltaGenerator st, Run run, FragmentDef fragment) {
+        run.fragments().enter(fragment);
+        try {
+            fragment.body().accept(new DeltaGenerator(st.owner(), fragment.path(), fragment.form()));
+        } finally {
+            run.fragments().exit();
+        }
+    }
+}
