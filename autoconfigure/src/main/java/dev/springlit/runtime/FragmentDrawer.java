@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.springlit.Callback;
 import dev.springlit.CallbackArgs;
 import dev.springlit.DialogOptions;
 import dev.springlit.St;
@@ -42,9 +43,9 @@ final class FragmentDrawer {
         var read = DialogOptions.snapshot(Objects.requireNonNull(options, "options"));
         // dismissing is a click on the dialog itself: a trigger whose callback is onDismiss, drawn where st.dialog
         // is called, so that it reruns the page (or the fragment that opened the dialog)
+        Callback onDismiss = read.onDismiss() == null || !read.dismissible() ? null : args -> read.onDismiss().run();
         WidgetSpec dismiss = new WidgetSpec(WidgetKind.BUTTON, title, null, new Object[] {"dialog"}, Boolean.FALSE,
-                false, true, false, read.onDismiss() == null ? null : args -> read.onDismiss().run(),
-                CallbackArgs.NONE, null);
+                false, true, false, onDismiss, CallbackArgs.NONE, null);
         String id = dismiss.id(run.page().path(), st.formKey());
         run.fragments().dialogOpened(id);
         ElementPath inside = st.openBlock(run, new Block("dialog", DeltaGenerator.props("title", title,
