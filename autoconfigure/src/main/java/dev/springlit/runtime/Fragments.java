@@ -12,19 +12,27 @@ import java.util.Map;
  */
 final class Fragments {
 
-    static final Fragments NONE = new Fragments(Map.of(), Map.of());
+    static final Fragments NONE = new Fragments(null, Map.of(), Map.of());
 
+    /** The path of the page whose full run drew them: another page's run knows none of them. */
+    private final String page;
     private final Map<String, FragmentDef> byName;
     /** Widget id → the name of the innermost fragment it was drawn in. */
     private final Map<String, String> widgetFragment;
 
-    Fragments(Map<String, FragmentDef> byName, Map<String, String> widgetFragment) {
+    Fragments(String page, Map<String, FragmentDef> byName, Map<String, String> widgetFragment) {
+        this.page = page;
         this.byName = byName;
         this.widgetFragment = widgetFragment;
     }
 
     FragmentDef get(String name) {
         return name == null ? null : byName.get(name);
+    }
+
+    /** The fragment {@code name} if the page at {@code pagePath} drew it, else {@code null} (the session moved on). */
+    FragmentDef get(String name, String pagePath) {
+        return pagePath.equals(page) ? get(name) : null;
     }
 
     Collection<FragmentDef> all() {
@@ -65,10 +73,10 @@ final class Fragments {
      * What a completed run leaves: a full run's fragments replace all; a fragment run replaces only what lies in
      * its fragment (nested fragments and the widgets drawn there), keeping the rest of the page's.
      */
-    Fragments after(RunFragments run) {
+    Fragments after(RunFragments run, String pagePath) {
         FragmentDef target = run.target();
         if (target == null) {
-            return new Fragments(Map.copyOf(run.drawn()), Map.copyOf(run.widgetFragments()));
+            return new Fragments(pagePath, Map.copyOf(run.drawn()), Map.copyOf(run.widgetFragments()));
         }
         Map<String, FragmentDef> defs = new LinkedHashMap<>(byName);
         defs.values().removeIf(def -> !def.name().equals(target.name()) && target.contains(def));
@@ -76,7 +84,7 @@ final class Fragments {
         Map<String, String> widgets = new HashMap<>(widgetFragment);
         widgets.values().removeIf(name -> isWithin(name, target));
         widgets.putAll(run.widgetFragments());
-        return new Fragments(Map.copyOf(defs), Map.copyOf(widgets));
+        return new Fragments(page, Map.copyOf(defs), Map.copyOf(widgets));
     }
 
     /** Whether a widget drawn in fragment {@code name} could be drawn again by a run of {@code target}. */

@@ -93,11 +93,12 @@ final class Run {
         this.page = page;
         this.number = number;
         this.state = new RunState(this, session.data());
-        for (int root = 0; root < PageOutput.ROOTS; root++) {
-            openContainer(ElementPath.root(root), false);
-        }
         if (fragments.isFragmentRun()) {
-            openContainer(fragments.target().path(), false);
+            openContainer(fragments.target().path(), false); // what else it writes to accumulates (see emit)
+        } else {
+            for (int root = 0; root < PageOutput.ROOTS; root++) {
+                openContainer(ElementPath.root(root), false);
+            }
         }
     }
 
@@ -437,9 +438,13 @@ final class Run {
         emit(0, Tracebacks.element(failure, details, reference));
     }
 
-    /** Adds an element at the next position of root container {@code root}; returns its index. */
+    /**
+     * Adds an element at the next position of root container {@code root}; returns its index. A fragment run's
+     * messages for the main body (errors, warnings) go into its fragment, the part of the page it redraws.
+     */
     int emit(int root, Element element) {
-        return emit(ElementPath.root(root), element);
+        return emit(root == 0 && fragments.isFragmentRun() ? fragments.target().path() : ElementPath.root(root),
+                element);
     }
 
     /** Adds an element at the next position of the container at {@code container}; returns its index. */

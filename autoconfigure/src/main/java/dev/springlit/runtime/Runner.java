@@ -104,7 +104,7 @@ final class Runner {
                     draining = false;
                     return;
                 }
-                FragmentDef target = fragments.get(next.fragment());
+                FragmentDef target = fragments.get(next.fragment(), session.page().path());
                 if (next.fragment() != null && target == null && next.isAuto()) {
                     continue; // its fragment is no longer on the page: its timer's tick has nothing to run
                 }
@@ -159,7 +159,7 @@ final class Runner {
             if (result.committed() != null) {
                 data = result.committed();
                 if (!run.request().isTask()) {
-                    fragments = fragments.after(run.fragments());
+                    fragments = fragments.after(run.fragments(), run.page().path());
                     session.fragmentsChanged(fragments);
                 }
             } else if (!result.keptWidgets().isEmpty()) {

@@ -274,4 +274,22 @@ class FragmentsTest {
             assertThat(t.fragment("side").markdown(0).value()).isEqualTo("taps 1");
         }
     }
+    @Test
+    void s10_4_anExceptionInAFragmentRunShowsInTheFragmentAndLeavesThePageAsItWas() {
+        try (PageTester t = PageTester.of(st -> {
+            st.write("top");
+            st.fragment("f", f -> {
+                if (f.button("Break")) {
+                    throw new IllegalStateException("broken inside");
+                }
+            });
+            st.write("bottom");
+        }).run()) {
+            t.fragment("f").button("Break").click().run();
+
+            assertThat(t.fragment("f").exceptions()).singleElement()
+                    .satisfies(e -> assertThat(e.message()).isEqualTo("broken inside"));
+            assertThat(t.markdowns()).extracting(TextElement::value).containsExactly("top", "bottom");
+        }
+    }
 }
