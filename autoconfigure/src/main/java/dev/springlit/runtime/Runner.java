@@ -130,6 +130,7 @@ final class Runner {
             }
             if (!run.request().isTask()) {
                 tab.show(run.number(), result);
+                tab.runScope(null); // what is sent between runs (notices) belongs to no fragment
             }
             if (result.switchTo() != null) {
                 session.switchedTo(result.switchTo());

@@ -292,4 +292,31 @@ class FragmentsTest {
             assertThat(t.markdowns()).extracting(TextElement::value).containsExactly("top", "bottom");
         }
     }
+    /** A timed fragment on a bean page: a price that changes every time the clock moves 2 s. */
+    @dev.springlit.StreamlitPage(path = "/clock")
+    static class ClockPage implements dev.springlit.Page {
+        private final SessionState pageState;
+
+        ClockPage(SessionState pageState) {
+            this.pageState = pageState;
+        }
+
+        @Override
+        public void render(St st) {
+            st.fragment("price", Duration.ofSeconds(2), f -> {
+                pageState.put("ticks", pageState.getOrDefault("ticks", 0) + 1);
+                f.write("ticks", pageState.get("ticks"));
+            });
+        }
+    }
+
+    @Test
+    void s10_2_aTesterOfABeanPageAdvancesItsOwnClock() {
+        try (PageTester t = PageTester.of(ClockPage.class).run()) {
+            t.advance(Duration.ofSeconds(4));
+
+            assertThat(t.fragment("price").markdown(0).value()).isEqualTo("ticks 3");
+            assertThat(t.sessionState().get("ticks")).isEqualTo(3);
+        }
+    }
 }
