@@ -2,7 +2,7 @@
 // each way of dismissing one sends.
 import { assertEqual, assertTrue, test } from './assert.js';
 import {
-  dismiss, dismissMessage, onDialogCancel, onDialogClick, onDialogKeyDown, onDialogMouseDown,
+  dismiss, dismissMessage, onDialogCancel, onDialogClick, onDialogClose, onDialogKeyDown, onDialogMouseDown,
 } from '/_springlit/static/dialog.js';
 import { setTyping } from '/_springlit/static/widgets/live.js';
 import { delta, dialog, main, set, textInput } from './fixtures.js';
@@ -117,4 +117,24 @@ test('a dialog replaced by another closes before the new one opens, so one modal
   assertTrue(modal().open, 'the second open');
   assertEqual(main().querySelectorAll('dialog[open]').length, 1, 'open dialogs');
   delta([{ op: 'trim', path: [0], length: 1 }]);
+});
+
+test('a dialog the browser closes by itself: a dismissible one counts as dismissed, another opens again', async () => {
+  openEditDialog();
+  let shown = modal();
+  shown.addEventListener('close', onDialogClose);
+  shown.close();
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the close event is queued
+  assertEqual(shown.open, false, 'a dismissible one stays closed');
+  assertEqual(document.activeElement?.getAttribute('data-sl-widget'), 'open', 'focus back on the opener');
+  delta([{ op: 'trim', path: [0], length: 1 }]);
+
+  openEditDialog({ dismissible: false });
+  shown = modal();
+  shown.addEventListener('close', onDialogClose);
+  shown.close();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assertTrue(shown.open, 'one that may not be dismissed is open again');
+  delta([{ op: 'trim', path: [0], length: 1 }]);
+  assertEqual(shown.open, false, 'until the run no longer draws it');
 });

@@ -75,9 +75,13 @@ export function closeDialogs(node) {
 
 function close(block) {
   const modal = modalOf(block);
-  if (!modal?.open) return;
   block._slClosed = true; // its close event must not reopen it (onDialogClose)
-  modal.close();
+  if (modal?.open) modal.close();
+  restoreFocus(block);
+}
+
+/** Gives the focus back to what had it before the dialog opened (once). */
+function restoreFocus(block) {
   const opener = block._slOpener;
   let target = opener?.isConnected ? opener : null;
   if (!target && block._slOpenerId != null) {
@@ -115,11 +119,15 @@ export function onDialogCancel(event) {
   dismiss(block);
 }
 
-/** Chrome closes a dialog on a second Escape even when cancel was refused: reopen one that must stay. */
+/**
+ * A dialog closed by the browser itself (Chrome closes one on a repeated Escape without a cancel event): a
+ * dismissible one counts as dismissed, one that must stay opens again.
+ */
 export function onDialogClose(event) {
   const block = blockOf(event.target);
-  if (!block || block._slClosed || !block.isConnected || isDismissible(block)) return;
-  event.target.showModal();
+  if (!block || block._slClosed || !block.isConnected) return;
+  if (isDismissible(block)) dismiss(block);
+  else event.target.showModal();
 }
 
 /** Escape on a dialog that may not be dismissed does nothing (no close request reaches it). */
