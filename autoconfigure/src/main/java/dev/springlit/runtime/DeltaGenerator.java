@@ -267,18 +267,7 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
         throw new RerunRequestedException();
     }
 
-    @Override
-    public void rerun(dev.springlit.RerunScope scope) {
-        Run run = run();
-        if (run.inCallback()) {
-            run.warn("Calling st.rerun() within a callback is a no-op.");
-            return;
-        }
-        if (scope == dev.springlit.RerunScope.FRAGMENT) {
-            run.fragments().rerunFragment();
-        }
-        throw new RerunRequestedException();
-    }
+    @Override public void rerun(dev.springlit.RerunScope scope) { FragmentDrawer.rerun(this, scope); }
 
     @Override
     public void stop() {
@@ -379,14 +368,12 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
 
     // fragments and dialogs: FragmentDrawer
     @Override public void fragment(String name, Consumer<St> body) { FragmentDrawer.fragment(this, name, null, body); }
-    @Override public void fragment(String name, java.time.Duration runEvery, Consumer<St> body) {
-        FragmentDrawer.fragment(this, name, java.util.Objects.requireNonNull(runEvery, "runEvery"), body);
+    @Override public void fragment(String name, java.time.Duration every, Consumer<St> body) {
+        FragmentDrawer.fragment(this, name, java.util.Objects.requireNonNull(every, "runEvery"), body);
     }
-    @Override public void dialog(String title, Consumer<St> body) {
-        FragmentDrawer.dialog(this, title, dev.springlit.DialogOptions.defaults(), body);
-    }
-    @Override public void dialog(String title, dev.springlit.DialogOptions options, Consumer<St> body) {
-        FragmentDrawer.dialog(this, title, options, body);
+    @Override public void dialog(String title, Consumer<St> b) { FragmentDrawer.dialog(this, title, null, b); }
+    @Override public void dialog(String title, dev.springlit.DialogOptions o, Consumer<St> b) {
+        FragmentDrawer.dialog(this, title, java.util.Objects.requireNonNull(o, "options"), b);
     }
 
     private static <O> O applied(O options, Consumer<O> customizer) {

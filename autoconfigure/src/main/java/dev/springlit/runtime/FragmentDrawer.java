@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import dev.springlit.Callback;
 import dev.springlit.CallbackArgs;
 import dev.springlit.DialogOptions;
+import dev.springlit.RerunScope;
 import dev.springlit.St;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Block;
@@ -40,7 +41,7 @@ final class FragmentDrawer {
     static void dialog(DeltaGenerator st, String title, DialogOptions options, Consumer<St> body) {
         Run run = st.run();
         Objects.requireNonNull(body, "A dialog needs a body");
-        var read = DialogOptions.snapshot(Objects.requireNonNull(options, "options"));
+        var read = DialogOptions.snapshot(options == null ? DialogOptions.defaults() : options);
         // dismissing is a click on the dialog itself: a trigger whose callback is onDismiss, drawn where st.dialog
         // is called, so that it reruns the page (or the fragment that opened the dialog)
         Callback onDismiss = read.onDismiss() == null || !read.dismissible() ? null : args -> read.onDismiss().run();
@@ -50,21 +51,32 @@ final class FragmentDrawer {
         run.fragments().dialogOpened(id);
         ElementPath inside = st.openBlock(run, new Block("dialog", DeltaGenerator.props("title", title,
                 "width", read.width().wireName(), "dismissible", read.dismissible(), "id", id)), false);
-        FragmentDef dialog = new FragmentDef(id, inside, body, null, st.formKey(), true);
+        String form = st.formKey();
+        // not dismissible: its trigger belongs to the dialog's own body, drawn again by each of its runs, so that a
+        // dismissal reaching the server anyway only reruns the dialog, which stays open
+        Consumer<St> dialogBody = read.dismissible() ? body : d -> {
+            ((DeltaGenerator) d).run().registerWidget(dismiss, form);
+            body.accept(d);
+        };
+        FragmentDef dialog = new FragmentDef(id, inside, dialogBody, null, form, true);
         run.fragments().drawn(dialog);
         if (read.dismissible()) {
-            run.registerWidget(dismiss, st.formKey());
-            execute(st, run, dialog);
-            return;
-        }
-        // not dismissible: a dismissal that reaches the server anyway only reruns the dialog, which stays open
-        run.fragments().enter(dialog);
-        try {
-            run.registerWidget(dismiss, st.formKey());
-        } finally {
-            run.fragments().exit();
+            run.registerWidget(dismiss, form);
         }
         execute(st, run, dialog);
+    }
+
+    /** st.rerun(scope): the page, or (only in a fragment run) the fragment; in a callback a no-op with a warning. */
+    static void rerun(DeltaGenerator st, RerunScope scope) {
+        Run run = st.run();
+        if (run.inCallback()) {
+            run.warn("Calling st.rerun() within a callback is a no-op.");
+            return;
+        }
+        if (scope == RerunScope.FRAGMENT) {
+            run.fragments().rerunFragment();
+        }
+        throw new RerunRequestedException();
     }
 
     private static void execute(DeltaGenerator st, Run run, FragmentDef fragment) {

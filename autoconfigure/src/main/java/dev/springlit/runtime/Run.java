@@ -78,12 +78,8 @@ final class Run {
     /**
      * @param rejected where the parts of the tab's message this run cannot use go (the runner tells the tab); they
      *                 are handed over as soon as the values are applied, before the page runs
+     * @param fragments whether it reruns the page or one fragment (S10.1)
      */
-    Run(Session session, RunRequest request, PageDescriptor page, int number, Consumer<Rejection> rejected) {
-        this(session, request, page, number, rejected, new RunFragments(null, Fragments.NONE));
-    }
-
-    /** A run whose {@code fragments} say whether it reruns the page or one fragment (S10.1). */
     Run(Session session, RunRequest request, PageDescriptor page, int number, Consumer<Rejection> rejected,
         RunFragments fragments) {
         this.fragments = fragments;
@@ -356,14 +352,7 @@ final class Run {
             bodyThread = Thread.currentThread();
         }
         try {
-            session.engine().interceptors().around(page, session.tag(), false, () -> {
-                if (fragments.isFragmentRun()) {
-                    FragmentDef target = fragments.target();
-                    target.body().accept(new DeltaGenerator(session, target.path(), target.form()));
-                } else {
-                    page.page().render(st);
-                }
-            });
+            session.engine().interceptors().around(page, session.tag(), false, () -> fragments.render(page, st));
             return interrupted ? RunStatus.INTERRUPTED : RunStatus.OK; // the page may have swallowed the interruption
         } catch (StopRunException stop) {
             return RunStatus.STOPPED;

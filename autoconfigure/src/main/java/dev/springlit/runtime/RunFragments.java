@@ -43,6 +43,15 @@ final class RunFragments {
         }
     }
 
+    /** Runs what this run draws: the page, or the fragment's body alone. */
+    void render(PageDescriptor page, DeltaGenerator st) throws Exception {
+        if (target == null) {
+            page.page().render(st);
+        } else {
+            target.body().accept(new DeltaGenerator(st.owner(), target.path(), target.form()));
+        }
+    }
+
     FragmentDef target() {
         return target;
     }

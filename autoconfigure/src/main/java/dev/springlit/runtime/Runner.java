@@ -29,6 +29,8 @@ final class Runner {
     private Run current;
     /** The fragments the committed runs drew (S10.1); replaced at the commit point with the state. */
     private Fragments fragments = Fragments.NONE;
+    /** The runEvery timers of the committed fragments (S10.2); a tick offers a run only while a tab is connected. */
+    private final FragmentTimers timers;
     private boolean draining;
     private boolean stopped;
     private int runCount;
@@ -36,6 +38,11 @@ final class Runner {
     Runner(Session session, TabLink tab) {
         this.session = session;
         this.tab = tab;
+        this.timers = new FragmentTimers(session.engine().fragmentScheduler(), fragment -> {
+            if (tab.isConnected()) { // parked: the fragment is on no screen
+                offer(RunRequest.tick(fragment));
+            }
+        });
     }
 
     /** Starts from state committed elsewhere (a session taken over from the store), before any run. */
@@ -161,7 +168,7 @@ final class Runner {
                 data = result.committed();
                 if (!run.request().isTask()) {
                     fragments = fragments.after(run.fragments(), run.page().path());
-                    session.fragmentsChanged(fragments);
+                    timers.follow(fragments);
                 }
             } else if (!result.keptWidgets().isEmpty()) {
                 data = withWidgets(data, result.keptWidgets());
@@ -229,6 +236,7 @@ final class Runner {
                 return List.of();
             }
             stopped = true;
+            timers.stop();
             dropped = queue.clear();
             running = current;
         }

@@ -61,8 +61,6 @@ public final class Session implements SessionHandle {
     private volatile String handOverReason;
     /** Who the tab is and where: st.context() and the logout token (see TabIdentity). */
     private final TabIdentity identity = new TabIdentity();
-    /** The runEvery timers of the fragments its committed runs drew (S10.2). */
-    private final FragmentTimers timers;
 
     Session(SpringlitEngine engine, PageDescriptor page) {
         this(engine, page, newId());
@@ -75,7 +73,6 @@ public final class Session implements SessionHandle {
         this.engine = engine;
         this.page = page;
         this.runner = new Runner(this, tab);
-        this.timers = new FragmentTimers(engine.fragmentScheduler(), this::fragmentTick);
         tab.acknowledgeWith(ledger::acknowledged);
     }
 
@@ -366,18 +363,6 @@ public final class Session implements SessionHandle {
         return meta != null && meta.kind() == kind;
     }
 
-    /** A commit changed the fragments the tab shows: their runEvery timers follow (S10.2). */
-    void fragmentsChanged(Fragments fragments) {
-        timers.follow(fragments);
-    }
-
-    /** A runEvery timer fired: the fragment reruns alone, only while a tab is connected (not parked, not ended). */
-    private void fragmentTick(String fragment) {
-        if (!destroyed && tab.isConnected()) {
-            runner.offer(RunRequest.tick(fragment));
-        }
-    }
-
     /** Ends the session: interrupts its run, closes its tab, and runs its beans' destruction callbacks. */
     void destroy() {
         synchronized (this) {
@@ -386,7 +371,6 @@ public final class Session implements SessionHandle {
             }
             destroyed = true;
         }
-        timers.stop();
         for (RunRequest request : runner.stop()) {
             request.taskAbandoned(ended());
         }

@@ -184,22 +184,16 @@ class FragmentsTest {
 
     @Test
     void s10_3_aFragmentScopedRerunDuringAFullRunIsAnError() {
-        try (PageTester t = PageTester.of(st -> st.fragment("f", f -> f.rerun(RerunScope.FRAGMENT))).run()) {
-            assertThat(t.exceptions()).singleElement().satisfies(e -> assertThat(e.message())
-                    .isEqualTo("RerunScope.FRAGMENT can only be specified from st.fragment bodies during fragment "
-                            + "reruns."));
-        }
+        assertThat(shownError(st -> st.fragment("f", f -> f.rerun(RerunScope.FRAGMENT))))
+                .isEqualTo("RerunScope.FRAGMENT can only be specified from st.fragment bodies during fragment reruns.");
     }
 
     @Test
     void s10_4_aFragmentCannotDrawWidgetsIntoContainersOutsideIt() {
-        try (PageTester t = PageTester.of(st -> {
+        assertThat(shownError(st -> {
             St outside = st.container();
             st.fragment("f", f -> outside.button("Escaped"));
-        }).run()) {
-            assertThat(t.exceptions()).singleElement().satisfies(e -> assertThat(e.message())
-                    .isEqualTo("Fragments cannot write widgets to outside containers."));
-        }
+        })).isEqualTo("Fragments cannot write widgets to outside containers.");
     }
 
     @Test
@@ -248,13 +242,10 @@ class FragmentsTest {
 
     @Test
     void s10_4_twoFragmentsOfOnePageHaveDistinctNames() {
-        try (PageTester t = PageTester.of(st -> {
+        assertThat(shownError(st -> {
             st.fragment("same", f -> f.write("one"));
             st.fragment("same", f -> f.write("two"));
-        }).run()) {
-            assertThat(t.exceptions()).singleElement().satisfies(e -> assertThat(e.message())
-                    .contains("multiple fragments with the same name 'same'"));
-        }
+        })).contains("multiple fragments with the same name 'same'");
     }
 
     @Test
@@ -317,6 +308,14 @@ class FragmentsTest {
 
             assertThat(t.fragment("price").markdown(0).value()).isEqualTo("ticks 3");
             assertThat(t.sessionState().get("ticks")).isEqualTo(3);
+        }
+    }
+
+    /** The message of the one exception {@code page} shows after its first run. */
+    static String shownError(dev.springlit.Page page) {
+        try (PageTester t = PageTester.of(page).run()) {
+            assertThat(t.exceptions()).hasSize(1);
+            return t.exceptions().get(0).message();
         }
     }
 }
