@@ -6,6 +6,11 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.springlit.support.LogText;
+
 /**
  * One session's runEvery timers (S10.2): one per timed fragment the committed runs drew, each asking for a run of
  * its fragment alone. A fragment no longer drawn loses its timer at the commit that forgets it; the session's end
@@ -13,6 +18,8 @@ import java.util.function.Consumer;
  * the session's end and the scheduler's thread meet here under this object's monitor.
  */
 final class FragmentTimers {
+
+    private static final Log log = LogFactory.getLog(FragmentTimers.class);
 
     private record Running(Duration period, FragmentScheduler.Timer timer) {
     }
@@ -44,7 +51,12 @@ final class FragmentTimers {
         for (FragmentDef def : fragments.all()) {
             if (def.runEvery() != null && !timers.containsKey(def.name())) {
                 String name = def.name();
-                timers.put(name, new Running(def.runEvery(), scheduler.every(def.runEvery(), () -> tick.accept(name))));
+                try {
+                    timers.put(name, new Running(def.runEvery(), scheduler.every(def.runEvery(),
+                            () -> tick.accept(name))));
+                } catch (RuntimeException refused) { // the engine is closing: the commit goes on without a timer
+                    log.warn("The runEvery timer of fragment '" + LogText.clean(name) + "' could not start", refused);
+                }
             }
         }
     }

@@ -1,8 +1,8 @@
 package dev.springlit.runtime;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
@@ -17,7 +17,7 @@ final class ThreadFragmentScheduler implements FragmentScheduler, AutoCloseable 
 
     private static final Log log = LogFactory.getLog(ThreadFragmentScheduler.class);
 
-    private ScheduledExecutorService thread;
+    private ScheduledThreadPoolExecutor thread;
     private boolean closed;
 
     @Override
@@ -38,12 +38,12 @@ final class ThreadFragmentScheduler implements FragmentScheduler, AutoCloseable 
             throw new IllegalStateException("The Springlit engine is closed");
         }
         if (thread == null) {
-            thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            thread = new ScheduledThreadPoolExecutor(1, runnable -> {
                 Thread timers = new Thread(runnable, "springlit-fragment-timers");
                 timers.setDaemon(true);
                 return timers;
             });
-            ((java.util.concurrent.ScheduledThreadPoolExecutor) thread).setRemoveOnCancelPolicy(true);
+            thread.setRemoveOnCancelPolicy(true); // a cancelled timer leaves nothing behind in the queue
         }
         return thread;
     }

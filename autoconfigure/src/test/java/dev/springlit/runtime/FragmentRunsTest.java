@@ -135,6 +135,22 @@ class FragmentRunsTest {
         }
     }
 
+    @Test
+    void s10_2_theEnginesOwnTimerThreadRerunsATimedFragmentWithoutAnyClick() {
+        AtomicInteger ticks = new AtomicInteger();
+        AtomicInteger pageRuns = new AtomicInteger();
+        try (RuntimeHarness app = RuntimeHarness.start(st -> {
+            pageRuns.incrementAndGet();
+            st.fragment("clock", Duration.ofMillis(20), f -> f.write("tick", ticks.incrementAndGet()));
+        })) {
+            app.open();
+            RuntimeHarness.await("three timer runs of the fragment", () -> ticks.get() >= 4);
+
+            assertThat(pageRuns).hasValue(1);
+            assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("springlit-fragment-timers"));
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private RuntimeHarness harness;
