@@ -119,12 +119,18 @@ test('a dialog replaced by another closes before the new one opens, so one modal
   delta([{ op: 'trim', path: [0], length: 1 }]);
 });
 
+/** Closes `modal` as the browser would and waits until its (queued) close event has been handled. */
+function closedByBrowser(modal) {
+  const handled = new Promise((resolve) => modal.addEventListener('close', resolve, { once: true }));
+  modal.close();
+  return handled;
+}
+
 test('a dialog the browser closes by itself: a dismissible one counts as dismissed, another opens again', async () => {
   openEditDialog();
   let shown = modal();
   shown.addEventListener('close', onDialogClose);
-  shown.close();
-  await new Promise((resolve) => setTimeout(resolve, 0)); // the close event is queued
+  await closedByBrowser(shown);
   assertEqual(shown.open, false, 'a dismissible one stays closed');
   assertEqual(document.activeElement?.getAttribute('data-sl-widget'), 'open', 'focus back on the opener');
   delta([{ op: 'trim', path: [0], length: 1 }]);
@@ -132,8 +138,7 @@ test('a dialog the browser closes by itself: a dismissible one counts as dismiss
   openEditDialog({ dismissible: false });
   shown = modal();
   shown.addEventListener('close', onDialogClose);
-  shown.close();
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await closedByBrowser(shown);
   assertTrue(shown.open, 'one that may not be dismissed is open again');
   delta([{ op: 'trim', path: [0], length: 1 }]);
   assertEqual(shown.open, false, 'until the run no longer draws it');

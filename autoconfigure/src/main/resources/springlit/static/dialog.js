@@ -29,11 +29,15 @@ export function dismissMessage(block) {
   return { type: MSG.RERUN, widgets: {}, trigger: id };
 }
 
+/** The dialog blocks in or at `node`. */
+function dialogsAt(node) {
+  if (!(node instanceof Element)) return [];
+  return isDialog(node) ? [node] : [...node.querySelectorAll(DIALOG)];
+}
+
 /** Opens every dialog block in or at `node` that is not open yet (after a set op). */
 export function openDialogs(node) {
-  if (!(node instanceof Element)) return;
-  const blocks = isDialog(node) ? [node] : [...node.querySelectorAll(DIALOG)];
-  for (const block of blocks) open(block);
+  for (const block of dialogsAt(node)) open(block);
 }
 
 function open(block) {
@@ -68,9 +72,7 @@ export function focusOpenedDialogs() {
 
 /** The dialogs in or at `node` are leaving the page (trim, replacement): close them and give the focus back. */
 export function closeDialogs(node) {
-  if (!(node instanceof Element)) return;
-  const blocks = isDialog(node) ? [node] : [...node.querySelectorAll(DIALOG)];
-  for (const block of blocks) close(block);
+  for (const block of dialogsAt(node)) close(block);
 }
 
 function close(block) {
