@@ -41,6 +41,10 @@ final class FragmentDrawer {
     static void dialog(DeltaGenerator st, String title, DialogOptions options, Consumer<St> body) {
         Run run = st.run();
         Objects.requireNonNull(body, "A dialog needs a body");
+        if (title == null || title.isEmpty()) {
+            throw new StreamlitApiException("A non-empty title has to be provided for dialogs, for example "
+                    + "st.dialog(\"Example Title\", d -> ...).");
+        }
         var read = DialogOptions.snapshot(options == null ? DialogOptions.defaults() : options);
         // dismissing is a click on the dialog itself: a trigger whose callback is onDismiss, drawn where st.dialog
         // is called, so that it reruns the page (or the fragment that opened the dialog)
@@ -83,6 +87,9 @@ final class FragmentDrawer {
         run.fragments().enter(fragment);
         try {
             fragment.body().accept(new DeltaGenerator(st.owner(), fragment.path(), fragment.form()));
+        } catch (RuntimeException | Error failure) {
+            run.fragments().failedIn(fragment, failure);
+            throw failure;
         } finally {
             run.fragments().exit();
         }

@@ -428,12 +428,12 @@ final class Run {
     }
 
     /**
-     * Adds an element at the next position of root container {@code root}; returns its index. A fragment run's
-     * messages for the main body (errors, warnings) go into its fragment, the part of the page it redraws.
+     * Adds an element at the next position of root container {@code root}; returns its index. The run's messages
+     * for the main body (errors, warnings) may go into a fragment instead (see RunFragments#messagesGoTo).
      */
     int emit(int root, Element element) {
-        return emit(root == 0 && fragments.isFragmentRun() ? fragments.target().path() : ElementPath.root(root),
-                element);
+        ElementPath fragment = root == 0 ? fragments.messagesGoTo() : null;
+        return emit(fragment != null ? fragment : ElementPath.root(root), element);
     }
 
     /** Adds an element at the next position of the container at {@code container}; returns its index. */
@@ -441,9 +441,11 @@ final class Run {
         fragments.checkPlacement(container, element);
         Container target = containers.get(container);
         if (target == null) {
-            target = openContainer(container, false);
-            if (!fragments.trims(container)) {
-                target.count = session.output().length(container); // outside a fragment run's fragment: accumulate
+            if (fragments.trims(container)) {
+                target = openContainer(container, false);
+            } else { // outside a fragment run's fragment: elements accumulate, an st.empty() is replaced (Streamlit)
+                target = openContainer(container, session.output().isPlaceholder(container));
+                target.count = session.output().length(container);
             }
         }
         int index = target.single ? 0 : target.count;

@@ -28,6 +28,8 @@ final class RunFragments {
     private final Map<String, FragmentDef> drawn = new LinkedHashMap<>();
     private final Map<String, String> widgetFragments = new HashMap<>();
     private String dialog;
+    /** The fragment whose body threw (not a run control), so that its error shows inside it, as in Streamlit. */
+    private FragmentDef failed;
     /** Set by {@code st.rerun(RerunScope.FRAGMENT)}: the fragment to run again after this run. */
     private String rerunFragment;
 
@@ -74,8 +76,11 @@ final class RunFragments {
         drawn.put(fragment.name(), fragment);
     }
 
-    /** S10.5: one dialog per run, with Streamlit's message. */
+    /** S10.5: one dialog per run, never one inside another, with Streamlit's messages. */
     void dialogOpened(String id) {
+        if (executing.stream().anyMatch(FragmentDef::dialog)) {
+            throw new StreamlitApiException("Dialogs may not be nested inside other dialogs.");
+        }
         if (dialog != null) {
             throw new StreamlitApiException("Only one dialog is allowed to be opened at the same time. Please make "
                     + "sure to not call st.dialog more than once in a run.");
@@ -85,10 +90,26 @@ final class RunFragments {
 
     void enter(FragmentDef fragment) {
         executing.push(fragment);
+        failed = null;
     }
 
     void exit() {
         executing.pop();
+    }
+
+    /** The body of {@code fragment} threw {@code failure}: the run's error message goes into it. */
+    void failedIn(FragmentDef fragment, Throwable failure) {
+        if (!(failure instanceof RunControl) && failed == null) {
+            failed = fragment;
+        }
+    }
+
+    /**
+     * Where the run's own messages for the main body go (an error, a warning): into the fragment whose body threw,
+     * else into a fragment run's fragment (the part of the page it redraws); {@code null}: the main body.
+     */
+    ElementPath messagesGoTo() {
+        return failed != null ? failed.path() : target != null ? target.path() : null;
     }
 
     /** Remembers in which fragment a widget was drawn, so that an interaction with it reruns only that fragment. */

@@ -108,6 +108,14 @@ class DialogsTest {
     }
 
     @Test
+    void s10_5_dialogsMayNotBeNestedAndNeedATitle() {
+        assertThat(FragmentsTest.shownError(st -> st.dialog("Outer", d -> d.dialog("Inner", i -> i.write("x")))))
+                .isEqualTo("Dialogs may not be nested inside other dialogs.");
+        assertThat(FragmentsTest.shownError(st -> st.dialog("", d -> d.write("x"))))
+                .startsWith("A non-empty title has to be provided for dialogs");
+    }
+
+    @Test
     void s10_5_aDialogOpenedByTheStillRunningPageIsDrawnAgainByEachFullRun() {
         try (PageTester t = PageTester.of(st -> {
             pageRuns.incrementAndGet();

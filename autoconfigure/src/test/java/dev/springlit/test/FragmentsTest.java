@@ -216,6 +216,24 @@ class FragmentsTest {
     }
 
     @Test
+    void s10_4_aFragmentRunWritingIntoAnOutsideEmptyReplacesWhatItShows() {
+        try (PageTester t = PageTester.of(st -> {
+            St status = st.empty();
+            st.fragment("f", f -> {
+                if (f.button("Count")) {
+                    state.put("n", state.getOrDefault("n", 0) + 1);
+                }
+                status.write("count", state.getOrDefault("n", 0));
+            });
+        }).run()) {
+            t.fragment("f").button("Count").click().run();
+            t.fragment("f").button("Count").click().run();
+
+            assertThat(t.markdowns()).extracting(TextElement::value).containsExactly("count 2");
+        }
+    }
+
+    @Test
     void s10_4_aFragmentRunForgetsOnlyUnkeyedWidgetsItCouldHaveDrawn() {
         AtomicBoolean inner = new AtomicBoolean(true);
         try (PageTester t = PageTester.of(st -> {
@@ -283,6 +301,30 @@ class FragmentsTest {
             assertThat(t.markdowns()).extracting(TextElement::value).containsExactly("top", "bottom");
         }
     }
+    @Test
+    void s10_4_anExceptionInAFragmentDuringAFullRunShowsInsideItAndItsNextRunClearsIt() {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        try (PageTester t = PageTester.of(st -> {
+            st.write("top");
+            st.fragment("f", f -> {
+                f.button("Retry");
+                if (broken.get()) {
+                    throw new IllegalStateException("broken in the full run");
+                }
+                f.write("fine");
+            });
+        }).run()) {
+            assertThat(t.fragment("f").exceptions()).singleElement()
+                    .satisfies(e -> assertThat(e.message()).isEqualTo("broken in the full run"));
+
+            broken.set(false);
+            t.fragment("f").button("Retry").click().run();
+
+            assertThat(t.exceptions()).isEmpty();
+            assertThat(t.markdowns()).extracting(TextElement::value).containsExactly("top", "fine");
+        }
+    }
+
     /** A timed fragment on a bean page: a price that changes every time the clock moves 2 s. */
     @dev.springlit.StreamlitPage(path = "/clock")
     static class ClockPage implements dev.springlit.Page {
