@@ -1,3 +1,4 @@
+// Over 300 lines: one lock guards the idle, waiting and busy threads, and every method that reads or changes them (hand-off, start, watch, idle wait, shutdown) must hold it, so they stay in one class.
 package dev.springlit.runtime;
 
 import java.time.Duration;

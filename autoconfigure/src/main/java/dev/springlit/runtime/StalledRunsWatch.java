@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Decides, while runs wait for a thread, whether the busy run threads are working or stuck, and starts more
- * threads only when they are stuck. A busy thread whose CPU time went up since the last look is working; one whose
- * CPU time stood still is blocked (a slow query, an HTTP or LLM call, a sleep). So a burst of short runs is served
+ * threads only when they are stuck. A busy thread whose CPU time went up in the last two looks is working; one whose
+ * CPU time stood still that long is blocked (a slow query, an HTTP or LLM call, a sleep). So a burst of short runs is served
  * by the few threads the cores can run (no thread per waiting run), while pages that block still never make other
  * tabs wait longer than a few checks: when fewer threads work than there are cores, threads are started for the
  * difference, and when none works at all, the pool doubles. Pages that spin on the CPU without end look like work;
@@ -40,8 +40,11 @@ final class StalledRunsWatch implements Runnable {
     private final int cores;
     private final long checkEveryNanos;
     private final long noProgressNanos;
-    /** CPU time of each busy thread at the last look, by thread id (only this watch's thread touches it). */
-    private final Map<Long, Long> lastCpu = new HashMap<>();
+    /** Looks in a row without CPU use after which a busy thread counts as blocked. */
+    private static final int STALLED_CHECKS = 2;
+
+    /** Each busy thread's CPU time at the last look and looks since it last rose, by thread id (watch thread only). */
+    private final Map<Long, long[]> lastCpu = new HashMap<>();
 
     StalledRunsWatch(Pool pool, int cores, long checkEveryNanos, long noProgressNanos) {
         this.pool = pool;
@@ -84,20 +87,25 @@ final class StalledRunsWatch implements Runnable {
         }
     }
 
-    /** How many of {@code busy} used CPU since the last look; forgets threads that are no longer busy. */
+    /**
+     * How many of {@code busy} are working: used CPU in the last {@link #STALLED_CHECKS} looks. One look is not
+     * enough on a machine with many more runnable threads than cores, where a working thread may wait that long for
+     * a core. Threads no longer busy are forgotten.
+     */
     @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the baseline is 17
     private int working(List<Thread> busy) {
-        Map<Long, Long> seen = new HashMap<>(busy.size() * 2);
+        Map<Long, long[]> seen = new HashMap<>(busy.size() * 2);
         int working = 0;
         for (Thread thread : busy) {
             long id = thread.getId();
             long cpu = cpuTime(id);
-            Long before = lastCpu.get(id);
-            // a thread not seen busy before has just taken its run: it counts as working this once
-            if (cpu < 0 || before == null || cpu > before) {
+            long[] before = lastCpu.get(id);
+            // a thread not seen busy before has just taken its run: it counts as working
+            int stalled = before == null || cpu < 0 || cpu > before[0] ? 0 : (int) before[1] + 1;
+            if (stalled < STALLED_CHECKS) {
                 working++;
             }
-            seen.put(id, cpu);
+            seen.put(id, new long[] {cpu, stalled});
         }
         lastCpu.clear();
         lastCpu.putAll(seen);
