@@ -21,20 +21,19 @@ class RunThreadPoolTest {
 
     private RunThreadPool pool;
 
+    /** The plain elastic pool: a new thread for every run that finds none idle. */
     private RunThreadPool pool(int maxThreads, Duration keepAlive) {
-        AtomicInteger count = new AtomicInteger();
-        pool = new RunThreadPool(maxThreads, keepAlive, runnable -> {
-            Thread thread = new Thread(runnable, "test-run-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        return pool;
+        return pool(maxThreads, maxThreads, 1, keepAlive);
     }
 
     /** A pool that starts 4 threads freely and more only for blocked ones, as on a 2-core machine. */
     private RunThreadPool watchedPool(int maxThreads, Duration keepAlive) {
+        return pool(maxThreads, 4, 2, keepAlive);
+    }
+
+    private RunThreadPool pool(int maxThreads, int freeThreads, int cores, Duration keepAlive) {
         AtomicInteger count = new AtomicInteger();
-        pool = new RunThreadPool(maxThreads, 4, 2, keepAlive, runnable -> {
+        pool = new RunThreadPool(maxThreads, freeThreads, cores, keepAlive, runnable -> {
             Thread thread = new Thread(runnable, "test-run-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -53,6 +52,12 @@ class RunThreadPoolTest {
     void blockedRunsEachGetAThreadAndTheThreadsEndOnceIdle() throws Exception {
         RunThreadPool pool = pool(1_000, Duration.ofMillis(200));
         int blocked = 300; // more than the old fixed pool of 256
+        blockedRunsEachGetAThread(pool, blocked, () -> assertThat(pool.threadCount()).isEqualTo(blocked + 1));
+    }
+
+    /** {@code blocked} runs that wait for a release each get a thread, and one more run beside them too. */
+    private static void blockedRunsEachGetAThread(RunThreadPool pool, int blocked, Runnable whileBlocked)
+            throws InterruptedException {
         CountDownLatch started = new CountDownLatch(blocked);
         CountDownLatch release = new CountDownLatch(1);
         for (int i = 0; i < blocked; i++) {
@@ -65,7 +70,7 @@ class RunThreadPoolTest {
         CountDownLatch other = new CountDownLatch(1);
         pool.execute(other::countDown);
         assertThat(other.await(2, TimeUnit.SECONDS)).as("a run beside %d blocked ones", blocked).isTrue();
-        assertThat(pool.threadCount()).isEqualTo(blocked + 1);
+        whileBlocked.run();
 
         release.countDown();
         RuntimeHarness.await("the idle threads to end", () -> pool.threadCount() == 0);
@@ -180,23 +185,7 @@ class RunThreadPoolTest {
 
     @Test
     void blockedRunsEachGetAThreadEvenPastTheThreadsStartedFreely() throws Exception {
-        RunThreadPool pool = watchedPool(1_000, Duration.ofMillis(200));
-        int blocked = 300;
-        CountDownLatch started = new CountDownLatch(blocked);
-        CountDownLatch release = new CountDownLatch(1);
-        for (int i = 0; i < blocked; i++) {
-            pool.execute(() -> {
-                started.countDown();
-                await(release);
-            });
-        }
-        assertThat(started.await(10, TimeUnit.SECONDS)).as("every blocked run got a thread").isTrue();
-        CountDownLatch other = new CountDownLatch(1);
-        pool.execute(other::countDown);
-        assertThat(other.await(2, TimeUnit.SECONDS)).as("a run beside %d blocked ones", blocked).isTrue();
-
-        release.countDown();
-        RuntimeHarness.await("the idle threads to end", () -> pool.threadCount() == 0);
+        blockedRunsEachGetAThread(watchedPool(1_000, Duration.ofMillis(200)), 300, () -> { });
     }
 
     @Test
