@@ -163,7 +163,7 @@ final class Runner {
     private static SessionData withWidgets(SessionData committed, Map<String, WidgetMeta> drawn) {
         Map<String, WidgetMeta> widgets = new HashMap<>(committed.widgets());
         widgets.putAll(drawn);
-        return new SessionData(committed.values(), committed.unkeyed(), widgets);
+        return new SessionData(committed.values(), committed.unkeyed(), widgets, committed.bytes());
     }
 
     /**
