@@ -48,3 +48,12 @@ export function widget(id) {
 export function field(id) {
   return widget(id).querySelector('[data-sl-input]');
 }
+
+/** A dialog block as elements/block.html renders it (width medium). */
+export function dialog(id, title, { dismissible = true } = {}) {
+  const close = dismissible ? '<button type="button" class="sl-dialog-close" aria-label="Close">×</button>' : '';
+  return `<div class="sl-el sl-block sl-block-dialog" data-sl-block="dialog" data-sl-widget="${id}">`
+    + `<dialog class="sl-dialog sl-dialog-medium" data-sl-dismissible="${dismissible}" aria-label="${title}">`
+    + `<div class="sl-dialog-frame"><div class="sl-dialog-header"><h2 class="sl-dialog-title">${title}</h2>${close}</div>`
+    + '<div class="sl-block-children sl-dialog-body" data-sl-children></div></div></dialog></div>';
+}

@@ -11,5 +11,6 @@ import './sequence.test.js';
 import './routes.test.js';
 import './chat.test.js';
 import './context.test.js';
+import './dialog.test.js';
 
 run();

@@ -63,3 +63,22 @@ test('a text input says what Enter does: apply, submit its form, or nothing', ()
   delta([set([0, 0], form('f', [true]))]);
   assertEqual(enterHintText(main().querySelector('[data-sl-widget="t"]')), '', 'first submit button disabled');
 });
+
+test('a fragment run marks only what is inside its fragment stale; the rest of the page stays current', () => {
+  delta([set([0, 0], markdown('page')),
+    set([0, 1], '<div class="sl-el sl-block" data-sl-block="fragment" data-sl-fragment="prices"><div data-sl-children></div></div>'),
+    set([0, 1, 0], markdown('price')), set([0, 1, 1], markdown('time')), set([0, 2], markdown('below'))]);
+  const fragment = main().children[1];
+  const inner = () => [...fragment.querySelector('[data-sl-children]').children].map((el) => el.getAttribute('data-sl-stale'));
+  const run = 5000;
+  handle({ type: 'delta', run, ops: [], status: null, fragment: [0, 1] });
+  assertEqual(staleness(), [null, null, null], 'outside the fragment');
+  assertEqual(inner(), ['run', 'run'], 'inside the fragment');
+  handle({ type: 'delta', run, ops: [{ op: 'reached', path: [0, 1, 0] }], status: null, fragment: [0, 1] });
+  assertEqual(inner(), [null, 'run'], 'after reaching its first element');
+  handle({ type: 'delta', run, ops: [], status: 'ok', fragment: [0, 1] });
+  assertEqual(inner(), [null, null], 'a finished fragment run leaves nothing stale');
+  handle({ type: 'delta', run: run + 1, ops: [], status: null, fragment: [0, 9] });
+  assertEqual(staleness(), [null, null, null], 'a fragment the page does not show marks nothing');
+  handle({ type: 'delta', run: run + 1, ops: [], status: 'ok', fragment: [0, 9] });
+});

@@ -495,8 +495,62 @@ public interface St {
      */
     void rerun();
 
+    /**
+     * Ends this run at once and reruns {@code scope}: {@link RerunScope#APP} as {@link #rerun()};
+     * {@link RerunScope#FRAGMENT} only the fragment whose body calls it, which is legal only in a fragment run
+     * (Streamlit's {@code st.rerun(scope="fragment")}).
+     */
+    void rerun(RerunScope scope);
+
     /** Ends this run at once; nothing after it is drawn. */
     void stop();
+
+    // ---- fragments and dialogs -----------------------------------------------------------------------------
+
+    /**
+     * Draws a fragment: a part of the page that {@code body} draws and that reruns on its own. An interaction with a
+     * widget inside it reruns only {@code body} (its callbacks first), not the page; the rest of the page stays as
+     * it was. Its name gives it its identity within the page (unique per run); the body of the latest full run is
+     * what a fragment run executes. Widgets may only be drawn inside the fragment; other elements drawn into
+     * containers outside it accumulate until the next full run, as in Streamlit.
+     *
+     * <pre>{@code
+     * st.fragment("filter", f -> {
+     *     String city = f.selectbox("City", cities, o -> o.key("city"));
+     *     f.dataframe(rowsFor(city), t -> { });
+     * });
+     * }</pre>
+     */
+    void fragment(String name, Consumer<St> body);
+
+    /**
+     * Like {@link #fragment(String, Consumer)}, and the fragment also reruns every {@code runEvery} on the server
+     * while its tab is connected and the latest full run drew it (Streamlit's {@code run_every}).
+     *
+     * <pre>{@code
+     * st.fragment("clock", Duration.ofSeconds(2), f -> f.metric("Price", prices.latest(), null, m -> { }));
+     * }</pre>
+     */
+    void fragment(String name, java.time.Duration runEvery, Consumer<St> body);
+
+    /**
+     * Opens a modal dialog in this run; its body behaves as a fragment (an interaction inside reruns only the body).
+     * {@link #rerun()} inside closes it and reruns the page, which draws it again only if it calls
+     * {@code dialog} again. Dismissing it (×, Escape, a click outside) reruns the page. One dialog per run.
+     *
+     * <pre>{@code
+     * if (st.button("Edit item")) {
+     *     st.dialog("Edit item", d -> {
+     *         String name = d.textInput("Name", o -> o.key("name"));
+     *         if (d.button("Save")) { state.put("item", name); d.rerun(); }
+     *     });
+     * }
+     * }</pre>
+     */
+    void dialog(String title, Consumer<St> body);
+
+    /** Like {@link #dialog(String, Consumer)} with a width, whether it may be dismissed, and a dismiss callback. */
+    void dialog(String title, DialogOptions options, Consumer<St> body);
 
     /** A handle on this tab's session for a background task: update its state and ask for a rerun. */
     SessionHandle session();

@@ -17,6 +17,8 @@
 //   [data-sl-widget][data-sl-input]    custom value widget whose value is JSON in its data-sl-value
 //   a[data-sl-nav]                 page link handled without a full reload
 //   [data-sl-block="<kind>"]       block (container) root, fragment `block` (blocks.js)
+//   [data-sl-block="fragment"][data-sl-fragment="<name>"]  a fragment's container (st.fragment)
+//   [data-sl-block="dialog"][data-sl-widget="<id>"] > dialog[data-sl-dismissible]  a dialog (dialog.js)
 //   [data-sl-table="interactive"]  interactive table (data/table.js)
 //   .sl-chart                      Chart.js chart (data/chart.js); data-sl-chart-ready="true" once drawn
 //   .sl-toast                      fixed notification, stacked by the client; data-sl-faded="true" once gone
@@ -93,6 +95,7 @@ export const STYLED = '[data-sl-style]';
 export const TAB = '[data-sl-tab]';
 export const TABS = '[data-sl-block="tabs"]';
 export const POPOVER = '[data-sl-block="popover"]';
+export const DIALOG = '[data-sl-block="dialog"]';
 export const INTERACTIVE_TABLE = '[data-sl-table="interactive"]';
 
 /** The selector of root container `index`. */

@@ -1,6 +1,8 @@
 // Applying the server's messages (docs/protocol.md) to the page: `session`, `delta` (its set, trim and
 // reached ops), `page`, `query`, `error` and `busy`; what a run has not redrawn yet shows as stale
-// (stale.js). A bad op is logged and skipped; the rest of the delta still applies.
+// (stale.js; a fragment run's delta names its fragment, and only that part is stale). Dialogs open when
+// patched in and close when they leave the page (dialog.js). A bad op is logged and skipped; the rest of the
+// delta still applies.
 
 import { CHILDREN, MSG, OP, ROOT, SESSION_KEY, UNSETTLED_STATUSES, rootSelector } from './constants.js';
 import { state, writeStorage } from './state.js';
@@ -17,6 +19,7 @@ import { clearStale, markCurrent, markReached, markStale } from './stale.js';
 import { describe } from './a11y.js';
 import { enhanceMultiselects } from './widgets/chips.js';
 import { redirect } from './redirect.js';
+import { closeDialogs, focusOpenedDialogs, openDialogs } from './dialog.js';
 
 export function handle(msg) {
   switch (msg.type) {
@@ -26,6 +29,7 @@ export function handle(msg) {
       writeStorage(SESSION_KEY, msg.id);
       resetBackoff();
       if (msg.reset) {
+        closeDialogs(document.body);
         for (const root of document.querySelectorAll(ROOT)) root.replaceChildren();
         clearPending();
         afterOps();
@@ -41,7 +45,10 @@ export function handle(msg) {
       break;
     case MSG.PAGE:
       // the old page's elements must not stay under the new title; its run redraws what it shows
-      if (msg.path !== shownPage) markStale('page');
+      if (msg.path !== shownPage) {
+        closeDialogs(document.body); // a hidden modal would still block the page
+        markStale('page');
+      }
       shownPage = msg.path;
       showPage(msg.path, msg.title, false);
       applyLayout(msg.path);
@@ -77,7 +84,9 @@ let shownPage = state.page;
 function applyDelta(msg) {
   if (msg.status == null && msg.run !== staleRun) {
     staleRun = msg.run;
-    markStale('run');
+    const scope = Array.isArray(msg.fragment) ? fragmentBlock(msg.fragment) : null;
+    if (!Array.isArray(msg.fragment)) markStale('run');
+    else if (scope) markStale('run', scope);
   }
   if (typeof msg.run === 'number') state.run = msg.run;
   if (msg.status != null) acknowledge(msg.seq);
@@ -88,6 +97,7 @@ function applyDelta(msg) {
       console.error('[springlit] cannot apply op', op, e);
     }
   }
+  focusOpenedDialogs();
   if (msg.status == null) {
     setRunning(true);
   } else {
@@ -118,6 +128,16 @@ function resolveContainer(path) {
   return container;
 }
 
+/** The element a fragment run redraws (its block), or null when the page does not show it. */
+function fragmentBlock(path) {
+  try {
+    if (path.length < 2) return null;
+    return resolveContainer(path.slice(0, -1)).children[path[path.length - 1]] ?? null;
+  } catch (e) {
+    return null;
+  }
+}
+
 function applyOp(op) {
   if (!Array.isArray(op.path) || op.path.length === 0) throw new Error('bad path');
   switch (op.op) {
@@ -130,6 +150,7 @@ function applyOp(op) {
       const old = container.children[index];
       const before = old ? dataState(old) : null;
       let live = node;
+      if (old) closeDialogs(old);
       if (old && isBlock(old) && isBlock(node)) live = replaceBlock(old, node);
       else if (old) live = replaceElement(old, node);
       else container.append(node);
@@ -139,12 +160,16 @@ function applyOp(op) {
       enhanceMultiselects(live);
       initBlocks(live);
       initData(live, before);
+      openDialogs(live);
       refreshOwner(container);
       break;
     }
     case OP.TRIM: {
       const container = resolveContainer(op.path);
-      while (container.children.length > op.length) container.lastElementChild.remove();
+      while (container.children.length > op.length) {
+        closeDialogs(container.lastElementChild);
+        container.lastElementChild.remove();
+      }
       refreshOwner(container);
       break;
     }

@@ -15,6 +15,9 @@ import { watchBrowserContext } from './context.js';
 import { handle } from './messages.js';
 import { markNav, onFragmentLinkClick, onNavClick, onPopState } from './nav.js';
 import { closePopovers, onBlockClick, onBlockKeyDown } from './blocks.js';
+import {
+  onDialogCancel, onDialogClick, onDialogClose, onDialogKeyDown, onDialogMouseDown,
+} from './dialog.js';
 import { onDataClick } from './data/index.js';
 import { followColourScheme } from './data/chart.js';
 import { initMenu } from './menu.js';
@@ -42,6 +45,7 @@ document.addEventListener('click', (event) => {
   }
   const fragment = target.closest('a[href^="#"]');
   if (fragment && onFragmentLinkClick(event, fragment)) return;
+  if (onDialogClick(event, target)) return;
   if (onBlockClick(event, target)) return;
   if (onDataClick(event, target)) return;
   onWidgetClick(event, target);
@@ -51,6 +55,11 @@ document.addEventListener('input', onWidgetInput);
 document.addEventListener('change', onWidgetChange);
 document.addEventListener('keydown', onWidgetKeyDown);
 document.addEventListener('keydown', onBlockKeyDown);
+document.addEventListener('keydown', onDialogKeyDown);
+document.addEventListener('mousedown', onDialogMouseDown);
+// neither bubbles: caught on the way down
+document.addEventListener('cancel', onDialogCancel, true);
+document.addEventListener('close', onDialogClose, true);
 document.addEventListener('keydown', a11yKeyDown);
 document.addEventListener('focusout', onWidgetFocusOut);
 document.addEventListener('mousedown', onOptionMouseDown);

@@ -3,7 +3,8 @@
 // delay spares quick runs any flicker and lost clicks); a `reached` op makes the
 // element at its path, everything before it in the same root and its ancestors current again. After a page
 // switch the old page's elements are marked data-sl-stale="page" (hidden at once, never under the new title)
-// until the new page's run redraws or removes them. A finished run leaves nothing stale.
+// until the new page's run redraws or removes them. A finished run leaves nothing stale. A fragment run (a
+// delta naming its fragment's path) marks only what is inside that fragment: the rest of the page is current.
 
 import { CHILDREN, ROOT } from './constants.js';
 
@@ -18,14 +19,17 @@ function fade() {
   for (const el of document.querySelectorAll(`[${STALE}="run"]`)) el.setAttribute(STALE, 'faded');
 }
 
-/** Every element the page shows: the children of the roots and of blocks. */
-function allElements() {
-  return document.querySelectorAll(`${ROOT} > *, ${CHILDREN} > *`);
+/** Every element the page shows (the children of the roots and of blocks), or those inside `scope`. */
+function allElements(scope) {
+  return scope ? scope.querySelectorAll(`${CHILDREN} > *`) : document.querySelectorAll(`${ROOT} > *, ${CHILDREN} > *`);
 }
 
-/** Marks everything on the page stale: `kind` "run" (a run started) or "page" (another page follows). */
-export function markStale(kind) {
-  for (const el of allElements()) {
+/**
+ * Marks everything on the page stale: `kind` "run" (a run started) or "page" (another page follows); with
+ * `scope` (the block of the fragment a fragment run redraws) only the elements inside it.
+ */
+export function markStale(kind, scope = null) {
+  for (const el of allElements(scope)) {
     if (kind === 'page' || el.getAttribute(STALE) !== 'page') el.setAttribute(STALE, kind);
   }
   if (kind === 'run' && fadeTimer === null) fadeTimer = setTimeout(fade, FADE_MS);

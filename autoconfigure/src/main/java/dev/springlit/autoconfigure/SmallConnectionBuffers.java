@@ -10,10 +10,15 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Makes Tomcat's per-connection WebSocket buffers small ({@code streamlit.server.websocket-buffer-size}), because they are most of an idle tab's memory. It must run this early: Tomcat reads its
- * {@code DEFAULT_BUFFER_SIZE} system property once, when its WebSocket classes load, and its text and binary
- * buffer sizes from servlet context parameters when the server starts. Anything the application sets itself
- * wins: the context parameters go in with the lowest precedence and the system property only when absent.
+ * Makes Tomcat's per-connection WebSocket buffers small ({@code streamlit.server.websocket-buffer-size}), because
+ * they are most of an idle tab's memory. It must run this early: Tomcat reads its {@code DEFAULT_BUFFER_SIZE}
+ * system property once, when its WebSocket classes load, and its text and binary buffer sizes from servlet context
+ * parameters when the server starts. Anything the application sets itself wins: the context parameters go in with
+ * the lowest precedence and the system property only when absent.
+ *
+ * <p>Both apply to every WebSocket endpoint of the container, not only Springlit's (Tomcat has no per-endpoint
+ * setting): another endpoint that takes whole text messages refuses longer ones with 1009. README says so, and
+ * that the property's {@code 0} leaves Tomcat's defaults alone.
  */
 public class SmallConnectionBuffers implements EnvironmentPostProcessor {
 

@@ -81,7 +81,8 @@ public class SpringlitAutoConfiguration {
     @ConditionalOnMissingBean
     SpringlitEngine springlitEngine(PageRegistry pages, SpringlitProperties properties,
                                     ObjectProvider<JsonMapper> jsonMapper, Environment environment,
-                                    ObjectProvider<SessionStore> stores) {
+                                    ObjectProvider<SessionStore> stores,
+                                    ObjectProvider<dev.springlit.runtime.FragmentScheduler> fragmentSchedulers) {
         RuntimeSettings settings = RuntimeSettings.builder()
                 .enforceSerializableSessionState(properties.getRunner().isEnforceSerializableSessionState()
                         || SharedStoreNotice.impliesSerializable(stores.getIfAvailable()))
@@ -91,6 +92,7 @@ public class SpringlitAutoConfiguration {
                 .maxSessions(properties.getServer().getMaxSessions())
                 // Spring Boot's own switch for virtual threads decides for page runs too
                 .virtualThreads(environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false))
+                .fragmentScheduler(fragmentSchedulers.getIfAvailable()) // null: the engine's own timer thread
                 .build();
         SpringlitProperties.Runner runner = properties.getRunner();
         RunLimits limits = new RunLimits(runner.getMaxThreads(), runner.getMaxRunTime(), runner.getInterruptGrace(),

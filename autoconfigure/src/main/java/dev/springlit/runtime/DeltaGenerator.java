@@ -269,6 +269,8 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
         throw new RerunRequestedException();
     }
 
+    @Override public void rerun(dev.springlit.RerunScope scope) { FragmentDrawer.rerun(this, scope); }
+
     @Override
     public void stop() {
         run();
@@ -364,6 +366,16 @@ sealed class DeltaGenerator implements St permits FormContainer, StatusBlock {
     }
     @Override public Integer feedback(String options, Consumer<FeedbackOptions> o) {
         return FeedbackDrawer.draw(this, options, applied(new FeedbackOptions(), o));
+    }
+
+    // fragments and dialogs: FragmentDrawer
+    @Override public void fragment(String name, Consumer<St> body) { FragmentDrawer.fragment(this, name, null, body); }
+    @Override public void fragment(String name, java.time.Duration every, Consumer<St> body) {
+        FragmentDrawer.fragment(this, name, java.util.Objects.requireNonNull(every, "runEvery"), body);
+    }
+    @Override public void dialog(String title, Consumer<St> b) { FragmentDrawer.dialog(this, title, null, b); }
+    @Override public void dialog(String title, dev.springlit.DialogOptions o, Consumer<St> b) {
+        FragmentDrawer.dialog(this, title, java.util.Objects.requireNonNull(o, "options"), b);
     }
 
     private static <O> O applied(O options, Consumer<O> customizer) {

@@ -62,6 +62,7 @@ final class Run {
     private final Map<String, ElementPath> formPaths = new HashMap<>();
     private final Set<String> formsWithSubmit = new HashSet<>();
     private PageDescriptor switchTarget;
+    private final RunFragments fragments;
 
     /** One container's position counter in this run. */
     private static final class Container {
@@ -93,17 +94,29 @@ final class Run {
     /**
      * @param rejected where the parts of the tab's message this run cannot use go (the runner tells the tab); they
      *                 are handed over as soon as the values are applied, before the page runs
+     * @param fragments whether it reruns the page or one fragment (S10.1)
      */
-    Run(Session session, RunRequest request, PageDescriptor page, int number, Consumer<Rejection> rejected) {
+    Run(Session session, RunRequest request, PageDescriptor page, int number, Consumer<Rejection> rejected,
+        RunFragments fragments) {
+        this.fragments = fragments;
         this.rejected = rejected;
         this.session = session;
         this.request = request;
         this.page = page;
         this.number = number;
         this.state = new RunState(this, session.data());
-        for (int root = 0; root < PageOutput.ROOTS; root++) {
-            openContainer(ElementPath.root(root), false);
+        if (fragments.isFragmentRun()) {
+            openContainer(fragments.target().path(), false); // what else it writes to accumulates (see emit)
+        } else {
+            for (int root = 0; root < PageOutput.ROOTS; root++) {
+                openContainer(ElementPath.root(root), false);
+            }
         }
+    }
+
+    /** Which fragment this run reruns, and the fragments it draws. */
+    RunFragments fragments() {
+        return fragments;
     }
 
     /** The run bound to this thread, or {@code null}. */
@@ -355,7 +368,7 @@ final class Run {
             bodyThread = Thread.currentThread();
         }
         try {
-            session.engine().interceptors().around(page, session.tag(), false, () -> page.page().render(st));
+            session.engine().interceptors().around(page, session.tag(), false, () -> fragments.render(page, st));
             return interrupted ? RunStatus.INTERRUPTED : RunStatus.OK; // the page may have swallowed the interruption
         } catch (StopRunException stop) {
             return RunStatus.STOPPED;
@@ -416,7 +429,9 @@ final class Run {
     private List<RunResult.Trim> trims() {
         List<RunResult.Trim> trims = new ArrayList<>(containers.size());
         for (Container container : containers.values()) {
-            trims.add(new RunResult.Trim(container.path, container.count));
+            if (fragments.trims(container.path)) {
+                trims.add(new RunResult.Trim(container.path, container.count));
+            }
         }
         return trims;
     }
@@ -428,16 +443,26 @@ final class Run {
         emit(0, Tracebacks.element(failure, details, reference));
     }
 
-    /** Adds an element at the next position of root container {@code root}; returns its index. */
+    /**
+     * Adds an element at the next position of root container {@code root}; returns its index. The run's messages
+     * for the main body (errors, warnings) may go into a fragment instead (see RunFragments#messagesGoTo).
+     */
     int emit(int root, Element element) {
-        return emit(ElementPath.root(root), element);
+        ElementPath fragment = root == 0 ? fragments.messagesGoTo() : null;
+        return emit(fragment != null ? fragment : ElementPath.root(root), element);
     }
 
     /** Adds an element at the next position of the container at {@code container}; returns its index. */
     int emit(ElementPath container, Element element) {
+        fragments.checkPlacement(container, element);
         Container target = containers.get(container);
         if (target == null) {
-            target = openContainer(container, false);
+            if (fragments.trims(container)) {
+                target = openContainer(container, false);
+            } else { // outside a fragment run's fragment: elements accumulate, an st.empty() is replaced (Streamlit)
+                target = openContainer(container, session.output().isPlaceholder(container));
+                target.count = session.output().length(container);
+            }
         }
         int index = target.single ? 0 : target.count;
         target.count = target.single ? 1 : target.count + 1;
@@ -548,6 +573,7 @@ final class Run {
         WidgetMeta meta = new WidgetMeta(id, spec.key(), spec.kind(), spec.callback(), spec.args(), drawn.size(),
                 spec.trigger(), spec.decoder(), form, spec.defaultValue());
         drawn.put(id, meta);
+        fragments.widgetDrawn(id);
         if (spec.key() != null) {
             drawnKeys.put(spec.key(), spec.kind().wireName());
         }

@@ -1,9 +1,9 @@
+// Over 300 lines: one run's SessionState API, its widget values and its end (S2.2) work on the same copy-on-write maps.
 package dev.springlit.runtime;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +18,7 @@ import dev.springlit.runtime.run.RunRequest;
 import dev.springlit.runtime.run.SerializationCheck;
 import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.run.SessionStateTooLargeException;
+import dev.springlit.runtime.run.StateBytes;
 import dev.springlit.runtime.run.StateSizeLimit;
 import dev.springlit.runtime.run.StateValues;
 import dev.springlit.runtime.run.Tracebacks;
@@ -31,13 +32,18 @@ import dev.springlit.runtime.widget.WidgetSpec;
 /**
  * Session state as one run sees it: a private copy of the committed values that becomes the session's
  * state only when the run completes ({@link #finishRun}). An interrupted run's copy is dropped, so a click
- * replayed after an interruption is counted once.
+ * replayed after an interruption is counted once. The copy is made at the run's first write (copy-on-write): a
+ * run that only reads costs no copy of the session's maps.
  */
 final class RunState implements SessionState {
 
     private final Run run;
-    private final Map<String, Object> values;
-    private final Map<String, Object> unkeyed;
+    private Map<String, Object> values;
+    private Map<String, Object> unkeyed;
+    private boolean valuesCopied;
+    private boolean unkeyedCopied;
+    /** Keys whose value code read in this run: it may have changed it in place (S3.3), so it is serialized again. */
+    private final Set<String> handedOut = new HashSet<>();
     private final Map<String, WidgetMeta> previous;
     private final SessionData committed;
     private final Set<String> written = new HashSet<>();
@@ -48,10 +54,27 @@ final class RunState implements SessionState {
 
     RunState(Run run, SessionData committed) {
         this.run = run;
-        this.values = new HashMap<>(committed.values());
-        this.unkeyed = new HashMap<>(committed.unkeyed());
+        this.values = committed.values();
+        this.unkeyed = committed.unkeyed();
         this.previous = committed.widgets();
         this.committed = committed;
+    }
+
+    /** The run's own values map, copied from the committed one at the first write. */
+    private Map<String, Object> values() {
+        if (!valuesCopied) {
+            values = new HashMap<>(values);
+            valuesCopied = true;
+        }
+        return values;
+    }
+
+    private Map<String, Object> unkeyed() {
+        if (!unkeyedCopied) {
+            unkeyed = new HashMap<>(unkeyed);
+            unkeyedCopied = true;
+        }
+        return unkeyed;
     }
 
     // ---- SessionState ----------------------------------------------------------------------------------
@@ -70,6 +93,7 @@ final class RunState implements SessionState {
         if (value == null && !values.containsKey(key)) {
             throw new MissingStateKeyException(key);
         }
+        handedOut.add(key);
         return value;
     }
 
@@ -83,7 +107,11 @@ final class RunState implements SessionState {
     public <T> T getOrDefault(String key, T fallback) {
         run.checkActive();
         ReservedKeys.refuse(key);
-        return values.containsKey(key) ? (T) values.get(key) : fallback;
+        if (!values.containsKey(key)) {
+            return fallback;
+        }
+        handedOut.add(key);
+        return (T) values.get(key);
     }
 
     @Override
@@ -96,7 +124,7 @@ final class RunState implements SessionState {
         } else if (run.settings().enforceSerializableSessionState()) {
             SerializationCheck.require(key, value);
         }
-        values.put(key, value);
+        values().put(key, value);
         written.add(key);
     }
 
@@ -107,7 +135,7 @@ final class RunState implements SessionState {
         if (!values.containsKey(key)) {
             throw new MissingStateKeyException(key);
         }
-        values.remove(key);
+        values().remove(key);
         written.remove(key);
     }
 
@@ -126,13 +154,14 @@ final class RunState implements SessionState {
     @Override
     public Map<String, Object> toMap() {
         run.checkActive();
+        handedOut.addAll(values.keySet());
         return new HashMap<>(values);
     }
 
     @Override
     public void clear() {
         run.checkActive();
-        values.clear();
+        values().clear();
         written.clear();
     }
 
@@ -211,9 +240,9 @@ final class RunState implements SessionState {
 
     private void store(WidgetMeta meta, Object value) {
         if (meta.key() != null) {
-            values.put(meta.key(), value);
+            values().put(meta.key(), value);
         } else {
-            unkeyed.put(meta.id(), value);
+            unkeyed().put(meta.id(), value);
         }
     }
 
@@ -234,19 +263,19 @@ final class RunState implements SessionState {
         if (spec.trigger()) {
             // not the stored value: a true written by code (in an earlier run, or by a task) is not a click
             Object value = spec.decoder() == null ? (Object) fired.contains(id) : firedValues.get(id);
-            if (key != null) {
-                values.put(key, value);
+            if (key != null && (value != values.get(key) || !values.containsKey(key))) {
+                values().put(key, value);
             }
             return value;
         }
         if (key != null) {
             if (!values.containsKey(key)) {
-                values.put(key, restoredOr(id, spec));
+                values().put(key, restoredOr(id, spec));
             }
             return values.get(key);
         }
         if (!unkeyed.containsKey(id)) {
-            unkeyed.put(id, restoredOr(id, spec));
+            unkeyed().put(id, restoredOr(id, spec));
         }
         return unkeyed.get(id);
     }
@@ -273,62 +302,59 @@ final class RunState implements SessionState {
         Map<String, WidgetMeta> drawn = finishingRun.drawn();
         Map<String, WidgetMeta> widgets = new HashMap<>(drawn);
         for (WidgetMeta old : previous.values()) {
-            if (!widgets.containsKey(old.id()) && (old.key() != null || endedByRerun)) {
+            if (!widgets.containsKey(old.id())
+                    && (old.key() != null || endedByRerun || !finishingRun.fragments().couldDraw(old.id()))) {
                 widgets.put(old.id(), old);
             }
         }
         for (WidgetMeta meta : widgets.values()) {
             if (meta.trigger()) {
                 if (meta.key() != null) {
-                    if (values.containsKey(meta.key())) {
-                        values.put(meta.key(), meta.decoder() == null ? Boolean.FALSE : meta.defaultValue());
+                    Object reset = meta.decoder() == null ? Boolean.FALSE : meta.defaultValue();
+                    if (values.containsKey(meta.key()) && values.get(meta.key()) != reset) {
+                        values().put(meta.key(), reset);
                     }
-                } else {
-                    unkeyed.remove(meta.id());
+                } else if (unkeyed.containsKey(meta.id())) {
+                    unkeyed().remove(meta.id());
                 }
             }
         }
-        for (Iterator<String> ids = unkeyed.keySet().iterator(); ids.hasNext(); ) {
-            if (!widgets.containsKey(ids.next())) {
-                ids.remove();
-            }
+        if (unkeyed.keySet().stream().anyMatch(id -> !widgets.containsKey(id))) {
+            unkeyed().keySet().removeIf(id -> !widgets.containsKey(id));
         }
         StateSizeLimit limit = run.session().engine().stateSizeLimit();
-        if (limit.enabled()) {
-            if (!fits(limit, finishingRun)) {
-                // as an interrupted run: none of its state is kept, the widgets it drew stay known
-                return new SessionData(committed.values(), committed.unkeyed(), widgets);
-            }
-        } else if (run.settings().enforceSerializableSessionState()) {
-            checkAllSerializable(finishingRun);
+        StateBytes.Update serialized = serialize();
+        if (serialized == null) {
+            return new SessionData(values, unkeyed, widgets);
         }
-        return new SessionData(values, unkeyed, widgets);
+        boolean details = finishingRun.settings().showErrorDetails();
+        // S8.2: each value that cannot be serialized, after the run's output (once per value, each run it stays)
+        serialized.unserializable().forEach(e -> finishingRun.emit(0, Tracebacks.element(e, details)));
+        SessionStateTooLargeException tooLarge = limit.enabled() ? limit.checkTotal(serialized.sizes()) : null;
+        if (tooLarge != null) {
+            finishingRun.emit(0, Tracebacks.element(tooLarge, details));
+            // as an interrupted run: none of its state is kept, the widgets it drew stay known
+            return new SessionData(committed.values(), committed.unkeyed(), widgets, committed.bytes());
+        }
+        return new SessionData(values, unkeyed, widgets, serialized.bytes());
     }
 
     /** A task (SessionHandle.update) changes only values. */
     SessionData finishTask() {
-        return new SessionData(values, unkeyed, previous);
+        StateBytes.Update serialized = serialize();
+        return new SessionData(values, unkeyed, previous, serialized == null ? null : serialized.bytes());
     }
 
-    /** Whether the state is within max-session-state-size; if not, the error is shown after the run's output. */
-    private boolean fits(StateSizeLimit limit, Run finishingRun) {
-        boolean details = finishingRun.settings().showErrorDetails();
-        SessionStateTooLargeException tooLarge = limit.checkTotal(values,
-                e -> finishingRun.emit(0, Tracebacks.element(e, details)));
-        if (tooLarge == null) {
-            return true;
+    /**
+     * The values' bytes, serializing only what this run may have changed (see {@link StateBytes}); {@code null} when
+     * nothing asks for them (neither enforce-serializable-session-state, nor a state size limit, nor a shared
+     * session store, which implies the first).
+     */
+    private StateBytes.Update serialize() {
+        if (!run.session().engine().stateSizeLimit().enabled() && !run.settings().enforceSerializableSessionState()) {
+            return null;
         }
-        finishingRun.emit(0, Tracebacks.element(tooLarge, details));
-        return false;
-    }
-
-    private void checkAllSerializable(Run finishingRun) {
-        for (Map.Entry<String, Object> entry : values.entrySet()) {
-            try {
-                SerializationCheck.require(entry.getKey(), entry.getValue());
-            } catch (UnserializableValueException e) {
-                finishingRun.emit(0, Tracebacks.element(e, finishingRun.settings().showErrorDetails()));
-            }
-        }
+        StateBytes before = committed.bytes() == null ? StateBytes.NONE : committed.bytes();
+        return before.update(committed.values(), values, committed.unkeyed(), unkeyed, handedOut);
     }
 }

@@ -33,6 +33,10 @@ final class Runner {
     private final RunQueue queue = new RunQueue();
     private volatile SessionData data = SessionData.empty();
     private Run current;
+    /** The fragments the committed runs drew (S10.1); replaced at the commit point with the state. */
+    private Fragments fragments = Fragments.NONE;
+    /** The runEvery timers of the committed fragments (S10.2); a tick offers a run only while a tab is connected. */
+    private final FragmentTimers timers;
     private boolean draining;
     private boolean stopped;
     private int runCount;
@@ -40,6 +44,11 @@ final class Runner {
     Runner(Session session, TabLink tab) {
         this.session = session;
         this.tab = tab;
+        this.timers = new FragmentTimers(session.engine().fragmentScheduler(), fragment -> {
+            if (tab.isConnected()) { // parked: the fragment is on no screen
+                offer(RunRequest.tick(fragment));
+            }
+        });
     }
 
     /** Starts from state committed elsewhere (a session taken over from the store), before any run. */
@@ -73,6 +82,9 @@ final class Runner {
             if (stopped) {
                 return null;
             }
+            if (!request.isTask() && !request.isFirstRun() && request.fragment() == null) {
+                request.inFragment(fragments.scopeOf(request)); // an interaction inside a fragment reruns only it
+            }
             admission = queue.offer(request, current == null ? null : current.request());
             if (admission == RunQueue.Admission.SUPERSEDES_RUNNING && current.streamHold().supersede()) {
                 current.interrupt(); // not a run inside st.writeStream: its answer would be lost (S11.3, StreamHold)
@@ -105,9 +117,17 @@ final class Runner {
                     draining = false;
                     return;
                 }
+                FragmentDef target = fragments.get(next.fragment(), session.page().path());
+                if (next.fragment() != null && target == null && next.isAuto()) {
+                    continue; // its fragment is no longer on the page: its timer's tick has nothing to run
+                }
                 run = new Run(session, next, session.page(), next.isTask() ? runCount : ++runCount,
-                        rejection -> session.reject(rejection.code(), rejection.message()));
+                        rejection -> session.reject(rejection.code(), rejection.message()),
+                        new RunFragments(target, fragments)); // a fragment gone meanwhile: the page runs instead
                 current = run;
+            }
+            if (!run.request().isTask()) {
+                tab.runScope(run.fragments().isFragmentRun() ? run.fragments().target().path() : null);
             }
             RunResult result;
             try {
@@ -123,6 +143,7 @@ final class Runner {
             }
             if (!run.request().isTask()) {
                 tab.show(run.number(), result);
+                tab.runScope(null); // what is sent between runs (notices) belongs to no fragment
             }
             if (result.switchTo() != null) {
                 session.switchedTo(result.switchTo());
@@ -151,12 +172,18 @@ final class Runner {
             }
             if (result.committed() != null) {
                 data = result.committed();
+                if (!run.request().isTask()) {
+                    fragments = fragments.after(run.fragments(), run.page().path());
+                    timers.follow(fragments);
+                }
             } else if (!result.keptWidgets().isEmpty()) {
                 data = withWidgets(data, result.keptWidgets());
             }
             if (!stopped) {
                 if (result.status() == RunStatus.INTERRUPTED) {
                     queue.requeueInterrupted(run.request());
+                } else if (result.rerunAfter() && run.fragments().rerunFragmentName() != null) {
+                    queue.rerunFirst(run.fragments().rerunFragmentName());
                 } else if (result.rerunAfter()) {
                     queue.rerunFirst();
                 }
@@ -169,7 +196,7 @@ final class Runner {
     private static SessionData withWidgets(SessionData committed, Map<String, WidgetMeta> drawn) {
         Map<String, WidgetMeta> widgets = new HashMap<>(committed.widgets());
         widgets.putAll(drawn);
-        return new SessionData(committed.values(), committed.unkeyed(), widgets);
+        return new SessionData(committed.values(), committed.unkeyed(), widgets, committed.bytes());
     }
 
     /**
@@ -215,6 +242,7 @@ final class Runner {
                 return List.of();
             }
             stopped = true;
+            timers.stop();
             dropped = queue.clear();
             running = current;
         }

@@ -19,6 +19,7 @@ public final class RuntimeSettings {
     private final Duration disconnectedSessionTtl;
     private final int maxSessions;
     private final boolean virtualThreads;
+    private final FragmentScheduler fragmentScheduler;
 
     private RuntimeSettings(Builder builder) {
         this.enforceSerializableSessionState = builder.enforceSerializableSessionState;
@@ -27,6 +28,7 @@ public final class RuntimeSettings {
         this.disconnectedSessionTtl = builder.disconnectedSessionTtl;
         this.maxSessions = builder.maxSessions;
         this.virtualThreads = builder.virtualThreads;
+        this.fragmentScheduler = builder.fragmentScheduler;
     }
 
     /** The defaults, as in Streamlit. */
@@ -69,6 +71,23 @@ public final class RuntimeSettings {
         return virtualThreads;
     }
 
+    /** What calls fragments' runEvery timers, or {@code null} for the engine's own thread (S10.2). */
+    public FragmentScheduler fragmentScheduler() {
+        return fragmentScheduler;
+    }
+
+    /** These settings with another fragment scheduler (the page tester's clock that tests advance). */
+    public RuntimeSettings withFragmentScheduler(FragmentScheduler scheduler) {
+        Builder copy = new Builder();
+        copy.enforceSerializableSessionState = enforceSerializableSessionState;
+        copy.showErrorDetails = showErrorDetails;
+        copy.widgetStateDuplicationWarning = widgetStateDuplicationWarning;
+        copy.disconnectedSessionTtl = disconnectedSessionTtl;
+        copy.maxSessions = maxSessions;
+        copy.virtualThreads = virtualThreads;
+        return copy.fragmentScheduler(scheduler).build();
+    }
+
     /** Named settings; each starts at its default. */
     public static final class Builder {
 
@@ -78,6 +97,7 @@ public final class RuntimeSettings {
         private Duration disconnectedSessionTtl = Duration.ofSeconds(120);
         private int maxSessions = 10_000;
         private boolean virtualThreads;
+        private FragmentScheduler fragmentScheduler;
 
         private Builder() {
         }
@@ -109,6 +129,11 @@ public final class RuntimeSettings {
 
         public Builder virtualThreads(boolean virtualThreads) {
             this.virtualThreads = virtualThreads;
+            return this;
+        }
+
+        public Builder fragmentScheduler(FragmentScheduler scheduler) {
+            this.fragmentScheduler = scheduler;
             return this;
         }
 

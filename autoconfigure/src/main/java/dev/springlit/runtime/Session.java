@@ -377,9 +377,24 @@ public final class Session implements SessionHandle {
 
     /** Ends the session: interrupts its run, closes its tab, and runs its beans' destruction callbacks. */
     void destroy() {
+        SessionBeans beans = end();
+        if (beans != null) {
+            beans.destroy();
+        }
+    }
+
+    /**
+     * Its TTL ended on this node: ends it here and returns its beans undestroyed ({@code null}: none), for the node
+     * that ends the session for good to destroy (S9.6).
+     */
+    SessionBeans expire() {
+        return end();
+    }
+
+    private SessionBeans end() {
         synchronized (this) {
             if (destroyed) {
-                return;
+                return null;
             }
             destroyed = true;
         }
@@ -394,16 +409,17 @@ public final class Session implements SessionHandle {
                 attached.close("The session has ended.");
             }
         }
-        resources.release();
+        return resources.releaseKeepingBeans();
     }
 
     /**
      * Ends the session on this node only: it goes on elsewhere (another node owns it, or this one is stopping), so
-     * its tab is told to reconnect at once instead of to stop.
+     * its tab is told to reconnect at once instead of to stop. Its beans are let go without their destruction
+     * callbacks: the session has not ended, and the next node creates its own (S9.6).
      */
     void handOver(String reason) {
         handOverReason = reason;
-        destroy();
+        end();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.springlit.runtime;
 
+import dev.springlit.runtime.run.CommitParts;
+
 /**
  * Where one session stands with its tab's numbered interactions (S9.3) and with the session store (S9.4): the
  * highest number received, the highest one a committed run includes, the highest one the tab may forget (stored
@@ -14,6 +16,8 @@ final class SessionLedger {
     private long version;
     /** The store may hold a newer version than ours (a write failed half-way): claim again before committing. */
     private boolean reclaim;
+    /** What the store holds at our version when we wrote it ourselves, else {@code null} (the next write is whole). */
+    private CommitParts landed;
 
     /** Takes interaction {@code seq} in, or returns false for one already received (a re-send after a reconnect). */
     synchronized boolean receive(long seq) {
@@ -56,15 +60,29 @@ final class SessionLedger {
         acknowledged = Math.max(acknowledged, lastSeq);
         this.version = version;
         this.reclaim = false;
+        this.landed = null;
     }
 
     synchronized long version() {
         return version;
     }
 
+    /** The store holds {@code version} now, claimed by this node: its content is not (only) ours. */
     synchronized void committed(long version) {
         this.version = version;
         this.reclaim = false;
+        this.landed = null;
+    }
+
+    /** This node's commit of {@code parts} landed as {@code version}: the next commit writes only what differs. */
+    synchronized void landed(long version, CommitParts parts) {
+        this.version = version;
+        this.reclaim = false;
+        this.landed = parts;
+    }
+
+    synchronized CommitParts landed() {
+        return landed;
     }
 
     synchronized boolean mustReclaim() {
@@ -73,5 +91,6 @@ final class SessionLedger {
 
     synchronized void storeFailed() {
         reclaim = true;
+        landed = null;
     }
 }

@@ -1,24 +1,24 @@
+// Over 300 lines: the session store's every contact with a session (commit, take-over, keep-alive, expiry, restart) shares one set of fencing rules.
 package dev.springlit.runtime;
 
 import java.security.Principal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.springlit.UploadedFile;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.run.CommitParts;
 import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.session.SessionTag;
@@ -127,9 +127,11 @@ public final class SessionPersistence implements AutoCloseable {
         if (run.isAbandoned()) {
             return true; // the session refuses it itself
         }
+        CommitParts parts;
         byte[] bytes;
         try {
-            bytes = codec.encode(snapshot(session, data, seq));
+            parts = parts(session, data, ledger.landed());
+            bytes = codec.frame(parts.parts());
         } catch (IllegalArgumentException unstorable) {
             session.refusals().warn("Springlit could not store session " + session.tag() + ": "
                     + unstorable.getMessage());
@@ -141,12 +143,14 @@ public final class SessionPersistence implements AutoCloseable {
             if (ledger.mustReclaim()) {
                 ledger.committed(store.claim(session.id(), node, ttl).version());
             }
+            // what the store holds at our version is what we last wrote: only what changed since goes
+            CommitParts before = ledger.landed();
             StoredSession next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
-            boolean landed = store.commit(next, ttl);
+            boolean landed = before != null ? store.commit(next, parts.deltaFrom(before), ttl) : store.commit(next, ttl);
             if (landed) {
-                ledger.committed(next.version());
+                ledger.landed(next.version(), parts);
             }
-            if (landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes)) {
+            if (landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes, parts)) {
                 ledger.acknowledge(seq);
                 return true;
             }
@@ -168,11 +172,11 @@ public final class SessionPersistence implements AutoCloseable {
      * The record is gone although this node still serves the session (Redis restarted empty, or it expired while
      * Redis was unreachable): nobody else can have newer state, so this node stores it again.
      */
-    private boolean recreate(Session session, long seq, byte[] bytes) {
+    private boolean recreate(Session session, long seq, byte[] bytes, CommitParts parts) {
         StoredSession claimed = store.claim(session.id(), node, ttl);
         StoredSession next = claimed.next(seq, bytes);
         if (claimed.isEmpty() && store.commit(next, ttl)) {
-            session.ledger().committed(next.version());
+            session.ledger().landed(next.version(), parts);
             log.info("Springlit stored session " + session.tag() + " again: its record was gone from the store");
             return true;
         }
@@ -256,20 +260,45 @@ public final class SessionPersistence implements AutoCloseable {
         }
     }
 
-    /** A parked session expired here: its record goes too, unless another node has taken it since (S9.6). */
-    void expired(Session session) {
+    /**
+     * A parked session expired here: its record goes too, unless another node has taken it since, and its
+     * session-scoped {@code beans} are destroyed only by the node whose release ended it (S9.6: once, on one node).
+     * A copy another node took over ends here silently: the session lives on there.
+     */
+    void expired(Session session, SessionBeans beans) {
         long version = session.ledger().version();
         if (keeper == null || version == 0) {
+            destroy(beans); // no other node can have it
             return;
         }
-        keeper.execute(() -> {
-            try {
-                store.release(session.id(), version);
-            } catch (RuntimeException e) {
-                storeWarnings.warn("Springlit could not release session " + session.tag() + " (its record expires "
-                        + "by itself): " + e.getMessage());
-            }
-        });
+        try {
+            keeper.execute(() -> endOrLeave(session, version, beans));
+        } catch (RejectedExecutionException stopping) {
+            destroy(beans); // this node is stopping: nobody else is asked any more
+        }
+    }
+
+    /** On the keeper thread: the node whose release ends the session destroys its beans; a stale copy does not. */
+    private void endOrLeave(Session session, long version, SessionBeans beans) {
+        boolean endsHere;
+        try {
+            endsHere = store.release(session.id(), version);
+        } catch (RuntimeException e) {
+            endsHere = true; // nobody else can tell now: its beans are destroyed here rather than never
+            storeWarnings.warn("Springlit could not release session " + session.tag() + " (its record expires "
+                    + "by itself): " + e.getMessage());
+        }
+        if (endsHere) {
+            destroy(beans);
+        } else {
+            log.debug("Springlit session " + session.tag() + " expired here and goes on at another node");
+        }
+    }
+
+    private static void destroy(SessionBeans beans) {
+        if (beans != null) {
+            beans.destroy();
+        }
     }
 
     /**
@@ -284,7 +313,7 @@ public final class SessionPersistence implements AutoCloseable {
         for (Session session : sessions) {
             try {
                 long seq = session.ledger().applied();
-                byte[] bytes = codec.encode(snapshot(session, session.data(), seq));
+                byte[] bytes = codec.frame(parts(session, session.data(), null).parts());
                 StoredSession claimed = store.claim(session.id(), node, ttl);
                 store.commit(claimed.next(seq, bytes), ttl);
                 saved++;
@@ -297,34 +326,12 @@ public final class SessionPersistence implements AutoCloseable {
         }
     }
 
-    /** The session's committed state as plain data; uploads stay behind (their files are on this node). */
-    private SessionSnapshot snapshot(Session session, SessionData data, long seq) {
-        List<String> filesLeftBehind = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>(data.values());
-        Map<String, Object> unkeyed = new HashMap<>(data.unkeyed());
-        Map<String, WidgetSnapshot> widgets = new HashMap<>();
-        for (WidgetMeta meta : data.widgets().values()) {
-            widgets.put(meta.id(), new WidgetSnapshot(meta.id(), meta.key(), meta.kind().wireName(), meta.form(),
-                    meta.order(),
-                    meta.trigger(), holdsFile(meta.defaultValue()) ? null : meta.defaultValue()));
-            Map<String, Object> holder = meta.key() != null ? values : unkeyed;
-            String name = meta.key() != null ? meta.key() : meta.id();
-            if (holdsFile(holder.get(name))) {
-                holder.put(name, null);
-                filesLeftBehind.add(meta.id());
-            }
-        }
-        values.replaceAll((key, value) -> holdsFile(value) ? null : value);
+    /** The parts of {@code data}, serializing only what its runs have not serialized yet (see {@link CommitParts}). */
+    private CommitParts parts(Session session, SessionData data, CommitParts previous) {
         Principal user = session.user();
         String search = session.query().toSearch();
-        return new SessionSnapshot(values, unkeyed, widgets, session.page().path(),
-                search.startsWith("?") ? search.substring(1) : search, seq, user == null ? null : user.getName(),
-                filesLeftBehind);
-    }
-
-    private static boolean holdsFile(Object value) {
-        return value instanceof UploadedFile
-                || value instanceof Collection<?> files && files.stream().anyMatch(UploadedFile.class::isInstance);
+        return CommitParts.of(data, session.page().path(), search.startsWith("?") ? search.substring(1) : search,
+                user == null ? null : user.getName(), previous, codec);
     }
 
     /** The committed state a session taken over starts with; its widgets are drawn again by its first run here. */

@@ -100,11 +100,7 @@ public final class SessionRegistry {
 
     /** Forgets a session that continues on another node; its tab is told to reconnect (S9.4, S9.7). */
     void handOver(Session session, String reason) {
-        if (sessions.remove(session.id(), session)) {
-            if (session.clientAddress() != null) {
-                countOut(session.clientAddress());
-            }
-        }
+        forget(session);
         session.handOver(reason);
     }
 
@@ -172,21 +168,29 @@ public final class SessionRegistry {
         long now = System.nanoTime();
         for (Session session : new ArrayList<>(sessions.values())) {
             long parkedSince = session.parkedSince();
-            if (parkedSince >= 0 && now - parkedSince >= (session.isTouched() ? ttlNanos : untouchedNanos)) {
-                engine.persistence().expired(session);
-                remove(session);
+            if (parkedSince >= 0 && now - parkedSince >= (session.isTouched() ? ttlNanos : untouchedNanos)
+                    && forget(session)) {
+                engine.persistence().expired(session, session.expire());
             }
         }
     }
 
     /** Ends a session at once. */
     public void remove(Session session) {
-        if (sessions.remove(session.id(), session)) {
-            if (session.clientAddress() != null) {
-                countOut(session.clientAddress());
-            }
+        if (forget(session)) {
             session.destroy();
         }
+    }
+
+    /** Takes the session out of this registry; false when it was not in it. */
+    private boolean forget(Session session) {
+        if (!sessions.remove(session.id(), session)) {
+            return false;
+        }
+        if (session.clientAddress() != null) {
+            countOut(session.clientAddress());
+        }
+        return true;
     }
 
     void destroyAll() {

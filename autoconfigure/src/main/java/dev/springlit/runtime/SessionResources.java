@@ -67,6 +67,17 @@ final class SessionResources {
 
     /** The session ended: beans are destroyed and files discarded (outside this monitor). */
     void release() {
+        SessionBeans owned = releaseKeepingBeans();
+        if (owned != null) {
+            owned.destroy();
+        }
+    }
+
+    /**
+     * The session ended on this node: files are discarded and its beans returned, not destroyed, for whoever
+     * ends the session for good to destroy (S9.6: once, on one node); {@code null} when it had none.
+     */
+    SessionBeans releaseKeepingBeans() {
         SessionBeans owned;
         SessionFiles ownedFiles;
         synchronized (this) {
@@ -76,11 +87,9 @@ final class SessionResources {
             ownedFiles = files;
             files = null;
         }
-        if (owned != null) {
-            owned.destroy();
-        }
         if (ownedFiles != null) {
             ownedFiles.discardAll(); // uploads' memory and temporary files go with the session
         }
+        return owned;
     }
 }

@@ -58,6 +58,8 @@ public final class SpringlitEngine implements AutoCloseable {
     private volatile StateSizeLimit stateSizeLimit = StateSizeLimit.NONE;
     private volatile SessionPersistence persistence = SessionPersistence.NONE;
     private volatile boolean leaving;
+    /** The engine's own thread for runEvery timers, used unless the settings bring a scheduler (S10.2). */
+    private final ThreadFragmentScheduler fragmentThread = new ThreadFragmentScheduler();
 
     public SpringlitEngine(PageRegistry pages, RuntimeSettings settings, JsonMapper jsonMapper) {
         this(pages, settings, jsonMapper, RunLimits.defaults());
@@ -84,6 +86,11 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public PageRegistry pages() {
         return pages;
+    }
+
+    /** What calls fragments' runEvery timers. */
+    FragmentScheduler fragmentScheduler() {
+        return settings.fragmentScheduler() != null ? settings.fragmentScheduler() : fragmentThread;
     }
 
     public RuntimeSettings settings() {
@@ -309,6 +316,7 @@ public final class SpringlitEngine implements AutoCloseable {
         persistence.close();
         sessions.destroyAll();
         housekeeping.close();
+        fragmentThread.close();
         flushExecutor.shutdownNow();
         runExecutor.shutdownNow();
     }

@@ -31,6 +31,8 @@ final class TabLink {
     private long parkedSinceNanos = System.nanoTime();
     /** The number of the last run whose end was sent (guarded by sendLock). */
     private int lastEndedRun;
+    /** The fragment block the run going on redraws, or null for a page run: its deltas say so (S10.1). */
+    private volatile dev.springlit.element.ElementPath fragment;
     /** The last numbered interaction the tab may forget (S9.3), sent with each run's end. */
     private volatile java.util.function.LongSupplier acknowledged = () -> 0;
 
@@ -168,6 +170,11 @@ final class TabLink {
         outbox.deliverOn(executor);
     }
 
+    /** The run starting now redraws only the fragment block at {@code path} ({@code null}: the whole page). */
+    void runScope(dev.springlit.element.ElementPath path) {
+        fragment = path;
+    }
+
     /** Posts the ops drawn since the last post; called with the send lock held. */
     private void postDrawn(int run, RunStatus status) {
         List<ServerMessage.Op> ops = output.drain(status != null);
@@ -178,6 +185,6 @@ final class TabLink {
             lastEndedRun = Math.max(lastEndedRun, run);
         }
         outbox.post(connection(), new ServerMessage.Delta(run, ops, status,
-                status == null ? 0 : acknowledged.getAsLong()));
+                status == null ? 0 : acknowledged.getAsLong(), fragment));
     }
 }

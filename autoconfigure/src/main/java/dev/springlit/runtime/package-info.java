@@ -30,5 +30,9 @@
  * deadline and the session's end still do.
  * A session's {@code TabIdentity} is written by the connection's thread and read by runs: each of its fields is
  * one volatile, immutable value.
+ * Fragments (S10): a run either runs the page or reruns one fragment ({@code RunFragments}); the runner keeps the
+ * committed {@code Fragments} (immutable, replaced at the commit point) and scopes each interaction by them when it
+ * is offered. RunEvery timers ({@code FragmentTimers}) are called by the {@code FragmentScheduler}'s thread
+ * ({@code springlit-fragment-timers}, or the tester's clock) and only offer requests to the runner.
  */
 package dev.springlit.runtime;

@@ -112,15 +112,15 @@ public final class MemorySessionStore implements SessionStore {
     @Override
     public boolean release(String sessionId, long version) {
         SessionIds.require(sessionId);
-        boolean[] kept = {false};
+        boolean[] removed = {false};
         sessions.computeIfPresent(sessionId, (id, entry) -> {
             if (live(entry) != null && entry.session().version() != version) {
-                kept[0] = true;
                 return entry;
             }
+            removed[0] = live(entry) != null;
             return null;
         });
-        return !kept[0];
+        return removed[0];
     }
 
     /** Private to this JVM: written when the application stops, for its restart. */

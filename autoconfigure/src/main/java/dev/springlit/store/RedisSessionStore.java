@@ -2,7 +2,11 @@ package dev.springlit.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -19,8 +23,9 @@ import dev.springlit.support.LogText;
 /**
  * A {@link SessionStore} in Redis, through Spring Data Redis (Lettuce with Spring Boot's
  * {@code spring.data.redis.*} settings). One hash per session under {@code springlit:session:<id>}, with a Redis
- * TTL, so abandoned sessions leave no keys; every operation is one Lua script (one round trip), which makes the
- * version check and the write of a commit atomic.
+ * TTL, so abandoned sessions leave no keys; one field per {@link SnapshotParts part}, so a commit given a
+ * {@link SnapshotDelta} writes only what its run changed. Every operation is one Lua script (one round trip), which
+ * makes the version check and the write of a commit atomic.
  *
  * <pre>{@code
  * SessionStore store = new RedisSessionStore(connectionFactory);
@@ -37,7 +42,9 @@ public final class RedisSessionStore implements SessionStore {
     /** Where sessions live unless another prefix is given. */
     public static final String DEFAULT_KEY_PREFIX = "springlit:session:";
 
-    private static final String FORMAT = "springlit-session/1";
+    /** Bumped when the hash's layout changes: a record of another layout is refused, and its tab starts afresh. */
+    private static final String FORMAT = "springlit-session/2";
+    private static final String PART = "p:";
     private static final Log log = LogFactory.getLog(RedisSessionStore.class);
 
     private final RedisTemplate<String, byte[]> redis;
@@ -72,10 +79,39 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean commit(StoredSession next, Duration ttl) {
-        Long landed = eval(RedisScripts.COMMIT, ReturnType.INTEGER, key(next.id()), bytes(FORMAT),
-                bytes(Long.toString(next.version() - 1)), bytes(next.owner()), bytes(Long.toString(next.version())),
-                bytes(Long.toString(next.lastSeq())), next.snapshot(), millis(ttl));
+        byte[] snapshot = next.snapshot();
+        return commit(next, snapshot, parts(snapshot), List.of(), true, ttl);
+    }
+
+    /** Writes only the parts {@code delta} names (one HSET per changed part, one HDEL per removed one). */
+    @Override
+    public boolean commit(StoredSession next, SnapshotDelta delta, Duration ttl) {
+        return commit(next, next.snapshot(), delta.changed(), delta.removed(), false, ttl);
+    }
+
+    private boolean commit(StoredSession next, byte[] snapshot, Map<String, byte[]> written,
+                           java.util.Collection<String> removed, boolean whole, Duration ttl) {
+        List<byte[]> args = new ArrayList<>(9 + 2 * written.size() + removed.size());
+        args.add(bytes(FORMAT));
+        args.add(bytes(Long.toString(next.version() - 1)));
+        args.add(bytes(next.owner()));
+        args.add(bytes(Long.toString(next.version())));
+        args.add(bytes(Long.toString(next.lastSeq())));
+        args.add(millis(ttl));
+        args.add(bytes(whole ? "1" : "0"));
+        args.add(snapshot.length == 0 ? new byte[0] : SnapshotParts.header(snapshot));
+        args.add(bytes(Integer.toString(written.size())));
+        written.forEach((name, part) -> {
+            args.add(bytes(PART + name));
+            args.add(part);
+        });
+        removed.forEach(name -> args.add(bytes(PART + name)));
+        Long landed = eval(RedisScripts.COMMIT, ReturnType.INTEGER, key(next.id()), args.toArray(byte[][]::new));
         return landed != null && landed == 1L;
+    }
+
+    private static Map<String, byte[]> parts(byte[] snapshot) {
+        return snapshot.length == 0 ? Map.of() : SnapshotParts.parts(snapshot, Integer.MAX_VALUE);
     }
 
     @Override
@@ -126,22 +162,39 @@ public final class RedisSessionStore implements SessionStore {
         return false;
     }
 
-    /** f, v, o, s, d as the scripts return them, checked: anything else under our key is not ours. */
+    /** A session's fields as HGETALL returns them, checked: anything else under our key is not ours. */
     private StoredSession parse(String sessionId, List<?> fields) {
-        if (fields.size() != 5 || !FORMAT.equals(text(fields.get(0)))) {
-            throw refused(fields.size() == 1 ? "the key does not hold a hash" : "its format marker is not "
-                    + FORMAT);
+        if (fields.size() == 1) {
+            throw refused("the key does not hold a hash");
         }
-        try {
-            long version = Long.parseLong(text(fields.get(1)));
-            String owner = text(fields.get(2));
-            long lastSeq = Long.parseLong(text(fields.get(3)));
-            byte[] snapshot = fields.get(4) instanceof byte[] data ? data : null;
-            if (owner == null || snapshot == null) {
+        Map<String, byte[]> hash = new HashMap<>();
+        TreeMap<String, byte[]> parts = new TreeMap<>(); // one order, whatever order Redis returns fields in
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            String field = text(fields.get(i));
+            byte[] value = fields.get(i + 1) instanceof byte[] data ? data : null;
+            if (field == null || value == null) {
                 throw refused("a field is missing");
             }
+            if (field.startsWith(PART)) {
+                parts.put(field.substring(PART.length()), value);
+            } else {
+                hash.put(field, value);
+            }
+        }
+        if (!FORMAT.equals(text(hash.get("f")))) {
+            throw refused("its format marker is not " + FORMAT);
+        }
+        try {
+            long version = Long.parseLong(text(hash.get("v")));
+            String owner = text(hash.get("o"));
+            long lastSeq = Long.parseLong(text(hash.get("s")));
+            byte[] header = hash.get("h");
+            if (owner == null || header == null || header.length != 0 && header.length != SnapshotParts.HEADER) {
+                throw refused("a field is missing");
+            }
+            byte[] snapshot = header.length == 0 ? new byte[0] : SnapshotParts.join(header, parts);
             return new StoredSession(sessionId, version, owner, lastSeq, snapshot);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | NullPointerException e) {
             throw refused("its version or sequence number is not a number");
         } catch (IllegalArgumentException e) {
             throw refused("its version or sequence number is out of range");

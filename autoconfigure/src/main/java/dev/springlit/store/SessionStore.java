@@ -49,14 +49,24 @@ public interface SessionStore {
      */
     boolean commit(StoredSession next, Duration ttl);
 
+    /**
+     * {@link #commit(StoredSession, Duration)} where {@code delta} says which parts of {@code next.snapshot()} differ
+     * from the version it follows, so a store that keeps parts apart writes only those (fewer bytes per run). The
+     * version check is the same.
+     */
+    default boolean commit(StoredSession next, SnapshotDelta delta, Duration ttl) {
+        return commit(next, ttl);
+    }
+
     /** Keeps the session for {@code ttl} from now, as a parked tab's session is; false when there is none. */
     boolean touch(String sessionId, Duration ttl);
 
     /**
-     * Removes the session if it is still at {@code version}, so that exactly one node ends it.
+     * Removes the session if it is still at {@code version}, so that exactly one node ends it (and runs its
+     * session-scoped beans' destruction callbacks, S9.6).
      *
-     * @return true when it is gone (removed now, or already expired); false when another node claimed or
-     *         committed it since
+     * @return true when this call removed it; false when another node claimed or committed it since, or it was
+     *         gone already (another node ended it, or it expired)
      */
     boolean release(String sessionId, long version);
 

@@ -11,7 +11,10 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
@@ -19,8 +22,9 @@ import org.apache.commons.logging.LogFactory;
 import dev.springlit.support.LogText;
 
 /**
- * Turns a {@link SessionSnapshot} into bytes and back. The bytes are a header (magic and format version) and a
- * Java serialization stream; reading applies an {@link java.io.ObjectInputFilter} allow-list, checked before any
+ * Turns a {@link SessionSnapshot} into bytes and back. The bytes are a header (magic and format version) and the
+ * snapshot's {@link SnapshotParts}, each a Java serialization stream of its own (so a node serializes only the
+ * values a run changed, and reuses the bytes of the rest); reading applies an {@link java.io.ObjectInputFilter} allow-list, checked before any
  * class is initialized, so tampered bytes cannot run code. Allowed: JDK value types (String, boxed primitives,
  * BigDecimal, BigInteger, java.time), {@code java.util} collections including the immutable ones, arrays of
  * these, {@code dev.springlit.Range}, and the application packages given (each with its subpackages).
@@ -37,10 +41,10 @@ import dev.springlit.support.LogText;
 public final class SnapshotCodec {
 
     /** The format version this code writes and reads; a change to SessionSnapshot's shape bumps it. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     private static final byte[] MAGIC = {'S', 'P', 'L', 'S'};
-    private static final int HEADER = MAGIC.length + 1;
+    private static final int HEADER = SnapshotParts.HEADER;
     private static final Log log = LogFactory.getLog(SnapshotCodec.class);
 
     private final ClassLoader loader;
@@ -63,23 +67,54 @@ public final class SnapshotCodec {
     }
 
     /**
-     * The bytes for {@code snapshot}.
+     * The bytes for {@code snapshot}: its {@link SnapshotParts}, each value serialized on its own.
      *
      * @throws IllegalArgumentException when a value cannot be serialized or the result is larger than the
      *                                  limit, so nothing is stored that could not be read back
      */
     public byte[] encode(SessionSnapshot snapshot) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        bytes.writeBytes(MAGIC);
-        bytes.write(FORMAT);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(SnapshotParts.META, encodeMeta(snapshot));
+        snapshot.values().forEach((key, value) -> parts.put(SnapshotParts.keyed(key), encodeValue(value)));
+        snapshot.unkeyedValues().forEach((id, value) -> parts.put(SnapshotParts.unkeyed(id), encodeValue(value)));
+        return frame(parts);
+    }
+
+    /** The {@link SnapshotParts#META} part of {@code snapshot}: everything but its values. */
+    public byte[] encodeMeta(SessionSnapshot snapshot) {
+        return serialize(new SessionSnapshot(Map.of(), Map.of(), snapshot.widgets(), snapshot.pagePath(),
+                snapshot.query(), snapshot.lastSeq(), snapshot.user(), snapshot.filesLeftBehind()));
+    }
+
+    /** One value's part: its Java serialization. */
+    public byte[] encodeValue(Object value) {
+        return serialize(value);
+    }
+
+    private static byte[] serialize(Object value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(snapshot);
+            out.writeObject(value);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("A session value of type " + e.getMessage()
                     + " cannot be serialized, so the session cannot be stored.", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("The session could not be serialized: " + e, e);
         }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The stored form of a session made of {@code parts} (serialized by {@link #encodeMeta}, {@link #encodeValue}
+     * or, for values, any Java serialization of one object), without serializing anything again.
+     *
+     * @throws IllegalArgumentException when the result is larger than the limit
+     */
+    public byte[] frame(Map<String, byte[]> parts) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(HEADER + SnapshotParts.size(parts));
+        bytes.writeBytes(MAGIC);
+        bytes.write(FORMAT);
+        SnapshotParts.write(bytes, parts);
         if (bytes.size() > limits.maxBytes()) {
             throw new IllegalArgumentException("The session's state takes " + bytes.size() + " bytes, more than "
                     + "the " + limits.maxBytes() + " a stored session may have.");
@@ -105,8 +140,41 @@ public final class SnapshotCodec {
         if (bytes.length > limits.maxBytes()) {
             throw refused("it is " + bytes.length + " bytes long, more than the limit of " + limits.maxBytes(), null);
         }
+        Map<String, byte[]> parts;
+        try {
+            parts = SnapshotParts.parse(bytes, HEADER, bytes.length, (int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
+        } catch (IllegalArgumentException e) {
+            throw refused("its parts are corrupt (" + e.getMessage() + ")", null);
+        }
+        byte[] meta = parts.remove(SnapshotParts.META);
+        if (meta == null) {
+            throw refused("it has no meta part", null);
+        }
+        if (!(read(meta) instanceof SessionSnapshot snapshot)) {
+            throw refused("its meta part is not a session snapshot", null);
+        }
+        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> unkeyed = new HashMap<>();
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            String name = part.getKey();
+            Map<String, Object> holder = name.startsWith("k:") ? values : name.startsWith("u:") ? unkeyed : null;
+            if (holder == null) {
+                throw refused("it has a part of an unknown kind", null);
+            }
+            holder.put(name.substring(2), read(part.getValue()));
+        }
+        try {
+            return new SessionSnapshot(values, unkeyed, snapshot.widgets(), snapshot.pagePath(), snapshot.query(),
+                    snapshot.lastSeq(), snapshot.user(), snapshot.filesLeftBehind());
+        } catch (RuntimeException e) {
+            throw refused("it is inconsistent (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** One part's object, read through the allow-list. */
+    private Object read(byte[] part) {
         AtomicReference<String> refusal = new AtomicReference<>();
-        ByteArrayInputStream input = new ByteArrayInputStream(bytes, HEADER, bytes.length - HEADER);
+        ByteArrayInputStream input = new ByteArrayInputStream(part);
         try (ObjectInputStream in = new LoaderObjectInputStream(input, loader)) {
             in.setObjectInputFilter(info -> {
                 String why = allowList.refusal(info);
@@ -117,14 +185,10 @@ public final class SnapshotCodec {
                 return java.io.ObjectInputFilter.Status.ALLOWED;
             });
             Object value = in.readObject();
-            if (!(value instanceof SessionSnapshot snapshot)) {
-                throw refused("it holds a " + (value == null ? "null" : LogText.clean(value.getClass().getName()))
-                        + " instead of a session snapshot", null);
-            }
             if (input.available() > 0) {
-                throw refused("it has " + input.available() + " bytes after the snapshot", null);
+                throw refused("it has " + input.available() + " bytes after a part", null);
             }
-            return snapshot;
+            return value;
         } catch (UnreadableSessionException e) {
             throw e;
         } catch (InvalidClassException e) {

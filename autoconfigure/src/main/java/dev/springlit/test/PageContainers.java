@@ -59,6 +59,29 @@ abstract class PageContainers extends PageWidgets {
         return scoped("container", b -> true, "container");
     }
 
+    /** The fragment with this name ({@code st.fragment}); a click inside it reruns only the fragment. */
+    public PageTester fragment(String name) {
+        return scoped("fragment", b -> name.equals(b.prop("name")), "fragment \"" + name + "\"").get(0);
+    }
+
+    /** Whether the page shows a dialog now. */
+    public boolean isDialogOpen() {
+        return blocks(0).values().stream().anyMatch(b -> b.kind().equals("dialog"))
+                || blocks(1).values().stream().anyMatch(b -> b.kind().equals("dialog"));
+    }
+
+    /** The dialog the page shows ({@code st.dialog}); at most one is open at a time. */
+    public DialogElement dialog() {
+        for (int rootIndex = 0; rootIndex < 2; rootIndex++) {
+            for (Map.Entry<ElementPath, Block> block : blocks(rootIndex).entrySet()) {
+                if (block.getValue().kind().equals("dialog")) {
+                    return new DialogElement(tester(), block.getKey(), block.getValue());
+                }
+            }
+        }
+        throw new AssertionError("The page shows no dialog.");
+    }
+
     /** Submits this form (the view of {@link #form(String)}) with its first submit button. */
     public PageTester submit() {
         List<WidgetElement> buttons = widgets().stream()
@@ -74,7 +97,8 @@ abstract class PageContainers extends PageWidgets {
         for (int rootIndex = 0; rootIndex < 2; rootIndex++) {
             for (Map.Entry<ElementPath, Block> block : blocks(rootIndex).entrySet()) {
                 if (block.getValue().kind().equals(kind) && match.test(block.getValue())
-                        && (scope() == null ? rootIndex == 0 || kind.equals("form") : block.getKey().startsWith(scope()))) {
+                        && (scope() == null ? rootIndex == 0 || kind.equals("form") || kind.equals("fragment")
+                                : block.getKey().startsWith(scope()))) {
                     views.add(view(block.getKey()));
                 }
             }

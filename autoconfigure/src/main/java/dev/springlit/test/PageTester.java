@@ -103,6 +103,7 @@ public final class PageTester extends PageChats implements AutoCloseable {
         context.getEnvironment().getPropertySources().addLast(new MapPropertySource("pageTesterDefaults",
                 Map.of("streamlit.client.show-error-details", "true")));
         context.register(SpringlitAutoConfiguration.class, pageClass);
+        context.registerBean(dev.springlit.runtime.FragmentScheduler.class, TesterClock::new); // advance() moves it
         context.refresh();
         SpringlitEngine engine = context.getBean(SpringlitEngine.class);
         PageDescriptor page = engine.pages().find(pageClass).orElseThrow(() -> new IllegalArgumentException(
@@ -121,8 +122,8 @@ public final class PageTester extends PageChats implements AutoCloseable {
     /** A tester for a page instance with the given settings. */
     public static PageTester of(Page page, RuntimeSettings settings) {
         PageDescriptor descriptor = new PageDescriptor("/", "Page", "", 0, "page", page);
-        SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(descriptor)), settings,
-                JsonMapper.builder().build());
+        SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(descriptor)),
+                settings.withFragmentScheduler(new TesterClock()), JsonMapper.builder().build());
         return new PageTester(engine, descriptor, engine);
     }
 
@@ -212,6 +213,15 @@ public final class PageTester extends PageChats implements AutoCloseable {
     public PageTester switchPage(Class<? extends Page> pageClass) {
         session.switchPage(engine.pages().find(pageClass).orElseThrow(() -> new IllegalArgumentException(
                 "The app has no page of type " + pageClass.getName())));
+        return this;
+    }
+
+    /**
+     * Moves the tester's clock on by {@code duration}: each runEvery fragment reruns as often as its timer falls due
+     * meanwhile (S10.2), each run finished before the next tick, as if that much time had passed without a click.
+     */
+    public PageTester advance(Duration duration) {
+        session.advance(duration, DEFAULT_TIMEOUT);
         return this;
     }
 

@@ -106,6 +106,16 @@ final class TesterSession {
         }
     }
 
+    /** Moves the tester's clock (S10.2), waiting after each timer tick until the session is idle again. */
+    void advance(Duration duration, Duration timeout) {
+        started();
+        if (!(engine.settings().fragmentScheduler() instanceof TesterClock clock)) {
+            throw new IllegalStateException("advance() needs a tester made by PageTester.of(...), whose clock the test "
+                    + "moves; this engine's runEvery timers follow the real clock.");
+        }
+        clock.advance(duration, () -> awaitRun(Integer.MIN_VALUE, timeout)); // no run count to wait for: idle is all
+    }
+
     void switchPage(PageDescriptor page) {
         pendingPage = page;
     }

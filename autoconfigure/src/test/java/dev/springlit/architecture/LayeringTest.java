@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.springlit.runtime.CommittedState;
 import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.FileRoutes;
+import dev.springlit.runtime.FragmentScheduler;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SessionOpening;
@@ -120,7 +121,7 @@ class LayeringTest {
         classes().that().resideInAPackage("dev.springlit.runtime..").and().arePublic()
                 .and(not(belongToAnyOf(SpringlitEngine.class, RuntimeSettings.class, Session.class,
                         SessionOpening.class, SessionRegistry.class, CommittedState.class, CurrentSessionState.class,
-                        FileRoutes.class, TabContext.class, TabIdentity.class, ClientConnection.class,
+                        FileRoutes.class, FragmentScheduler.class, TabContext.class, TabIdentity.class, ClientConnection.class,
                         RunStatus.class, ServerMessage.class, PageAccess.class, PageDescriptor.class,
                         PageRegistry.class, ReservedKeys.class, RunObserver.class, StateValues.class,
                         RefusalWarnings.class, TabHello.class, SessionFiles.class, StoredUpload.class,

@@ -38,6 +38,13 @@ final class ClusterTab implements ClientConnection {
     }
 
     static ClusterTab open(SpringlitEngine engine, String sessionId, Consumer<ServerMessage.Delta> onRunEnd) {
+        ClusterTab tab = connect(engine, sessionId, onRunEnd);
+        tab.awaitIdle();
+        return tab;
+    }
+
+    /** Says hello and returns at once, as a tab that goes on sending before its page is drawn. */
+    static ClusterTab connect(SpringlitEngine engine, String sessionId, Consumer<ServerMessage.Delta> onRunEnd) {
         ClusterTab tab = new ClusterTab(onRunEnd);
         TabHello hello = new TabHello(sessionId, engine.pages().home().orElseThrow(), "", sessionId != null,
                 Map.of(), null, null);
@@ -45,7 +52,6 @@ final class ClusterTab implements ClientConnection {
         if (!(outcome instanceof SessionOpening.Opened)) {
             throw new AssertionError("refused: " + outcome);
         }
-        tab.awaitIdle();
         return tab;
     }
 
@@ -93,6 +99,21 @@ final class ClusterTab implements ClientConnection {
         }
         shown.removeIf(java.util.Objects::isNull);
         return shown;
+    }
+
+    /** The id of the first widget of {@code kind} ("text_input", "chat_input", ...) anywhere on the page. */
+    synchronized String widgetId(String kind) {
+        for (ServerMessage message : messages) {
+            if (message instanceof ServerMessage.Delta delta) {
+                for (ServerMessage.Op op : delta.ops()) {
+                    if (op instanceof ServerMessage.SetOp set && set.element() instanceof dev.springlit.element.Widget w
+                            && w.kind().equals(kind)) {
+                        return w.id();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + kind + " widget in " + messages);
     }
 
     /** The texts the tab shows. */

@@ -26,6 +26,7 @@ import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.SessionBeanScope;
 import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;
@@ -101,9 +102,30 @@ class DurableSessionsTest {
         return node(name, TTL);
     }
 
+    /** A name field and a chat: what was said is kept in state, one line per message. */
+    private static Page talk(java.util.concurrent.atomic.AtomicBoolean hold) {
+        SessionState state = new CurrentSessionState();
+        return st -> {
+            while (hold.get()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // its next St call sees an interrupt
+            }
+            String name = st.textInput("Name", o -> o.key("name"));
+            String said = st.chatInput("Say");
+            if (said != null) {
+                state.put("said", state.getOrDefault("said", "") + said + ";");
+            }
+            st.text("name=" + name);
+            st.text("said=" + state.getOrDefault("said", ""));
+        };
+    }
+
     private SpringlitEngine node(String name, Duration ttl) {
+        return node(name, ttl, counter());
+    }
+
+    private SpringlitEngine node(String name, Duration ttl, Page body) {
         LettuceConnectionFactory connections = RedisSessionStoreTest.connect(redis.port());
-        PageDescriptor page = new PageDescriptor("/", "Counter", "", 0, "counter", counter());
+        PageDescriptor page = new PageDescriptor("/", "Counter", "", 0, "counter", body);
         SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page)),
                 RuntimeSettings.builder().enforceSerializableSessionState(true).disconnectedSessionTtl(ttl).build(),
                 JsonMapper.builder().build());
@@ -190,6 +212,104 @@ class DurableSessionsTest {
         assertThat(onB.texts()).containsExactly("count=4");
         assertThat(storedCount(id)).isEqualTo(4);
         assertThat(stored(id).lastSeq()).isEqualTo(4);
+    }
+
+    @Test
+    void S9_3_valuesAndChatMessagesResentRightAfterATakeOverAreAppliedOnceThePageIsDrawn() {
+        resendRightAfterATakeOver(false);
+    }
+
+    @Test
+    void S9_3_valuesAndChatMessagesResentWhileTheTakeOversFirstRunDrawsAreAppliedAfterIt() {
+        resendRightAfterATakeOver(true);
+    }
+
+    /**
+     * A dies before its tab heard of its last two interactions; the tab re-sends them to B at once, before B's first
+     * run has drawn the page (held there when {@code holdFirstRun}: they arrive while it runs and interrupt it).
+     */
+    private void resendRightAfterATakeOver(boolean holdFirstRun) {
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
+        SpringlitEngine a = node("node-a", TTL, talk(new java.util.concurrent.atomic.AtomicBoolean()));
+        SpringlitEngine b = node("node-b", TTL, talk(hold));
+        ClusterTab onA = ClusterTab.open(a, null);
+        String name = onA.widgetId("text_input");
+        String chat = onA.widgetId("chat_input");
+        onA.session.interact(java.util.Map.of(name, "Ada"), null, 1);
+        onA.awaitIdle();
+        onA.session.interact(java.util.Map.of(chat, "hello"), chat, 2);
+        onA.awaitIdle();
+        assertThat(onA.texts()).containsExactly("name=Ada", "said=hello;");
+        String id = onA.session.id();
+
+        hold.set(holdFirstRun);
+        ClusterTab onB = ClusterTab.connect(b, id, d -> { });
+        onB.session.interact(java.util.Map.of(name, "Grace"), null, 3);
+        onB.session.interact(java.util.Map.of(chat, "hi"), chat, 4);
+        hold.set(false);
+        onB.awaitIdle();
+
+        assertThat(onB.errors()).as("nothing refused").isEmpty();
+        assertThat(onB.texts()).containsExactly("name=Grace", "said=hello;hi;");
+        assertThat(stored(id).lastSeq()).isEqualTo(4);
+        assertThat(onB.runEnds()).last().satisfies(d -> assertThat(d.seq()).isEqualTo(4));
+        onB.session.interact(java.util.Map.of(chat, "again"), chat, 5);
+        onB.awaitIdle();
+        assertThat(onB.texts()).containsExactly("name=Grace", "said=hello;hi;again;");
+    }
+
+    /** A value that counts how often Java serialization writes it. */
+    static final class Tracked implements java.io.Serializable {
+        static final AtomicInteger WRITES = new AtomicInteger();
+
+        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+            WRITES.incrementAndGet();
+            out.defaultWriteObject();
+        }
+    }
+
+    @Test
+    void S9_1_aValueIsSerializedOnceWhenPutAndNotAgainByRunsThatLeaveItAlone() {
+        SessionState state = new CurrentSessionState();
+        List<Integer> writesAfterEachRun = new CopyOnWriteArrayList<>();
+        Page counter = counter();
+        SpringlitEngine a = node("node-a", TTL, st -> {
+            if (!state.contains("tracked")) {
+                state.put("tracked", new Tracked()); // S8.1 checks it here, at once
+            }
+            counter.render(st);
+        });
+        ClusterTab onA = ClusterTab.open(a, null, d -> writesAfterEachRun.add(Tracked.WRITES.get()));
+        int afterFirstRun = Tracked.WRITES.get();
+        for (int seq = 1; seq <= 5; seq++) {
+            onA.click("Inc", seq);
+        }
+
+        assertThat(afterFirstRun).as("the put's check, then once at the run's end for the end check, the size "
+                + "and the store together").isEqualTo(2);
+        assertThat(writesAfterEachRun).as("runs that leave it alone do not serialize it again")
+                .containsOnly(afterFirstRun);
+        assertThat(stored(onA.session.id()).lastSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void S9_1_aValueChangedInPlaceWithoutAPutIsStoredToo() {
+        SessionState state = new CurrentSessionState();
+        SpringlitEngine a = node("node-a", TTL, st -> {
+            @SuppressWarnings("unchecked")
+            List<String> seen = (List<String>) state.setDefault("seen", new ArrayList<String>());
+            if (st.button("Add")) {
+                seen.add("x" + seen.size()); // S3.3: values are stored by reference
+            }
+            st.text("seen=" + seen);
+        });
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Add", 1);
+        onA.click("Add", 2);
+
+        assertThat(onA.texts()).containsExactly("seen=[x0, x1]");
+        assertThat(codec().decode(stored(onA.session.id()).snapshot()).values().get("seen"))
+                .isEqualTo(List.of("x0", "x1"));
     }
 
     @Test
@@ -280,10 +400,10 @@ class DurableSessionsTest {
         String id = onA.session.id();
         byte[] key = (RedisSessionStore.DEFAULT_KEY_PREFIX + id).getBytes(StandardCharsets.UTF_8);
         try (RedisConnection connection = admin.getConnection()) {
-            byte[] bytes = connection.hashCommands().hGet(key, "d".getBytes(StandardCharsets.UTF_8));
+            byte[] field = ("p:" + SnapshotParts.keyed("count")).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = connection.hashCommands().hGet(key, field);
             // cut in half: whatever a byte in the middle was, the stream cannot be read whole any more
-            connection.hashCommands().hSet(key, "d".getBytes(StandardCharsets.UTF_8),
-                    java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            connection.hashCommands().hSet(key, field, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         }
 
         ClusterTab onB = ClusterTab.open(b, id);
@@ -303,6 +423,59 @@ class DurableSessionsTest {
         onA.session.detach(onA);
 
         awaitTrue(() -> keyCount() == 0 && a.sessions().size() == 0);
+    }
+
+    /** The counter, with a session-scoped bean whose destruction callback records the node it ran on. */
+    private Page counterWithBean(String node, List<String> destroyed) {
+        Page counter = counter();
+        SessionBeanScope scope = new SessionBeanScope();
+        return st -> {
+            scope.get("probe", Object::new);
+            scope.registerDestructionCallback("probe", () -> destroyed.add(node));
+            counter.render(st);
+        };
+    }
+
+    @Test
+    void S9_6_theBeansOfASessionThatMovedAreDestroyedOnceOnTheNodeThatEndsIt() throws Exception {
+        Duration ttl = Duration.ofMillis(1500);
+        List<String> destroyed = new CopyOnWriteArrayList<>();
+        SpringlitEngine a = node("node-a", ttl, counterWithBean("node-a", destroyed));
+        SpringlitEngine b = node("node-b", ttl, counterWithBean("node-b", destroyed));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+        onA.session.detach(onA); // A keeps a parked copy
+        ClusterTab onB = ClusterTab.open(b, id);
+        onB.click("Inc", 2);
+
+        awaitTrue(() -> a.sessions().size() == 0);
+        onB.click("Inc", 3);
+        assertThat(onB.texts()).as("the session goes on at B").containsExactly("count=3");
+        onB.session.detach(onB);
+        awaitTrue(() -> b.sessions().size() == 0 && keyCount() == 0 && !destroyed.isEmpty());
+        Thread.sleep(300); // A's release (if it were to destroy anything) runs on its store thread
+
+        assertThat(destroyed).as("not when A's stale copy expired, once when the session ended")
+                .containsExactly("node-b");
+    }
+
+    @Test
+    void S9_6_aNodeHandingASessionOverDoesNotDestroyItsBeans() {
+        List<String> destroyed = new CopyOnWriteArrayList<>();
+        SpringlitEngine a = node("node-a", TTL, counterWithBean("node-a", destroyed));
+        SpringlitEngine b = node("node-b", TTL, counterWithBean("node-b", destroyed));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+
+        a.leave();
+        ClusterTab onB = ClusterTab.open(b, id);
+        onB.click("Inc", 2);
+
+        assertThat(onA.toldToReconnect()).isTrue();
+        assertThat(onB.texts()).containsExactly("count=2");
+        assertThat(destroyed).as("the session did not end").isEmpty();
     }
 
     @Test

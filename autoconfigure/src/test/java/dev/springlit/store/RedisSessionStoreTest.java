@@ -109,6 +109,13 @@ class RedisSessionStoreTest extends SessionStoreContract {
         }
     }
 
+    /** The bytes Redis has received from clients so far. */
+    static long netInput(LettuceConnectionFactory connections) {
+        try (RedisConnection connection = connections.getConnection()) {
+            return Long.parseLong(connection.serverCommands().info("stats").getProperty("total_net_input_bytes").strip());
+        }
+    }
+
     static java.util.Map<String, Long> delta(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
         java.util.Map<String, Long> delta = new java.util.TreeMap<>();
         after.forEach((name, calls) -> {
@@ -148,10 +155,67 @@ class RedisSessionStoreTest extends SessionStoreContract {
         }
         java.util.Map<String, Long> calls = delta(before, commandCalls(factory));
 
-        // one EVALSHA per commit from the client; TYPE, HMGET, HSET and PEXPIRE run inside the script;
-        // the first INFO is counted once it has run
+        // one EVALSHA per commit from the client; TYPE, HMGET, HKEYS (a whole commit drops parts it does not
+        // write), HSET and PEXPIRE run inside the script; the first INFO is counted once it has run
         assertThat(calls).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("evalsha", 10L, "type", 10L,
-                "hmget", 10L, "hset", 10L, "pexpire", 10L, "info", 1L));
+                "hmget", 10L, "hkeys", 10L, "hset", 10L, "pexpire", 10L, "info", 1L));
+    }
+
+    @Test
+    void S9_1_aDeltaCommitWritesOnlyTheChangedPartsInOneRoundTripAndLoadsWhole() {
+        String id = newId();
+        StoredSession session = store.claim(id, "node-a", TTL).next(1, noted(1));
+        store.commit(session, TTL);
+        long bytesBefore = netInput(factory);
+        for (int i = 2; i <= 11; i++) {
+            session = session.next(i, noted(i));
+            assertThat(store.commit(session, TTL)).isTrue();
+        }
+        long wholeBytes = (netInput(factory) - bytesBefore) / 10;
+
+        java.util.Map<String, Long> before = commandCalls(factory);
+        bytesBefore = netInput(factory);
+        for (int i = 12; i <= 21; i++) {
+            java.util.Map<String, byte[]> previous = SnapshotParts.parts(session.snapshot(), Integer.MAX_VALUE);
+            session = session.next(i, noted(i));
+            java.util.Map<String, byte[]> changed = new java.util.HashMap<>(SnapshotParts.parts(session.snapshot(),
+                    Integer.MAX_VALUE));
+            changed.entrySet().removeIf(part -> java.util.Arrays.equals(part.getValue(), previous.get(part.getKey())));
+            assertThat(changed).containsOnlyKeys(SnapshotParts.keyed("count"));
+            assertThat(store.commit(session, new SnapshotDelta(changed, java.util.Set.of()), TTL)).isTrue();
+        }
+        long deltaBytes = (netInput(factory) - bytesBefore) / 10;
+        java.util.Map<String, Long> calls = delta(before, commandCalls(factory));
+
+        assertThat(calls).as("one round trip each; no HKEYS: nothing else is dropped")
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("evalsha", 10L, "type", 10L, "hmget", 10L,
+                        "hset", 10L, "pexpire", 10L, "info", 3L));
+        assertThat(store.load(id)).contains(session);
+        assertThat(codec.decode(store.load(id).orElseThrow().snapshot()).values()).containsEntry("count", 21);
+        assertThat(deltaBytes).as("the count's part, not the 500-character note again").isLessThan(wholeBytes - 400);
+        System.out.println("Redis bytes received per commit: whole " + wholeBytes + ", delta " + deltaBytes);
+    }
+
+    /** A count beside a note that never changes. */
+    private byte[] noted(int count) {
+        return codec.encode(new SessionSnapshot(java.util.Map.of("count", count, "note", "n".repeat(500)),
+                java.util.Map.of(), java.util.Map.of(), "/", "", 0));
+    }
+
+    @Test
+    void S9_1_aDeltaCommitRemovesPartsThatAreGone() {
+        String id = newId();
+        byte[] whole = codec.encode(new SessionSnapshot(java.util.Map.of("a", 1, "b", 2), java.util.Map.of(),
+                java.util.Map.of(), "/", "", 1));
+        StoredSession session = store.claim(id, "node-a", TTL).next(1, whole);
+        store.commit(session, TTL);
+        byte[] without = codec.encode(new SessionSnapshot(java.util.Map.of("a", 1), java.util.Map.of(),
+                java.util.Map.of(), "/", "", 2));
+        session = session.next(2, without);
+
+        assertThat(store.commit(session, new SnapshotDelta(java.util.Map.of(), java.util.Set.of(SnapshotParts.keyed("b"))),
+                TTL)).isTrue();
+        assertThat(codec.decode(store.load(id).orElseThrow().snapshot()).values()).containsOnlyKeys("a");
     }
 
     @Test
@@ -233,11 +297,12 @@ class RedisSessionStoreTest extends SessionStoreContract {
         String id = newId();
         StoredSession claimed = store.claim(id, "node-a", TTL);
         store.commit(claimed.next(1, counter(1, 1)), TTL);
-        byte[] gadget = codec.encode(new SessionSnapshot(java.util.Map.of("x", new Gadget("calc")),
-                java.util.Map.of(), java.util.Map.of(), "/", "", 1));
+        byte[] gadget = codec.encodeValue(new Gadget("calc"));
         int readsBefore = Gadget.READS.get();
         try (RedisConnection connection = factory.getConnection()) {
-            connection.hashCommands().hSet(key(id), "d".getBytes(StandardCharsets.UTF_8), gadget);
+            // a value's part: one hash field per value
+            connection.hashCommands().hSet(key(id), ("p:" + SnapshotParts.keyed("count")).getBytes(StandardCharsets.UTF_8),
+                    gadget);
         }
 
         byte[] stored = store.load(id).orElseThrow().snapshot();

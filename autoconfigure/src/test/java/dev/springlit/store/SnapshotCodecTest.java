@@ -155,7 +155,7 @@ class SnapshotCodecTest {
         bytes[4] = 9;
 
         assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(UnreadableSessionException.class)
-                .hasMessageContaining("written in format 9 and this version reads format 2");
+                .hasMessageContaining("written in format 9 and this version reads format " + SnapshotCodec.FORMAT);
     }
 
     @Test
@@ -287,7 +287,9 @@ class SnapshotCodecTest {
         System.out.printf("Encoded snapshot: counter page %d bytes, 100 keys + 10 keyed widgets %d bytes%n",
                 counter, hundred);
 
-        assertThat(counter).isLessThan(1024);
-        assertThat(hundred).isLessThan(8 * 1024);
+        // each value is a serialization stream of its own (its class descriptors repeat), so that a run can write
+        // only the values it changed: the whole is larger than one stream would be
+        assertThat(counter).isLessThan(1536);
+        assertThat(hundred).isLessThan(16 * 1024);
     }
 }

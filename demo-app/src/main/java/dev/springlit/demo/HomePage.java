@@ -31,6 +31,7 @@ class HomePage implements Page {
                 - [Pages and query parameters](/navigation): page links, switchPage and the address bar.
                 - [Sales dashboard](/dashboard): filters, metrics, charts, a sortable table, a cached service.
                 - [Chat](/chat): chat messages, a chat input and an answer streamed by a model bean.
+                - [Fragments and dialogs](/fragments): a chart that refreshes itself, a filter that reruns alone, dialogs.
                 """);
         st.caption("Open a second tab: it has its own count. Refresh this one: it keeps its count.");
     }

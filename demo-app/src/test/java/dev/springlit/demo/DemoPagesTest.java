@@ -21,6 +21,29 @@ class DemoPagesTest {
     PageTesterFactory pages;
 
     @Test
+    void s10_theFragmentsPageRerunsItsFragmentsAloneAndItsDialogSavesAndCloses() {
+        try (PageTester page = pages.create(FragmentsPage.class).run()) {
+            assertThat(page.metric(0).value()).as("page runs").isEqualTo("1");
+            page.fragment("holdings").selectbox("Symbol").select("GLOBEX").run();
+            assertThat(page.fragment("holdings").caption(0).value()).isEqualTo("Holdings runs: 2");
+            assertThat(page.metric(0).value()).as("page runs after a fragment run").isEqualTo("1");
+
+            page.button("Edit item").click().run();
+            assertThat(page.isDialogOpen()).isTrue();
+            assertThat(page.dialog().title()).isEqualTo("Edit item");
+            page.dialog().body().textInput("Name").input("Floor lamp").run();
+            page.dialog().body().button("Save").click().run();
+            assertThat(page.isDialogOpen()).isFalse();
+            assertThat(page.markdowns()).anySatisfy(m -> assertThat(m.value()).contains("Floor lamp** at $39.00"));
+
+            page.button("Delete item").click().run();
+            assertThat(page.dialog().dismissible()).isFalse();
+            page.dialog().body().button("Keep it").click().run();
+            assertThat(page.isDialogOpen()).isFalse();
+        }
+    }
+
+    @Test
     void s12_2_theProfilePageShowsTheTabsUserAndContext() {
         dev.springlit.User alice = dev.springlit.User.of("alice", new java.util.LinkedHashSet<>(java.util.List.of("ROLE_USER", "ROLE_ADMIN")),
                 java.util.Map.of("name", "Alice Liddell", "email", "alice@example.org"));

@@ -37,9 +37,22 @@ public record TabContext(Map<String, List<String>> allHeaders, Map<String, Strin
     static final Set<String> SECRET_HEADERS = Set.of("cookie", "authorization", "proxy-authorization");
 
     public TabContext {
-        allHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(allHeaders));
-        allCookies = Collections.unmodifiableMap(new LinkedHashMap<>(allCookies));
+        allHeaders = compactHeaders(allHeaders);
+        allCookies = allCookies.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(allCookies));
         locales = locales.isEmpty() ? List.of(Locale.getDefault()) : List.copyOf(locales);
+    }
+
+    /**
+     * Every session keeps its tab's snapshot while it lives (parked ones too), so the copy is as small as it can be
+     * while keeping the headers' order: immutable value lists instead of growable ones, no map when there is none.
+     */
+    private static Map<String, List<String>> compactHeaders(Map<String, List<String>> headers) {
+        if (headers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> compact = new LinkedHashMap<>(headers.size() * 4 / 3 + 1);
+        headers.forEach((name, values) -> compact.put(name, List.copyOf(values)));
+        return Collections.unmodifiableMap(compact);
     }
 
     /** A tab the server knows nothing about (the page tester's, until it is told more): the server's defaults. */

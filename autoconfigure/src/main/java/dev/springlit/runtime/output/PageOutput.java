@@ -112,6 +112,18 @@ public final class PageOutput {
         pendingIndex = null; // a set queued before the trim must not be moved after it
     }
 
+    /** Whether the container at {@code path} is an {@code st.empty()} placeholder, which holds one element. */
+    public synchronized boolean isPlaceholder(ElementPath path) {
+        Node container = path.depth() > 1 ? find(path) : null;
+        return container != null && container.element instanceof Block block && block.kind().equals("empty");
+    }
+
+    /** How many children the container at {@code path} shows (0 when it shows none or is gone). */
+    public synchronized int length(ElementPath path) {
+        Node container = find(path);
+        return container == null ? 0 : container.children.size();
+    }
+
     private Node find(ElementPath path) {
         Node node = root;
         for (int level = 0; level < path.depth(); level++) {

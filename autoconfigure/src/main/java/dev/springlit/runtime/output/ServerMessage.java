@@ -25,12 +25,17 @@ public sealed interface ServerMessage {
 
     /**
      * Changes to the page; a non-null {@code status} ends run number {@code run}, and then {@code seq} is the last
-     * numbered interaction the committed state includes (S9.3; 0 when the tab numbers none).
+     * numbered interaction the committed state includes (S9.3; 0 when the tab numbers none). {@code fragment} is
+     * the path of the fragment block a fragment run redraws (its ops stay under it, S10.1), or {@code null}.
      */
-    record Delta(int run, List<Op> ops, RunStatus status, long seq) implements ServerMessage {
+    record Delta(int run, List<Op> ops, RunStatus status, long seq, ElementPath fragment) implements ServerMessage {
 
         public Delta(int run, List<Op> ops, RunStatus status) {
             this(run, ops, status, 0);
+        }
+
+        public Delta(int run, List<Op> ops, RunStatus status, long seq) {
+            this(run, ops, status, seq, null);
         }
     }
 

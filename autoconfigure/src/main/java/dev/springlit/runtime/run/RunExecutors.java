@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where runs execute. Never a thread per session: an idle session holds no thread at all. By default a
- * {@link RunThreadPool} of platform threads that grows with the runs in progress (so pages blocked on I/O never
- * make other tabs wait) and shrinks when idle; a page stuck in a busy loop only costs its own thread, because
+ * {@link RunThreadPool} of platform threads that grows with the runs blocked in a page (so pages blocked on I/O
+ * never make other tabs wait for long), not with the runs that merely wait for a core, and shrinks when idle; a page stuck in a busy loop only costs its own thread, because
  * Linux preempts platform threads. With {@code spring.threads.virtual.enabled} on JDK 21+, virtual threads (a
  * page blocked on I/O costs no platform thread, but as many pages spinning without end as there are cores would
  * starve every other run).
@@ -19,6 +19,12 @@ public final class RunExecutors {
 
     /** How long an idle run thread waits for more work before it ends. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+    /**
+     * Run threads started without checking whether the busy ones are blocked: two per core keep the cores busy
+     * while a run waits for its socket write or a lock; more would only queue for a core and stay behind.
+     */
+    private static final int FREE_THREADS_PER_CORE = 2;
+    private static final int MIN_FREE_THREADS = 4;
 
     private RunExecutors() {
     }
@@ -50,6 +56,11 @@ public final class RunExecutors {
             thread.setDaemon(true);
             return thread;
         };
-        return new RunThreadPool(maxThreads, KEEP_ALIVE, threads);
+        if (!StalledRunsWatch.canMeasure()) {
+            return new RunThreadPool(maxThreads, KEEP_ALIVE, threads);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new RunThreadPool(maxThreads, Math.max(MIN_FREE_THREADS, FREE_THREADS_PER_CORE * cores), cores,
+                KEEP_ALIVE, threads);
     }
 }

@@ -52,10 +52,16 @@ public final class RunQueue {
 
     /**
      * A newer request replaces a running one unless both are clicks: the running click would only be replayed
-     * before the new one, so interrupting it gains nothing. Tasks never interrupt and are never interrupted.
+     * before the new one, so interrupting it gains nothing. Tasks never interrupt and are never interrupted. A
+     * fragment's request (S10.4) interrupts only a run of the same fragment, never the page or another fragment (as
+     * in Streamlit, a fragment rerun does not preempt the script), and a runEvery tick interrupts nothing; a page
+     * request supersedes a running fragment run like any other run.
      */
     static boolean supersedes(RunRequest newer, RunRequest running) {
-        if (newer.isTask() || running.isTask()) {
+        if (newer.isTask() || running.isTask() || newer.isAuto()) {
+            return false;
+        }
+        if (newer.fragment() != null && !newer.fragment().equals(running.fragment())) {
             return false;
         }
         return newer.trigger() == null || running.trigger() == null;
@@ -80,6 +86,11 @@ public final class RunQueue {
     /** A run asked for another one (st.rerun, a cleared form): it goes before anything that waits. */
     public void rerunFirst() {
         pending.addFirst(RunRequest.rerun());
+    }
+
+    /** A fragment run asked to run its fragment again (st.rerun(RerunScope.FRAGMENT)): before what waits. */
+    public void rerunFirst(String fragment) {
+        pending.addFirst(RunRequest.rerun().inFragment(fragment));
     }
 
     public boolean isEmpty() {

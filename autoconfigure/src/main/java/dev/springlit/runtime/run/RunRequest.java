@@ -23,6 +23,10 @@ public final class RunRequest {
     private final Consumer<SessionState> prelude;
     /** The tab's number of the last interaction this request carries (S9.3), 0 when none. */
     private long seq;
+    /** The fragment this request reruns (S10.1), or {@code null} for the whole page. */
+    private String fragment;
+    /** Whether a fragment's runEvery timer asked for it (S10.2): it never interrupts anything. */
+    private boolean auto;
 
     private RunRequest(Map<String, Object> widgets, String trigger, boolean firstRun,
                        Consumer<SessionState> task, CompletableFuture<Void> taskDone) {
@@ -66,6 +70,28 @@ public final class RunRequest {
     /** A state change from outside a run; it runs between runs and draws nothing. */
     public static RunRequest task(Consumer<SessionState> task, CompletableFuture<Void> done) {
         return new RunRequest(Map.of(), null, false, task, done);
+    }
+
+    /** A fragment's runEvery timer fired (S10.2): a rerun of that fragment alone. */
+    public static RunRequest tick(String fragment) {
+        RunRequest tick = rerun().inFragment(fragment);
+        tick.auto = true;
+        return tick;
+    }
+
+    /** This request scoped to {@code fragment} ({@code null}: the whole page), before it is queued. */
+    public RunRequest inFragment(String fragment) {
+        this.fragment = fragment;
+        return this;
+    }
+
+    /** The fragment this request reruns, or {@code null} for the whole page. */
+    public String fragment() {
+        return fragment;
+    }
+
+    public boolean isAuto() {
+        return auto;
     }
 
     /** This interaction numbered by its tab (S9.3). */
@@ -123,19 +149,26 @@ public final class RunRequest {
     /**
      * Whether {@code newer} may be folded into this request: never two triggers, never a task, never an interaction
      * into a first run (that fires no callbacks, and an interaction's must fire; a session taken over from the store
-     * draws its widgets in its first run before values for them can be read).
+     * draws its widgets in its first run before values for them can be read), never requests of two different
+     * fragments; a page request and a fragment request merge into a page request, as Streamlit's script_requests
+     * coalesce a fragment rerun into a waiting full rerun (the page runs the fragment too).
      */
     boolean canAbsorb(RunRequest newer) {
         return !isTask() && !newer.isTask() && !(firstRun && newer.isInteraction())
                 && (trigger == null || newer.trigger == null)
-                && (prelude == null || newer.prelude == null);
+                && (prelude == null || newer.prelude == null)
+                && (fragment == null || newer.fragment == null || fragment.equals(newer.fragment));
     }
 
     /** This request with {@code newer}'s values on top and whichever trigger either has. */
     RunRequest absorb(RunRequest newer) {
         Map<String, Object> merged = new LinkedHashMap<>(widgets);
         merged.putAll(newer.widgets);
-        return new RunRequest(merged, trigger != null ? trigger : newer.trigger, firstRun && newer.firstRun, null, null,
-                prelude != null ? prelude : newer.prelude).numbered(Math.max(seq, newer.seq));
+        RunRequest absorbed = new RunRequest(merged, trigger != null ? trigger : newer.trigger,
+                firstRun && newer.firstRun, null, null, prelude != null ? prelude : newer.prelude)
+                .numbered(Math.max(seq, newer.seq))
+                .inFragment(fragment != null && fragment.equals(newer.fragment) ? fragment : null);
+        absorbed.auto = auto && newer.auto;
+        return absorbed;
     }
 }

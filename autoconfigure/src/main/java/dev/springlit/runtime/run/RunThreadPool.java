@@ -1,9 +1,12 @@
+// Over 300 lines: one lock guards the idle, waiting and busy threads, and every method that reads or changes them (hand-off, start, watch, idle wait, shutdown) must hold it, so they stay in one class.
 package dev.springlit.runtime.run;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
@@ -16,25 +19,34 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Platform threads for runs that grow with the runs in progress and shrink when idle. A run gets an idle thread if
- * there is one, else a new thread, up to {@code maxThreads}; only past that does it wait (first come, first
- * served). So pages that block (a slow query, an HTTP or LLM call) each hold one thread and never make other tabs
- * wait, and because Linux preempts platform threads, pages spinning on the CPU slow the others down but cannot
- * stop them. An idle thread waits {@code keepAlive} for more work, then ends: no thread is kept for an idle
- * session, and a burst leaves no threads behind.
+ * Platform threads for runs that grow with the runs that are blocked and shrink when idle. A run gets an idle
+ * thread if there is one, else a new thread while fewer than {@code freeThreads} exist (a few per core); past
+ * that it waits in line (first come, first served) while a {@link StalledRunsWatch} checks whether the busy
+ * threads work or are blocked, and starts more threads, up to {@code maxThreads}, only for blocked ones. So a
+ * burst of short runs is served by about as many threads as the cores can run (none left behind), while pages
+ * that block (a slow query, an HTTP or LLM call) each hold one thread and never make other tabs wait for long,
+ * and because Linux preempts platform threads, pages spinning on the CPU slow the others down but cannot stop
+ * them. An idle thread waits {@code keepAlive} for more work, then ends: no thread is kept for an idle session.
  *
  * <p>Idle threads are reused last-in first-out: the thread that just finished a run takes the next one (its
  * caches are warm, and a single busy tab keeps using one thread), while threads left idle by a burst stay idle
  * and time out. {@link java.util.concurrent.ThreadPoolExecutor} cannot do both: its core threads are started for
  * each submitted task until the core size is reached, and its queue wakes idle threads in turn.
  */
-public final class RunThreadPool extends AbstractExecutorService {
+public final class RunThreadPool extends AbstractExecutorService implements StalledRunsWatch.Pool {
 
     private static final Log log = LogFactory.getLog(RunThreadPool.class);
     /** How often the "all threads busy" warning may repeat. */
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+    /** How often the watch looks at the busy threads while runs wait. */
+    static final Duration CHECK_EVERY = Duration.ofMillis(10);
+    /** How long no waiting run may be taken (every busy thread spinning) before one more thread is started. */
+    static final Duration NO_PROGRESS = Duration.ofMillis(100);
+
     private final int maxThreads;
+    private final int freeThreads;
+    private final int cores;
     private final long keepAliveNanos;
     private final ThreadFactory threads;
     private final Object lock = new Object();
@@ -44,13 +56,27 @@ public final class RunThreadPool extends AbstractExecutorService {
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private final Set<Worker> workers = new HashSet<>();
     private boolean shutdown;
+    /** Whether a watch thread is looking at the busy threads (while runs wait). */
+    private boolean watching;
+    private long waitingTaken;
     private long lastWarnNanos = System.nanoTime() - WARN_EVERY_NANOS;
 
+    /** A pool that starts threads freely up to {@code maxThreads}, as one that cannot tell blocked threads does. */
     RunThreadPool(int maxThreads, Duration keepAlive, ThreadFactory threads) {
+        this(maxThreads, maxThreads, 1, keepAlive, threads);
+    }
+
+    /**
+     * @param freeThreads threads started without asking the watch (at least 1)
+     * @param cores       how many threads can work at once; fewer working ones mean the others are blocked
+     */
+    RunThreadPool(int maxThreads, int freeThreads, int cores, Duration keepAlive, ThreadFactory threads) {
         if (maxThreads < 1) {
             throw new IllegalArgumentException("streamlit.runner.max-threads must be at least 1, not " + maxThreads);
         }
         this.maxThreads = maxThreads;
+        this.freeThreads = Math.max(1, Math.min(freeThreads, maxThreads));
+        this.cores = Math.max(1, cores);
         this.keepAliveNanos = keepAlive.toNanos();
         this.threads = threads;
     }
@@ -84,6 +110,7 @@ public final class RunThreadPool extends AbstractExecutorService {
     public void execute(Runnable task) {
         Worker handTo;
         Worker started = null;
+        boolean watch = false;
         synchronized (lock) {
             if (shutdown) {
                 throw new RejectedExecutionException("The run thread pool is shut down");
@@ -91,19 +118,84 @@ public final class RunThreadPool extends AbstractExecutorService {
             handTo = idle.pollFirst();
             if (handTo != null) {
                 handTo.next = task;
-            } else if (workers.size() < maxThreads) {
+            } else if (workers.size() < freeThreads) {
                 started = new Worker(task);
                 workers.add(started);
             } else {
                 waiting.addLast(task);
-                warnAllBusy();
-                return;
+                if (workers.size() >= maxThreads) {
+                    warnAllBusy();
+                } else if (!watching) {
+                    watching = watch = true;
+                }
             }
         }
         if (handTo != null) {
             LockSupport.unpark(handTo.thread);
-        } else {
+        } else if (started != null) {
             start(started, task);
+        } else if (watch) {
+            startWatch();
+        }
+    }
+
+    private void startWatch() {
+        StalledRunsWatch watch = new StalledRunsWatch(this, cores, CHECK_EVERY.toNanos(), NO_PROGRESS.toNanos());
+        try {
+            Thread thread = threads.newThread(watch);
+            thread.setName(thread.getName() + "-watch");
+            thread.start();
+        } catch (Throwable cannotStart) { // the waiting runs are still taken by the busy threads as they finish
+            synchronized (lock) {
+                watching = false;
+            }
+            log.warn("Springlit could not start the run pool's watch thread (" + cannotStart + ")");
+        }
+    }
+
+    @Override
+    public List<Thread> busyThreadsIfRunsWait() {
+        synchronized (lock) {
+            if (waiting.isEmpty() || shutdown) {
+                watching = false;
+                return null;
+            }
+            Set<Worker> idleNow = Collections.newSetFromMap(new IdentityHashMap<>());
+            idleNow.addAll(idle);
+            List<Thread> busy = new ArrayList<>(workers.size());
+            for (Worker worker : workers) {
+                Thread thread = worker.thread;
+                if (thread != null && !idleNow.contains(worker)) {
+                    busy.add(thread);
+                }
+            }
+            return busy;
+        }
+    }
+
+    @Override
+    public long waitingRunsTaken() {
+        synchronized (lock) {
+            return waitingTaken;
+        }
+    }
+
+    @Override
+    public void startForWaitingRuns(int count) {
+        List<Worker> started = new ArrayList<>();
+        synchronized (lock) {
+            while (started.size() < count && !waiting.isEmpty() && workers.size() < maxThreads && !shutdown) {
+                Worker worker = new Worker(waiting.pollFirst());
+                waitingTaken++;
+                workers.add(worker);
+                started.add(worker);
+            }
+            if (!waiting.isEmpty() && workers.size() >= maxThreads) {
+                warnAllBusy();
+            }
+        }
+        for (Worker worker : started) {
+            start(worker, worker.first);
         }
     }
 
@@ -145,6 +237,7 @@ public final class RunThreadPool extends AbstractExecutorService {
         synchronized (lock) {
             Runnable queued = waiting.pollFirst();
             if (queued != null) {
+                waitingTaken++;
                 return queued;
             }
             if (shutdown) {

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,33 +51,27 @@ public final class StateSizeLimit {
     }
 
     /**
-     * The end of a run: the error to show when all {@code values} together are larger than the limit, else
-     * {@code null}. Values that cannot be serialized are reported to {@code unserializable} and count as 0.
+     * The end of a run: the error to show when the values, of the {@code sizes} given (each value's serialized
+     * length), are larger than the limit together, else {@code null}.
      */
-    public SessionStateTooLargeException checkTotal(Map<String, Object> values, Consumer<UnserializableValueException> unserializable) {
+    public SessionStateTooLargeException checkTotal(Map<String, Long> sizes) {
         long total = 0;
-        List<Map.Entry<String, Long>> sizes = new ArrayList<>(values.size());
-        for (Map.Entry<String, Object> entry : values.entrySet()) {
-            try {
-                long size = measure(entry.getKey(), entry.getValue());
-                total += size;
-                sizes.add(Map.entry(entry.getKey(), size));
-            } catch (UnserializableValueException e) {
-                unserializable.accept(e);
-            }
+        for (long size : sizes.values()) {
+            total += size;
         }
         if (total <= maxBytes) {
             return null;
         }
-        sizes.sort(Map.Entry.<String, Long>comparingByValue().reversed());
-        StringBuilder largest = new StringBuilder();
-        for (int i = 0; i < Math.min(NAMED, sizes.size()); i++) {
-            largest.append(i == 0 ? "" : ", ").append('"').append(sizes.get(i).getKey()).append("\" ")
-                    .append(sizes.get(i).getValue()).append(" bytes");
+        List<Map.Entry<String, Long>> largest = new ArrayList<>(sizes.entrySet());
+        largest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder named = new StringBuilder();
+        for (int i = 0; i < Math.min(NAMED, largest.size()); i++) {
+            named.append(i == 0 ? "" : ", ").append('"').append(largest.get(i).getKey()).append("\" ")
+                    .append(largest.get(i).getValue()).append(" bytes");
         }
         String message = "SessionState would hold about " + total + " bytes after this run, more than " + PROPERTY + " ("
                 + maxBytes + " bytes); the run's changes to SessionState were not kept. The largest values: "
-                + largest + ". Remove or shrink values (clear old entries, keep big data in a cache or a database).";
+                + named + ". Remove or shrink values (clear old entries, keep big data in a cache or a database).";
         log.warn("Springlit " + message);
         return new SessionStateTooLargeException(message);
     }

@@ -49,6 +49,9 @@ public final class ProtocolCodec {
                 if (delta.seq() > 0) {
                     json.writeNumberProperty("seq", delta.seq());
                 }
+                if (delta.fragment() != null) {
+                    writePath(json, "fragment", delta.fragment());
+                }
             } else if (message instanceof ServerMessage.SessionAttached attached) {
                 json.writeStringProperty("type", "session");
                 json.writeStringProperty("id", attached.id());
@@ -142,7 +145,11 @@ public final class ProtocolCodec {
     }
 
     private static void writePath(JsonGenerator json, ElementPath path) {
-        json.writeName("path");
+        writePath(json, "path", path);
+    }
+
+    private static void writePath(JsonGenerator json, String name, ElementPath path) {
+        json.writeName(name);
         json.writeStartArray();
         for (int level = 0; level < path.depth(); level++) {
             json.writeNumber(path.index(level));

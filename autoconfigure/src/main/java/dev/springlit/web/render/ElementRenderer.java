@@ -100,6 +100,9 @@ public final class ElementRenderer {
         if (element instanceof Code code) {
             context.setVariable("language", CodeLanguage.of(code.language()));
         }
+        if (element instanceof Markdown md && MarkdownDiv.covers(md)) {
+            return MarkdownDiv.of(md, markdown.render(md.body(), md.allowHtml()));
+        }
         if (element instanceof Markdown md) {
             context.setVariable("html", markdown.render(md.body(), md.allowHtml()));
         } else if (element instanceof Alert alert) {

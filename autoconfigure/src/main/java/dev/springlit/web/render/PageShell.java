@@ -43,6 +43,7 @@ public final class PageShell {
 
     private final Supplier<PageAccess> access;
     private final Appearance look;
+    private final RenderedShells shells = new RenderedShells();
 
     public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, Routes routes,
                      Supplier<PageAccess> access) {
@@ -122,9 +123,18 @@ public final class PageShell {
     /** The shell's HTML for {@code page} as the user of {@code request} sees it. */
     public String render(PageDescriptor page, HttpServletRequest request) {
         Principal user = request.getUserPrincipal();
+        List<NavItem> sidebar = navigation(page, user);
+        if (CsrfHeader.of(request) != null) {
+            return renderShell(page, request, user, sidebar);
+        }
+        return shells.get(new RenderedShells.Key(page.path(), routes.base(request), sidebar),
+                () -> renderShell(page, request, user, sidebar));
+    }
+
+    private String renderShell(PageDescriptor page, HttpServletRequest request, Principal user, List<NavItem> sidebar) {
         Context context = common(request, user);
         context.setVariable("page", new NavItem(page.path(), page.title(), page.icon(), true, page.section(), false));
-        context.setVariable("pages", navigation(page, user));
+        context.setVariable("pages", sidebar);
         context.setVariable("streamPath", routes.stream());
         context.setVariable("script", routes.asset("springlit.js"));
         lookOf(context, pages.pages());

@@ -109,4 +109,97 @@ class RunQueueTest {
         assertThat(queue.clear()).hasSize(RunQueue.MAX_PENDING + 1);
         assertThat(queue.isEmpty()).isTrue();
     }
+    // ---- fragments (S10.4), as Streamlit's script_requests coalesce fragment reruns ----------------------------
+
+    private static RunRequest inFragment(String fragment, Map<String, Object> values, String trigger) {
+        return RunRequest.interaction(values, trigger).inFragment(fragment);
+    }
+
+    @Test
+    void s10_4_aFragmentRequestDoesNotOverrideAWaitingPageRequestItMergesIntoIt() {
+        queue.offer(RunRequest.interaction(Map.of("a", 1), null), null);
+        queue.offer(inFragment("f", Map.of("b", 2), null), null);
+
+        RunRequest next = queue.next();
+        assertThat(next.fragment()).isNull();
+        assertThat(next.widgets()).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 2));
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void s10_4_aPageRequestTurnsAWaitingFragmentRequestIntoAPageRun() {
+        queue.offer(inFragment("f", Map.of(), "inside"), null);
+        queue.offer(RunRequest.interaction(Map.of("a", 1), null), null);
+
+        RunRequest next = queue.next();
+        assertThat(next.fragment()).isNull();
+        assertThat(next.trigger()).isEqualTo("inside");
+        assertThat(next.widgets()).containsEntry("a", 1);
+    }
+
+    @Test
+    void s10_4_requestsOfOneFragmentMergeAndThoseOfTwoFragmentsStayApart() {
+        queue.offer(inFragment("f", Map.of("a", 1), null), null);
+        queue.offer(inFragment("f", Map.of("a", 2), null), null);
+        queue.offer(inFragment("g", Map.of("b", 1), null), null);
+
+        RunRequest first = queue.next();
+        assertThat(first.fragment()).isEqualTo("f");
+        assertThat(first.widgets()).containsExactlyEntriesOf(Map.of("a", 2));
+        assertThat(queue.next().fragment()).isEqualTo("g");
+    }
+
+    @Test
+    void s10_4_aPageRequestSupersedesARunningFragmentRunAndAFragmentRequestNeverSupersedesThePage() {
+        RunRequest runningFragment = inFragment("f", Map.of("a", 1), null);
+        RunRequest runningPage = RunRequest.interaction(Map.of("a", 1), null);
+
+        assertThat(queue.offer(RunRequest.interaction(Map.of("p", 1), null), runningFragment))
+                .isEqualTo(RunQueue.Admission.SUPERSEDES_RUNNING);
+        assertThat(queue.offer(inFragment("f", Map.of("a", 2), null), runningPage))
+                .isEqualTo(RunQueue.Admission.QUEUED);
+        assertThat(queue.offer(inFragment("g", Map.of("b", 2), null), runningFragment))
+                .isEqualTo(RunQueue.Admission.QUEUED);
+        assertThat(queue.offer(inFragment("f", Map.of("a", 3), null), runningFragment))
+                .isEqualTo(RunQueue.Admission.SUPERSEDES_RUNNING);
+    }
+
+    @Test
+    void s10_2_aTimerTickInterruptsNothingAndMergesIntoWhatWaits() {
+        assertThat(queue.offer(RunRequest.tick("clock"), inFragment("clock", Map.of(), null)))
+                .isEqualTo(RunQueue.Admission.QUEUED);
+        queue.offer(RunRequest.tick("clock"), null);
+        assertThat(queue.size()).isEqualTo(1);
+        assertThat(queue.next().isAuto()).isTrue();
+
+        queue.offer(RunRequest.interaction(Map.of("a", 1), null), null);
+        queue.offer(RunRequest.tick("clock"), null);
+        RunRequest merged = queue.next();
+        assertThat(merged.fragment()).isNull();
+        assertThat(merged.isAuto()).isFalse();
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void s10_4_anInterruptedFragmentRequestGoesBackFirstAndAPageRequestAfterItMakesItAPageRun() {
+        RunRequest interrupted = inFragment("f", Map.of(), "inside");
+        queue.offer(RunRequest.interaction(Map.of("p", 1), null), interrupted);
+
+        queue.requeueInterrupted(interrupted);
+
+        RunRequest next = queue.next();
+        assertThat(next.trigger()).isEqualTo("inside"); // the click is replayed once, in the page run
+        assertThat(next.fragment()).isNull();
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void s10_3_aFragmentScopedRerunGoesFirstAndRerunsThatFragment() {
+        queue.offer(RunRequest.interaction(Map.of(), "later"), null);
+        queue.rerunFirst("f");
+
+        RunRequest next = queue.next();
+        assertThat(next.fragment()).isEqualTo("f");
+        assertThat(next.trigger()).isNull();
+    }
 }

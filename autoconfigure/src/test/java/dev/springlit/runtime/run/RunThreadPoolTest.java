@@ -15,16 +15,27 @@ import org.junit.jupiter.api.Test;
 import dev.springlit.runtime.RuntimeHarness;
 
 /**
- * The run pool grows with the runs in progress (blocked runs never make others wait), reuses the thread that just
- * finished, shrinks back to nothing when idle, and past its maximum makes runs wait their turn.
+ * The run pool grows with the runs that are blocked (blocked runs never make others wait), not with runs that only
+ * wait for a core; it reuses the thread that just finished, shrinks back to nothing when idle, and past its maximum
+ * makes runs wait their turn.
  */
 class RunThreadPoolTest {
 
     private RunThreadPool pool;
 
+    /** The plain elastic pool: a new thread for every run that finds none idle. */
     private RunThreadPool pool(int maxThreads, Duration keepAlive) {
+        return pool(maxThreads, maxThreads, 1, keepAlive);
+    }
+
+    /** A pool that starts 4 threads freely and more only for blocked ones, as on a 2-core machine. */
+    private RunThreadPool watchedPool(int maxThreads, Duration keepAlive) {
+        return pool(maxThreads, 4, 2, keepAlive);
+    }
+
+    private RunThreadPool pool(int maxThreads, int freeThreads, int cores, Duration keepAlive) {
         AtomicInteger count = new AtomicInteger();
-        pool = new RunThreadPool(maxThreads, keepAlive, runnable -> {
+        pool = new RunThreadPool(maxThreads, freeThreads, cores, keepAlive, runnable -> {
             Thread thread = new Thread(runnable, "test-run-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -43,6 +54,12 @@ class RunThreadPoolTest {
     void blockedRunsEachGetAThreadAndTheThreadsEndOnceIdle() throws Exception {
         RunThreadPool pool = pool(1_000, Duration.ofMillis(200));
         int blocked = 300; // more than the old fixed pool of 256
+        blockedRunsEachGetAThread(pool, blocked, () -> assertThat(pool.threadCount()).isEqualTo(blocked + 1));
+    }
+
+    /** {@code blocked} runs that wait for a release each get a thread, and one more run beside them too. */
+    private static void blockedRunsEachGetAThread(RunThreadPool pool, int blocked, Runnable whileBlocked)
+            throws InterruptedException {
         CountDownLatch started = new CountDownLatch(blocked);
         CountDownLatch release = new CountDownLatch(1);
         for (int i = 0; i < blocked; i++) {
@@ -55,7 +72,7 @@ class RunThreadPoolTest {
         CountDownLatch other = new CountDownLatch(1);
         pool.execute(other::countDown);
         assertThat(other.await(2, TimeUnit.SECONDS)).as("a run beside %d blocked ones", blocked).isTrue();
-        assertThat(pool.threadCount()).isEqualTo(blocked + 1);
+        whileBlocked.run();
 
         release.countDown();
         RuntimeHarness.await("the idle threads to end", () -> pool.threadCount() == 0);
@@ -166,6 +183,57 @@ class RunThreadPoolTest {
         }
         assertThat(tasks).allSatisfy(ref -> assertThat(ref.get()).isNull());
         assertThat(pool.threadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void blockedRunsEachGetAThreadEvenPastTheThreadsStartedFreely() throws Exception {
+        blockedRunsEachGetAThread(watchedPool(1_000, Duration.ofMillis(200)), 300, () -> { });
+    }
+
+    @Test
+    void aBurstOfShortRunsIsServedByAFewThreadsNotOnePerWaitingRun() throws Exception {
+        RunThreadPool pool = watchedPool(1_000, Duration.ofSeconds(30));
+        int runs = 2_000;
+        CountDownLatch done = new CountDownLatch(runs);
+        for (int i = 0; i < runs; i++) {
+            pool.execute(() -> {
+                spin(TimeUnit.MICROSECONDS.toNanos(500)); // a short run, rendering included
+                done.countDown();
+            });
+        }
+        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        // the old pool started a thread whenever none was idle: hundreds for a burst like this one
+        assertThat(pool.threadCount()).as("threads left by the burst").isLessThanOrEqualTo(32);
+    }
+
+    @Test
+    void pagesSpinningWithoutEndOnEveryThreadStillLetAWaitingRunThrough() throws Exception {
+        RunThreadPool pool = watchedPool(1_000, Duration.ofSeconds(30));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch spinning = new CountDownLatch(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                pool.execute(() -> {
+                    spinning.countDown();
+                    while (!stop.get()) {
+                        Thread.onSpinWait();
+                    }
+                });
+            }
+            assertThat(spinning.await(10, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch other = new CountDownLatch(1);
+            pool.execute(other::countDown);
+            assertThat(other.await(10, TimeUnit.SECONDS)).as("a run behind four spinning pages").isTrue();
+        } finally {
+            stop.set(true);
+        }
+    }
+
+    private static void spin(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
     }
 
     private static void await(CountDownLatch latch) {

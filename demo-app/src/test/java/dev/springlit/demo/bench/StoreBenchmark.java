@@ -22,7 +22,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * Issue 14's benchmark: the counter's reruns with {@code streamlit.session.store=memory} beside {@code redis} (a
  * redis-server on loopback started here): reruns/s and p50/p99 with 100 and 1,000 tabs clicking at once, and for
  * Redis the bytes it received and the round trips (script calls) per rerun. Not a test; run by the bench profile:
- * <pre>./mvnw -B -pl demo-app -am -Pbench -DskipTests verify -Dbench.store=true</pre>
+ * <pre>./mvnw -B -pl demo-app -am -Pbench -DskipTests verify -Dbench.store.skip=false -Dbench.load.skip=true -Dbench.failover.skip=true</pre>
  */
 public final class StoreBenchmark {
 

@@ -2,7 +2,8 @@
  * The load benchmark (issues 7 and 20, docs/benchmark.md): {@code LoadBenchmark} starts the packaged demo app as a
  * separate JVM ({@code ServerProcess}), drives it with protocol-speaking tabs ({@code BenchSession} on the counter,
  * {@code DashboardTab} on the dashboard), measures fast-start launches ({@code FastStart}) and samples the machine's
- * load ({@code LoadSampler}); {@code OneTabRecording} makes the JFR settings for the one-tab phase. Run by the
+ * load ({@code LoadSampler}); {@code OneTabRecording} makes the JFR settings for the one-tab phase;
+ * {@code FragmentBenchmark} compares an interaction inside a fragment with a full rerun ({@code FragmentTab}). Run by the
  * {@code bench} profile only, never by surefire or failsafe.
  *
  * <p>Threading: the main thread runs the phases one after another. The tabs have no thread of their own: the JDK

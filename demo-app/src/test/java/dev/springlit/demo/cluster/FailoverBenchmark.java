@@ -27,12 +27,9 @@ public final class FailoverBenchmark {
                 tab.connect(Duration.ofSeconds(60));
                 tab.click(Duration.ofSeconds(60));
                 for (int i = 0; i < kills; i++) {
-                    // the tab is on A while A is up (nginx prefers it), else on B
-                    DemoNode victim = a.isRunning() ? a : b;
-                    DemoNode other = victim == a ? b : a;
-                    if (!other.isRunning()) {
-                        other.start();
-                    }
+                    // the tab's node: nginx sends it to A whenever A is up, so after A's kill it is on B and stays
+                    // there once A is back (its connection lives on), and after B's kill it is on A again
+                    DemoNode victim = i % 2 == 0 ? a : b;
                     int shown = tab.shownCount();
                     long killed = System.nanoTime();
                     victim.kill();

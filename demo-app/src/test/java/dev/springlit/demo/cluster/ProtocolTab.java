@@ -41,6 +41,8 @@ final class ProtocolTab implements AutoCloseable {
     int reconnects;
     /** Run ends seen (a takeover's drawing run included). */
     int runEnds;
+    /** The codes of the errors the server sent, in order. */
+    final List<String> errors = new ArrayList<>();
 
     ProtocolTab(int nginxPort) {
         this(URI.create("ws://127.0.0.1:" + nginxPort + "/_springlit/stream"), "http://127.0.0.1:" + nginxPort);
@@ -126,6 +128,16 @@ final class ProtocolTab implements AutoCloseable {
         }
     }
 
+    /** Clicks Increment and returns once a run ended after it, acknowledged or not (the store may be down). */
+    void clickAndAwaitRunEnd(Duration patience) throws InterruptedException {
+        long mine = ++seq;
+        unacked.add(mine);
+        if (!sendClick(mine)) {
+            throw new IllegalStateException("the click could not be sent");
+        }
+        awaitRunEnd(patience);
+    }
+
     private boolean sendClick(long number) {
         return send("{\"type\":\"rerun\",\"widgets\":{},\"trigger\":\"" + buttonId + "\",\"seq\":" + number + "}");
     }
@@ -134,7 +146,10 @@ final class ProtocolTab implements AutoCloseable {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode message = next(Duration.ofSeconds(5));
-            if (message == null || message.has("closed")) {
+            if (message == null) {
+                continue;
+            }
+            if (message.has("closed")) {
                 throw new IllegalStateException("closed before the page was drawn");
             }
             if (handle(message)) {
@@ -146,6 +161,9 @@ final class ProtocolTab implements AutoCloseable {
 
     /** Applies a message; true when it ended a run. */
     private boolean handle(JsonNode message) {
+        if ("error".equals(message.path("type").asString())) {
+            errors.add(message.path("code").asString());
+        }
         if (!"delta".equals(message.path("type").asString())) {
             return false;
         }
