@@ -10,9 +10,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRegistry;
-import dev.springlit.runtime.PageRoles;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
+import dev.springlit.runtime.page.PageRoles;
 
 /**
  * The startup check of page roles against the HTTP rules: a page whose {@code @StreamlitPage(roles = …)} names

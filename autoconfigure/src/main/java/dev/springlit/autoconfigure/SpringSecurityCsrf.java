@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.web.csrf.CsrfToken;
 
-import dev.springlit.runtime.TabIdentity.FormToken;
+import dev.springlit.runtime.identity.TabIdentity.FormToken;
 
 /**
  * Reads the CSRF token Spring Security's {@code CsrfFilter} put on the WebSocket handshake request, so the tab's

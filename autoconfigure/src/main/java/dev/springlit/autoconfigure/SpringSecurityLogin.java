@@ -19,8 +19,8 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
 
 /**
  * {@code GET /_springlit/login?page=/p?q=1[&registration=id]}, where {@code st.login()} sends the tab: it saves the

@@ -12,7 +12,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.springlit.web.HandshakeCapture;
+import dev.springlit.web.stream.HandshakeCapture;
 
 /**
  * A login that {@code st.login()} started and that failed or was cancelled (the provider answered

@@ -19,9 +19,9 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.util.ClassUtils;
 
 import dev.springlit.User;
-import dev.springlit.runtime.PageAccess;
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRoles;
+import dev.springlit.runtime.page.PageAccess;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRoles;
 
 /**
  * Pages obey the application's own Spring Security rules on their paths and the roles their

@@ -16,9 +16,9 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import dev.springlit.Layout;
-import dev.springlit.web.Appearance;
-import dev.springlit.web.ThemeStylesheet;
-import dev.springlit.web.ThemeStylesheet.Colours;
+import dev.springlit.web.render.Appearance;
+import dev.springlit.web.render.ThemeStylesheet;
+import dev.springlit.web.render.ThemeStylesheet.Colours;
 
 /**
  * The app's look ({@code streamlit.ui.*}, {@code streamlit.theme.*}): checked at startup, handed to the page

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import dev.springlit.runtime.RunObserver;
-import dev.springlit.runtime.RunStatus;
+import dev.springlit.runtime.run.RunObserver;
+import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.SpringlitEngine;
 
 /**

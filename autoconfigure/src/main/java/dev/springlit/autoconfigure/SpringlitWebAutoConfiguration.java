@@ -26,23 +26,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.springlit.runtime.SpringlitEngine;
-import dev.springlit.runtime.UploadStore;
-import dev.springlit.web.ConnectionLimits;
-import dev.springlit.web.ElementRenderer;
-import dev.springlit.web.FileEndpoints;
-import dev.springlit.web.NotFoundViewResolver;
-import dev.springlit.web.Appearance;
-import dev.springlit.web.PageShell;
-import dev.springlit.web.ProtocolCodec;
-import dev.springlit.web.Routes;
-import dev.springlit.web.SpringlitTemplates;
-import dev.springlit.web.StreamHandler;
+import dev.springlit.runtime.upload.UploadStore;
+import dev.springlit.web.stream.ConnectionLimits;
+import dev.springlit.web.render.ElementRenderer;
+import dev.springlit.web.http.FileEndpoints;
+import dev.springlit.web.render.NotFoundViewResolver;
+import dev.springlit.web.render.Appearance;
+import dev.springlit.web.render.PageShell;
+import dev.springlit.web.protocol.ProtocolCodec;
+import dev.springlit.web.http.Routes;
+import dev.springlit.web.render.SpringlitTemplates;
+import dev.springlit.web.stream.StreamHandler;
 import dev.springlit.web.http.AllowedHostsFilter;
 import dev.springlit.web.http.SecurityHeaders;
 import dev.springlit.web.http.SecurityHeadersFilter;
 import dev.springlit.web.http.LeavingNodeInterceptor;
 import dev.springlit.web.http.WellFormedOriginInterceptor;
-import dev.springlit.web.HandshakeCapture;
+import dev.springlit.web.stream.HandshakeCapture;
 
 /**
  * Serves pages to browsers: a route per page for the HTML shell, the WebSocket stream (same origin unless

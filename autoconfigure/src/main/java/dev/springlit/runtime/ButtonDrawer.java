@@ -8,6 +8,7 @@ import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Button;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetSpec;
 
 /** Buttons and form submit buttons: triggers, true only in the run their click causes. */
 final class ButtonDrawer {

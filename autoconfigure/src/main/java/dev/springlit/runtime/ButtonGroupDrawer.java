@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import dev.springlit.ButtonGroupOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetCodecs;
 
 /**
  * {@code st.pills} and {@code st.segmentedControl}, each with a {@code ...Multiple} form (Streamlit's button_group.py):

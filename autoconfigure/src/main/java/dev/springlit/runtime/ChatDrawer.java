@@ -11,6 +11,10 @@ import dev.springlit.element.Block;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.run.ValuedTrigger;
+import dev.springlit.runtime.widget.ValueDecoder;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetSpec;
 
 /**
  * {@code st.chatMessage} and {@code st.chatInput} (Streamlit's {@code st.chat_message}, {@code st.chat_input}):

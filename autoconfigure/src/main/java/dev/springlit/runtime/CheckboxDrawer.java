@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import dev.springlit.CheckboxOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetCodecs;
 
 /** Checkboxes and toggles, and their codec: a JSON boolean. */
 final class CheckboxDrawer {

@@ -12,6 +12,8 @@ import dev.springlit.ChoiceOptions;
 import dev.springlit.MultiselectOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetCodecs;
 
 /**
  * Radio buttons, select boxes and multiselects, and their codecs: the browser sees option labels, so the wire

@@ -3,6 +3,10 @@ package dev.springlit.runtime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetMeta;
+
 /**
  * What a session's runs committed, read from outside any run: the visible state and each widget's value in its
  * Java type, and the browser form of a Java value for a widget (its codec). The page tester reads widget values

@@ -46,6 +46,8 @@ import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.run.RerunRequestedException;
+import dev.springlit.runtime.run.StopRunException;
 
 // Over 300 lines only as the routing table of St's ~85 calls, one line each; the drawing lives in the drawers.
 /**

@@ -7,6 +7,8 @@ import dev.springlit.FeedbackOptions;
 import dev.springlit.LabelVisibility;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetCodecs;
 
 /**
  * {@code st.feedback} (Streamlit's {@code st.feedback}): a row of rating buttons, thumbs (👎 👍), faces (😞 to 😀)

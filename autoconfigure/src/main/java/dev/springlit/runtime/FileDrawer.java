@@ -12,6 +12,10 @@ import dev.springlit.StreamlitApiException;
 import dev.springlit.UploadedFile;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.upload.SessionFiles;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetCodecs;
+import dev.springlit.runtime.widget.WidgetSpec;
 
 /** File uploaders and download buttons: files going up to the session and coming down from it. */
 final class FileDrawer {

@@ -13,6 +13,8 @@ import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Block;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.run.RerunRequestedException;
+import dev.springlit.runtime.widget.WidgetSpec;
 
 /**
  * st.fragment and st.dialog: a block whose body the run executes at once and remembers, so that a fragment run

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.springlit.runtime.run.RunRequest;
+
 /**
  * The fragments a session's tab shows, as its committed runs drew them, and which fragment each widget was drawn
  * in: what decides whether an interaction reruns the page or only a fragment (S10.1). Immutable; the

@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.springlit.runtime.run.RunObserver;
+
 /**
  * The engine's background tasks (streaming slow runs' output, ending expired sessions, watching run deadlines) on
  * one daemon thread, each supervised: a {@link java.util.concurrent.ScheduledExecutorService} silently cancels a

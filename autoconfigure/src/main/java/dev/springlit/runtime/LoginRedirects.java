@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.page.PageDescriptor;
+
 /**
  * Where {@code st.login()} and {@code st.logout()} send the tab. Login goes through Springlit's
  * {@code /_springlit/login}, which remembers the page (and its query) to come back to and hands over to the app's

@@ -3,6 +3,8 @@ package dev.springlit.runtime;
 import dev.springlit.Page;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.PageLink;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.run.RerunRequestedException;
 
 /** Page links and page switches: moving between the app's pages. */
 final class NavigationDrawer {

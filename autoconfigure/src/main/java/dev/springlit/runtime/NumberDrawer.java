@@ -10,6 +10,8 @@ import dev.springlit.RangeSliderOptions;
 import dev.springlit.SliderOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetCodecs;
 
 /**
  * Number inputs, sliders and range sliders over Integer, Long or Double, and their codecs: a number travels as a

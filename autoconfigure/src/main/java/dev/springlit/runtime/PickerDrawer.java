@@ -14,6 +14,8 @@ import dev.springlit.DateInputOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.TimeInputOptions;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetCodecs;
 
 /**
  * Date inputs, time inputs and colour pickers, and their codecs: ISO text ({@code 2024-05-01}, {@code 13:45}) and

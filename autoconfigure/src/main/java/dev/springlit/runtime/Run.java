@@ -18,6 +18,22 @@ import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
+import dev.springlit.runtime.output.PageOutput;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.run.ErrorReference;
+import dev.springlit.runtime.run.RerunRequestedException;
+import dev.springlit.runtime.run.RunInterruptedException;
+import dev.springlit.runtime.run.RunRequest;
+import dev.springlit.runtime.run.RunResult;
+import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.run.StopRunException;
+import dev.springlit.runtime.run.StreamHold;
+import dev.springlit.runtime.run.Tracebacks;
+import dev.springlit.runtime.widget.AppliedValues;
+import dev.springlit.runtime.widget.Rejection;
+import dev.springlit.runtime.widget.WidgetMeta;
+import dev.springlit.runtime.widget.WidgetSpec;
 
 /**
  * One execution of a page for one request: apply the browser's values, fire the callbacks of what

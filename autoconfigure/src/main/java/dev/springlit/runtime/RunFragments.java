@@ -11,6 +11,8 @@ import dev.springlit.element.Button;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.run.RunControl;
 
 /**
  * One run's view of fragments: which fragment it reruns (none for a full run), which fragment body is executing

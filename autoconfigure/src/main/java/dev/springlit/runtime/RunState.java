@@ -13,6 +13,21 @@ import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionState;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.run.ReservedKeys;
+import dev.springlit.runtime.run.RunRequest;
+import dev.springlit.runtime.run.SerializationCheck;
+import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.run.SessionStateTooLargeException;
+import dev.springlit.runtime.run.StateBytes;
+import dev.springlit.runtime.run.StateSizeLimit;
+import dev.springlit.runtime.run.StateValues;
+import dev.springlit.runtime.run.Tracebacks;
+import dev.springlit.runtime.run.UnserializableValueException;
+import dev.springlit.runtime.run.ValuedTrigger;
+import dev.springlit.runtime.widget.AppliedValues;
+import dev.springlit.runtime.widget.Rejection;
+import dev.springlit.runtime.widget.WidgetMeta;
+import dev.springlit.runtime.widget.WidgetSpec;
 
 /**
  * Session state as one run sees it: a private copy of the committed values that becomes the session's

@@ -15,6 +15,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.element.Alert;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.run.RunLimits;
+import dev.springlit.runtime.run.RunObserver;
 
 /**
  * Enforces {@code streamlit.runner.max-run-time}. Java cannot kill a thread, so a run past its deadline is

@@ -8,6 +8,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.element.Alert;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.run.RunQueue;
+import dev.springlit.runtime.run.RunRequest;
+import dev.springlit.runtime.run.RunResult;
+import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.widget.WidgetMeta;
 
 /**
  * Works off one session's {@link RunQueue}, one run at a time on the shared run executor, and is the only writer of

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import dev.springlit.SelectSliderOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetCodecs;
 
 /**
  * {@code st.selectSlider} and {@code st.selectRangeSlider} (Streamlit's {@code st.select_slider}): what they draw

@@ -15,6 +15,18 @@ import org.apache.commons.logging.LogFactory;
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.identity.TabIdentity;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.PageOutput;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.run.RunQueue;
+import dev.springlit.runtime.run.RunRequest;
+import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.session.RefusalWarnings;
+import dev.springlit.runtime.session.SessionTag;
+import dev.springlit.runtime.upload.SessionFiles;
+import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.support.LogText;
 
 /**

@@ -1,5 +1,7 @@
 package dev.springlit.runtime;
 
+import dev.springlit.runtime.run.CommitParts;
+
 /**
  * Where one session stands with its tab's numbered interactions (S9.3) and with the session store (S9.4): the
  * highest number received, the highest one a committed run includes, the highest one the tab may forget (stored

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.session.TabHello;
 import dev.springlit.store.SessionStoreException;
 
 /**

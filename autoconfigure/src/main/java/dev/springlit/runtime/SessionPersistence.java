@@ -17,6 +17,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.run.CommitParts;
+import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.session.RefusalWarnings;
+import dev.springlit.runtime.session.SessionTag;
+import dev.springlit.runtime.widget.ValueDecoder;
+import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.store.SessionSnapshot;
 import dev.springlit.store.SessionStore;
 import dev.springlit.store.SessionStoreException;

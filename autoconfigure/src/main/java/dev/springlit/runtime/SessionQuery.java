@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.springlit.QueryParams;
+import dev.springlit.runtime.output.ServerMessage;
 
 /** A session's query parameters, kept in step with the tab's address bar. */
 final class SessionQuery implements QueryParams {

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.session.RefusalWarnings;
+
 /**
  * All live sessions by id. A session whose tab has been gone longer than
  * {@code streamlit.server.disconnected-session-ttl} is destroyed and forgotten, so its memory is released; one

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import dev.springlit.runtime.upload.SessionFiles;
+
 /**
  * What a session holds besides its state, created on first use and let go of when it ends: its
  * {@code @StreamlitSessionScope} beans, its uploads and downloads, the S4.7 warnings it already showed, and the

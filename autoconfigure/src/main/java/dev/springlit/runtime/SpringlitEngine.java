@@ -11,6 +11,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.springlit.runtime.page.PageAccess;
+import dev.springlit.runtime.page.PageRegistry;
+import dev.springlit.runtime.run.RunExecutors;
+import dev.springlit.runtime.run.RunInterceptors;
+import dev.springlit.runtime.run.RunLimits;
+import dev.springlit.runtime.run.RunObserver;
+import dev.springlit.runtime.run.RunThreadPool;
+import dev.springlit.runtime.run.StateSizeLimit;
+
 /**
  * The page runtime of one application: its pages, settings and sessions, the executor runs use, and the
  * supervised housekeeping that streams slow runs' output, ends abandoned sessions and enforces run deadlines.

@@ -1,6 +1,8 @@
 package dev.springlit.runtime;
 
 import dev.springlit.element.Markdown;
+import dev.springlit.runtime.run.RunInterruptedException;
+import dev.springlit.runtime.run.StreamHold;
 
 /**
  * {@code st.writeStream} (Streamlit's {@code st.write_stream}): draws string chunks as one growing Markdown text

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
+import dev.springlit.runtime.run.RunRequest;
 
 /**
  * What {@code st.session()} returns: the session as code on other threads may use it (update its state, ask for

@@ -6,6 +6,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 
 import dev.springlit.element.Alert;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.Outbox;
+import dev.springlit.runtime.output.PageOutput;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.run.RunResult;
 
 /**
  * A session's side of its tab: the connection attached now (or since when none is), the copy of what the tab

@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.TextInputOptions;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetCodecs;
 
 /** Text inputs and text areas, and their codec: a JSON string (or null), at most {@code maxChars} long. */
 final class TextInputDrawer {

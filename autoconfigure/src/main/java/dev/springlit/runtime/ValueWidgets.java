@@ -8,6 +8,8 @@ import dev.springlit.StreamlitApiException;
 import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.WidgetCodec;
+import dev.springlit.runtime.widget.WidgetSpec;
 
 /** What every value widget's drawer does the same way: register the widget, check its value, emit it. */
 final class ValueWidgets {

@@ -2,13 +2,19 @@
  * The page runtime: sessions, the queue of interactions each one works off, runs of a page (callbacks, then
  * {@code render(st)}), widget identity and values, and the diff of what each run drew against what the tab shows.
  * It knows nothing of HTTP, WebSockets or HTML (the ArchUnit test pins it): the web layer attaches a
- * {@link dev.springlit.runtime.ClientConnection} to a session and renders what the session's outbox delivers.
+ * {@link dev.springlit.runtime.output.ClientConnection} to a session and renders what the session's outbox delivers.
  * Types are public only where the web layer, the tester or the auto-configuration must reach them; they are not
  * API (application code uses {@code dev.springlit}). What each {@code St} call draws lives in one drawer per
  * element family ({@code TextDrawer}, {@code NumberDrawer}, ...: draw code and codec together);
  * {@code DeltaGenerator} only routes to them.
- * Who a tab is and where ({@code TabIdentity}, {@code TabContext}, page roles, login and logout redirects) sits
- * beside the session, not in it.
+ * Login and logout redirects sit beside the session, not in it.
+ * <p>
+ * This package is the runtime's core that still reaches in every direction (the session, the runner and its run,
+ * the drawers, the engine); what no longer does lives in concept packages below it, which never depend on it (the
+ * ArchUnit test pins that): {@code page} (pages and who may see them), {@code identity} (who a tab is),
+ * {@code output} (messages, the tab's element tree, the outbox), {@code widget} (widget identity, codecs),
+ * {@code upload} (uploaded files), {@code run} (requests, their queue, results, state rules, run control, threads)
+ * and {@code session} (what a tab's hello asks, log names).
  * <p>
  * Threading: web threads call {@code Session}'s entry points (attach, interact, navigate), which queue requests in
  * the session's {@code RunQueue} (a pure class) under its {@code Runner}'s monitor; the runner executes one run at a

@@ -8,7 +8,7 @@ import java.util.Map;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
-import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.output.ServerMessage;
 
 /**
  * The page as the tester's tab shows it, built only from the ops the server sends, the way the browser builds

@@ -25,9 +25,9 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
 import dev.springlit.runtime.CurrentSessionState;
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRegistry;
-import dev.springlit.runtime.RunStatus;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
+import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.SpringlitEngine;
 

@@ -1,7 +1,7 @@
 package dev.springlit.test;
 
 import dev.springlit.Page;
-import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.SpringlitEngine;
 
 /**

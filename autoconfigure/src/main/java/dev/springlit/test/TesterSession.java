@@ -12,7 +12,7 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
 import dev.springlit.runtime.CommittedState;
-import dev.springlit.runtime.PageDescriptor;
+import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SpringlitEngine;
 
@@ -37,7 +37,7 @@ final class TesterSession {
     private PageDescriptor pendingPage;
     private Session session;
     /** Who the tab is and where (PageTester.as, withLocale, …); given to the session when it starts. */
-    private dev.springlit.runtime.TabContext context = dev.springlit.runtime.TabContext.serverDefaults();
+    private dev.springlit.runtime.identity.TabContext context = dev.springlit.runtime.identity.TabContext.serverDefaults();
     private dev.springlit.User user;
 
     TesterSession(SpringlitEngine engine, PageDescriptor firstPage) {
@@ -179,7 +179,7 @@ final class TesterSession {
     }
 
     /** Changes what st.context() shows, from the next run on. */
-    void changeContext(java.util.function.UnaryOperator<dev.springlit.runtime.TabContext> change) {
+    void changeContext(java.util.function.UnaryOperator<dev.springlit.runtime.identity.TabContext> change) {
         context = change.apply(context);
         if (session != null) {
             session.identity().setContext(context);

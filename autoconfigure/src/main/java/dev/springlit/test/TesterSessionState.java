@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionState;
-import dev.springlit.runtime.ReservedKeys;
-import dev.springlit.runtime.StateValues;
+import dev.springlit.runtime.run.ReservedKeys;
+import dev.springlit.runtime.run.StateValues;
 
 /**
  * Session state as a test sees it between runs: the last run's values with the test's queued writes on top.

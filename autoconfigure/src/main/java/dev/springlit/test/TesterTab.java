@@ -7,9 +7,9 @@ import java.util.Map;
 import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
-import dev.springlit.runtime.ClientConnection;
-import dev.springlit.runtime.RunStatus;
-import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
 
 /**
  * The page tester's browser tab: a {@link ClientConnection} that applies what the server sends as the browser does

@@ -1,5 +1,7 @@
 package dev.springlit.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -9,6 +11,33 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
+import dev.springlit.runtime.CommittedState;
+import dev.springlit.runtime.CurrentSessionState;
+import dev.springlit.runtime.FileRoutes;
+import dev.springlit.runtime.FragmentScheduler;
+import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.Session;
+import dev.springlit.runtime.SessionOpening;
+import dev.springlit.runtime.SessionRegistry;
+import dev.springlit.runtime.SpringlitEngine;
+import dev.springlit.runtime.identity.TabContext;
+import dev.springlit.runtime.identity.TabIdentity;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.page.PageAccess;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
+import dev.springlit.runtime.run.ReservedKeys;
+import dev.springlit.runtime.run.RunObserver;
+import dev.springlit.runtime.run.StateValues;
+import dev.springlit.runtime.session.RefusalWarnings;
+import dev.springlit.runtime.session.TabHello;
+import dev.springlit.runtime.upload.SessionFiles;
+import dev.springlit.runtime.upload.StoredUpload;
+import dev.springlit.runtime.upload.UploadRefusedException;
+import dev.springlit.runtime.upload.UploadStore;
 
 /**
  * The layering of the library's main code, as DESIGN.md draws it: values below everything, the runtime below the
@@ -77,6 +106,27 @@ class LayeringTest {
     void theWebLayersPublicTypesAreUsedOnlyByTheWebLayerAndTheAutoConfiguration() {
         classes().that().resideInAPackage("dev.springlit.web..").and().arePublic()
                 .should().onlyHaveDependentClassesThat().resideInAnyPackage("dev.springlit.web..",
+                        "dev.springlit.autoconfigure..")
+                .check(MAIN);
+    }
+
+    /**
+     * The runtime's concept packages make types public so that they can use each other; those types are for the
+     * runtime and the auto-configuration only. The web layer and the tester reach the runtime through this seam
+     * alone (the engine, a session's entry points, messages, pages, uploads, who a tab is): a type that joins it
+     * is added here on purpose.
+     */
+    @Test
+    void theRuntimesPublicTypesOutsideItsSeamAreUsedOnlyByTheRuntimeAndTheAutoConfiguration() {
+        classes().that().resideInAPackage("dev.springlit.runtime..").and().arePublic()
+                .and(not(belongToAnyOf(SpringlitEngine.class, RuntimeSettings.class, Session.class,
+                        SessionOpening.class, SessionRegistry.class, CommittedState.class, CurrentSessionState.class,
+                        FileRoutes.class, FragmentScheduler.class, TabContext.class, TabIdentity.class, ClientConnection.class,
+                        RunStatus.class, ServerMessage.class, PageAccess.class, PageDescriptor.class,
+                        PageRegistry.class, ReservedKeys.class, RunObserver.class, StateValues.class,
+                        RefusalWarnings.class, TabHello.class, SessionFiles.class, StoredUpload.class,
+                        UploadRefusedException.class, UploadStore.class)))
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage("dev.springlit.runtime..",
                         "dev.springlit.autoconfigure..")
                 .check(MAIN);
     }

@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import dev.springlit.runtime.SpringlitEngine;
-import dev.springlit.web.StreamHandler;
+import dev.springlit.web.stream.StreamHandler;
 
 /** The connection and session-flood limits of issue 12: documented, bound, and handed to the runtime. */
 class ConnectionLimitsPropertiesTest {

@@ -25,11 +25,11 @@ import dev.springlit.SessionState;
 import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 import dev.springlit.StreamlitSessionScope;
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.element.Widget;
-import dev.springlit.web.ElementRenderer;
-import dev.springlit.web.StreamHandler;
+import dev.springlit.web.render.ElementRenderer;
+import dev.springlit.web.stream.StreamHandler;
 
 class SpringlitAutoConfigurationTest {
 
@@ -114,11 +114,11 @@ class SpringlitAutoConfigurationTest {
         plain.withUserConfiguration(CounterPage.class).withPropertyValues("streamlit.runner.max-threads=50",
                 "streamlit.runner.max-run-time=90s", "streamlit.runner.interrupt-grace=2s",
                 "streamlit.runner.max-abandoned-runs-per-page=3").run(context -> {
-            assertThat(context.getBean(SpringlitEngine.class).limits()).isEqualTo(new dev.springlit.runtime.RunLimits(
+            assertThat(context.getBean(SpringlitEngine.class).limits()).isEqualTo(new dev.springlit.runtime.run.RunLimits(
                     50, java.time.Duration.ofSeconds(90), java.time.Duration.ofSeconds(2), 3));
         });
         plain.withUserConfiguration(CounterPage.class).run(context -> assertThat(
-                context.getBean(SpringlitEngine.class).limits()).isEqualTo(dev.springlit.runtime.RunLimits.defaults()));
+                context.getBean(SpringlitEngine.class).limits()).isEqualTo(dev.springlit.runtime.run.RunLimits.defaults()));
     }
 
     @Test
@@ -258,7 +258,7 @@ class SpringlitAutoConfigurationTest {
                 .withPropertyValues("streamlit.server.upload-directory=" + tmp, "streamlit.server.upload-spool-threshold=1KB",
                         "streamlit.server.max-upload-memory=10KB", "streamlit.server.max-upload-disk=3KB")
                 .run(context -> {
-                    dev.springlit.runtime.UploadStore store = context.getBean(dev.springlit.runtime.UploadStore.class);
+                    dev.springlit.runtime.upload.UploadStore store = context.getBean(dev.springlit.runtime.upload.UploadStore.class);
                     spool[0] = store.spoolDirectory();
                     assertThat(spool[0].getParent()).isEqualTo(tmp);
                     store.receive(new java.io.ByteArrayInputStream(new byte[2048]), 10_000, -1, "a", null);

@@ -12,12 +12,12 @@ import org.springframework.boot.health.contributor.Health;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.springlit.runtime.ClientConnection;
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRegistry;
-import dev.springlit.runtime.RunLimits;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
+import dev.springlit.runtime.run.RunLimits;
 import dev.springlit.runtime.RuntimeSettings;
-import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SpringlitEngine;
 

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import dev.springlit.Page;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.run.RunObserver;
 
 /**
  * Background tasks survive whatever they throw, an OutOfMemoryError included (a ScheduledExecutorService would

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springlit.runtime.run.RunQueue;
+
 /** A page slower than its tab: the waiting interactions are bounded, and the ones refused are said so. */
 class QueueLimitTest {
 

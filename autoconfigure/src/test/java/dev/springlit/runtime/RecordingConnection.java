@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.ServerMessage;
+
 /** A {@link ClientConnection} that keeps every message the session sends, for assertions. Thread-safe. */
 final class RecordingConnection implements ClientConnection {
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.springlit.SessionState;
 import dev.springlit.element.Alert;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.run.RunLimits;
 
 /**
  * streamlit.runner.max-run-time: a run past it is interrupted and ends with a message; a run that ignores the

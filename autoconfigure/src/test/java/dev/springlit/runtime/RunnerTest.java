@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.springlit.SessionState;
 import dev.springlit.element.Text;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
 
 /** The Runner: the one commit point comes before the tab hears that a run ended, and a stopped run is not replayed. */
 class RunnerTest {

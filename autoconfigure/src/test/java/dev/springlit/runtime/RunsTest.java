@@ -24,6 +24,10 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.run.RunInterruptedException;
+import dev.springlit.runtime.run.Tracebacks;
 
 /** Section 2 of SEMANTICS.md: runs (for buttons and text elements). */
 class RunsTest {

@@ -19,6 +19,12 @@ import dev.springlit.SessionState;
 import dev.springlit.element.Button;
 import dev.springlit.element.Element;
 import dev.springlit.element.Widget;
+import dev.springlit.runtime.output.PageOutputs;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
+import dev.springlit.runtime.run.RunLimits;
 
 /**
  * Drives the page runtime without a browser or a Spring context: one engine with one page ("/"), tabs
@@ -28,7 +34,7 @@ import dev.springlit.element.Widget;
  * of the session (tasks never interrupt and are never merged, and interrupted or rerun requests go back in
  * front of the queue), so when it has run the session is idle as far as the test's requests go.
  */
-final class RuntimeHarness implements AutoCloseable {
+public final class RuntimeHarness implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -93,7 +99,7 @@ final class RuntimeHarness implements AutoCloseable {
     }
 
     /** Polls {@code condition} (every few ms) until it holds, failing with {@code what} after {@link #TIMEOUT}. */
-    static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -191,7 +197,7 @@ final class RuntimeHarness implements AutoCloseable {
         }
 
         List<Element> elements() {
-            return new ArrayList<>(session.output().elements(0));
+            return new ArrayList<>(PageOutputs.elements(session.output(), 0));
         }
 
         <E extends Element> List<E> elements(Class<E> type) {

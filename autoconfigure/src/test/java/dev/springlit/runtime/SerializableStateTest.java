@@ -18,6 +18,8 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.run.UnserializableValueException;
 
 /** Section 8 of SEMANTICS.md: streamlit.runner.enforce-serializable-session-state. */
 class SerializableStateTest {

@@ -17,6 +17,8 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
+import dev.springlit.runtime.run.SessionStateTooLargeException;
+import dev.springlit.runtime.run.UnserializableValueException;
 
 /** streamlit.runner.max-session-state-size: a session's state cannot grow past the limit, and the page is told. */
 class SessionStateSizeTest {

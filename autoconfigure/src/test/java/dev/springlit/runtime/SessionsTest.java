@@ -28,6 +28,8 @@ import dev.springlit.StreamlitSessionScope;
 import dev.springlit.element.Element;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
 
 /** Section 1 of SEMANTICS.md: sessions. */
 class SessionsTest {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import dev.springlit.Page;
 import dev.springlit.SessionState;
 import dev.springlit.element.Markdown;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.run.RunLimits;
 
 /**
  * S11.3 [ours]: an interaction while an answer streams neither loses the answer nor asks the model again, and

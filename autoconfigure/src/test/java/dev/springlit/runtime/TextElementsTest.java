@@ -15,6 +15,8 @@ import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Heading;
 import dev.springlit.element.Markdown;
 import dev.springlit.element.Text;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
 
 /** The text elements a run draws, top to bottom, and what the tab is sent when a rerun draws them again. */
 class TextElementsTest extends ScriptedPageTest {

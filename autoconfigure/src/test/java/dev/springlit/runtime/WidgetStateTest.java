@@ -16,6 +16,7 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
+import dev.springlit.runtime.output.RunStatus;
 
 /** Section 4 of SEMANTICS.md: widget state, for buttons. */
 class WidgetStateTest {

@@ -15,6 +15,7 @@ import dev.springlit.element.Element;
 import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Json;
 import dev.springlit.element.Markdown;
+import dev.springlit.runtime.output.RunStatus;
 
 /** {@code st.write(...)}: scalars on one Markdown line, structures as JSON, throwables as exceptions. */
 class WriteTest extends ScriptedPageTest {

@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 import dev.springlit.element.Button;
 import dev.springlit.element.Element;
 import dev.springlit.element.Text;
-import dev.springlit.runtime.ClientConnection;
-import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SpringlitEngine;
-import dev.springlit.runtime.TabHello;
+import dev.springlit.runtime.session.TabHello;
 
 /**
  * One browser tab as the runtime sees it, for tests of sessions across nodes: it says hello to an engine, clicks

@@ -21,11 +21,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import dev.springlit.Page;
 import dev.springlit.SessionState;
 import dev.springlit.runtime.CurrentSessionState;
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRegistry;
-import dev.springlit.runtime.RunStatus;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
+import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.RuntimeSettings;
-import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.SessionBeanScope;
 import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SessionPersistence;

@@ -18,10 +18,10 @@ import dev.springlit.SessionState;
 import dev.springlit.element.Button;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.CurrentSessionState;
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.RuntimeSettings;
-import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;
 

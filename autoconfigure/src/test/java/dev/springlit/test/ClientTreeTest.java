@@ -10,7 +10,7 @@ import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Text;
-import dev.springlit.runtime.ServerMessage;
+import dev.springlit.runtime.output.ServerMessage;
 
 /** The tester's tab builds its page from the server's ops the way the browser builds its DOM. */
 class ClientTreeTest {

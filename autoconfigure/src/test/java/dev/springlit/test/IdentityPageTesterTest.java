@@ -18,8 +18,8 @@ import dev.springlit.Page;
 import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 import dev.springlit.User;
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.SpringlitEngine;
 

@@ -15,7 +15,7 @@ import dev.springlit.Page;
 import dev.springlit.SessionState;
 import dev.springlit.St;
 import dev.springlit.StreamlitPage;
-import dev.springlit.runtime.RunStatus;
+import dev.springlit.runtime.output.RunStatus;
 
 class PageTesterTest {
 

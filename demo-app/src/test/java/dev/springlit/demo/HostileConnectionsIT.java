@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SpringlitEngine;
-import dev.springlit.web.StreamHandler;
+import dev.springlit.web.stream.StreamHandler;
 
 /**
  * Connections that never become a tab, or stop being one (issue 12, item 1), from a second client address

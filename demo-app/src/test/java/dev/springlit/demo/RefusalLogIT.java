@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.springlit.runtime.SessionTag;
+import dev.springlit.runtime.session.SessionTag;
 
 /**
  * What the log says about a hostile tab (issue 12, logging): it sends ~100 bad messages a second for 3 s, with

@@ -18,7 +18,7 @@ import org.springframework.core.annotation.Order;
 
 import dev.springlit.RunInterceptor;
 import dev.springlit.autoconfigure.SpringlitAutoConfiguration;
-import dev.springlit.runtime.RunInterceptors;
+import dev.springlit.runtime.run.RunInterceptors;
 import dev.springlit.runtime.SpringlitEngine;
 
 /**

@@ -1,8 +1,8 @@
 package dev.springlit.autoconfigure.run;
 
-import dev.springlit.runtime.RerunRequestedException;
-import dev.springlit.runtime.RunInterruptedException;
-import dev.springlit.runtime.StopRunException;
+import dev.springlit.runtime.run.RerunRequestedException;
+import dev.springlit.runtime.run.RunInterruptedException;
+import dev.springlit.runtime.run.StopRunException;
 
 /** How page code ended, as observations and logs name it. */
 enum RunOutcome {

@@ -16,7 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 
 import dev.springlit.support.LogText;
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageRegistry;
 
 /**
  * Refuses requests to Springlit's pages, files, uploads, downloads and WebSocket handshake whose {@code Host}

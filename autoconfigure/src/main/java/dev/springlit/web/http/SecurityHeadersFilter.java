@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageRegistry;
 
 /**
  * Puts {@link SecurityHeaders} on every response of Springlit's pages, static files, uploads, downloads and

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageRegistry;
 
 /**
  * A servlet filter that sees only requests to Springlit's own paths (its pages and {@code /_springlit/**}, matched

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.util.UrlPathHelper;
 
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageRegistry;
 
 /**
  * The request paths Springlit serves: its pages' paths and everything under {@code /_springlit}. A path is

@@ -9,8 +9,8 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import dev.springlit.runtime.PageDescriptor;
-import dev.springlit.runtime.PageRegistry;
+import dev.springlit.runtime.page.PageDescriptor;
+import dev.springlit.runtime.page.PageRegistry;
 
 /** The Host check guards every spelling of Springlit's paths that Spring MVC would route, and nothing else. */
 class AllowedHostsFilterTest {

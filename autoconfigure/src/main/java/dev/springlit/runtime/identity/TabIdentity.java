@@ -1,0 +1,48 @@
+package dev.springlit.runtime.identity;
+
+/**
+ * Who a session's tab is and where it is, beside the session's state: its {@link TabContext} (replaced whole by
+ * each handshake and browser report), the form token the tab's logout must carry, and whether it logged out.
+ * Written by the connection's thread, read by runs: each field is one volatile reference.
+ */
+public final class TabIdentity {
+
+    private volatile TabContext context = TabContext.serverDefaults();
+    private volatile FormToken logoutToken;
+    private volatile boolean loggedOut;
+
+    public TabContext context() {
+        return context;
+    }
+
+    public void setContext(TabContext context) {
+        this.context = context;
+    }
+
+    /** The CSRF token a logout form of this tab sends, or null when the app has no CSRF protection. */
+    public FormToken logoutToken() {
+        return logoutToken;
+    }
+
+    public void setLogoutToken(FormToken logoutToken) {
+        this.logoutToken = logoutToken;
+    }
+
+    /** Whether a run called {@code st.logout()}: the session ends with its connection. */
+    public boolean hasLoggedOut() {
+        return loggedOut;
+    }
+
+    public void markLoggedOut() {
+        loggedOut = true;
+    }
+
+    /**
+     * A hidden form field: its name and value.
+     *
+     * @param parameter the field's name, such as {@code _csrf}
+     * @param value     its value
+     */
+    public record FormToken(String parameter, String value) {
+    }
+}

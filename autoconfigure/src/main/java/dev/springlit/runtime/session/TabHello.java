@@ -1,0 +1,21 @@
+package dev.springlit.runtime.session;
+
+import java.security.Principal;
+import java.util.Map;
+
+import dev.springlit.runtime.page.PageDescriptor;
+
+/**
+ * What a tab says when it connects, as the runtime needs it to pick its session.
+ *
+ * @param sessionId the session the tab had, or null
+ * @param page      the page it asks for (already checked: it exists and the user may open it)
+ * @param query     its query parameters ({@code location.search})
+ * @param reclaim   whether the tab owned the session a moment ago (a refresh or a reconnect), not a duplicate
+ * @param widgets   its widgets' values, used only if its session is gone (S1.5); may be null
+ * @param user      the signed-in user of the connection, or null
+ * @param address   the client address, for the per-address limit; may be null
+ */
+public record TabHello(String sessionId, PageDescriptor page, String query, boolean reclaim,
+                       Map<String, Object> widgets, Principal user, String address) {
+}

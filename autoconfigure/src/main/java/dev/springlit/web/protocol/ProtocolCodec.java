@@ -1,0 +1,159 @@
+package dev.springlit.web.protocol;
+
+import java.io.StringWriter;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.springlit.element.ElementPath;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.output.ServerMessage.Op;
+import dev.springlit.runtime.output.ServerMessage.ReachedOp;
+import dev.springlit.runtime.output.ServerMessage.SetOp;
+import dev.springlit.runtime.output.ServerMessage.TrimOp;
+import dev.springlit.web.render.ElementRenderer;
+
+/**
+ * Writes server messages as the JSON of docs/protocol.md, streaming (no intermediate tree, no pretty
+ * printing), rendering each set element to HTML on the way.
+ */
+public final class ProtocolCodec {
+
+    private final JsonMapper mapper;
+    private final ElementRenderer renderer;
+
+    public ProtocolCodec(JsonMapper mapper, ElementRenderer renderer) {
+        this.mapper = mapper;
+        this.renderer = renderer;
+    }
+
+    public String encode(ServerMessage message) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            json.writeStartObject();
+            if (message instanceof ServerMessage.Delta delta) {
+                json.writeStringProperty("type", "delta");
+                json.writeNumberProperty("run", delta.run());
+                json.writeName("ops");
+                json.writeStartArray();
+                for (Op op : delta.ops()) {
+                    writeOp(json, op);
+                }
+                json.writeEndArray();
+                json.writeName("status");
+                if (delta.status() == null) {
+                    json.writeNull();
+                } else {
+                    json.writeString(delta.status().wireName());
+                }
+                if (delta.seq() > 0) {
+                    json.writeNumberProperty("seq", delta.seq());
+                }
+                if (delta.fragment() != null) {
+                    writePath(json, "fragment", delta.fragment());
+                }
+            } else if (message instanceof ServerMessage.SessionAttached attached) {
+                json.writeStringProperty("type", "session");
+                json.writeStringProperty("id", attached.id());
+                json.writeStringProperty("page", attached.page());
+                json.writeStringProperty("title", attached.title());
+                json.writeBooleanProperty("reset", attached.reset());
+                if (attached.received() > 0) {
+                    json.writeNumberProperty("seq", attached.seq());
+                    json.writeNumberProperty("received", attached.received());
+                }
+            } else if (message instanceof ServerMessage.PageChanged page) {
+                json.writeStringProperty("type", "page");
+                json.writeStringProperty("path", page.path());
+                json.writeStringProperty("title", page.title());
+            } else if (message instanceof ServerMessage.QueryChanged query) {
+                json.writeStringProperty("type", "query");
+                json.writeStringProperty("search", query.search());
+            } else if (message instanceof ServerMessage.Error error) {
+                json.writeStringProperty("type", "error");
+                json.writeStringProperty("code", error.code());
+                json.writeStringProperty("message", error.message());
+            } else if (message instanceof ServerMessage.Busy busy) {
+                json.writeStringProperty("type", "busy");
+                json.writeStringProperty("message", busy.message());
+            } else if (message instanceof ServerMessage.Redirect redirect) {
+                json.writeStringProperty("type", "redirect");
+                json.writeStringProperty("url", redirect.url());
+                json.writeStringProperty("method", redirect.post() ? "POST" : "GET");
+                if (redirect.token() != null) {
+                    json.writeName("token");
+                    json.writeStartObject();
+                    json.writeStringProperty("name", redirect.token().parameter());
+                    json.writeStringProperty("value", redirect.token().value());
+                    json.writeEndObject();
+                }
+                json.writeBooleanProperty("forget", redirect.forget());
+            }
+            json.writeEndObject();
+        }
+        return wellFormed(out.toString());
+    }
+
+    /**
+     * The text with every lone surrogate replaced by U+FFFD. A string cut in the middle of a surrogate pair
+     * (an error message quoting a tab's input, a page's own substring) cannot be encoded as UTF-8: the
+     * container would refuse the whole message and drop the connection, again on every reconnect.
+     */
+    static String wellFormed(String text) {
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                i++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i == length) {
+            return text;
+        }
+        StringBuilder fixed = new StringBuilder(length).append(text, 0, i);
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                fixed.append(c).append(text.charAt(++i));
+            } else {
+                fixed.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return fixed.toString();
+    }
+
+    private void writeOp(JsonGenerator json, Op op) {
+        json.writeStartObject();
+        if (op instanceof SetOp set) {
+            json.writeStringProperty("op", "set");
+            writePath(json, set.path());
+            json.writeStringProperty("html", renderer.render(set.element()));
+        } else if (op instanceof TrimOp trim) {
+            json.writeStringProperty("op", "trim");
+            writePath(json, trim.path());
+            json.writeNumberProperty("length", trim.length());
+        } else if (op instanceof ReachedOp reached) {
+            json.writeStringProperty("op", "reached");
+            writePath(json, reached.path());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writePath(JsonGenerator json, ElementPath path) {
+        writePath(json, "path", path);
+    }
+
+    private static void writePath(JsonGenerator json, String name, ElementPath path) {
+        json.writeName(name);
+        json.writeStartArray();
+        for (int level = 0; level < path.depth(); level++) {
+            json.writeNumber(path.index(level));
+        }
+        json.writeEndArray();
+    }
+}

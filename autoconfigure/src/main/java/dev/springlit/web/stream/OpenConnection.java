@@ -1,0 +1,129 @@
+package dev.springlit.web.stream;
+
+import org.apache.commons.logging.LogFactory;
+import org.springframework.web.socket.WebSocketSession;
+
+import dev.springlit.runtime.session.RefusalWarnings;
+
+/**
+ * What the stream endpoint knows about one open WebSocket: where it comes from, whether it has said
+ * {@code hello}, when it was last heard from, and the unfinished message it is sending, if any. Tomcat hands a
+ * connection's frames to the handler one at a time; the {@link ConnectionWatchdog} reads the times from its own
+ * thread, and the unfinished message is guarded by this object, because the watchdog may drop it on a close.
+ */
+final class OpenConnection {
+
+    final WebSocketSession socket;
+    final WebSocketConnection connection;
+    /** The client address: the handshake request's remote address (after any forwarded-header handling). */
+    final String address;
+    final long openedAt;
+    /** Refusals before the connection has a session; afterwards the session's own warnings are used. */
+    final RefusalWarnings refusals = new RefusalWarnings(LogFactory.getLog(StreamHandler.class));
+    volatile boolean attached;
+    volatile long lastHeard;
+    volatile long lastPing;
+    /** When the unfinished message began (System.nanoTime), or 0 when there is none. */
+    volatile long unfinishedSince;
+
+    // Guarded by this.
+    private StringBuilder unfinished;
+    private long unfinishedBytes;
+    /** True while the rest of an oversized message is skipped. */
+    private boolean oversized;
+    private boolean closed;
+    private String complete;
+
+    OpenConnection(WebSocketSession socket, WebSocketConnection connection, String address, long now) {
+        this.socket = socket;
+        this.connection = connection;
+        this.address = address;
+        this.openedAt = now;
+        this.lastHeard = now;
+        this.lastPing = now;
+    }
+
+    /** What {@link #add} did with a fragment. */
+    enum Added {
+        /** It was kept; the message is not complete yet. */
+        KEPT,
+        /** The message is complete: {@link #takeComplete()} returns it. */
+        COMPLETE,
+        /** The message is over the size limit: its fragments are skipped until its last one. */
+        SKIPPED,
+        /** The last fragment of a message over the limit arrived: the tab is to be told. */
+        OVERSIZED_END,
+        /** The fragment does not fit in the total for unfinished messages: the connection is to be closed. */
+        NO_ROOM,
+        /** The connection was closed meanwhile: drop the fragment. */
+        CLOSED
+    }
+
+    /**
+     * Takes a fragment ({@code bytes} UTF-8 bytes) of the message being received.
+     *
+     * @param limit the largest message this connection may send now
+     */
+    synchronized Added add(String payload, long bytes, boolean last, long limit, UnfinishedMessages budget,
+                           long now) {
+        if (closed) {
+            return Added.CLOSED;
+        }
+        long size = unfinishedBytes + bytes;
+        if (!oversized && size > limit) {
+            dropUnfinished(budget);
+            oversized = true;
+        }
+        if (oversized) {
+            if (last) {
+                oversized = false;
+                return Added.OVERSIZED_END;
+            }
+            return Added.SKIPPED;
+        }
+        if (last) {
+            complete = unfinished == null ? payload : unfinished.append(payload).toString();
+            dropUnfinished(budget);
+            return Added.COMPLETE;
+        }
+        if (!budget.reserve(bytes, attached)) {
+            dropUnfinished(budget);
+            return Added.NO_ROOM;
+        }
+        if (unfinished == null) {
+            unfinished = new StringBuilder((int) Math.min(limit, bytes * 2));
+            unfinishedSince = now;
+        }
+        unfinished.append(payload);
+        unfinishedBytes = size;
+        return Added.KEPT;
+    }
+
+    /** The message {@link #add} completed. */
+    synchronized String takeComplete() {
+        String text = complete;
+        complete = null;
+        return text;
+    }
+
+    /** Bytes of the unfinished message held now. */
+    synchronized long unfinishedBytes() {
+        return unfinishedBytes;
+    }
+
+    /** Forgets the unfinished message for good and gives its bytes back: the connection is closing or closed. */
+    synchronized void close(UnfinishedMessages budget) {
+        closed = true;
+        complete = null;
+        dropUnfinished(budget);
+    }
+
+    private void dropUnfinished(UnfinishedMessages budget) {
+        if (unfinished != null) {
+            budget.release(unfinishedBytes);
+        }
+        unfinished = null;
+        unfinishedBytes = 0;
+        unfinishedSince = 0;
+    }
+}

@@ -1,0 +1,246 @@
+package dev.springlit.runtime.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.springlit.runtime.RuntimeHarness;
+
+/**
+ * The run pool grows with the runs that are blocked (blocked runs never make others wait), not with runs that only
+ * wait for a core; it reuses the thread that just finished, shrinks back to nothing when idle, and past its maximum
+ * makes runs wait their turn.
+ */
+class RunThreadPoolTest {
+
+    private RunThreadPool pool;
+
+    /** The plain elastic pool: a new thread for every run that finds none idle. */
+    private RunThreadPool pool(int maxThreads, Duration keepAlive) {
+        return pool(maxThreads, maxThreads, 1, keepAlive);
+    }
+
+    /** A pool that starts 4 threads freely and more only for blocked ones, as on a 2-core machine. */
+    private RunThreadPool watchedPool(int maxThreads, Duration keepAlive) {
+        return pool(maxThreads, 4, 2, keepAlive);
+    }
+
+    private RunThreadPool pool(int maxThreads, int freeThreads, int cores, Duration keepAlive) {
+        AtomicInteger count = new AtomicInteger();
+        pool = new RunThreadPool(maxThreads, freeThreads, cores, keepAlive, runnable -> {
+            Thread thread = new Thread(runnable, "test-run-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return pool;
+    }
+
+    @AfterEach
+    void stop() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void blockedRunsEachGetAThreadAndTheThreadsEndOnceIdle() throws Exception {
+        RunThreadPool pool = pool(1_000, Duration.ofMillis(200));
+        int blocked = 300; // more than the old fixed pool of 256
+        blockedRunsEachGetAThread(pool, blocked, () -> assertThat(pool.threadCount()).isEqualTo(blocked + 1));
+    }
+
+    /** {@code blocked} runs that wait for a release each get a thread, and one more run beside them too. */
+    private static void blockedRunsEachGetAThread(RunThreadPool pool, int blocked, Runnable whileBlocked)
+            throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(blocked);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < blocked; i++) {
+            pool.execute(() -> {
+                started.countDown();
+                await(release);
+            });
+        }
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("every blocked run got a thread").isTrue();
+        CountDownLatch other = new CountDownLatch(1);
+        pool.execute(other::countDown);
+        assertThat(other.await(2, TimeUnit.SECONDS)).as("a run beside %d blocked ones", blocked).isTrue();
+        whileBlocked.run();
+
+        release.countDown();
+        RuntimeHarness.await("the idle threads to end", () -> pool.threadCount() == 0);
+    }
+
+    @Test
+    void runsOneAfterTheOtherReuseOneThreadInsteadOfStartingNewOnes() throws Exception {
+        RunThreadPool pool = pool(256, Duration.ofSeconds(30));
+        Set<Thread> used = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 500; i++) {
+            CountDownLatch done = new CountDownLatch(1);
+            pool.execute(() -> {
+                used.add(Thread.currentThread());
+                done.countDown();
+            });
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            // as a tab's next click comes after its last run ended (the old pool started a thread for each)
+            RuntimeHarness.await("the thread to be idle", () -> pool.busyCount() == 0);
+        }
+        assertThat(used).hasSize(1);
+        assertThat(pool.threadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void afterABurstTheThreadsThatAreNotNeededTimeOutWhileOneKeepsWorking() throws Exception {
+        RunThreadPool pool = pool(100, Duration.ofMillis(300));
+        CountDownLatch started = new CountDownLatch(50);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < 50; i++) {
+            pool.execute(() -> {
+                started.countDown();
+                await(release);
+            });
+        }
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        release.countDown();
+        // a steady trickle of runs, more often than the keep-alive: the most recently idle thread takes each
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
+        while (System.nanoTime() < until) {
+            CountDownLatch done = new CountDownLatch(1);
+            pool.execute(done::countDown);
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(5);
+        }
+        assertThat(pool.threadCount()).as("threads left after the burst").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void pastTheMaximumRunsWaitTheirTurnInOrder() throws Exception {
+        // one thread, so the waiting runs' order is not blurred by two threads appending at once
+        RunThreadPool pool = pool(1, Duration.ofSeconds(30));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        pool.execute(() -> {
+            started.countDown();
+            await(release);
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        StringBuffer order = new StringBuffer();
+        CountDownLatch waited = new CountDownLatch(3);
+        for (String name : new String[] {"a", "b", "c"}) {
+            pool.execute(() -> {
+                order.append(name);
+                waited.countDown();
+            });
+        }
+        assertThat(pool.waitingCount()).isEqualTo(3);
+        assertThat(waited.await(200, TimeUnit.MILLISECONDS)).as("no second thread").isFalse();
+        release.countDown();
+        assertThat(waited.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(order.toString()).isEqualTo("abc");
+        assertThat(pool.threadCount()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRunThatThrowsAnErrorDoesNotCostItsThread() throws Exception {
+        RunThreadPool pool = pool(4, Duration.ofSeconds(30));
+        CountDownLatch thrown = new CountDownLatch(1);
+        pool.execute(() -> {
+            thrown.countDown();
+            throw new OutOfMemoryError("injected");
+        });
+        assertThat(thrown.await(5, TimeUnit.SECONDS)).isTrue();
+        RuntimeHarness.await("the thread to be idle again", () -> pool.busyCount() == 0);
+        CountDownLatch next = new CountDownLatch(1);
+        pool.execute(next::countDown);
+        assertThat(next.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.threadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleThreadKeepsNoTaskReachable() throws Exception {
+        RunThreadPool pool = pool(4, Duration.ofSeconds(30));
+        java.util.List<java.lang.ref.WeakReference<Runnable>> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) { // the task a thread was started for, then one handed to it while idle
+            CountDownLatch done = new CountDownLatch(1);
+            Runnable task = done::countDown;
+            tasks.add(new java.lang.ref.WeakReference<>(task));
+            pool.execute(task);
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            RuntimeHarness.await("the thread to be idle", () -> pool.busyCount() == 0);
+        }
+        // a session's drain is such a task: an idle thread holding it would keep an expired session alive
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (tasks.stream().anyMatch(ref -> ref.get() != null) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(tasks).allSatisfy(ref -> assertThat(ref.get()).isNull());
+        assertThat(pool.threadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void blockedRunsEachGetAThreadEvenPastTheThreadsStartedFreely() throws Exception {
+        blockedRunsEachGetAThread(watchedPool(1_000, Duration.ofMillis(200)), 300, () -> { });
+    }
+
+    @Test
+    void aBurstOfShortRunsIsServedByAFewThreadsNotOnePerWaitingRun() throws Exception {
+        RunThreadPool pool = watchedPool(1_000, Duration.ofSeconds(30));
+        int runs = 2_000;
+        CountDownLatch done = new CountDownLatch(runs);
+        for (int i = 0; i < runs; i++) {
+            pool.execute(() -> {
+                spin(TimeUnit.MICROSECONDS.toNanos(500)); // a short run, rendering included
+                done.countDown();
+            });
+        }
+        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        // the old pool started a thread whenever none was idle: hundreds for a burst like this one
+        assertThat(pool.threadCount()).as("threads left by the burst").isLessThanOrEqualTo(32);
+    }
+
+    @Test
+    void pagesSpinningWithoutEndOnEveryThreadStillLetAWaitingRunThrough() throws Exception {
+        RunThreadPool pool = watchedPool(1_000, Duration.ofSeconds(30));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch spinning = new CountDownLatch(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                pool.execute(() -> {
+                    spinning.countDown();
+                    while (!stop.get()) {
+                        Thread.onSpinWait();
+                    }
+                });
+            }
+            assertThat(spinning.await(10, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch other = new CountDownLatch(1);
+            pool.execute(other::countDown);
+            assertThat(other.await(10, TimeUnit.SECONDS)).as("a run behind four spinning pages").isTrue();
+        } finally {
+            stop.set(true);
+        }
+    }
+
+    private static void spin(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
