@@ -136,22 +136,60 @@ final class Runner {
                 log.error("Springlit run failed outside the page; the session keeps its previous state", unexpected);
                 result = RunResult.nothing(RunStatus.ERROR);
             }
-            if (!commit(run, result)) {
-                // the session went on without this run (see abandon); another thread drains its queue now
-                session.engine().watchdog().abandonedRunEnded(run);
+            boolean goOn;
+            try {
+                goOn = finish(run, result);
+            } catch (RuntimeException failure) {
+                goOn = survive(run, failure);
+            }
+            if (!goOn) {
                 return;
             }
-            if (!run.request().isTask()) {
-                tab.show(run.number(), result);
-                tab.runScope(null); // what is sent between runs (notices) belongs to no fragment
-            }
-            if (result.switchTo() != null) {
-                session.switchedTo(result.switchTo());
-            }
-            if (run.request().isTask()) {
-                run.request().taskDone();
+        }
+    }
+
+    /** Commits {@code run} and tells its tab; false when the session went on without it (see abandon). */
+    private boolean finish(Run run, RunResult result) {
+        if (!commit(run, result)) {
+            // the session went on without this run (see abandon); another thread drains its queue now
+            session.engine().watchdog().abandonedRunEnded(run);
+            return false;
+        }
+        if (!run.request().isTask()) {
+            tab.show(run.number(), result);
+            tab.runScope(null); // what is sent between runs (notices) belongs to no fragment
+        }
+        if (result.switchTo() != null) {
+            session.switchedTo(result.switchTo());
+        }
+        if (run.request().isTask()) {
+            run.request().taskDone();
+        }
+        return true;
+    }
+
+    /**
+     * A failure after the page ran (in the commit, a store or a scheduler) must not leave the session waiting for a
+     * run that will never end: every later click would queue behind it. The run ends as an error and the queue goes on.
+     */
+    private boolean survive(Run run, RuntimeException failure) {
+        log.error("Springlit could not finish a run; the session goes on with its last committed state", failure);
+        synchronized (this) {
+            if (current == run) {
+                current = null;
             }
         }
+        try {
+            if (!run.request().isTask()) {
+                tab.runScope(null);
+                tab.show(run.number(), RunResult.nothing(RunStatus.ERROR));
+            } else {
+                run.request().taskDone();
+            }
+        } catch (RuntimeException again) {
+            log.error("Springlit could not tell the tab that its run failed", again);
+        }
+        return true;
     }
 
     /**

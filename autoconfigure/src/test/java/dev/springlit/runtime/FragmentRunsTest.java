@@ -152,6 +152,36 @@ class FragmentRunsTest {
         }
     }
 
+    /** A scheduler that fails once (as a broken one did, inside the commit) must not leave the session stuck. */
+    @Test
+    void aFailureWhileCommittingARunEndsItAsAnErrorAndLaterClicksStillRun() {
+        AtomicBoolean failed = new AtomicBoolean();
+        ManualTimers working = new ManualTimers();
+        FragmentScheduler failingOnce = (period, tick) -> {
+            if (failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("the scheduler is down");
+            }
+            return working.every(period, tick);
+        };
+        RuntimeSettings settings = RuntimeSettings.builder().fragmentScheduler(failingOnce).build();
+        try (RuntimeHarness app = RuntimeHarness.start(settings, st -> {
+            if (st.button("Count")) {
+                app().state.put("count", app().state.getOrDefault("count", 0) + 1);
+            }
+            st.fragment("clock", Duration.ofSeconds(2), f -> f.write("tick"));
+        })) {
+            harness = app;
+            RuntimeHarness.Tab tab = app.open();
+            assertThat(failed).isTrue();
+
+            tab.click("Count");
+            tab.click("Count");
+
+            assertThat(tab.state()).containsEntry("count", 2);
+            assertThat(tab.connection.runEnds()).hasSizeGreaterThanOrEqualTo(3);
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private RuntimeHarness harness;
