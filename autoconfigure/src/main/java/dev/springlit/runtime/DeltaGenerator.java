@@ -1,3 +1,4 @@
+// Over 300 lines only as the routing table of St's ~90 calls (fragments and dialogs included), one line each; the drawing lives in the drawers.
 package dev.springlit.runtime;
 
 import java.nio.file.Path;
@@ -49,7 +50,6 @@ import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.run.RerunRequestedException;
 import dev.springlit.runtime.run.StopRunException;
 
-// Over 300 lines only as the routing table of St's ~85 calls, one line each; the drawing lives in the drawers.
 /**
  * The {@link St} of one container of a session (Streamlit's "delta generator"). It only routes: each call goes
  * to the drawer of its element family ({@link TextDrawer}, {@link NumberDrawer}, ...), which holds the draw code
