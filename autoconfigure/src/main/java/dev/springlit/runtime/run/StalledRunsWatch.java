@@ -45,6 +45,8 @@ final class StalledRunsWatch implements Runnable {
 
     /** Each busy thread's CPU time at the last look and looks since it last rose, by thread id (watch thread only). */
     private final Map<Long, long[]> lastCpu = new HashMap<>();
+    /** How many threads the last look found stalled for the first time in their current run. */
+    private int newlyStalled;
 
     StalledRunsWatch(Pool pool, int cores, long checkEveryNanos, long noProgressNanos) {
         this.pool = pool;
@@ -81,6 +83,9 @@ final class StalledRunsWatch implements Runnable {
             } else {
                 more = 0;
             }
+            // each thread that has just blocked gets its replacement, whatever the others do: otherwise a crowd of
+            // blocked runs beside a few working ones is let in a couple per look
+            more = Math.max(more, newlyStalled);
             if (more > 0) {
                 pool.startForWaitingRuns(more);
             }
@@ -95,6 +100,7 @@ final class StalledRunsWatch implements Runnable {
     @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the baseline is 17
     private int working(List<Thread> busy) {
         Map<Long, long[]> seen = new HashMap<>(busy.size() * 2);
+        newlyStalled = 0;
         int working = 0;
         for (Thread thread : busy) {
             long id = thread.getId();
@@ -104,6 +110,8 @@ final class StalledRunsWatch implements Runnable {
             int stalled = before == null || cpu < 0 || cpu > before[0] ? 0 : (int) before[1] + 1;
             if (stalled < STALLED_CHECKS) {
                 working++;
+            } else if (stalled == STALLED_CHECKS) {
+                newlyStalled++;
             }
             seen.put(id, new long[] {cpu, stalled});
         }
