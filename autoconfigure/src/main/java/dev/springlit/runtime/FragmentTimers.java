@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.springlit.runtime.draw.FragmentDef;
 import dev.springlit.support.LogText;
 
 /**

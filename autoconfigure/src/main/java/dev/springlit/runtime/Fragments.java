@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.springlit.runtime.draw.FragmentDef;
 import dev.springlit.runtime.run.RunRequest;
 
 /**

@@ -18,6 +18,8 @@ import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
+import dev.springlit.St;
+import dev.springlit.runtime.draw.Canvas;
 import dev.springlit.runtime.output.PageOutput;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.page.PageDescriptor;
@@ -42,7 +44,7 @@ import dev.springlit.runtime.widget.WidgetSpec;
  * its session's committed state. What it draws streams to the session's page output as it goes. The run is
  * bound to its thread; {@code St} and {@code SessionState} refuse any other thread.
  */
-final class Run {
+final class Run implements Canvas {
 
     private static final Log log = LogFactory.getLog(Run.class);
     private static final ThreadLocal<Run> CURRENT = new ThreadLocal<>();
@@ -115,7 +117,8 @@ final class Run {
     }
 
     /** Which fragment this run reruns, and the fragments it draws. */
-    RunFragments fragments() {
+    @Override
+    public RunFragments fragments() {
         return fragments;
     }
 
@@ -136,7 +139,8 @@ final class Run {
         return state;
     }
 
-    PageDescriptor page() {
+    @Override
+    public PageDescriptor page() {
         return page;
     }
 
@@ -144,7 +148,8 @@ final class Run {
         return session.engine().settings();
     }
 
-    boolean inCallback() {
+    @Override
+    public boolean inCallback() {
         return inCallback;
     }
 
@@ -152,7 +157,8 @@ final class Run {
      * Throws unless this run may go on: it must be this thread's run and not replaced. Callbacks are not
      * interrupted: they are short and their writes are committed or discarded together anyway.
      */
-    void checkActive() {
+    @Override
+    public void checkActive() {
         if (CURRENT.get() != this || finished) {
             throw new IllegalStateException("Springlit's St and SessionState can only be used during a page run, "
                     + "on the run's thread (or in a widget callback). To change a session from another thread, use "
@@ -164,7 +170,8 @@ final class Run {
     }
 
     /** Whether a newer interaction may interrupt this run now (not while it streams, S11.3). */
-    StreamHold streamHold() {
+    @Override
+    public StreamHold streamHold() {
         return streamHold;
     }
 
@@ -213,7 +220,8 @@ final class Run {
         }
     }
 
-    boolean isInterrupted() {
+    @Override
+    public boolean isInterrupted() {
         return interrupted;
     }
 
@@ -297,7 +305,7 @@ final class Run {
     }
 
     private RunResult executePage() {
-        DeltaGenerator st = session.st();
+        St st = session.st();
         RunStatus status = RunStatus.OK;
         String refusal = session.engine().watchdog().refusal(page);
         if (refusal != null) {
@@ -360,7 +368,7 @@ final class Run {
                 status == RunStatus.RERUN, status == RunStatus.RERUN ? switchTarget : null);
     }
 
-    private RunStatus renderBody(DeltaGenerator st) {
+    private RunStatus renderBody(St st) {
         synchronized (this) {
             if (interrupted) {
                 return RunStatus.INTERRUPTED;
@@ -453,14 +461,15 @@ final class Run {
     }
 
     /** Adds an element at the next position of the container at {@code container}; returns its index. */
-    int emit(ElementPath container, Element element) {
+    @Override
+    public int emit(ElementPath container, Element element) {
         fragments.checkPlacement(container, element);
         Container target = containers.get(container);
         if (target == null) {
             if (fragments.trims(container)) {
-                target = openContainer(container, false);
+                target = container(container, false);
             } else { // outside a fragment run's fragment: elements accumulate, an st.empty() is replaced (Streamlit)
-                target = openContainer(container, session.output().isPlaceholder(container));
+                target = container(container, session.output().isPlaceholder(container));
                 target.count = session.output().length(container);
             }
         }
@@ -471,7 +480,8 @@ final class Run {
     }
 
     /** Redraws the element at {@code index} of {@code container} in place (a progress bar that advances). */
-    void replace(ElementPath container, int index, Element element) {
+    @Override
+    public void replace(ElementPath container, int index, Element element) {
         write(container, index, element);
     }
 
@@ -490,14 +500,20 @@ final class Run {
      * longer shows is removed when the run completes. A {@code single} container (st.empty) holds one element
      * that every draw replaces.
      */
-    Container openContainer(ElementPath path, boolean single) {
+    @Override
+    public void openContainer(ElementPath path, boolean single) {
+        container(path, single);
+    }
+
+    private Container container(ElementPath path, boolean single) {
         Container container = new Container(path, single);
         containers.put(path, container);
         return container;
     }
 
     /** Records a form drawn in this run (S6.4: its key once per run, never inside another form). */
-    void openForm(String key, ElementPath path, boolean clearOnSubmit) {
+    @Override
+    public void openForm(String key, ElementPath path, boolean clearOnSubmit) {
         if (forms.containsKey(key)) {
             throw new StreamlitApiException("There are multiple identical forms with key='" + key + "'.");
         }
@@ -514,17 +530,20 @@ final class Run {
         formPaths.put(key, path);
     }
 
-    void submitButtonDrawn(String form) {
+    @Override
+    public void submitButtonDrawn(String form) {
         formsWithSubmit.add(form);
     }
 
     /** Whether the form {@code key} clears its widgets after a submit (false for forms not drawn). */
-    boolean clearsOnSubmit(String key) {
+    @Override
+    public boolean clearsOnSubmit(String key) {
         return Boolean.TRUE.equals(forms.get(key));
     }
 
     /** st.switchPage: the page the session shows once this run ends. */
-    void switchTo(PageDescriptor target) {
+    @Override
+    public void switchTo(PageDescriptor target) {
         switchTarget = target;
     }
 
@@ -545,7 +564,8 @@ final class Run {
     }
 
     /** Shows a warning in the page without interrupting it (st.rerun in a callback, S4.7). */
-    void warn(String message) {
+    @Override
+    public void warn(String message) {
         emit(0, new Alert(Alert.Level.WARNING, message));
     }
 
@@ -555,7 +575,8 @@ final class Run {
      * Registers a widget drawn in this run: checks its identity is unique, resolves its value (state written
      * by code, then the browser's, then the previous, then the default) and remembers its callback.
      */
-    Object registerWidget(WidgetSpec spec, String form) {
+    @Override
+    public Object registerWidget(WidgetSpec spec, String form) {
         String id = spec.id(page.path(), form);
         if (spec.key() != null) {
             if (drawnKeys.containsKey(spec.key())) {

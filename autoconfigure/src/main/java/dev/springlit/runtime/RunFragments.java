@@ -6,11 +6,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.springlit.St;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Button;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
+import dev.springlit.runtime.draw.DrawnFragments;
+import dev.springlit.runtime.draw.FragmentDef;
+import dev.springlit.runtime.draw.StFactory;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.run.RunControl;
 
@@ -18,7 +22,7 @@ import dev.springlit.runtime.run.RunControl;
  * One run's view of fragments: which fragment it reruns (none for a full run), which fragment body is executing
  * now, and what it drew (fragments, the fragment of each widget, the dialog it opened). Used by the run's thread only.
  */
-final class RunFragments {
+final class RunFragments implements DrawnFragments {
 
     /** Streamlit's message for scope="fragment" outside a fragment rerun, with the Java names. */
     static final String FRAGMENT_RERUN_OUTSIDE = "RerunScope.FRAGMENT can only be specified from st.fragment bodies "
@@ -48,11 +52,11 @@ final class RunFragments {
     }
 
     /** Runs what this run draws: the page, or the fragment's body alone. */
-    void render(PageDescriptor page, DeltaGenerator st) throws Exception {
+    void render(PageDescriptor page, St st) throws Exception {
         if (target == null) {
             page.page().render(st);
         } else {
-            target.body().accept(new DeltaGenerator(st.owner(), target.path(), target.form()));
+            target.body().accept(StFactory.inside(st, target));
         }
     }
 
@@ -70,7 +74,8 @@ final class RunFragments {
     }
 
     /** A fragment drawn in this run: its name is unique in the run. */
-    void drawn(FragmentDef fragment) {
+    @Override
+    public void drawn(FragmentDef fragment) {
         if (drawn.containsKey(fragment.name()) || (target != null && target.name().equals(fragment.name()))) {
             throw new StreamlitApiException("There are multiple fragments with the same name '" + fragment.name()
                     + "'. Each st.fragment of a page needs its own name.");
@@ -79,7 +84,8 @@ final class RunFragments {
     }
 
     /** S10.5: one dialog per run, never one inside another, with Streamlit's messages. */
-    void dialogOpened(String id) {
+    @Override
+    public void dialogOpened(String id) {
         if (executing.stream().anyMatch(FragmentDef::dialog)) {
             throw new StreamlitApiException("Dialogs may not be nested inside other dialogs.");
         }
@@ -90,17 +96,20 @@ final class RunFragments {
         dialog = id;
     }
 
-    void enter(FragmentDef fragment) {
+    @Override
+    public void enter(FragmentDef fragment) {
         executing.push(fragment);
         failed = null;
     }
 
-    void exit() {
+    @Override
+    public void exit() {
         executing.pop();
     }
 
     /** The body of {@code fragment} threw {@code failure}: the run's error message goes into it. */
-    void failedIn(FragmentDef fragment, Throwable failure) {
+    @Override
+    public void failedIn(FragmentDef fragment, Throwable failure) {
         if (!(failure instanceof RunControl) && failed == null) {
             failed = fragment;
         }
@@ -145,7 +154,8 @@ final class RunFragments {
     }
 
     /** {@code st.rerun(RerunScope.FRAGMENT)}: legal only in a fragment run, as Streamlit's scope="fragment". */
-    void rerunFragment() {
+    @Override
+    public void rerunFragment() {
         if (target == null) {
             throw new StreamlitApiException(FRAGMENT_RERUN_OUTSIDE);
         }

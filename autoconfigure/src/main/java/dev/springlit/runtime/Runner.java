@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.element.Alert;
+import dev.springlit.runtime.draw.FragmentDef;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.run.RunQueue;
 import dev.springlit.runtime.run.RunRequest;

@@ -14,7 +14,9 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;
+import dev.springlit.St;
 import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.draw.StFactory;
 import dev.springlit.runtime.identity.TabIdentity;
 import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.output.PageOutput;
@@ -50,7 +52,7 @@ public final class Session implements SessionHandle {
     private final Runner runner;
     private final SessionResources resources = new SessionResources();
     private final SessionQuery query = new SessionQuery(this);
-    private final DeltaGenerator st = new DeltaGenerator(this, 0);
+    private final St st = StFactory.main(new SessionOwner(this));
     private final RefusalWarnings refusals = new RefusalWarnings(log);
     /** What pages get from st.session(): this session without its internals. */
     private final TabHandle handle = new TabHandle(this);
@@ -137,7 +139,7 @@ public final class Session implements SessionHandle {
     }
 
     /** The session's main container, the {@code st} every run of it draws with. */
-    DeltaGenerator st() {
+    St st() {
         return st;
     }
 

@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.springlit.runtime.draw.DrawTools;
 import dev.springlit.runtime.page.PageAccess;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.run.RunExecutors;
@@ -31,8 +31,7 @@ public final class SpringlitEngine implements AutoCloseable {
 
     private final PageRegistry pages;
     private final RuntimeSettings settings;
-    private final ObjectWriter jsonWriter;
-    private final DataElements dataElements;
+    private final DrawTools drawTools;
     private final ExecutorService runExecutor;
     private final RunLimits limits;
     private final RunWatchdog watchdog;
@@ -69,8 +68,7 @@ public final class SpringlitEngine implements AutoCloseable {
         this.pages = pages;
         this.settings = settings;
         this.limits = limits;
-        this.jsonWriter = jsonMapper.writerWithDefaultPrettyPrinter();
-        this.dataElements = new DataElements(jsonMapper);
+        this.drawTools = DrawTools.of(pages, jsonMapper, settings.showErrorDetails());
         this.runExecutor = RunExecutors.create(limits.maxThreads(), settings.virtualThreads());
         this.watchdog = new RunWatchdog(limits, this::observer);
         this.housekeeping = new Housekeeping(this::observer);
@@ -115,8 +113,9 @@ public final class SpringlitEngine implements AutoCloseable {
         this.observer = observer == null ? RunObserver.NONE : observer;
     }
 
-    DataElements dataElements() {
-        return dataElements;
+    /** The engine-wide values the drawers use. */
+    DrawTools drawTools() {
+        return drawTools;
     }
 
     /** Who may open which page (Spring Security's rules when present). */
@@ -156,10 +155,6 @@ public final class SpringlitEngine implements AutoCloseable {
 
     StateSizeLimit stateSizeLimit() {
         return stateSizeLimit;
-    }
-
-    ObjectWriter jsonWriter() {
-        return jsonWriter;
     }
 
     ExecutorService runExecutor() {

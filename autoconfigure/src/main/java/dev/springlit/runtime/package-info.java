@@ -4,16 +4,15 @@
  * It knows nothing of HTTP, WebSockets or HTML (the ArchUnit test pins it): the web layer attaches a
  * {@link dev.springlit.runtime.output.ClientConnection} to a session and renders what the session's outbox delivers.
  * Types are public only where the web layer, the tester or the auto-configuration must reach them; they are not
- * API (application code uses {@code dev.springlit}). What each {@code St} call draws lives in one drawer per
- * element family ({@code TextDrawer}, {@code NumberDrawer}, ...: draw code and codec together);
- * {@code DeltaGenerator} only routes to them.
- * Login and logout redirects sit beside the session, not in it.
+ * API (application code uses {@code dev.springlit}). What each {@code St} call draws lives in {@code draw}, which
+ * sees a run only as its {@code Canvas} and a session as its {@code Owner} ({@code Run} and {@code SessionOwner}
+ * here implement them). Login and logout redirects sit beside the session, not in it.
  * <p>
  * This package is the runtime's core that still reaches in every direction (the session, the runner and its run,
- * the drawers, the engine); what no longer does lives in concept packages below it, which never depend on it (the
+ * the engine); what no longer does lives in concept packages below it, which never depend on it (the
  * ArchUnit test pins that): {@code page} (pages and who may see them), {@code identity} (who a tab is),
  * {@code output} (messages, the tab's element tree, the outbox), {@code widget} (widget identity, codecs),
- * {@code upload} (uploaded files), {@code run} (requests, their queue, results, state rules, run control, threads)
+ * {@code upload} (uploaded files), {@code draw} (what each St call draws), {@code run} (requests, their queue, results, state rules, run control, threads)
  * and {@code session} (what a tab's hello asks, log names).
  * <p>
  * Threading: web threads call {@code Session}'s entry points (attach, interact, navigate), which queue requests in

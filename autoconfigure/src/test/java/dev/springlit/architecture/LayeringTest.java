@@ -93,6 +93,14 @@ class LayeringTest {
                 .check(MAIN);
     }
 
+    /** Drawers see the run as a Canvas and the session as an Owner: never the run, the session or the engine. */
+    @Test
+    void theDrawersNeverSeeTheRuntimesCore() {
+        noClasses().that().resideInAPackage("dev.springlit.runtime.draw..")
+                .should().dependOnClassesThat().resideInAPackage("dev.springlit.runtime")
+                .check(MAIN);
+    }
+
     @Test
     void noCyclesBetweenPackages() {
         slices().matching("dev.springlit.(**)").should().beFreeOfCycles().check(MAIN);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.springlit.element.ElementPath;
+import dev.springlit.runtime.draw.FragmentDef;
 
 /** S10.2 on its own: one timer per timed fragment of the latest commit, with its period; none after the end. */
 class FragmentTimersTest {

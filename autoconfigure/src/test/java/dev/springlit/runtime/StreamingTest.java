@@ -27,6 +27,9 @@ import dev.springlit.runtime.run.RunLimits;
  */
 class StreamingTest {
 
+    /** Streamlit's typewriter cursor, which st.writeStream shows while more may come (draw.StreamWriter). */
+    private static final String CURSOR = "▕";
+
     private final SessionState state = new CurrentSessionState();
     private final AtomicInteger modelCalls = new AtomicInteger();
     private final AtomicBoolean modelInterrupted = new AtomicBoolean();
@@ -172,7 +175,7 @@ class StreamingTest {
             tab.awaitIdle();
             assertThat(tab.lastStatus()).isEqualTo(RunStatus.STOPPED);
             RuntimeHarness.await("the subscription to be cancelled", cancelled::get);
-            assertThat(tab.elements(Markdown.class).get(0).body()).doesNotContain(StreamWriter.CURSOR);
+            assertThat(tab.elements(Markdown.class).get(0).body()).doesNotContain(CURSOR);
         }
     }
 
