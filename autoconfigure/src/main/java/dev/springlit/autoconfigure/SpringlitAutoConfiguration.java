@@ -20,12 +20,12 @@ import dev.springlit.Page;
 import dev.springlit.SessionState;
 import dev.springlit.StreamlitPage;
 import dev.springlit.StreamlitSessionScope;
-import dev.springlit.runtime.CurrentSessionState;
+import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.run.RunLimits;
 import dev.springlit.runtime.RuntimeSettings;
-import dev.springlit.runtime.SessionBeanScope;
+import dev.springlit.runtime.scope.SessionBeanScope;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.store.SessionStore;
 

@@ -32,6 +32,9 @@ import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.run.StopRunException;
 import dev.springlit.runtime.run.StreamHold;
 import dev.springlit.runtime.run.Tracebacks;
+import dev.springlit.runtime.scope.CurrentRun;
+import dev.springlit.runtime.scope.ScopedBeans;
+import dev.springlit.runtime.scope.ScopedRun;
 import dev.springlit.runtime.widget.AppliedValues;
 import dev.springlit.runtime.widget.Rejection;
 import dev.springlit.runtime.widget.WidgetMeta;
@@ -44,10 +47,9 @@ import dev.springlit.runtime.widget.WidgetSpec;
  * its session's committed state. What it draws streams to the session's page output as it goes. The run is
  * bound to its thread; {@code St} and {@code SessionState} refuse any other thread.
  */
-final class Run implements Canvas {
+final class Run implements Canvas, ScopedRun {
 
     private static final Log log = LogFactory.getLog(Run.class);
-    private static final ThreadLocal<Run> CURRENT = new ThreadLocal<>();
 
     private final Consumer<Rejection> rejected;
     private final Session session;
@@ -124,7 +126,7 @@ final class Run implements Canvas {
 
     /** The run bound to this thread, or {@code null}. */
     static Run current() {
-        return CURRENT.get();
+        return CurrentRun.get() instanceof Run run ? run : null;
     }
 
     Session session() {
@@ -135,8 +137,19 @@ final class Run implements Canvas {
         return request;
     }
 
-    RunState state() {
+    @Override
+    public RunState state() {
         return state;
+    }
+
+    @Override
+    public ScopedBeans sessionBeans() {
+        return session.resources().beans();
+    }
+
+    @Override
+    public String sessionId() {
+        return session.id();
     }
 
     @Override
@@ -159,7 +172,7 @@ final class Run implements Canvas {
      */
     @Override
     public void checkActive() {
-        if (CURRENT.get() != this || finished) {
+        if (CurrentRun.get() != this || finished) {
             throw new IllegalStateException("Springlit's St and SessionState can only be used during a page run, "
                     + "on the run's thread (or in a widget callback). To change a session from another thread, use "
                     + "the SessionHandle from st.session().");
@@ -255,7 +268,7 @@ final class Run implements Canvas {
             log.error("Binding the security context of session " + session.tag() + " failed", e);
             return RunResult.nothing(RunStatus.ERROR);
         }
-        CURRENT.set(this);
+        CurrentRun.bind(this);
         session.engine().runStarted(this);
         try {
             if (request.isTask()) {
@@ -276,7 +289,7 @@ final class Run implements Canvas {
             return result;
         } finally {
             finished = true;
-            CURRENT.remove();
+            CurrentRun.unbind();
             try {
                 binding.close();
             } catch (Exception e) {

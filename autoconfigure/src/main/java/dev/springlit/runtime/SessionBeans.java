@@ -9,15 +9,18 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectFactory;
 
+import dev.springlit.runtime.scope.ScopedBeans;
+
 /** The {@code @StreamlitSessionScope} beans of one session and their destruction callbacks. */
-final class SessionBeans {
+final class SessionBeans implements ScopedBeans {
 
     private static final Log log = LogFactory.getLog(SessionBeans.class);
 
     private final Map<String, Object> beans = new LinkedHashMap<>();
     private final Map<String, Runnable> destructionCallbacks = new LinkedHashMap<>();
 
-    synchronized Object get(String name, ObjectFactory<?> factory) {
+    @Override
+    public synchronized Object get(String name, ObjectFactory<?> factory) {
         Object bean = beans.get(name);
         if (bean == null) {
             bean = factory.getObject();
@@ -26,12 +29,14 @@ final class SessionBeans {
         return bean;
     }
 
-    synchronized Object remove(String name) {
+    @Override
+    public synchronized Object remove(String name) {
         destructionCallbacks.remove(name);
         return beans.remove(name);
     }
 
-    synchronized void registerDestructionCallback(String name, Runnable callback) {
+    @Override
+    public synchronized void registerDestructionCallback(String name, Runnable callback) {
         destructionCallbacks.put(name, callback);
     }
 

@@ -24,7 +24,7 @@ import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
-import dev.springlit.runtime.CurrentSessionState;
+import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.output.RunStatus;

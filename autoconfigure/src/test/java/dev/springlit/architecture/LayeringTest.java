@@ -13,7 +13,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import dev.springlit.runtime.CommittedState;
-import dev.springlit.runtime.CurrentSessionState;
 import dev.springlit.runtime.FileRoutes;
 import dev.springlit.runtime.FragmentScheduler;
 import dev.springlit.runtime.RuntimeSettings;
@@ -32,6 +31,7 @@ import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.run.ReservedKeys;
 import dev.springlit.runtime.run.RunObserver;
 import dev.springlit.runtime.run.StateValues;
+import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.session.TabHello;
 import dev.springlit.runtime.upload.SessionFiles;
@@ -93,10 +93,15 @@ class LayeringTest {
                 .check(MAIN);
     }
 
-    /** Drawers see the run as a Canvas and the session as an Owner: never the run, the session or the engine. */
+    /**
+     * The runtime's concept packages sit below its core: drawers see the run as a {@code draw.Canvas} and the session
+     * as a {@code draw.Owner}, the scopes see the run as a {@code scope.ScopedRun}; none reaches the run, the session
+     * or the engine.
+     */
     @Test
-    void theDrawersNeverSeeTheRuntimesCore() {
-        noClasses().that().resideInAPackage("dev.springlit.runtime.draw..")
+    void theRuntimesConceptPackagesNeverSeeItsCore() {
+        noClasses().that().resideInAPackage("dev.springlit.runtime..")
+                .and().resideOutsideOfPackage("dev.springlit.runtime")
                 .should().dependOnClassesThat().resideInAPackage("dev.springlit.runtime")
                 .check(MAIN);
     }

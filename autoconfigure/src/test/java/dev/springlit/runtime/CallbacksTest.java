@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.springlit.SessionState;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
+import dev.springlit.runtime.scope.CurrentSessionState;
 
 /** Section 5 of SEMANTICS.md: callbacks, for buttons. */
 class CallbacksTest {

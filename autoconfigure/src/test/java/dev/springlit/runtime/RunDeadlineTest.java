@@ -13,6 +13,7 @@ import dev.springlit.SessionState;
 import dev.springlit.element.Alert;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.run.RunLimits;
+import dev.springlit.runtime.scope.CurrentSessionState;
 
 /**
  * streamlit.runner.max-run-time: a run past it is interrupted and ends with a message; a run that ignores the

@@ -14,6 +14,7 @@ import dev.springlit.element.Text;
 import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.scope.CurrentSessionState;
 
 /** The Runner: the one commit point comes before the tab hears that a run ended, and a stopped run is not replayed. */
 class RunnerTest {

@@ -28,6 +28,7 @@ import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.run.RunInterruptedException;
 import dev.springlit.runtime.run.Tracebacks;
+import dev.springlit.runtime.scope.CurrentSessionState;
 
 /** Section 2 of SEMANTICS.md: runs (for buttons and text elements). */
 class RunsTest {

@@ -20,6 +20,7 @@ import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.run.UnserializableValueException;
+import dev.springlit.runtime.scope.CurrentSessionState;
 
 /** Section 8 of SEMANTICS.md: streamlit.runner.enforce-serializable-session-state. */
 class SerializableStateTest {

@@ -19,6 +19,7 @@ import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
 import dev.springlit.runtime.run.SessionStateTooLargeException;
 import dev.springlit.runtime.run.UnserializableValueException;
+import dev.springlit.runtime.scope.CurrentSessionState;
 
 /** streamlit.runner.max-session-state-size: a session's state cannot grow past the limit, and the page is told. */
 class SessionStateSizeTest {

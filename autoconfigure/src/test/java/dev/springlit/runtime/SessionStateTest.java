@@ -25,6 +25,8 @@ import dev.springlit.St;
 import dev.springlit.StateKey;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Text;
+import dev.springlit.runtime.scope.CurrentSessionState;
+import dev.springlit.runtime.scope.SessionBeanScope;
 
 /** Section 3 of SEMANTICS.md: the SessionState API. */
 class SessionStateTest extends ScriptedPageTest {

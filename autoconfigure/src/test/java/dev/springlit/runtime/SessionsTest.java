@@ -30,6 +30,8 @@ import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.scope.CurrentSessionState;
+import dev.springlit.runtime.scope.SessionBeanScope;
 
 /** Section 1 of SEMANTICS.md: sessions. */
 class SessionsTest {

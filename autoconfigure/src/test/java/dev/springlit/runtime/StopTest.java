@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.springlit.SessionState;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.scope.CurrentSessionState;
 
 /**
  * The tab's Stop (docs/protocol.md, {@code stop}): the run going on ends at once, even asleep in the page; what it

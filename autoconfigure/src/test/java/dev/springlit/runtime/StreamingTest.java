@@ -19,6 +19,7 @@ import dev.springlit.SessionState;
 import dev.springlit.element.Markdown;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.run.RunLimits;
+import dev.springlit.runtime.scope.CurrentSessionState;
 
 /**
  * S11.3 [ours]: an interaction while an answer streams neither loses the answer nor asks the model again, and

@@ -17,6 +17,7 @@ import dev.springlit.element.ExceptionElement;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
 import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.scope.CurrentSessionState;
 
 /** Section 4 of SEMANTICS.md: widget state, for buttons. */
 class WidgetStateTest {

@@ -20,13 +20,13 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import dev.springlit.Page;
 import dev.springlit.SessionState;
-import dev.springlit.runtime.CurrentSessionState;
+import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.RuntimeSettings;
 import dev.springlit.runtime.output.ServerMessage;
-import dev.springlit.runtime.SessionBeanScope;
+import dev.springlit.runtime.scope.SessionBeanScope;
 import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;

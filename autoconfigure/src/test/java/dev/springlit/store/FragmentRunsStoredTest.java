@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.springlit.SessionState;
 import dev.springlit.element.Button;
 import dev.springlit.element.Text;
-import dev.springlit.runtime.CurrentSessionState;
+import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.RuntimeSettings;

@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.scope;
 
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +14,7 @@ import dev.springlit.SessionState;
 public final class CurrentSessionState implements SessionState {
 
     private static SessionState target() {
-        Run run = Run.current();
+        ScopedRun run = CurrentRun.get();
         if (run == null) {
             throw new IllegalStateException("SessionState was used outside a Springlit run. It belongs to one browser "
                     + "tab and works only in a page's render method or a widget callback, on the run's thread. To "
@@ -85,7 +85,7 @@ public final class CurrentSessionState implements SessionState {
 
     @Override
     public String toString() {
-        Run run = Run.current();
+        ScopedRun run = CurrentRun.get();
         return run == null ? "SessionState (no run bound)" : run.state().toString();
     }
 }

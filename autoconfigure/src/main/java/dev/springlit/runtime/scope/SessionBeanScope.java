@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.scope;
 
 import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.beans.factory.config.Scope;
@@ -9,28 +9,28 @@ import org.springframework.beans.factory.config.Scope;
  */
 public final class SessionBeanScope implements Scope {
 
-    private static Session currentSession() {
-        Run run = Run.current();
+    private static ScopedBeans currentBeans() {
+        ScopedRun run = CurrentRun.get();
         if (run == null) {
             throw new IllegalStateException("A @StreamlitSessionScope bean was used outside a Springlit run. It "
                     + "belongs to one browser tab and works only in a page's render method or a widget callback.");
         }
-        return run.session();
+        return run.sessionBeans();
     }
 
     @Override
     public Object get(String name, ObjectFactory<?> objectFactory) {
-        return currentSession().resources().beans().get(name, objectFactory);
+        return currentBeans().get(name, objectFactory);
     }
 
     @Override
     public Object remove(String name) {
-        return currentSession().resources().beans().remove(name);
+        return currentBeans().remove(name);
     }
 
     @Override
     public void registerDestructionCallback(String name, Runnable callback) {
-        currentSession().resources().beans().registerDestructionCallback(name, callback);
+        currentBeans().registerDestructionCallback(name, callback);
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class SessionBeanScope implements Scope {
 
     @Override
     public String getConversationId() {
-        Run run = Run.current();
-        return run == null ? null : run.session().id();
+        ScopedRun run = CurrentRun.get();
+        return run == null ? null : run.sessionId();
     }
 }
