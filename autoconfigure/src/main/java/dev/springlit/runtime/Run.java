@@ -28,6 +28,7 @@ import dev.springlit.runtime.run.RerunRequestedException;
 import dev.springlit.runtime.run.RunInterruptedException;
 import dev.springlit.runtime.run.RunRequest;
 import dev.springlit.runtime.run.RunResult;
+import dev.springlit.runtime.run.RunServices;
 import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.run.StopRunException;
 import dev.springlit.runtime.run.StreamHold;
@@ -53,6 +54,7 @@ final class Run implements Canvas, ScopedRun {
 
     private final Consumer<Rejection> rejected;
     private final Session session;
+    private final RunServices services;
     private final RunRequest request;
     private final PageDescriptor page;
     private final int number;
@@ -100,11 +102,12 @@ final class Run implements Canvas, ScopedRun {
      *                 are handed over as soon as the values are applied, before the page runs
      * @param fragments whether it reruns the page or one fragment (S10.1)
      */
-    Run(Session session, RunRequest request, PageDescriptor page, int number, Consumer<Rejection> rejected,
+    Run(Session session, RunServices services, RunRequest request, PageDescriptor page, int number, Consumer<Rejection> rejected,
         RunFragments fragments) {
         this.fragments = fragments;
         this.rejected = rejected;
         this.session = session;
+        this.services = services;
         this.request = request;
         this.page = page;
         this.number = number;
@@ -157,8 +160,9 @@ final class Run implements Canvas, ScopedRun {
         return page;
     }
 
-    RuntimeSettings settings() {
-        return session.engine().settings();
+    /** The engine-wide values this run uses. */
+    RunServices services() {
+        return services;
     }
 
     @Override
@@ -263,7 +267,7 @@ final class Run implements Canvas, ScopedRun {
         thread = Thread.currentThread();
         AutoCloseable binding;
         try {
-            binding = session.engine().access().bind(session.user());
+            binding = services.access().bind(session.user());
         } catch (Exception e) {
             log.error("Binding the security context of session " + session.tag() + " failed", e);
             return RunResult.nothing(RunStatus.ERROR);
@@ -284,7 +288,7 @@ final class Run implements Canvas, ScopedRun {
                 return RunResult.nothing(RunStatus.INTERRUPTED); // given up on while finishing: it may write nothing more
             }
             if (!abandoned) { // an abandoned run was counted when it was given up
-                session.engine().observer().runEnded(result.status(), System.nanoTime() - started);
+                services.observer().runEnded(result.status(), System.nanoTime() - started);
             }
             return result;
         } finally {
@@ -341,7 +345,7 @@ final class Run implements Canvas, ScopedRun {
                     bodyThread = Thread.currentThread();
                 }
                 try {
-                    session.engine().interceptors().around(page, session.tag(), true,
+                    services.interceptors().around(page, session.tag(), true,
                             () -> widget.callback().call(widget.args()));
                 } catch (StopRunException stop) {
                     skipBody = true;
@@ -389,7 +393,7 @@ final class Run implements Canvas, ScopedRun {
             bodyThread = Thread.currentThread();
         }
         try {
-            session.engine().interceptors().around(page, session.tag(), false, () -> fragments.render(page, st));
+            services.interceptors().around(page, session.tag(), false, () -> fragments.render(page, st));
             return interrupted ? RunStatus.INTERRUPTED : RunStatus.OK; // the page may have swallowed the interruption
         } catch (StopRunException stop) {
             return RunStatus.STOPPED;
@@ -460,7 +464,7 @@ final class Run implements Canvas, ScopedRun {
     private void showFailure(Throwable failure, String where) {
         String reference = ErrorReference.next();
         log.error("Springlit " + where + " threw (reference " + reference + ", session " + session.tag() + ")", failure);
-        boolean details = settings().showErrorDetails();
+        boolean details = services.showErrorDetails();
         emit(0, Tracebacks.element(failure, details, reference));
     }
 

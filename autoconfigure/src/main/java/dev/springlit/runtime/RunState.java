@@ -118,10 +118,10 @@ final class RunState implements SessionState {
     public void put(String key, Object value) {
         run.checkActive();
         checkWritable(key);
-        StateSizeLimit limit = run.session().engine().stateSizeLimit();
+        StateSizeLimit limit = run.services().stateSizeLimit();
         if (limit.enabled()) {
             limit.checkValue(key, value); // serializes the value, so it checks serializability too
-        } else if (run.settings().enforceSerializableSessionState()) {
+        } else if (run.services().enforceSerializableSessionState()) {
             SerializationCheck.require(key, value);
         }
         values().put(key, value);
@@ -254,7 +254,7 @@ final class RunState implements SessionState {
                 throw new StreamlitApiException("Values for the widget with key \"" + key
                         + "\" cannot be set using SessionState.");
             }
-            if (spec.explicitDefault() && run.settings().widgetStateDuplicationWarning()
+            if (spec.explicitDefault() && run.services().widgetStateDuplicationWarning()
                     && run.session().resources().firstWarningFor(key)) {
                 run.warn("The widget with key \"" + key + "\" was created with a default value but also had its "
                         + "value set via the SessionState API.");
@@ -322,12 +322,12 @@ final class RunState implements SessionState {
         if (unkeyed.keySet().stream().anyMatch(id -> !widgets.containsKey(id))) {
             unkeyed().keySet().removeIf(id -> !widgets.containsKey(id));
         }
-        StateSizeLimit limit = run.session().engine().stateSizeLimit();
+        StateSizeLimit limit = run.services().stateSizeLimit();
         StateBytes.Update serialized = serialize();
         if (serialized == null) {
             return new SessionData(values, unkeyed, widgets);
         }
-        boolean details = finishingRun.settings().showErrorDetails();
+        boolean details = finishingRun.services().showErrorDetails();
         // S8.2: each value that cannot be serialized, after the run's output (once per value, each run it stays)
         serialized.unserializable().forEach(e -> finishingRun.emit(0, Tracebacks.element(e, details)));
         SessionStateTooLargeException tooLarge = limit.enabled() ? limit.checkTotal(serialized.sizes()) : null;
@@ -351,7 +351,7 @@ final class RunState implements SessionState {
      * session store, which implies the first).
      */
     private StateBytes.Update serialize() {
-        if (!run.session().engine().stateSizeLimit().enabled() && !run.settings().enforceSerializableSessionState()) {
+        if (!run.services().stateSizeLimit().enabled() && !run.services().enforceSerializableSessionState()) {
             return null;
         }
         StateBytes before = committed.bytes() == null ? StateBytes.NONE : committed.bytes();

@@ -13,6 +13,7 @@ import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.run.RunQueue;
 import dev.springlit.runtime.run.RunRequest;
 import dev.springlit.runtime.run.RunResult;
+import dev.springlit.runtime.run.RunServices;
 import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.widget.WidgetMeta;
 
@@ -31,6 +32,7 @@ final class Runner {
 
     private final Session session;
     private final TabLink tab;
+    private final RunServices services;
     private final RunQueue queue = new RunQueue();
     private volatile SessionData data = SessionData.empty();
     private Run current;
@@ -45,6 +47,7 @@ final class Runner {
     Runner(Session session, TabLink tab) {
         this.session = session;
         this.tab = tab;
+        this.services = session.engine().runServices();
         this.timers = new FragmentTimers(session.engine().fragmentScheduler(), fragment -> {
             if (tab.isConnected()) { // parked: the fragment is on no screen
                 offer(RunRequest.tick(fragment));
@@ -105,7 +108,7 @@ final class Runner {
             }
             draining = true;
         }
-        session.engine().runExecutor().execute(this::drain);
+        services.runExecutor().execute(this::drain);
     }
 
     /** Works off the queue, one run at a time; runs on the run executor. */
@@ -122,7 +125,7 @@ final class Runner {
                 if (next.fragment() != null && target == null && next.isAuto()) {
                     continue; // its fragment is no longer on the page: its timer's tick has nothing to run
                 }
-                run = new Run(session, next, session.page(), next.isTask() ? runCount : ++runCount,
+                run = new Run(session, services, next, session.page(), next.isTask() ? runCount : ++runCount,
                         rejection -> session.reject(rejection.code(), rejection.message()),
                         new RunFragments(target, fragments)); // a fragment gone meanwhile: the page runs instead
                 current = run;
@@ -256,7 +259,7 @@ final class Runner {
             run.request().taskAbandoned(new IllegalStateException("The SessionHandle.update task ran longer than "
                     + "streamlit.runner.max-run-time and was abandoned; its changes were discarded."));
         } else {
-            tab.showAbandoned(run.number(), notice, session.engine().flushExecutor());
+            tab.showAbandoned(run.number(), notice, services.flushExecutor());
         }
         return true;
     }

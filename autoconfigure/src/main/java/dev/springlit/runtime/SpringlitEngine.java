@@ -3,7 +3,6 @@ package dev.springlit.runtime;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +16,7 @@ import dev.springlit.runtime.run.RunExecutors;
 import dev.springlit.runtime.run.RunInterceptors;
 import dev.springlit.runtime.run.RunLimits;
 import dev.springlit.runtime.run.RunObserver;
+import dev.springlit.runtime.run.RunServices;
 import dev.springlit.runtime.run.RunThreadPool;
 import dev.springlit.runtime.run.StateSizeLimit;
 
@@ -32,6 +32,7 @@ public final class SpringlitEngine implements AutoCloseable {
     private final PageRegistry pages;
     private final RuntimeSettings settings;
     private final DrawTools drawTools;
+    private final RunServices runServices;
     private final ExecutorService runExecutor;
     private final RunLimits limits;
     private final RunWatchdog watchdog;
@@ -50,11 +51,7 @@ public final class SpringlitEngine implements AutoCloseable {
     private final SessionRegistry sessions;
     private final SessionOpening opening;
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
-    private volatile RunObserver observer = RunObserver.NONE;
-    private volatile PageAccess access = PageAccess.OPEN;
     private volatile FileRoutes fileRoutes = FileRoutes.UNSERVED;
-    private volatile RunInterceptors interceptors = RunInterceptors.NONE;
-    private volatile StateSizeLimit stateSizeLimit = StateSizeLimit.NONE;
     private volatile SessionPersistence persistence = SessionPersistence.NONE;
     private volatile boolean leaving;
     /** The engine's own thread for runEvery timers, used unless the settings bring a scheduler (S10.2). */
@@ -70,6 +67,8 @@ public final class SpringlitEngine implements AutoCloseable {
         this.limits = limits;
         this.drawTools = DrawTools.of(pages, jsonMapper, settings.showErrorDetails());
         this.runExecutor = RunExecutors.create(limits.maxThreads(), settings.virtualThreads());
+        this.runServices = new RunServices(runExecutor, flushExecutor, settings.showErrorDetails(),
+                settings.enforceSerializableSessionState(), settings.widgetStateDuplicationWarning());
         this.watchdog = new RunWatchdog(limits, this::observer);
         this.housekeeping = new Housekeeping(this::observer);
         this.sessions = new SessionRegistry(this);
@@ -106,11 +105,11 @@ public final class SpringlitEngine implements AutoCloseable {
 
     /** Who hears about runs and messages (metrics); {@link RunObserver#NONE} by default. */
     public RunObserver observer() {
-        return observer;
+        return runServices.observer();
     }
 
     public void setObserver(RunObserver observer) {
-        this.observer = observer == null ? RunObserver.NONE : observer;
+        runServices.setObserver(observer);
     }
 
     /** The engine-wide values the drawers use. */
@@ -120,11 +119,11 @@ public final class SpringlitEngine implements AutoCloseable {
 
     /** Who may open which page (Spring Security's rules when present). */
     public PageAccess access() {
-        return access;
+        return runServices.access();
     }
 
     public void setAccess(PageAccess access) {
-        this.access = access == null ? PageAccess.OPEN : access;
+        runServices.setAccess(access);
     }
 
     /** Where uploads and downloads are served (the web layer's routes; none without a web layer). */
@@ -138,11 +137,11 @@ public final class SpringlitEngine implements AutoCloseable {
 
     /** What wraps each page body and callback (the application's RunInterceptors; none by default). */
     public RunInterceptors interceptors() {
-        return interceptors;
+        return runServices.interceptors();
     }
 
     public void setInterceptors(RunInterceptors interceptors) {
-        this.interceptors = interceptors == null ? RunInterceptors.NONE : interceptors;
+        runServices.setInterceptors(interceptors);
     }
 
     /**
@@ -150,15 +149,12 @@ public final class SpringlitEngine implements AutoCloseable {
      * ({@code streamlit.runner.max-session-state-size}); 0 or less: no limit (the default).
      */
     public void setMaxSessionStateSize(long maxBytes) {
-        this.stateSizeLimit = new StateSizeLimit(maxBytes);
+        runServices.setStateSizeLimit(new StateSizeLimit(maxBytes));
     }
 
-    StateSizeLimit stateSizeLimit() {
-        return stateSizeLimit;
-    }
-
-    ExecutorService runExecutor() {
-        return runExecutor;
+    /** The engine-wide values runs use. */
+    RunServices runServices() {
+        return runServices;
     }
 
     /** The limits on run threads and run time ({@code streamlit.runner.*}). */
@@ -172,11 +168,6 @@ public final class SpringlitEngine implements AutoCloseable {
 
     Housekeeping housekeeping() {
         return housekeeping;
-    }
-
-    /** The thread that renders and sends on behalf of the housekeeping thread. */
-    Executor flushExecutor() {
-        return flushExecutor;
     }
 
     void runStarted(Run run) {
