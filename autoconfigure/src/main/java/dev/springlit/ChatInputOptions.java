@@ -34,11 +34,12 @@ public final class ChatInputOptions extends WidgetOptions<ChatInputOptions> {
         return this;
     }
 
-    public Integer getMaxChars() {
-        return maxChars;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(ChatInputOptions options) {
+        return new Snapshot(options.maxChars, options.onSubmit);
     }
 
-    public Callback getOnSubmit() {
-        return onSubmit;
+    /** The options as the runtime reads them (the shared ones through {@link WidgetOptions#common}). */
+    public record Snapshot(Integer maxChars, Callback onSubmit) {
     }
 }

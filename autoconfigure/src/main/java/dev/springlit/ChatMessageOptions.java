@@ -31,11 +31,17 @@ public final class ChatMessageOptions {
         return this;
     }
 
-    public String getAvatar() {
-        return avatar;
+    /** What the runtime reads of these options: kept off the options themselves so pages see only the setters. */
+    public static Snapshot snapshot(ChatMessageOptions options) {
+        return new Snapshot(options.avatar, options.avatarImage == null ? null : options.avatarImage.clone());
     }
 
-    public byte[] getAvatarImage() {
-        return avatarImage == null ? null : avatarImage.clone();
+    /**
+     * The options as the runtime reads them.
+     *
+     * @param avatar      an emoji, "user"/"assistant" or an image URL, or {@code null}
+     * @param avatarImage a picture's bytes (a copy), or {@code null}
+     */
+    public record Snapshot(String avatar, byte[] avatarImage) {
     }
 }

@@ -40,15 +40,12 @@ public abstract class ClickOptions<S extends ClickOptions<S>> extends WidgetOpti
         return self();
     }
 
-    public Callback getOnClick() {
-        return onClick;
+    /** What the runtime reads of a button's click options: kept off the options so pages see only setters. */
+    public static Click click(ClickOptions<?> options) {
+        return new Click(options.onClick, options.type, options.icon);
     }
 
-    public ButtonType getType() {
-        return type;
-    }
-
-    public String getIcon() {
-        return icon;
+    /** A button's click options, as the runtime reads them. */
+    public record Click(Callback onClick, ButtonType type, String icon) {
     }
 }

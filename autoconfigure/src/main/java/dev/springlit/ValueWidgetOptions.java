@@ -31,16 +31,16 @@ public abstract class ValueWidgetOptions<S extends ValueWidgetOptions<S, T>, T> 
         return self();
     }
 
-    public T getValue() {
-        return value;
+    /** What the runtime reads of a value widget's start and callback: kept off the options so pages see only setters. */
+    public static <T> Start<T> start(ValueWidgetOptions<?, T> options) {
+        return new Start<>(options.value, options.valueGiven, options.onChange);
     }
 
-    /** Whether the page set the starting value itself (Streamlit warns when state also sets it). */
-    public boolean isValueGiven() {
-        return valueGiven;
-    }
-
-    public Callback getOnChange() {
-        return onChange;
+    /**
+     * A value widget's start and callback, as the runtime reads them.
+     *
+     * @param valueGiven whether the page set the starting value itself (Streamlit warns when state also sets it)
+     */
+    public record Start<T>(T value, boolean valueGiven, Callback onChange) {
     }
 }

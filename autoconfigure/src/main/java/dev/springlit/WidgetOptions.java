@@ -63,24 +63,19 @@ public abstract class WidgetOptions<S extends WidgetOptions<S>> {
         return self();
     }
 
-    public String getKey() {
-        return key;
+    /** What the runtime reads of the options every widget shares: kept off the options so pages see only setters. */
+    public static Common common(WidgetOptions<?> options) {
+        CallbackArgs callbackArgs = options.args.isEmpty() && options.kwargs.isEmpty() ? CallbackArgs.NONE
+                : new CallbackArgs(options.args, options.kwargs);
+        return new Common(options.key, options.help, options.disabled, options.labelVisibility, callbackArgs);
     }
 
-    public String getHelp() {
-        return help;
-    }
-
-    public boolean isDisabled() {
-        return disabled;
-    }
-
-    public LabelVisibility getLabelVisibility() {
-        return labelVisibility;
-    }
-
-    /** The callback arguments as given to {@link #args} and {@link #kwargs}. */
-    public CallbackArgs getCallbackArgs() {
-        return args.isEmpty() && kwargs.isEmpty() ? CallbackArgs.NONE : new CallbackArgs(args, kwargs);
+    /**
+     * The options every widget shares, as the runtime reads them.
+     *
+     * @param callbackArgs the callback arguments as given to {@link #args} and {@link #kwargs}
+     */
+    public record Common(String key, String help, boolean disabled, LabelVisibility labelVisibility,
+                         CallbackArgs callbackArgs) {
     }
 }

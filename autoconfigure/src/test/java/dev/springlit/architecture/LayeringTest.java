@@ -1,7 +1,11 @@
 package dev.springlit.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -141,6 +145,19 @@ class LayeringTest {
                         UploadRefusedException.class, UploadStore.class)))
                 .should().onlyHaveDependentClassesThat().resideInAnyPackage("dev.springlit.runtime..",
                         "dev.springlit.autoconfigure..")
+                .check(MAIN);
+    }
+
+    /**
+     * The option classes keep what a page set off their instances (pages see setters only); the runtime reads them
+     * through static readers ({@code snapshot}, {@code common}, {@code start}, {@code click}) that only the drawers
+     * call: public only because the drawers live in another package.
+     */
+    @Test
+    void onlyTheDrawersReadWhatAPageSetOnItsOptions() {
+        noClasses().that().resideOutsideOfPackages("dev.springlit.runtime.draw..", "dev.springlit")
+                .should().callMethodWhere(target(nameMatching("snapshot|common|start|click"))
+                        .and(target(owner(resideInAPackage("dev.springlit")))))
                 .check(MAIN);
     }
 

@@ -12,11 +12,12 @@ import dev.springlit.WidgetOptions;
 final class AdaptedOptions<T> extends ValueWidgetOptions<AdaptedOptions<T>, T> {
 
     AdaptedOptions(WidgetOptions<?> source, Callback onChange, boolean valueGiven, T start) {
-        key(source.getKey());
-        help(source.getHelp());
-        disabled(source.isDisabled());
-        labelVisibility(source.getLabelVisibility());
-        CallbackArgs args = source.getCallbackArgs();
+        WidgetOptions.Common shared = WidgetOptions.common(source);
+        key(shared.key());
+        help(shared.help());
+        disabled(shared.disabled());
+        labelVisibility(shared.labelVisibility());
+        CallbackArgs args = shared.callbackArgs();
         args(args.args().toArray());
         kwargs(args.kwargs());
         onChange(onChange);

@@ -4,7 +4,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import dev.springlit.ButtonOptions;
+import dev.springlit.ClickOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.WidgetOptions;
 import dev.springlit.element.Button;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
@@ -24,12 +26,14 @@ final class ButtonDrawer {
         }
         ButtonOptions o = new ButtonOptions();
         options.accept(o);
+        var common = WidgetOptions.common(o);
+        var click = ClickOptions.click(o);
         var read = ButtonOptions.snapshot(o);
-        WidgetSpec spec = new WidgetSpec(WidgetKind.BUTTON, label, o.getKey(), new Object[] {o.getHelp(), o.getType(), o.getIcon()},
-                Boolean.FALSE, false, true, false, o.getOnClick(), o.getCallbackArgs(), null);
+        WidgetSpec spec = new WidgetSpec(WidgetKind.BUTTON, label, common.key(), new Object[] {common.help(), click.type(), click.icon()},
+                Boolean.FALSE, false, true, false, click.onClick(), common.callbackArgs(), null);
         boolean clicked = (Boolean) run.registerWidget(spec, form);
-        st.emit(new Button(spec.id(run.page().path(), form), label, o.getHelp(), o.isDisabled(),
-                o.getType().name().toLowerCase(Locale.ROOT), o.getIcon(), read.useContainerWidth()));
+        st.emit(new Button(spec.id(run.page().path(), form), label, common.help(), common.disabled(),
+                click.type().name().toLowerCase(Locale.ROOT), click.icon(), read.useContainerWidth()));
         return clicked;
     }
 
@@ -41,14 +45,16 @@ final class ButtonDrawer {
         }
         ButtonOptions o = new ButtonOptions();
         options.accept(o);
-        String key = o.getKey() != null ? o.getKey() : "FormSubmitter:" + form + "-" + label;
-        WidgetSpec spec = new WidgetSpec(WidgetKind.FORM_SUBMIT_BUTTON, label, key, new Object[] {o.getHelp(), o.getType(), o.getIcon()},
-                Boolean.FALSE, false, true, false, o.getOnClick(), o.getCallbackArgs(), null);
+        var common = WidgetOptions.common(o);
+        var click = ClickOptions.click(o);
+        String key = common.key() != null ? common.key() : "FormSubmitter:" + form + "-" + label;
+        WidgetSpec spec = new WidgetSpec(WidgetKind.FORM_SUBMIT_BUTTON, label, key, new Object[] {common.help(), click.type(), click.icon()},
+                Boolean.FALSE, false, true, false, click.onClick(), common.callbackArgs(), null);
         boolean clicked = (Boolean) run.registerWidget(spec, form);
         run.submitButtonDrawn(form);
-        st.emit(new Widget(spec.id(run.page().path(), form), WidgetKind.FORM_SUBMIT_BUTTON, label, o.getHelp(), o.isDisabled(),
+        st.emit(new Widget(spec.id(run.page().path(), form), WidgetKind.FORM_SUBMIT_BUTTON, label, common.help(), common.disabled(),
                 "visible", null, DeltaGenerator.props("form", form,
-                        "buttonType", o.getType().name().toLowerCase(Locale.ROOT), "icon", o.getIcon()), form));
+                        "buttonType", click.type().name().toLowerCase(Locale.ROOT), "icon", click.icon()), form));
         return clicked;
     }
 }

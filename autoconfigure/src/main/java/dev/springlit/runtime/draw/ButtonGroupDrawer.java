@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import dev.springlit.ButtonGroupOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.widget.WidgetCodecs;
 
@@ -24,11 +25,12 @@ final class ButtonGroupDrawer {
                         Consumer<ButtonGroupOptions<T>> groupOptions) {
         ButtonGroupOptions<T> o = new ButtonGroupOptions<>();
         groupOptions.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         ButtonGroupOptions.Snapshot<T> read = ButtonGroupOptions.snapshot(o);
         List<T> opts = copy(options);
-        T start = o.isValueGiven() ? o.getValue() : null;
+        T start = initial.valueGiven() ? initial.value() : null;
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven(), ChoiceDrawer.choice(opts, read.formatFunc()),
+        return ValueWidgets.draw(st, kind, label, o, start, initial.valueGiven(), ChoiceDrawer.choice(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels), labels, "single", start);
     }
 
@@ -37,13 +39,14 @@ final class ButtonGroupDrawer {
                                 Consumer<ButtonGroupOptions<T>> groupOptions) {
         ButtonGroupOptions<T> o = new ButtonGroupOptions<>();
         groupOptions.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         ButtonGroupOptions.Snapshot<T> read = ButtonGroupOptions.snapshot(o);
         List<T> opts = copy(options);
-        boolean given = read.values() != null || o.isValueGiven();
+        boolean given = read.values() != null || initial.valueGiven();
         List<T> start = read.values() != null ? read.values()
-                : o.isValueGiven() && o.getValue() != null ? List.of(o.getValue()) : List.of();
+                : initial.valueGiven() && initial.value() != null ? List.of(initial.value()) : List.of();
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        AdaptedOptions<List<T>> adapted = new AdaptedOptions<>(o, o.getOnChange(), given, start);
+        AdaptedOptions<List<T>> adapted = new AdaptedOptions<>(o, initial.onChange(), given, start);
         return ValueWidgets.draw(st, kind, label, adapted, start, given, ChoiceDrawer.multi(opts, read.formatFunc(), null),
                 DeltaGenerator.props("options", labels, "multi", Boolean.TRUE), labels, "multi", start);
     }

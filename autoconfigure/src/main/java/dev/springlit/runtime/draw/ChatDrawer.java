@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.springlit.ChatInputOptions;
 import dev.springlit.ChatMessageOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.WidgetOptions;
 import dev.springlit.element.Block;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
@@ -43,12 +44,13 @@ final class ChatDrawer {
 
     /** {@code avatarType} (user, assistant, emoji, image, initial) and {@code avatar} as the template shows them. */
     static Map<String, Object> avatar(String name, ChatMessageOptions o) {
-        if (o.getAvatarImage() != null) {
-            byte[] image = o.getAvatarImage();
+        var avatar = ChatMessageOptions.snapshot(o);
+        if (avatar.avatarImage() != null) {
+            byte[] image = avatar.avatarImage();
             return Map.of("avatarType", "image", "avatar", "data:" + ImageTypes.of(image) + ";base64,"
                     + Base64.getEncoder().encodeToString(image));
         }
-        String given = o.getAvatar();
+        String given = avatar.avatar();
         String chosen = given != null ? given.strip() : preset(name);
         if (chosen == null) {
             return Map.of("avatarType", "initial", "avatar", name.strip().substring(0, name.strip().offsetByCodePoints(0, 1))
@@ -88,17 +90,19 @@ final class ChatDrawer {
 
     /** The chat input: the text the user sent in the run that sending causes, else null. */
     static String input(DeltaGenerator st, String placeholder, ChatInputOptions o) {
+        var common = WidgetOptions.common(o);
+        var chat = ChatInputOptions.snapshot(o);
         Canvas run = st.run();
         if (st.formKey() != null) {
             throw new StreamlitApiException("chatInput() can't be used in a form().");
         }
         String shown = placeholder == null ? "" : placeholder;
-        WidgetSpec spec = new WidgetSpec(WidgetKind.CHAT_INPUT, shown, o.getKey(), new Object[] {o.getMaxChars()}, null, false, true,
-                false, o.getOnSubmit(), o.getCallbackArgs(), submitted(o.getMaxChars()));
+        WidgetSpec spec = new WidgetSpec(WidgetKind.CHAT_INPUT, shown, common.key(), new Object[] {chat.maxChars()}, null, false, true,
+                false, chat.onSubmit(), common.callbackArgs(), submitted(chat.maxChars()));
         String text = (String) run.registerWidget(spec, null);
         boolean bottom = st.path().equals(ElementPath.MAIN);
-        st.emit(new Widget(spec.id(run.page().path(), null), WidgetKind.CHAT_INPUT, shown, o.getHelp(), o.isDisabled(), "collapsed", null,
-                DeltaGenerator.props("placeholder", shown, "maxChars", o.getMaxChars(),
+        st.emit(new Widget(spec.id(run.page().path(), null), WidgetKind.CHAT_INPUT, shown, common.help(), common.disabled(), "collapsed", null,
+                DeltaGenerator.props("placeholder", shown, "maxChars", chat.maxChars(),
                         "position", bottom ? "bottom" : "inline"), null));
         return text;
     }

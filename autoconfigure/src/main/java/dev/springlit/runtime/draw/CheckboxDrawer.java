@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import dev.springlit.CheckboxOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetCodecs;
@@ -19,8 +20,9 @@ final class CheckboxDrawer {
     static boolean check(DeltaGenerator st, WidgetKind kind, String label, Consumer<CheckboxOptions> options) {
         CheckboxOptions o = new CheckboxOptions();
         options.accept(o);
-        Boolean start = o.isValueGiven() ? o.getValue() : Boolean.FALSE;
-        return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven(), bool(), Map.of(), start);
+        var initial = ValueWidgetOptions.start(o);
+        Boolean start = initial.valueGiven() ? initial.value() : Boolean.FALSE;
+        return ValueWidgets.draw(st, kind, label, o, start, initial.valueGiven(), bool(), Map.of(), start);
     }
 
     static WidgetCodec<Boolean> bool() {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import dev.springlit.ChoiceOptions;
 import dev.springlit.MultiselectOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetCodecs;
@@ -29,6 +30,7 @@ final class ChoiceDrawer {
                         Consumer<ChoiceOptions<T>> choiceOptions) {
         ChoiceOptions<T> o = new ChoiceOptions<>();
         choiceOptions.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         var read = ChoiceOptions.snapshot(o);
         List<T> opts = List.copyOf(options);
         Integer index = read.index();
@@ -36,24 +38,25 @@ final class ChoiceDrawer {
             throw new StreamlitApiException("The index " + index + " of the " + kind + " \"" + label
                     + "\" must be between 0 and " + (opts.size() - 1) + ", or null for none.");
         }
-        T start = o.isValueGiven() ? o.getValue() : index == null ? null : opts.get(index);
+        T start = initial.valueGiven() ? initial.value() : index == null ? null : opts.get(index);
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven() || (index != null && index != 0),
+        return ValueWidgets.draw(st, kind, label, o, start, initial.valueGiven() || (index != null && index != 0),
                 choice(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels, "horizontal", read.horizontal() ? Boolean.TRUE : null,
                         "placeholder", kind == WidgetKind.SELECTBOX ? read.placeholder() : null),
-                labels, index, o.isValueGiven() ? start : null);
+                labels, index, initial.valueGiven() ? start : null);
     }
 
     static <T> List<T> multiselect(DeltaGenerator st, String label, List<T> options,
                                    Consumer<MultiselectOptions<T>> multiOptions) {
         MultiselectOptions<T> o = new MultiselectOptions<>();
         multiOptions.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         var read = MultiselectOptions.snapshot(o);
         List<T> opts = List.copyOf(options);
-        List<T> start = o.isValueGiven() && o.getValue() != null ? List.copyOf(o.getValue()) : List.of();
+        List<T> start = initial.valueGiven() && initial.value() != null ? List.copyOf(initial.value()) : List.of();
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        return ValueWidgets.draw(st, WidgetKind.MULTISELECT, label, o, start, o.isValueGiven(),
+        return ValueWidgets.draw(st, WidgetKind.MULTISELECT, label, o, start, initial.valueGiven(),
                 multi(opts, read.formatFunc(), read.maxSelections()),
                 DeltaGenerator.props("options", labels, "maxSelections", read.maxSelections(),
                         "placeholder", read.placeholder()),

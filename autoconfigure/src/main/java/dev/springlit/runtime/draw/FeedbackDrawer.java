@@ -6,6 +6,7 @@ import java.util.Locale;
 import dev.springlit.FeedbackOptions;
 import dev.springlit.LabelVisibility;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetCodecs;
@@ -28,6 +29,7 @@ final class FeedbackDrawer {
     }
 
     static Integer draw(DeltaGenerator st, String options, FeedbackOptions o) {
+        var initial = ValueWidgetOptions.start(o);
         String type = options == null ? "" : options.strip().toLowerCase(Locale.ROOT);
         List<String> icons;
         List<String> names;
@@ -39,8 +41,8 @@ final class FeedbackDrawer {
                     + "[\"thumbs\", \"faces\", \"stars\"]. The argument passed was \"" + options + "\".");
         }
         o.labelVisibility(LabelVisibility.COLLAPSED); // the buttons speak for themselves, as in Streamlit
-        Integer start = o.isValueGiven() ? o.getValue() : null;
-        return ValueWidgets.draw(st, WidgetKind.FEEDBACK, type, o, start, o.isValueGiven(), rating(icons.size()),
+        Integer start = initial.valueGiven() ? initial.value() : null;
+        return ValueWidgets.draw(st, WidgetKind.FEEDBACK, type, o, start, initial.valueGiven(), rating(icons.size()),
                 DeltaGenerator.props("type", type, "icons", icons, "names", names), type);
     }
 

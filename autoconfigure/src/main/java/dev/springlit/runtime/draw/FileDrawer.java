@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.springlit.ClickOptions;
 import dev.springlit.DownloadButtonOptions;
 import dev.springlit.FileUploaderOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.UploadedFile;
+import dev.springlit.WidgetOptions;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.upload.SessionFiles;
@@ -30,20 +32,21 @@ final class FileDrawer {
         Owner session = st.owner();
         FileUploaderOptions o = new FileUploaderOptions();
         options.accept(o);
+        var common = WidgetOptions.common(o);
         var read = FileUploaderOptions.snapshot(o);
         ValueWidgets.refuseCallbackInForm(st.formKey(), read.onChange());
-        WidgetSpec spec = new WidgetSpec(WidgetKind.FILE_UPLOADER, label, o.getKey(), new Object[] {read.types(), multiple, o.getHelp()},
-                List.of(), false, false, false, read.onChange(), o.getCallbackArgs(), null);
+        WidgetSpec spec = new WidgetSpec(WidgetKind.FILE_UPLOADER, label, common.key(), new Object[] {read.types(), multiple, common.help()},
+                List.of(), false, false, false, read.onChange(), common.callbackArgs(), null);
         String id = spec.id(run.page().path(), form);
         session.files().accept(id, read.types());
         WidgetCodec<List<UploadedFile>> codec = files(session.files(), id, multiple);
-        spec = new WidgetSpec(spec.kind(), label, o.getKey(), spec.identity(), List.of(), false, false, false,
+        spec = new WidgetSpec(spec.kind(), label, common.key(), spec.identity(), List.of(), false, false, false,
                 spec.callback(), spec.args(), codec);
         List<UploadedFile> files = codec.coerce(run.registerWidget(spec, form), label);
         List<Map<String, Object>> shown = files.stream()
                 .map(f -> Map.<String, Object>of("name", f.name(), "size", f.size())).toList();
-        st.emit(new Widget(id, WidgetKind.FILE_UPLOADER, label, o.getHelp(), o.isDisabled(),
-                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
+        st.emit(new Widget(id, WidgetKind.FILE_UPLOADER, label, common.help(), common.disabled(),
+                common.labelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(files),
                 ClearedForms.withFormDefault(run, form, DeltaGenerator.props("types", read.types(), "multiple", multiple,
                         "files", shown, "uploadUrl", session.uploadUrl(id)), List.of()),
                 form));
@@ -60,20 +63,22 @@ final class FileDrawer {
         }
         DownloadButtonOptions o = new DownloadButtonOptions();
         options.accept(o);
+        var common = WidgetOptions.common(o);
+        var click = ClickOptions.click(o);
         var read = DownloadButtonOptions.snapshot(o);
         String mime = read.mimeType() != null ? read.mimeType() : "application/octet-stream";
-        WidgetSpec spec = new WidgetSpec(WidgetKind.DOWNLOAD_BUTTON, label, o.getKey(),
-                new Object[] {fileName, mime, o.getHelp(), o.getType(), o.getIcon()}, Boolean.FALSE, false, true, false,
-                o.getOnClick(), o.getCallbackArgs(), null);
+        WidgetSpec spec = new WidgetSpec(WidgetKind.DOWNLOAD_BUTTON, label, common.key(),
+                new Object[] {fileName, mime, common.help(), click.type(), click.icon()}, Boolean.FALSE, false, true, false,
+                click.onClick(), common.callbackArgs(), null);
         boolean clicked = (Boolean) run.registerWidget(spec, form);
         String id = spec.id(run.page().path(), form);
         session.files().offer(id, new SessionFiles.Download(data.clone(), fileName, mime));
         String version = Integer.toHexString(Arrays.hashCode(data));
-        st.emit(new Widget(id, WidgetKind.DOWNLOAD_BUTTON, label, o.getHelp(), o.isDisabled(),
-                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), null,
+        st.emit(new Widget(id, WidgetKind.DOWNLOAD_BUTTON, label, common.help(), common.disabled(),
+                common.labelVisibility().name().toLowerCase(Locale.ROOT), null,
                 DeltaGenerator.props("href", session.downloadUrl(id, version),
                         "fileName", fileName,
-                        "buttonType", o.getType().name().toLowerCase(Locale.ROOT), "icon", o.getIcon()), null));
+                        "buttonType", click.type().name().toLowerCase(Locale.ROOT), "icon", click.icon()), null));
         return clicked;
     }
 

@@ -9,6 +9,7 @@ import dev.springlit.Range;
 import dev.springlit.RangeSliderOptions;
 import dev.springlit.SliderOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetCodecs;
@@ -48,28 +49,30 @@ final class NumberDrawer {
 
     private static <T extends Number> T numberInput(DeltaGenerator st, String label, T value, Class<T> type,
                                                     T defaultStep, NumberInputOptions<T> o, boolean explicitDefault) {
+        var initial = ValueWidgetOptions.start(o);
         var read = NumberInputOptions.snapshot(o);
         T step = read.step() != null ? read.step() : defaultStep;
-        return ValueWidgets.draw(st, WidgetKind.NUMBER_INPUT, label, o, o.isValueGiven() ? o.getValue() : value,
-                explicitDefault || o.isValueGiven(),
+        return ValueWidgets.draw(st, WidgetKind.NUMBER_INPUT, label, o, initial.valueGiven() ? initial.value() : value,
+                explicitDefault || initial.valueGiven(),
                 number(type, read.min(), read.max(), true),
                 DeltaGenerator.props("min", read.min(), "max", read.max(), "step", step,
                         "integer", !Double.class.equals(type), "placeholder", read.placeholder(), "format", read.format()),
-                o.isValueGiven() ? o.getValue() : value, read.min(), read.max(), step, read.format(), type.getSimpleName());
+                initial.valueGiven() ? initial.value() : value, read.min(), read.max(), step, read.format(), type.getSimpleName());
     }
 
     static <T extends Number> T slider(DeltaGenerator st, String label, T min, T max, Class<T> type, T defaultStep,
                                        Consumer<SliderOptions> options) {
         SliderOptions o = new SliderOptions();
         options.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         var read = SliderOptions.snapshot(o);
         T step = read.step() != null ? given(type, read.step(), "step") : defaultStep;
-        T start = o.isValueGiven() ? given(type, o.getValue(), "value") : min;
-        AdaptedOptions<T> value = new AdaptedOptions<>(o, o.getOnChange(), o.isValueGiven(), start);
-        return ValueWidgets.draw(st, WidgetKind.SLIDER, label, value, start, o.isValueGiven(), number(type, min, max, false),
+        T start = initial.valueGiven() ? given(type, initial.value(), "value") : min;
+        AdaptedOptions<T> value = new AdaptedOptions<>(o, initial.onChange(), initial.valueGiven(), start);
+        return ValueWidgets.draw(st, WidgetKind.SLIDER, label, value, start, initial.valueGiven(), number(type, min, max, false),
                 DeltaGenerator.props("min", min, "max", max, "step", step, "integer", !Double.class.equals(type),
                         "format", read.format()),
-                min, max, step, o.isValueGiven() ? start : null, read.format(), type.getSimpleName());
+                min, max, step, initial.valueGiven() ? start : null, read.format(), type.getSimpleName());
     }
 
     static <T extends Number & Comparable<T>> Range<T> rangeSlider(DeltaGenerator st, String label, T min, T max,

@@ -13,6 +13,7 @@ import dev.springlit.ColorPickerOptions;
 import dev.springlit.DateInputOptions;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.TimeInputOptions;
+import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetCodecs;
@@ -31,28 +32,31 @@ final class PickerDrawer {
     static LocalDate dateInput(DeltaGenerator st, String label, Consumer<DateInputOptions> options) {
         DateInputOptions o = new DateInputOptions();
         options.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         var read = DateInputOptions.snapshot(o);
-        LocalDate start = o.isValueGiven() ? o.getValue() : LocalDate.now();
-        return ValueWidgets.draw(st, WidgetKind.DATE_INPUT, label, o, start, o.isValueGiven(), date(read.min(), read.max()),
+        LocalDate start = initial.valueGiven() ? initial.value() : LocalDate.now();
+        return ValueWidgets.draw(st, WidgetKind.DATE_INPUT, label, o, start, initial.valueGiven(), date(read.min(), read.max()),
                 DeltaGenerator.props("min", read.min() == null ? null : read.min().toString(),
                         "max", read.max() == null ? null : read.max().toString()),
-                o.isValueGiven() ? start : "today", read.min(), read.max());
+                initial.valueGiven() ? start : "today", read.min(), read.max());
     }
 
     static LocalTime timeInput(DeltaGenerator st, String label, Consumer<TimeInputOptions> options) {
         TimeInputOptions o = new TimeInputOptions();
         options.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         var read = TimeInputOptions.snapshot(o);
-        LocalTime start = o.isValueGiven() ? o.getValue() : LocalTime.now().truncatedTo(ChronoUnit.MINUTES);
-        return ValueWidgets.draw(st, WidgetKind.TIME_INPUT, label, o, start, o.isValueGiven(), time(),
-                DeltaGenerator.props("step", read.step().toSeconds()), o.isValueGiven() ? start : "now", read.step());
+        LocalTime start = initial.valueGiven() ? initial.value() : LocalTime.now().truncatedTo(ChronoUnit.MINUTES);
+        return ValueWidgets.draw(st, WidgetKind.TIME_INPUT, label, o, start, initial.valueGiven(), time(),
+                DeltaGenerator.props("step", read.step().toSeconds()), initial.valueGiven() ? start : "now", read.step());
     }
 
     static String colorPicker(DeltaGenerator st, String label, Consumer<ColorPickerOptions> options) {
         ColorPickerOptions o = new ColorPickerOptions();
         options.accept(o);
-        String start = o.isValueGiven() ? o.getValue() : "#000000";
-        return ValueWidgets.draw(st, WidgetKind.COLOR_PICKER, label, o, start, o.isValueGiven(), color(), Map.of(), start);
+        var initial = ValueWidgetOptions.start(o);
+        String start = initial.valueGiven() ? initial.value() : "#000000";
+        return ValueWidgets.draw(st, WidgetKind.COLOR_PICKER, label, o, start, initial.valueGiven(), color(), Map.of(), start);
     }
 
     static WidgetCodec<LocalDate> date(LocalDate min, LocalDate max) {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.springlit.SelectSliderOptions;
 import dev.springlit.StreamlitApiException;
+import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetCodecs;
@@ -26,11 +27,12 @@ final class SelectSliderDrawer {
                         Consumer<SelectSliderOptions<T>> sliderOptions) {
         SelectSliderOptions<T> o = new SelectSliderOptions<>();
         sliderOptions.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         List<T> opts = checked(label, options);
         SelectSliderOptions.Snapshot<T> read = SelectSliderOptions.snapshot(o);
-        T start = o.isValueGiven() ? o.getValue() : opts.get(0);
+        T start = initial.valueGiven() ? initial.value() : opts.get(0);
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        return ValueWidgets.draw(st, WidgetKind.SELECT_SLIDER, label, o, start, o.isValueGiven(), option(opts, read.formatFunc()),
+        return ValueWidgets.draw(st, WidgetKind.SELECT_SLIDER, label, o, start, initial.valueGiven(), option(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels), labels, "single");
     }
 
@@ -39,13 +41,14 @@ final class SelectSliderDrawer {
                         Consumer<SelectSliderOptions<T>> sliderOptions) {
         SelectSliderOptions<T> o = new SelectSliderOptions<>();
         sliderOptions.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         List<T> opts = checked(label, options);
         SelectSliderOptions.Snapshot<T> read = SelectSliderOptions.snapshot(o);
         boolean given = read.rangeStart() != null || read.rangeEnd() != null;
         List<T> start = List.of(read.rangeStart() != null ? read.rangeStart() : opts.get(0),
                 read.rangeEnd() != null ? read.rangeEnd() : opts.get(opts.size() - 1));
         List<String> labels = WidgetCodecs.labels(opts, read.formatFunc());
-        AdaptedOptions<List<T>> adapted = new AdaptedOptions<>(o, o.getOnChange(), given, start);
+        AdaptedOptions<List<T>> adapted = new AdaptedOptions<>(o, initial.onChange(), given, start);
         return ValueWidgets.draw(st, WidgetKind.SELECT_SLIDER, label, adapted, start, given, optionRange(opts, read.formatFunc()),
                 DeltaGenerator.props("options", labels, "range", Boolean.TRUE), labels, "range");
     }

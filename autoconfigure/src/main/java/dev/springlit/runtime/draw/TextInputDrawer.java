@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import dev.springlit.StreamlitApiException;
 import dev.springlit.TextInputOptions;
+import dev.springlit.ValueWidgetOptions;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetCodecs;
@@ -18,9 +19,10 @@ final class TextInputDrawer {
     static String text(DeltaGenerator st, WidgetKind kind, String label, Consumer<TextInputOptions> options) {
         TextInputOptions o = new TextInputOptions();
         options.accept(o);
+        var initial = ValueWidgetOptions.start(o);
         var read = TextInputOptions.snapshot(o);
-        String start = o.isValueGiven() ? o.getValue() : "";
-        return ValueWidgets.draw(st, kind, label, o, start, o.isValueGiven(), text(read.maxChars()),
+        String start = initial.valueGiven() ? initial.value() : "";
+        return ValueWidgets.draw(st, kind, label, o, start, initial.valueGiven(), text(read.maxChars()),
                 DeltaGenerator.props("maxChars", read.maxChars(), "placeholder", read.placeholder(),
                         "password", read.password() ? Boolean.TRUE : null, "height", read.height()),
                 start, read.maxChars(), read.placeholder(), read.password());

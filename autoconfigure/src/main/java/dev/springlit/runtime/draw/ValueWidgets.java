@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.springlit.StreamlitApiException;
 import dev.springlit.ValueWidgetOptions;
+import dev.springlit.WidgetOptions;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.widget.WidgetCodec;
@@ -26,19 +27,21 @@ final class ValueWidgets {
      */
     static <T> T draw(DeltaGenerator st, WidgetKind kind, String label, ValueWidgetOptions<?, T> o,
                      T defaultValue, boolean explicitDefault, WidgetCodec<T> codec, Map<String, Object> props, Object... identity) {
+        var common = WidgetOptions.common(o);
+        var initial = ValueWidgetOptions.start(o);
         Canvas run = st.run();
         String form = st.formKey();
-        refuseCallbackInForm(form, o.getOnChange());
-        String name = o.getKey() != null ? "the widget with key \"" + o.getKey() + "\""
+        refuseCallbackInForm(form, initial.onChange());
+        String name = common.key() != null ? "the widget with key \"" + common.key() + "\""
                 : "the " + kind + " \"" + label + "\"";
         T checkedDefault = codec.coerce(defaultValue, name);
         Object[] fullIdentity = Arrays.copyOf(identity, identity.length + 1, Object[].class);
-        fullIdentity[identity.length] = o.getHelp();
-        WidgetSpec spec = new WidgetSpec(kind, label, o.getKey(), fullIdentity, checkedDefault, explicitDefault, false,
-                true, o.getOnChange(), o.getCallbackArgs(), codec);
+        fullIdentity[identity.length] = common.help();
+        WidgetSpec spec = new WidgetSpec(kind, label, common.key(), fullIdentity, checkedDefault, explicitDefault, false,
+                true, initial.onChange(), common.callbackArgs(), codec);
         T value = codec.coerce(run.registerWidget(spec, form), name);
-        st.emit(new Widget(spec.id(run.page().path(), form), kind, label, o.getHelp(), o.isDisabled(),
-                o.getLabelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(value),
+        st.emit(new Widget(spec.id(run.page().path(), form), kind, label, common.help(), common.disabled(),
+                common.labelVisibility().name().toLowerCase(Locale.ROOT), codec.encode(value),
                 ClearedForms.withFormDefault(run, form, props, codec.encode(checkedDefault)), form));
         return value;
     }
