@@ -1,26 +1,18 @@
-// Over 300 lines: a run's lifecycle plus its draw bookkeeping (containers, forms, widget ids), which moves to widget/ and output/ with the package re-cut (issue 13).
+// Over 300 lines: one run's lifecycle (values, callbacks, body, the ways it ends) and the four ways it is stopped (superseded, Stop, deadline, abandoned), which share its monitor and its thread; what it draws is RunCanvas.
 package dev.springlit.runtime;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.springlit.StreamlitApiException;
+import dev.springlit.St;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Element;
-import dev.springlit.element.ElementPath;
-import dev.springlit.St;
-import dev.springlit.runtime.draw.Canvas;
-import dev.springlit.runtime.output.PageOutput;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.run.ErrorReference;
@@ -39,7 +31,6 @@ import dev.springlit.runtime.scope.ScopedRun;
 import dev.springlit.runtime.widget.AppliedValues;
 import dev.springlit.runtime.widget.Rejection;
 import dev.springlit.runtime.widget.WidgetMeta;
-import dev.springlit.runtime.widget.WidgetSpec;
 
 /**
  * One execution of a page for one request: apply the browser's values, fire the callbacks of what
@@ -48,7 +39,7 @@ import dev.springlit.runtime.widget.WidgetSpec;
  * its session's committed state. What it draws streams to the session's page output as it goes. The run is
  * bound to its thread; {@code St} and {@code SessionState} refuse any other thread.
  */
-final class Run implements Canvas, ScopedRun {
+final class Run implements ScopedRun {
 
     private static final Log log = LogFactory.getLog(Run.class);
 
@@ -59,29 +50,8 @@ final class Run implements Canvas, ScopedRun {
     private final PageDescriptor page;
     private final int number;
     private final RunState state;
-    private final Map<String, WidgetMeta> drawn = new LinkedHashMap<>();
-    private final Map<String, String> drawnKeys = new HashMap<>();
-    /** The containers this run draws into, by path, with how many children each got. */
-    private final Map<ElementPath, Container> containers = new LinkedHashMap<>();
-    /** The forms created in this run: key → whether they clear on submit; and those that got a submit button. */
-    private final Map<String, Boolean> forms = new LinkedHashMap<>();
-    private final Map<String, ElementPath> formPaths = new HashMap<>();
-    private final Set<String> formsWithSubmit = new HashSet<>();
-    private PageDescriptor switchTarget;
     private final RunFragments fragments;
-
-    /** One container's position counter in this run. */
-    private static final class Container {
-        final ElementPath path;
-        final boolean single;
-        int count;
-
-        Container(ElementPath path, boolean single) {
-            this.path = path;
-            this.single = single;
-        }
-    }
-
+    private final RunCanvas canvas;
     private volatile boolean interrupted;
     private final StreamHold streamHold = new StreamHold();
     /** Set by the watchdog at streamlit.runner.max-run-time: the interruption reaches callbacks too. */
@@ -112,19 +82,17 @@ final class Run implements Canvas, ScopedRun {
         this.page = page;
         this.number = number;
         this.state = new RunState(this, session.data());
-        if (fragments.isFragmentRun()) {
-            openContainer(fragments.target().path(), false); // what else it writes to accumulates (see emit)
-        } else {
-            for (int root = 0; root < PageOutput.ROOTS; root++) {
-                openContainer(ElementPath.root(root), false);
-            }
-        }
+        this.canvas = new RunCanvas(this, fragments);
     }
 
     /** Which fragment this run reruns, and the fragments it draws. */
-    @Override
-    public RunFragments fragments() {
+    RunFragments fragments() {
         return fragments;
+    }
+
+    /** What this run draws, as its drawers see it. */
+    RunCanvas canvas() {
+        return canvas;
     }
 
     /** The run bound to this thread, or {@code null}. */
@@ -155,8 +123,7 @@ final class Run implements Canvas, ScopedRun {
         return session.id();
     }
 
-    @Override
-    public PageDescriptor page() {
+    PageDescriptor page() {
         return page;
     }
 
@@ -165,8 +132,7 @@ final class Run implements Canvas, ScopedRun {
         return services;
     }
 
-    @Override
-    public boolean inCallback() {
+    boolean inCallback() {
         return inCallback;
     }
 
@@ -174,8 +140,7 @@ final class Run implements Canvas, ScopedRun {
      * Throws unless this run may go on: it must be this thread's run and not replaced. Callbacks are not
      * interrupted: they are short and their writes are committed or discarded together anyway.
      */
-    @Override
-    public void checkActive() {
+    void checkActive() {
         if (CurrentRun.get() != this || finished) {
             throw new IllegalStateException("Springlit's St and SessionState can only be used during a page run, "
                     + "on the run's thread (or in a widget callback). To change a session from another thread, use "
@@ -187,8 +152,7 @@ final class Run implements Canvas, ScopedRun {
     }
 
     /** Whether a newer interaction may interrupt this run now (not while it streams, S11.3). */
-    @Override
-    public StreamHold streamHold() {
+    StreamHold streamHold() {
         return streamHold;
     }
 
@@ -237,8 +201,7 @@ final class Run implements Canvas, ScopedRun {
         }
     }
 
-    @Override
-    public boolean isInterrupted() {
+    boolean isInterrupted() {
         return interrupted;
     }
 
@@ -378,11 +341,11 @@ final class Run implements Canvas, ScopedRun {
             return endedEarly();
         }
         if (status != RunStatus.RERUN) {
-            markFormsWithoutSubmitButton();
+            canvas.markFormsWithoutSubmitButton();
         }
         SessionData committed = state.finishRun(status == RunStatus.RERUN, this);
-        return new RunResult(status, committed, Map.of(), status == RunStatus.RERUN ? List.of() : trims(), true,
-                status == RunStatus.RERUN, status == RunStatus.RERUN ? switchTarget : null);
+        return new RunResult(status, committed, Map.of(), status == RunStatus.RERUN ? List.of() : canvas.trims(), true,
+                status == RunStatus.RERUN, status == RunStatus.RERUN ? canvas.switchTarget() : null);
     }
 
     private RunStatus renderBody(St st) {
@@ -418,7 +381,7 @@ final class Run implements Canvas, ScopedRun {
     /** How a run that did not complete ends: stopped from outside, out of time, or replaced by a newer request. */
     private RunResult endedEarly() {
         if (cancelled) {
-            return new RunResult(RunStatus.STOPPED, null, drawn, List.of(), true, false, null);
+            return new RunResult(RunStatus.STOPPED, null, drawn(), List.of(), true, false, null);
         }
         return overtime ? overtimeEnd() : interruptedEnd();
     }
@@ -428,7 +391,7 @@ final class Run implements Canvas, ScopedRun {
      * it drew stay known; its request is replayed, so the tab is not told it ended.
      */
     private RunResult interruptedEnd() {
-        return new RunResult(RunStatus.INTERRUPTED, null, drawn, List.of(), false, false, null);
+        return new RunResult(RunStatus.INTERRUPTED, null, drawn(), List.of(), false, false, null);
     }
 
     /**
@@ -441,24 +404,13 @@ final class Run implements Canvas, ScopedRun {
         } catch (RunInterruptedException abandonedMeanwhile) {
             return RunResult.nothing(RunStatus.INTERRUPTED); // abandoned: the session already told the tab
         }
-        return new RunResult(RunStatus.ERROR, null, drawn, trims(), true, false, null);
+        return new RunResult(RunStatus.ERROR, null, drawn(), canvas.trims(), true, false, null);
     }
 
     /** A page with too many stuck runs is not run at all (see RunWatchdog): the tab sees why. */
     private RunResult refusedEnd(String refusal) {
         emit(0, new Alert(Alert.Level.ERROR, refusal));
-        return new RunResult(RunStatus.ERROR, null, Map.of(), trims(), true, false, null);
-    }
-
-    /** How many children each container drawn in this run keeps: what it showed past them is removed. */
-    private List<RunResult.Trim> trims() {
-        List<RunResult.Trim> trims = new ArrayList<>(containers.size());
-        for (Container container : containers.values()) {
-            if (fragments.trims(container.path)) {
-                trims.add(new RunResult.Trim(container.path, container.count));
-            }
-        }
-        return trims;
+        return new RunResult(RunStatus.ERROR, null, Map.of(), canvas.trims(), true, false, null);
     }
 
     private void showFailure(Throwable failure, String where) {
@@ -468,163 +420,23 @@ final class Run implements Canvas, ScopedRun {
         emit(0, Tracebacks.element(failure, details, reference));
     }
 
-    /**
-     * Adds an element at the next position of root container {@code root}; returns its index. The run's messages
-     * for the main body (errors, warnings) may go into a fragment instead (see RunFragments#messagesGoTo).
-     */
+    /** Adds an element to root container {@code root} (or to the fragment the run's messages go to). */
     int emit(int root, Element element) {
-        ElementPath fragment = root == 0 ? fragments.messagesGoTo() : null;
-        return emit(fragment != null ? fragment : ElementPath.root(root), element);
-    }
-
-    /** Adds an element at the next position of the container at {@code container}; returns its index. */
-    @Override
-    public int emit(ElementPath container, Element element) {
-        fragments.checkPlacement(container, element);
-        Container target = containers.get(container);
-        if (target == null) {
-            if (fragments.trims(container)) {
-                target = container(container, false);
-            } else { // outside a fragment run's fragment: elements accumulate, an st.empty() is replaced (Streamlit)
-                target = container(container, session.output().isPlaceholder(container));
-                target.count = session.output().length(container);
-            }
-        }
-        int index = target.single ? 0 : target.count;
-        target.count = target.single ? 1 : target.count + 1;
-        write(container, index, element);
-        return index;
-    }
-
-    /** Redraws the element at {@code index} of {@code container} in place (a progress bar that advances). */
-    @Override
-    public void replace(ElementPath container, int index, Element element) {
-        write(container, index, element);
-    }
-
-    /** Writes to what the tab shows, unless the session gave up on this run (checked under the run's monitor). */
-    private void write(ElementPath container, int index, Element element) {
-        synchronized (this) {
-            if (abandoned) {
-                throw new RunInterruptedException();
-            }
-            session.output().set(container, index, element);
-        }
-    }
-
-    /**
-     * Starts counting the children of a container drawn in this run, so that what it showed before and no
-     * longer shows is removed when the run completes. A {@code single} container (st.empty) holds one element
-     * that every draw replaces.
-     */
-    @Override
-    public void openContainer(ElementPath path, boolean single) {
-        container(path, single);
-    }
-
-    private Container container(ElementPath path, boolean single) {
-        Container container = new Container(path, single);
-        containers.put(path, container);
-        return container;
-    }
-
-    /** Records a form drawn in this run (S6.4: its key once per run, never inside another form). */
-    @Override
-    public void openForm(String key, ElementPath path, boolean clearOnSubmit) {
-        if (forms.containsKey(key)) {
-            throw new StreamlitApiException("There are multiple identical forms with key='" + key + "'.");
-        }
-        if (drawnKeys.containsKey(key)) {
-            throw new StreamlitApiException("There are multiple elements with the same key='" + key
-                    + "'. To fix this, please make sure that the key argument is unique for each element you create.");
-        }
-        if (state.writtenThisRun(key)) {
-            throw new StreamlitApiException("Values for the widget with key \"" + key
-                    + "\" cannot be set using SessionState.");
-        }
-        drawnKeys.put(key, "form");
-        forms.put(key, clearOnSubmit);
-        formPaths.put(key, path);
-    }
-
-    @Override
-    public void submitButtonDrawn(String form) {
-        formsWithSubmit.add(form);
-    }
-
-    /** Whether the form {@code key} clears its widgets after a submit (false for forms not drawn). */
-    @Override
-    public boolean clearsOnSubmit(String key) {
-        return Boolean.TRUE.equals(forms.get(key));
-    }
-
-    /** st.switchPage: the page the session shows once this run ends. */
-    @Override
-    public void switchTo(PageDescriptor target) {
-        switchTarget = target;
-    }
-
-    PageDescriptor switchTarget() {
-        return switchTarget;
-    }
-
-    /** S6.4: a form without a submit button can never send its values; say so inside it. */
-    private void markFormsWithoutSubmitButton() {
-        for (Map.Entry<String, ElementPath> form : formPaths.entrySet()) {
-            if (!formsWithSubmit.contains(form.getKey())) {
-                emit(form.getValue(), new Alert(Alert.Level.ERROR, "**Missing Submit Button**\n\nThis form has no "
-                        + "submit button, which means that user interactions will never be sent to your Springlit "
-                        + "app.\n\nTo create a submit button, use the `formSubmitButton()` function.\n\nFor more "
-                        + "information, refer to the documentation for forms."));
-            }
-        }
+        return canvas.emit(root, element);
     }
 
     /** Shows a warning in the page without interrupting it (st.rerun in a callback, S4.7). */
-    @Override
-    public void warn(String message) {
-        emit(0, new Alert(Alert.Level.WARNING, message));
-    }
-
-    // ---- widgets ----------------------------------------------------------------------------------------
-
-    /**
-     * Registers a widget drawn in this run: checks its identity is unique, resolves its value (state written
-     * by code, then the browser's, then the previous, then the default) and remembers its callback.
-     */
-    @Override
-    public Object registerWidget(WidgetSpec spec, String form) {
-        String id = spec.id(page.path(), form);
-        if (spec.key() != null) {
-            if (drawnKeys.containsKey(spec.key())) {
-                throw new StreamlitApiException("There are multiple elements with the same key='" + spec.key()
-                        + "'. To fix this, please make sure that the key argument is unique for each element you create.");
-            }
-        } else if (drawn.containsKey(id)) {
-            throw new StreamlitApiException("There are multiple " + spec.kind() + " elements with the same "
-                    + "auto-generated ID. When this element is created, it is assigned an internal ID based on the "
-                    + "element type and provided parameters. Multiple elements with the same type and parameters will "
-                    + "cause this error.\n\nTo fix this error, please pass a unique key argument to the "
-                    + spec.kind() + " element.");
-        }
-        Object value = state.resolveWidgetValue(spec, id);
-        WidgetMeta meta = new WidgetMeta(id, spec.key(), spec.kind(), spec.callback(), spec.args(), drawn.size(),
-                spec.trigger(), spec.decoder(), form, spec.defaultValue());
-        drawn.put(id, meta);
-        fragments.widgetDrawn(id);
-        if (spec.key() != null) {
-            drawnKeys.put(spec.key(), spec.kind().wireName());
-        }
-        return value;
+    void warn(String message) {
+        canvas.warn(message);
     }
 
     /** Whether a widget with {@code key} was already drawn in this run (S4.5). */
     boolean isKeyDrawn(String key) {
-        return drawnKeys.containsKey(key);
+        return canvas.isKeyDrawn(key);
     }
 
     Map<String, WidgetMeta> drawn() {
-        return drawn;
+        return canvas.drawn();
     }
 
     int number() {

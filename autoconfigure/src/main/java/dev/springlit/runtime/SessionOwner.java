@@ -27,7 +27,7 @@ final class SessionOwner implements Owner {
     @Override
     public Canvas canvas() {
         Run run = Run.current();
-        return run != null && run.session() == session ? run : null;
+        return run != null && run.session() == session ? run.canvas() : null;
     }
 
     @Override

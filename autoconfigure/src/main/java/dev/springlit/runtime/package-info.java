@@ -5,15 +5,22 @@
  * {@link dev.springlit.runtime.output.ClientConnection} to a session and renders what the session's outbox delivers.
  * Types are public only where the web layer, the tester or the auto-configuration must reach them; they are not
  * API (application code uses {@code dev.springlit}). What each {@code St} call draws lives in {@code draw}, which
- * sees a run only as its {@code Canvas} and a session as its {@code Owner} ({@code Run} and {@code SessionOwner}
- * here implement them). Login and logout redirects sit beside the session, not in it.
+ * sees a run only as its {@code Canvas} and a session as its {@code Owner} ({@code RunCanvas}, what one run draws,
+ * and {@code SessionOwner} here implement them); {@code SessionState} and the session bean scope live in
+ * {@code scope} and find their run through {@code scope.CurrentRun}, which {@code Run} binds. Runs get the
+ * engine-wide values as one {@code run.RunServices}. Login and logout redirects sit beside the session, not in it.
  * <p>
  * This package is the runtime's core that still reaches in every direction (the session, the runner and its run,
  * the engine); what no longer does lives in concept packages below it, which never depend on it (the
  * ArchUnit test pins that): {@code page} (pages and who may see them), {@code identity} (who a tab is),
  * {@code output} (messages, the tab's element tree, the outbox), {@code widget} (widget identity, codecs),
- * {@code upload} (uploaded files), {@code draw} (what each St call draws), {@code run} (requests, their queue, results, state rules, run control, threads)
- * and {@code session} (what a tab's hello asks, log names).
+ * {@code upload} (uploaded files), {@code draw} (what each St call draws), {@code scope} (what speaks for the
+ * current run's session), {@code run} (requests, their queue, results, state rules, run control, threads, the
+ * engine-wide values runs use) and {@code session} (what a tab's hello asks, log names). What is left here is the
+ * session side ({@code Session}, {@code TabLink}, the ledger, persistence, registry), the run side ({@code Runner},
+ * {@code Run}, {@code RunCanvas}, {@code RunState}, {@code RunWatchdog}, the fragment classes) and the engine: they
+ * still call each other both ways, which the next cut (small interfaces in {@code run} that the session implements)
+ * removes.
  * <p>
  * Threading: web threads call {@code Session}'s entry points (attach, interact, navigate), which queue requests in
  * the session's {@code RunQueue} (a pure class) under its {@code Runner}'s monitor; the runner executes one run at a

@@ -7,8 +7,9 @@
  * exceptions, {@code StreamHold}); the run threads and their limits ({@code RunThreadPool}, {@code StalledRunsWatch},
  * {@code RunExecutors},
  * {@code RunLimits}), the interceptors around page code and the run observer; and how a failure is shown
- * ({@code Tracebacks}, {@code ErrorReference}). {@code Run}, {@code Runner} and {@code RunState} still live in
- * {@code dev.springlit.runtime} (see issue 13: they reach the session and the drawers, which must first be cut).
+ * ({@code Tracebacks}, {@code ErrorReference}); the engine-wide values every run uses ({@code RunServices}).
+ * {@code Run}, {@code Runner} and {@code RunState} still live in {@code dev.springlit.runtime} (see issue 13: the
+ * drawers are cut off them; they still reach the session, which must be cut next).
  * <p>
  * Threading: {@code RunQueue} has no lock of its own (the runner calls it under its monitor); requests, results
  * and committed state are immutable once handed over; the pool is thread-safe and reuses idle threads most recent
