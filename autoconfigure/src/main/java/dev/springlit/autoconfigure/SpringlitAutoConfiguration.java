@@ -24,7 +24,7 @@ import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.run.RunLimits;
-import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.scope.SessionBeanScope;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.store.SessionStore;
@@ -82,7 +82,7 @@ public class SpringlitAutoConfiguration {
     SpringlitEngine springlitEngine(PageRegistry pages, SpringlitProperties properties,
                                     ObjectProvider<JsonMapper> jsonMapper, Environment environment,
                                     ObjectProvider<SessionStore> stores,
-                                    ObjectProvider<dev.springlit.runtime.FragmentScheduler> fragmentSchedulers) {
+                                    ObjectProvider<dev.springlit.runtime.run.FragmentScheduler> fragmentSchedulers) {
         RuntimeSettings settings = RuntimeSettings.builder()
                 .enforceSerializableSessionState(properties.getRunner().isEnforceSerializableSessionState()
                         || SharedStoreNotice.impliesSerializable(stores.getIfAvailable()))

@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.springlit.runtime.draw.FragmentDef;
+import dev.springlit.runtime.run.FragmentScheduler;
 import dev.springlit.support.LogText;
 
 /**

@@ -12,13 +12,16 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.springlit.runtime.draw.DrawTools;
 import dev.springlit.runtime.page.PageAccess;
 import dev.springlit.runtime.page.PageRegistry;
+import dev.springlit.runtime.run.FragmentScheduler;
 import dev.springlit.runtime.run.RunExecutors;
 import dev.springlit.runtime.run.RunInterceptors;
 import dev.springlit.runtime.run.RunLimits;
 import dev.springlit.runtime.run.RunObserver;
 import dev.springlit.runtime.run.RunServices;
 import dev.springlit.runtime.run.RunThreadPool;
+import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.run.StateSizeLimit;
+import dev.springlit.runtime.upload.FileRoutes;
 
 /**
  * The page runtime of one application: its pages, settings and sessions, the executor runs use, and the

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.springlit.runtime.run.FragmentScheduler;
+
 /**
  * The engine's default {@link FragmentScheduler}: one daemon thread that only queues fragment runs (the runs
  * themselves go to the run executor), started with the first timed fragment. A tick that throws is logged and the

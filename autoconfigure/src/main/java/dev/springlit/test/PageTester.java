@@ -28,7 +28,7 @@ import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.output.RunStatus;
-import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.SpringlitEngine;
 
 /**
@@ -103,7 +103,7 @@ public final class PageTester extends PageChats implements AutoCloseable {
         context.getEnvironment().getPropertySources().addLast(new MapPropertySource("pageTesterDefaults",
                 Map.of("streamlit.client.show-error-details", "true")));
         context.register(SpringlitAutoConfiguration.class, pageClass);
-        context.registerBean(dev.springlit.runtime.FragmentScheduler.class, TesterClock::new); // advance() moves it
+        context.registerBean(dev.springlit.runtime.run.FragmentScheduler.class, TesterClock::new); // advance() moves it
         context.refresh();
         SpringlitEngine engine = context.getBean(SpringlitEngine.class);
         PageDescriptor page = engine.pages().find(pageClass).orElseThrow(() -> new IllegalArgumentException(

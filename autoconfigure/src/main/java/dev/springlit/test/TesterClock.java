@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.springlit.runtime.FragmentScheduler;
+import dev.springlit.runtime.run.FragmentScheduler;
 
 /**
  * The page tester's {@link FragmentScheduler}: its time moves only when the test calls

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springlit.runtime.run.RuntimeSettings;
+
 /** Issue 8's faults: a page that never returns blocks nobody else, and its run ends with its session. */
 class FaultsTest {
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import dev.springlit.element.Block;
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.run.FragmentScheduler;
+import dev.springlit.runtime.run.RuntimeSettings;
 
 /** Fragment runs as the tab sees them (S10.1 ops, S10.2 timers and parking, S10.4 transactions and superseding). */
 class FragmentRunsTest {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.draw.FragmentDef;
+import dev.springlit.runtime.run.FragmentScheduler;
 
 /** S10.2 on its own: one timer per timed fragment of the latest commit, with its period; none after the end. */
 class FragmentTimersTest {

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springlit.runtime.run.RuntimeSettings;
+
 /**
  * Runs use a pool of platform threads by default, and virtual threads when Spring Boot's
  * {@code spring.threads.virtual.enabled} asks for them and the JDK has them (21+).

@@ -25,6 +25,7 @@ import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.run.RunLimits;
+import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.scope.CurrentSessionState;
 
 /**

@@ -24,7 +24,7 @@ import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.output.RunStatus;
-import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.scope.SessionBeanScope;
 import dev.springlit.runtime.SessionOpening;

@@ -20,7 +20,7 @@ import dev.springlit.element.Text;
 import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
-import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;

@@ -20,7 +20,7 @@ import dev.springlit.StreamlitPage;
 import dev.springlit.User;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
-import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.SpringlitEngine;
 
 /** S12 through the page tester: st.context(), st.user(), login and logout, page roles. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.springlit.Page;
 import dev.springlit.Range;
 import dev.springlit.SessionState;
-import dev.springlit.runtime.RuntimeSettings;
+import dev.springlit.runtime.run.RuntimeSettings;
 
 /** SEMANTICS §4 and §5: widget identity, widget state, key association and change callbacks. */
 class WidgetStateTest {

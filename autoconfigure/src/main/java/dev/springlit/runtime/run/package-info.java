@@ -7,7 +7,8 @@
  * exceptions, {@code StreamHold}); the run threads and their limits ({@code RunThreadPool}, {@code StalledRunsWatch},
  * {@code RunExecutors},
  * {@code RunLimits}), the interceptors around page code and the run observer; and how a failure is shown
- * ({@code Tracebacks}, {@code ErrorReference}); the engine-wide values every run uses ({@code RunServices}).
+ * ({@code Tracebacks}, {@code ErrorReference}); the engine-wide values every run uses ({@code RunServices}), the
+ * runtime's switches ({@code RuntimeSettings}) and what calls fragments' runEvery timers ({@code FragmentScheduler}).
  * {@code Run}, {@code Runner} and {@code RunState} still live in {@code dev.springlit.runtime} (see issue 13: the
  * drawers are cut off them; they still reach the session, which must be cut next).
  * <p>

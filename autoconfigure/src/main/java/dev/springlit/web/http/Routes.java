@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.springlit.runtime.FileRoutes;
+import dev.springlit.runtime.upload.FileRoutes;
 import dev.springlit.runtime.page.PageRegistry;
 
 /**

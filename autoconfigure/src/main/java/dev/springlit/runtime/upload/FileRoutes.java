@@ -1,4 +1,4 @@
-package dev.springlit.runtime;
+package dev.springlit.runtime.upload;
 
 /**
  * Where a tab uploads a file uploader's files and downloads a download button's data. The web layer decides
