@@ -155,7 +155,7 @@ class FloodIT {
     }
 
     /** Takes the first message (the "session" answer) and then stops reading: no more demand. */
-    private static final class PausedListener implements WebSocket.Listener {
+    static final class PausedListener implements WebSocket.Listener {
         final CompletableFuture<String> first = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();
 

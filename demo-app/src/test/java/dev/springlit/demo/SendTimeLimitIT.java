@@ -1,0 +1,81 @@
+package dev.springlit.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.springlit.runtime.Session;
+import dev.springlit.runtime.SpringlitEngine;
+
+/**
+ * A tab whose writes fail (it stopped reading past {@code streamlit.server.send-time-limit}, or it vanished while a
+ * run's output was on its way) is disconnected and its session parked, so the TTLs apply to it. Tomcat closes the
+ * socket of a failed write without telling the handler; the session stayed attached to the dead connection until
+ * the silent-connection ping 20 s later (how a flood session once outlived its untouched TTL in SessionFloodIT).
+ */
+@SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "springlit-test.big-output-page=true",
+        "streamlit.server.send-time-limit=1s",
+        // room for every rerun's output: the write that times out is what ends the connection, not the backlog
+        "streamlit.server.max-outbound-backlog=256MB"})
+class SendTimeLimitIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String RERUN = "{\"type\":\"rerun\",\"widgets\":{},\"trigger\":null}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SpringlitEngine engine;
+
+    @Test
+    void aTabThatStopsReadingIsDisconnectedAfterTheSendTimeLimitAndItsSessionIsParked() throws Exception {
+        FloodIT.PausedListener listener = new FloodIT.PausedListener();
+        WebSocket slow = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Origin", StreamClient.sameOrigin(port))
+                .buildAsync(URI.create(StreamClient.streamUri(port)), listener)
+                .get(StreamClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        try {
+            slow.sendText("{\"type\":\"hello\",\"protocol\":1,\"session\":null,\"page\":\"/test-big-output\","
+                    + "\"query\":\"\",\"reclaim\":false}", true).get(5, TimeUnit.SECONDS);
+            String sessionId = JSON.readTree(listener.first.get(StreamClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .path("id").asString();
+            Session session = engine.sessions().find(sessionId).orElseThrow();
+            // From here on the tab reads nothing: each rerun writes ~1 MB more, until a write waits past 1 s.
+            long start = System.nanoTime();
+            int reruns = 0;
+            while (session.isConnected() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15)) {
+                if (reruns < 64) {
+                    try {
+                        slow.sendText(RERUN, true).get(5, TimeUnit.SECONDS);
+                        reruns++;
+                    } catch (Exception closed) {
+                        reruns = Integer.MAX_VALUE; // the server closed the connection: wait for the session
+                    }
+                }
+                Thread.sleep(50);
+            }
+            long parkedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.println("SendTimeLimitIT: the tab that stopped reading was parked after " + parkedAfterMs
+                    + " ms");
+            // the send time limit (1 s) and Tomcat's once-a-second check of it, with room for a loaded machine;
+            // the silent-connection ping that parked it before comes after 20 s
+            assertThat(session.isConnected()).as("the tab is still attached after %d ms", parkedAfterMs).isFalse();
+            assertThat(session.isAlive()).as("its session is parked, not destroyed").isTrue();
+        } finally {
+            slow.abort();
+        }
+    }
+}
