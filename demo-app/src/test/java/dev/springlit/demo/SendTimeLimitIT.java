@@ -2,9 +2,6 @@ package dev.springlit.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -12,8 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SpringlitEngine;
@@ -31,9 +26,6 @@ import dev.springlit.runtime.SpringlitEngine;
         "streamlit.server.max-outbound-backlog=256MB"})
 class SendTimeLimitIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String RERUN = "{\"type\":\"rerun\",\"widgets\":{},\"trigger\":null}";
-
     @LocalServerPort
     int port;
 
@@ -42,28 +34,16 @@ class SendTimeLimitIT {
 
     @Test
     void aTabThatStopsReadingIsDisconnectedAfterTheSendTimeLimitAndItsSessionIsParked() throws Exception {
-        FloodIT.PausedListener listener = new FloodIT.PausedListener();
-        WebSocket slow = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Origin", StreamClient.sameOrigin(port))
-                .buildAsync(URI.create(StreamClient.streamUri(port)), listener)
-                .get(StreamClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        try {
-            slow.sendText("{\"type\":\"hello\",\"protocol\":1,\"session\":null,\"page\":\"/test-big-output\","
-                    + "\"query\":\"\",\"reclaim\":false}", true).get(5, TimeUnit.SECONDS);
-            String sessionId = JSON.readTree(listener.first.get(StreamClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-                    .path("id").asString();
-            Session session = engine.sessions().find(sessionId).orElseThrow();
+        try (SlowTab slow = SlowTab.open(port, engine)) {
+            Session session = slow.session;
             // From here on the tab reads nothing: each rerun writes ~1 MB more, until a write waits past 1 s.
             long start = System.nanoTime();
             int reruns = 0;
+            boolean open = true;
             while (session.isConnected() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15)) {
-                if (reruns < 64) {
-                    try {
-                        slow.sendText(RERUN, true).get(5, TimeUnit.SECONDS);
-                        reruns++;
-                    } catch (Exception closed) {
-                        reruns = Integer.MAX_VALUE; // the server closed the connection: wait for the session
-                    }
+                if (open && reruns < 64) {
+                    open = slow.rerun(); // false: the server closed the connection; wait for the session
+                    reruns++;
                 }
                 Thread.sleep(50);
             }
@@ -74,8 +54,6 @@ class SendTimeLimitIT {
             // the silent-connection ping that parked it before comes after 20 s
             assertThat(session.isConnected()).as("the tab is still attached after %d ms", parkedAfterMs).isFalse();
             assertThat(session.isAlive()).as("its session is parked, not destroyed").isTrue();
-        } finally {
-            slow.abort();
         }
     }
 }
