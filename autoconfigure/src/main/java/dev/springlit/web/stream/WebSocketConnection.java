@@ -1,3 +1,4 @@
+// Over 300 lines: one connection's whole send path (queue, asynchronous pump, direct write, backlog, close after the queue, ping), whose states change under one monitor.
 package dev.springlit.web.stream;
 
 import java.io.IOException;
