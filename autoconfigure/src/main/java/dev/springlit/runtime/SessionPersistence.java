@@ -278,11 +278,15 @@ public final class SessionPersistence implements AutoCloseable {
         }
     }
 
-    /** On the keeper thread: the node whose release ends the session destroys its beans; a stale copy does not. */
+    /**
+     * On the keeper thread: the node whose release ends the session destroys its beans; a stale copy does not. A
+     * record that is gone (Redis lost it) ends here too: every node holding a copy keeps touching the record, and
+     * a node that took the session over later parks it later, so no other node is left to end it.
+     */
     private void endOrLeave(Session session, long version, SessionBeans beans) {
         boolean endsHere;
         try {
-            endsHere = store.release(session.id(), version);
+            endsHere = store.release(session.id(), version) || store.load(session.id()).isEmpty();
         } catch (RuntimeException e) {
             endsHere = true; // nobody else can tell now: its beans are destroyed here rather than never
             storeWarnings.warn("Springlit could not release session " + session.tag() + " (its record expires "
@@ -298,6 +302,22 @@ public final class SessionPersistence implements AutoCloseable {
     private static void destroy(SessionBeans beans) {
         if (beans != null) {
             beans.destroy();
+        }
+    }
+
+    /**
+     * The engine closes without {@link SpringlitEngine#leave}: with a shared store the sessions stored there go on
+     * (on another node, or on this one restarted), so they are let go here without their beans' destruction
+     * callbacks (S9.6), and their tabs are told to reconnect. Sessions never stored end with the engine.
+     */
+    void letGo(SessionRegistry sessions) {
+        if (!eachRun) {
+            return;
+        }
+        for (Session session : sessions.all()) {
+            if (session.ledger().version() > 0) {
+                sessions.handOver(session, "This server is stopping; the tab continues on another one.");
+            }
         }
     }
 
