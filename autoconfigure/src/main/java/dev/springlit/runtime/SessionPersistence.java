@@ -20,6 +20,7 @@ import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.run.CommitParts;
 import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.run.StoreWaits;
 import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.session.SessionTag;
 import dev.springlit.runtime.widget.ValueDecoder;
@@ -140,17 +141,7 @@ public final class SessionPersistence implements AutoCloseable {
             return true;
         }
         try {
-            if (ledger.mustReclaim()) {
-                ledger.committed(store.claim(session.id(), node, ttl).version());
-            }
-            // what the store holds at our version is what we last wrote: only what changed since goes
-            CommitParts before = ledger.landed();
-            StoredSession next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
-            boolean landed = before != null ? store.commit(next, parts.deltaFrom(before), ttl) : store.commit(next, ttl);
-            if (landed) {
-                ledger.landed(next.version(), parts);
-            }
-            if (landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes, parts)) {
+            if (StoreWaits.during(() -> store(session, ledger, seq, bytes, parts))) {
                 ledger.acknowledge(seq);
                 return true;
             }
@@ -166,6 +157,21 @@ public final class SessionPersistence implements AutoCloseable {
                 + ledger.version() + "); this node's run is discarded and its tab sent there");
         session.engine().sessions().handOver(session, "This session continues on another server.");
         return false;
+    }
+
+    /** Writes a run's state at the session's next version; false when another node owns the session now. */
+    private boolean store(Session session, SessionLedger ledger, long seq, byte[] bytes, CommitParts parts) {
+        if (ledger.mustReclaim()) {
+            ledger.committed(store.claim(session.id(), node, ttl).version());
+        }
+        // what the store holds at our version is what we last wrote: only what changed since goes
+        CommitParts before = ledger.landed();
+        StoredSession next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
+        boolean landed = before != null ? store.commit(next, parts.deltaFrom(before), ttl) : store.commit(next, ttl);
+        if (landed) {
+            ledger.landed(next.version(), parts);
+        }
+        return landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes, parts);
     }
 
     /**

@@ -106,8 +106,9 @@ final class StalledRunsWatch implements Runnable {
             long id = thread.getId();
             long cpu = cpuTime(id);
             long[] before = lastCpu.get(id);
-            // a thread not seen busy before has just taken its run: it counts as working
-            int stalled = before == null || cpu < 0 || cpu > before[0] ? 0 : (int) before[1] + 1;
+            // a thread not seen busy before has just taken its run: it counts as working; so does one in a store wait
+            int stalled = before == null || cpu < 0 || cpu > before[0] || StoreWaits.isWaiting(thread)
+                    ? 0 : (int) before[1] + 1;
             if (stalled < STALLED_CHECKS) {
                 working++;
             } else if (stalled == STALLED_CHECKS) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -30,7 +31,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * <p>It measures the server, not itself, as the load benchmark does: each server is warmed up first (the JIT, and
  * Lettuce's connection), the tabs are opened at most 200 handshakes at a time, and the WebSocket client runs on two
  * threads rather than the JDK client's default pool (a thread per burst of callbacks, hundreds under 1,000 tabs).
- * {@code -Dbench.storeJfr=DIR} records each store's measured phases with JFR into {@code DIR/<store>.jfr}.
+ * {@code -Dbench.storeRedisOnly=true} skips the memory store; {@code -Dbench.storeJfr=DIR} records each store's measured phases with JFR into {@code DIR/<store>.jfr}.
  */
 public final class StoreBenchmark {
 
@@ -44,6 +45,8 @@ public final class StoreBenchmark {
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
     private final int clicks = Integer.getInteger("bench.storeClicks", 100);
     private final String jfr = System.getProperty("bench.storeJfr", "");
+    /** The most threads the server had while the last {@link #clickAll} ran. */
+    private int mostThreads;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(2, runnable -> {
@@ -61,9 +64,11 @@ public final class StoreBenchmark {
     private void run() throws Exception {
         Files.createDirectories(out);
         StringBuilder table = new StringBuilder("| store | tabs | reruns/s | p50 ms | p99 ms | server CPU µs / rerun "
-                + "| driver CPU µs / rerun | bytes to Redis / rerun | Redis round trips / rerun |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
-        table.append(phase("memory", List.of(), null));
+                + "| driver CPU µs / rerun | server threads (most) | bytes to Redis / rerun | Redis round trips / rerun |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        if (!Boolean.getBoolean("bench.storeRedisOnly")) {
+            table.append(phase("memory", List.of(), null));
+        }
         int redisPort = 16_000 + (int) (ProcessHandle.current().pid() % 10_000);
         Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no").redirectErrorStream(true)
@@ -92,7 +97,7 @@ public final class StoreBenchmark {
             URI stream = URI.create("ws://127.0.0.1:" + server.port() + "/_springlit/stream");
             String origin = "http://127.0.0.1:" + server.port();
             List<BenchSession> warm = open(stream, origin, 50);
-            clickAll(warm, 200);
+            clickAll(server, warm, 200);
             warm.forEach(BenchSession::abort);
             if (!jfr.isEmpty()) {
                 server.jcmd("JFR.start", "name=store", "filename=" + Path.of(jfr, store + ".jfr").toAbsolutePath());
@@ -101,7 +106,7 @@ public final class StoreBenchmark {
                 List<BenchSession> sessions = open(stream, origin, n);
                 Map<String, Long> before = admin == null ? Map.of() : stats(admin);
                 long[] cpu0 = {server.cpuNanos(), driverCpuNanos()};
-                long elapsed = clickAll(sessions, clicks);
+                long elapsed = clickAll(server, sessions, clicks);
                 long[] cpu1 = {server.cpuNanos(), driverCpuNanos()};
                 long reruns = (long) n * clicks;
                 long[] all = sessions.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
@@ -112,9 +117,10 @@ public final class StoreBenchmark {
                     bytes = String.format("%.0f", (after.get("in") - before.get("in")) / (double) reruns);
                     trips = String.format("%.2f", (after.get("calls") - before.get("calls")) / (double) reruns);
                 }
-                String row = String.format("| %s | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %s | %s |%n", store, n,
+                String row = String.format("| %s | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %d | %s | %s |%n", store, n,
                         reruns / (elapsed / 1e9), pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6,
-                        (cpu1[0] - cpu0[0]) / 1e3 / reruns, (cpu1[1] - cpu0[1]) / 1e3 / reruns, bytes, trips);
+                        (cpu1[0] - cpu0[0]) / 1e3 / reruns, (cpu1[1] - cpu0[1]) / 1e3 / reruns, mostThreads, bytes,
+                        trips);
                 rows.append(row);
                 System.out.print("[store-bench] load " + loadAverage() + ": " + row); // kept if a later phase fails
                 sessions.forEach(BenchSession::abort);
@@ -141,12 +147,26 @@ public final class StoreBenchmark {
         return opening.stream().map(CompletableFuture::join).toList();
     }
 
-    /** Every tab clicks {@code k} times, each click after its previous run ended; the nanoseconds it took. */
-    private static long clickAll(List<BenchSession> sessions, int k) throws Exception {
+    /**
+     * Every tab clicks {@code k} times, each click after its previous run ended; the nanoseconds it took. Samples the
+     * server's threads meanwhile ({@link #mostThreads}): runs waiting for Redis once grew the run pool to hundreds.
+     */
+    private long clickAll(ServerProcess server, List<BenchSession> sessions, int k) throws Exception {
         long started = System.nanoTime();
-        CompletableFuture.allOf(sessions.stream().map(s -> s.clickLoop(k)).toArray(CompletableFuture[]::new))
-                .get(10, TimeUnit.MINUTES);
-        return System.nanoTime() - started;
+        CompletableFuture<Void> all = CompletableFuture.allOf(sessions.stream().map(s -> s.clickLoop(k))
+                .toArray(CompletableFuture[]::new));
+        mostThreads = 0;
+        while (true) {
+            mostThreads = Math.max(mostThreads, server.threads());
+            try {
+                all.get(250, TimeUnit.MILLISECONDS);
+                return System.nanoTime() - started;
+            } catch (TimeoutException notYet) {
+                if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(10)) {
+                    throw notYet;
+                }
+            }
+        }
     }
 
     private static String loadAverage() throws IOException {
