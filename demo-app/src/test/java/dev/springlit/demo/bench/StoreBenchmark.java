@@ -30,8 +30,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
  *
  * <p>It measures the server, not itself, as the load benchmark does: each server is warmed up first (the JIT, and
  * Lettuce's connection), the tabs are opened at most 200 handshakes at a time, and the WebSocket client runs on two
- * threads rather than the JDK client's default pool (a thread per burst of callbacks, hundreds under 1,000 tabs).
- * {@code -Dbench.storeRedisOnly=true} skips the memory store; {@code -Dbench.storeJfr=DIR} records each store's measured phases with JFR into {@code DIR/<store>.jfr}.
+ * threads rather than the JDK client's default cached pool, which starts threads with the callbacks in flight.
+ * {@code -Dbench.storeRedisOnly=true} skips the memory store; {@code -Dbench.storeJfr=DIR} records each store's
+ * measured phases with JFR into {@code DIR/<store>.jfr}.
  */
 public final class StoreBenchmark {
 
@@ -64,7 +65,8 @@ public final class StoreBenchmark {
     private void run() throws Exception {
         Files.createDirectories(out);
         StringBuilder table = new StringBuilder("| store | tabs | reruns/s | p50 ms | p99 ms | server CPU µs / rerun "
-                + "| driver CPU µs / rerun | server threads (most) | bytes to Redis / rerun | Redis round trips / rerun |\n"
+                + "| driver CPU µs / rerun | server threads: most (run, Tomcat after) | bytes to Redis / rerun "
+                + "| Redis round trips / rerun |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|\n");
         if (!Boolean.getBoolean("bench.storeRedisOnly")) {
             table.append(phase("memory", List.of(), null));
@@ -108,6 +110,7 @@ public final class StoreBenchmark {
                 long[] cpu0 = {server.cpuNanos(), driverCpuNanos()};
                 long elapsed = clickAll(server, sessions, clicks);
                 long[] cpu1 = {server.cpuNanos(), driverCpuNanos()};
+                Map<String, Integer> named = server.namedThreads(); // idle ones live on for 30 s
                 long reruns = (long) n * clicks;
                 long[] all = sessions.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
                 String bytes = "-";
@@ -117,10 +120,10 @@ public final class StoreBenchmark {
                     bytes = String.format("%.0f", (after.get("in") - before.get("in")) / (double) reruns);
                     trips = String.format("%.2f", (after.get("calls") - before.get("calls")) / (double) reruns);
                 }
-                String row = String.format("| %s | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %d | %s | %s |%n", store, n,
-                        reruns / (elapsed / 1e9), pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6,
-                        (cpu1[0] - cpu0[0]) / 1e3 / reruns, (cpu1[1] - cpu0[1]) / 1e3 / reruns, mostThreads, bytes,
-                        trips);
+                String row = String.format("| %s | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %d (run %d, Tomcat %d) "
+                        + "| %s | %s |%n", store, n, reruns / (elapsed / 1e9), pct(all, 0.50) / 1e6,
+                        pct(all, 0.99) / 1e6, (cpu1[0] - cpu0[0]) / 1e3 / reruns, (cpu1[1] - cpu0[1]) / 1e3 / reruns,
+                        mostThreads, named.get("run"), named.get("tomcat"), bytes, trips);
                 rows.append(row);
                 System.out.print("[store-bench] load " + loadAverage() + ": " + row); // kept if a later phase fails
                 sessions.forEach(BenchSession::abort);
