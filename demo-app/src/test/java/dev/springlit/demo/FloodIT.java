@@ -2,12 +2,7 @@ package dev.springlit.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -18,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.springlit.runtime.Session;
 import dev.springlit.runtime.SpringlitEngine;
@@ -36,7 +30,6 @@ import dev.springlit.runtime.SpringlitEngine;
         "streamlit.server.send-time-limit=60s"})
 class FloodIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RERUN = "{\"type\":\"rerun\",\"widgets\":{},\"trigger\":null}";
 
     @LocalServerPort
@@ -112,67 +105,34 @@ class FloodIT {
 
     @Test
     void aClientThatStopsReadingIsDisconnectedOnceItsBacklogIsFullAndOthersGoOn() throws Exception {
-        PausedListener listener = new PausedListener();
-        WebSocket slow = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Origin", StreamClient.sameOrigin(port))
-                .buildAsync(URI.create(StreamClient.streamUri(port)), listener)
-                .get(StreamClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         try (StreamClient bystander = StreamClient.connect(port)) {
             bystander.hello(null, "/counter", false);
             bystander.awaitRunEnd();
             String increment = bystander.buttonId("Increment");
 
-            slow.sendText("{\"type\":\"hello\",\"protocol\":1,\"session\":null,\"page\":\"/test-big-output\","
-                    + "\"query\":\"\",\"reclaim\":false}", true).get(5, TimeUnit.SECONDS);
-            String sessionId = JSON.readTree(listener.first.get(StreamClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-                    .path("id").asString();
-            Session session = engine.sessions().find(sessionId).orElseThrow();
-            // From here on the slow tab reads nothing: every run of its page writes ~1 MB more.
-            long start = System.nanoTime();
-            int clicks = 0;
-            while (session.isConnected() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30)) {
-                try {
-                    slow.sendText(RERUN, true).get(5, TimeUnit.SECONDS);
-                } catch (Exception closed) {
-                    break;
+            try (SlowTab slow = SlowTab.open(port, engine)) {
+                Session session = slow.session;
+                // From here on the slow tab reads nothing: every run of its page writes ~1 MB more.
+                long start = System.nanoTime();
+                int clicks = 0;
+                while (session.isConnected() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30)) {
+                    if (!slow.rerun()) {
+                        break;
+                    }
+                    clicks++;
+                    clickAndExpect(bystander, increment, clicks);
+                    Thread.sleep(20);
                 }
-                clicks++;
-                clickAndExpect(bystander, increment, clicks);
-                Thread.sleep(20);
+                long disconnectedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertThat(session.isConnected()).as("the slow tab is still attached after %d ms", disconnectedAfterMs)
+                        .isFalse();
+                assertThat(disconnectedAfterMs).as("time until the slow tab was disconnected").isLessThan(10_000);
+                assertThat(session.isAlive()).as("its session is parked, not destroyed").isTrue();
+                // The bystander was never held up.
+                clickAndExpect(bystander, increment, clicks + 1);
+                System.out.println("FloodIT: slow tab disconnected after " + disconnectedAfterMs + " ms, " + clicks
+                        + " reruns; the bystander counted every click");
             }
-            long disconnectedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertThat(session.isConnected()).as("the slow tab is still attached after %d ms", disconnectedAfterMs)
-                    .isFalse();
-            assertThat(disconnectedAfterMs).as("time until the slow tab was disconnected").isLessThan(10_000);
-            assertThat(session.isAlive()).as("its session is parked, not destroyed").isTrue();
-            // The bystander was never held up.
-            clickAndExpect(bystander, increment, clicks + 1);
-            System.out.println("FloodIT: slow tab disconnected after " + disconnectedAfterMs + " ms, " + clicks
-                    + " reruns; the bystander counted every click");
-        } finally {
-            slow.abort();
-        }
-    }
-
-    /** Takes the first message (the "session" answer) and then stops reading: no more demand. */
-    private static final class PausedListener implements WebSocket.Listener {
-        final CompletableFuture<String> first = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public void onOpen(WebSocket ws) {
-            ws.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                first.complete(text.toString());
-            } else {
-                ws.request(1);
-            }
-            return null;
         }
     }
 }

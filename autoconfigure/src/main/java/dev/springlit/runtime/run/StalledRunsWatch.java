@@ -1,23 +1,34 @@
 package dev.springlit.runtime.run;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Decides, while runs wait for a thread, whether the busy run threads are working or stuck, and starts more
- * threads only when they are stuck. A busy thread whose CPU time went up in the last two looks is working; one whose
- * CPU time stood still that long is blocked (a slow query, an HTTP or LLM call, a sleep). So a burst of short runs is served
- * by the few threads the cores can run (no thread per waiting run), while pages that block still never make other
- * tabs wait longer than a few checks: when fewer threads work than there are cores, threads are started for the
- * difference, and when none works at all, the pool doubles. Pages that spin on the CPU without end look like work;
- * they are caught by the second rule: when no waiting run was taken for a while, one more thread is started.
+ * threads only when they are stuck. A busy thread parked (sleeping, waiting on a lock or a future) at two looks in
+ * a row is blocked; a runnable one is blocked (in native I/O: a JDBC or socket read) when its CPU time stood still
+ * for two looks (more on an overloaded machine, see {@link #cpuStalledChecks()}), and working when it went up. So a burst of short runs is served by the few threads the cores can run (no
+ * thread per waiting run), while pages that block still never make other tabs wait longer than a few looks: each
+ * thread that has just blocked gets its replacement; when fewer threads work than there are cores, threads are
+ * started for the difference; when none works at all, the pool doubles; and while most busy threads are parked
+ * (a crowd of tabs in a sleeping page), each look starts as many threads as are parked, so 2,000 such runs have
+ * their threads after a dozen looks however slowly the new threads get to their first block. Pages that spin on the
+ * CPU without end look like work; they are caught by the last rule: when no waiting run was taken for a while, one
+ * more thread is started.
+ *
+ * <p>Why the thread state first: reading a thread's CPU time is a system call, and on a loaded machine a look over
+ * 2,000 busy threads took long enough to let the crowd in a few at a time; the state is a field read, and a thread
+ * parked now is not working now, whatever the load. CPU time is read only for runnable threads, for which the state
+ * cannot tell working from waiting for a core or for the network.
  *
  * <p>Threading: one watch thread at a time, started by the pool when a run has to wait and ending as soon as none
- * waits; it reads the pool's state under the pool's lock and measures CPU times outside it.
+ * waits; it reads the pool's state under the pool's lock and measures the threads outside it.
  */
 final class StalledRunsWatch implements Runnable {
 
@@ -27,6 +38,9 @@ final class StalledRunsWatch implements Runnable {
         /** The threads executing a run now, or {@code null} when no run waits any more (the watch then ends). */
         List<Thread> busyThreadsIfRunsWait();
 
+        /** Threads given a waiting run whose start is under way (they take no part in the looks yet). */
+        int threadsStarting();
+
         /** Runs taken from the waiting line so far. */
         long waitingRunsTaken();
 
@@ -35,18 +49,29 @@ final class StalledRunsWatch implements Runnable {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean SYSTEM = ManagementFactory.getOperatingSystemMXBean();
+    /**
+     * Looks in a row parked, or without CPU use on a machine with no more runnable threads than cores, after which a
+     * busy thread counts as blocked.
+     */
+    private static final int STALLED_CHECKS = 2;
+    /** No CPU time read yet for this thread: any reading counts as progress. */
+    private static final long UNREAD = Long.MIN_VALUE;
 
     private final Pool pool;
     private final int cores;
     private final long checkEveryNanos;
     private final long noProgressNanos;
-    /** Looks in a row without CPU use after which a busy thread counts as blocked. */
-    private static final int STALLED_CHECKS = 2;
 
-    /** Each busy thread's CPU time at the last look and looks since it last rose, by thread id (watch thread only). */
-    private final Map<Long, long[]> lastCpu = new HashMap<>();
+    /** What the last looks saw of each busy thread (watch thread only); threads no longer busy are dropped. */
+    private final Map<Thread, Seen> seen = new IdentityHashMap<>();
+    private long look;
     /** How many threads the last look found stalled for the first time in their current run. */
     private int newlyStalled;
+    /** How many busy threads the last look found parked for {@link #STALLED_CHECKS} looks or more. */
+    private int parked;
+    /** How many busy threads the last look found waiting for the session store ({@link StoreWaits}). */
+    private int storeWaits;
 
     StalledRunsWatch(Pool pool, int cores, long checkEveryNanos, long noProgressNanos) {
         this.pool = pool;
@@ -71,13 +96,17 @@ final class StalledRunsWatch implements Runnable {
                 lastTaken = taken;
                 lastTakenAt = now;
             }
-            int working = working(busy);
+            // threads still being started are about to work: without them the pool would look more blocked than it is
+            int starting = pool.threadsStarting();
+            int working = working(busy) + starting;
+            int busyCount = busy.size() + starting;
             int more;
             if (working == 0) {
-                more = Math.max(cores, busy.size());
+                more = Math.max(cores, busyCount);
             } else if (working < cores) {
                 more = cores - working;
-            } else if (now - lastTakenAt >= noProgressNanos) {
+            } else if (now - lastTakenAt >= noProgressNanos && storeWaits < busy.size()) {
+                // (not while every busy thread waits for the session store: one more would only queue one more commit)
                 more = 1;
                 lastTakenAt = now;
             } else {
@@ -86,6 +115,12 @@ final class StalledRunsWatch implements Runnable {
             // each thread that has just blocked gets its replacement, whatever the others do: otherwise a crowd of
             // blocked runs beside a few working ones is let in a couple per look
             more = Math.max(more, newlyStalled);
+            // most busy threads parked: the runs waiting are likely to park too, and starting one thread per parked
+            // one grows the pool by half or more each look instead of one generation of replacements per two looks;
+            // a thread runnable but without CPU never counts here (on a loaded machine it may only wait for a core)
+            if (parked * 2 > busyCount) {
+                more = Math.max(more, parked);
+            }
             if (more > 0) {
                 pool.startForWaitingRuns(more);
             }
@@ -93,32 +128,81 @@ final class StalledRunsWatch implements Runnable {
     }
 
     /**
-     * How many of {@code busy} are working: used CPU in the last {@link #STALLED_CHECKS} looks. One look is not
-     * enough on a machine with many more runnable threads than cores, where a working thread may wait that long for
-     * a core. Threads no longer busy are forgotten.
+     * How many of {@code busy} are working: neither parked for {@link #STALLED_CHECKS} looks nor without CPU use for
+     * {@link #cpuStalledChecks()}. One look is not enough: a thread may be caught in a short wait, or wait that long
+     * for a core. A thread not seen busy before has just taken its run: it counts as working until it has stalled
+     * for the looks that follow.
      */
-    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the baseline is 17
     private int working(List<Thread> busy) {
-        Map<Long, long[]> seen = new HashMap<>(busy.size() * 2);
+        look++;
         newlyStalled = 0;
+        parked = 0;
+        storeWaits = 0;
         int working = 0;
+        int cpuChecks = cpuStalledChecks();
         for (Thread thread : busy) {
-            long id = thread.getId();
-            long cpu = cpuTime(id);
-            long[] before = lastCpu.get(id);
-            // a thread not seen busy before has just taken its run: it counts as working; so does one in a store wait
-            int stalled = before == null || cpu < 0 || cpu > before[0] || StoreWaits.isWaiting(thread)
-                    ? 0 : (int) before[1] + 1;
-            if (stalled < STALLED_CHECKS) {
+            Seen before = seen.get(thread);
+            Seen now = before != null ? before : new Seen();
+            boolean wasSeen = before != null;
+            Thread.State state = thread.getState();
+            int needed;
+            // BLOCKED (waiting for a monitor) is left to the CPU rule: the pool's own lock is taken by every
+            // thread between runs, and on a loaded machine its owner may wait for a core
+            if (StoreWaits.isWaiting(thread)) {
+                needed = STALLED_CHECKS; // its commit's round trip to the session store: work, not a block
+                now.still = 0;
+                now.cpu = UNREAD;
+                storeWaits++;
+            } else if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                needed = STALLED_CHECKS;
+                now.still = wasSeen ? now.still + 1 : 1;
+                now.cpu = UNREAD; // it may work between looks: the next runnable look must not compare with this
+                if (now.still >= needed) {
+                    parked++;
+                }
+            } else {
+                needed = cpuChecks;
+                long cpu = cpuTime(thread);
+                now.still = !wasSeen || cpu < 0 || now.cpu == UNREAD || cpu > now.cpu ? 0 : now.still + 1;
+                now.cpu = cpu;
+            }
+            now.look = look;
+            if (now.still < needed) {
                 working++;
-            } else if (stalled == STALLED_CHECKS) {
+            } else if (now.still == needed) {
                 newlyStalled++;
             }
-            seen.put(id, new long[] {cpu, stalled});
+            if (!wasSeen) {
+                seen.put(thread, now);
+            }
         }
-        lastCpu.clear();
-        lastCpu.putAll(seen);
+        for (Iterator<Seen> each = seen.values().iterator(); each.hasNext(); ) {
+            if (each.next().look != look) {
+                each.remove();
+            }
+        }
         return working;
+    }
+
+    /**
+     * Looks without CPU use after which a runnable thread counts as blocked: {@link #STALLED_CHECKS}, times the
+     * runnable threads per core when the machine has more than its cores can run (load average). There a working
+     * thread waits for a core about that many times longer, and counted as blocked it would make a burst of short
+     * runs start threads that only queue for the cores (2,000 runs of 0.5 ms left 32–68 threads at load 35).
+     */
+    private int cpuStalledChecks() {
+        double load = SYSTEM.getSystemLoadAverage(); // negative where the system cannot tell
+        return load > cores ? STALLED_CHECKS * (int) Math.ceil(load / cores) : STALLED_CHECKS;
+    }
+
+    /** What the watch saw of one busy thread. */
+    private static final class Seen {
+        /** CPU time at the last look that read it, or {@link #UNREAD}. */
+        long cpu = UNREAD;
+        /** Looks in a row it was parked or its CPU time stood still. */
+        int still;
+        /** The look that last saw it busy. */
+        long look;
     }
 
     /** Whether this JVM measures other threads' CPU time; without it the pool cannot tell blocked from working. */
@@ -127,7 +211,8 @@ final class StalledRunsWatch implements Runnable {
     }
 
     /** CPU time of the thread in nanoseconds; -1 once it has ended (then it counts as working this once). */
-    private static long cpuTime(long threadId) {
-        return THREADS.getThreadCpuTime(threadId);
+    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the baseline is 17
+    private static long cpuTime(Thread thread) {
+        return THREADS.getThreadCpuTime(thread.getId());
     }
 }

@@ -158,9 +158,9 @@ final class WebSocketConnection implements ClientConnection {
                         return; // a container closing the socket may report a write twice
                     }
                     if (!result.isOK()) {
-                        // a write fails when the connection is lost or too slow; the container closes it
-                        log.debug("Could not send to WebSocket " + socket.getId(), result.getException());
-                        dropAll();
+                        // lost or too slow (send-time-limit): Tomcat then closes the socket without telling the
+                        // handler, and the session would stay attached to a dead connection, never parked
+                        failed(result.getException());
                         return;
                     }
                     observer.messageOut(text.length());

@@ -191,6 +191,24 @@ class RunThreadPoolTest {
     }
 
     @Test
+    void aCrowdOfBlockedRunsHasItsThreadsStartedByTheRunThreadsStartedBeforeThem() throws Exception {
+        // one thread starting them all waits for each new thread to run: on a loaded machine 2,000 took seconds
+        Set<String> starters = ConcurrentHashMap.newKeySet();
+        AtomicInteger count = new AtomicInteger();
+        pool = new RunThreadPool(4_000, 4, 2, Duration.ofMillis(200), runnable -> {
+            starters.add(Thread.currentThread().getName());
+            Thread thread = new Thread(runnable, "test-run-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        blockedRunsEachGetAThread(pool, 2_000, () -> {
+            assertThat(pool.threadCount()).isBetween(2_000, 2_001); // the last run's thread may have ended
+            assertThat(starters).as("threads that started run threads")
+                    .anyMatch(name -> name.startsWith("test-run-") && !name.endsWith("-watch"));
+        });
+    }
+
+    @Test
     void aBurstOfShortRunsIsServedByAFewThreadsNotOnePerWaitingRun() throws Exception {
         RunThreadPool pool = watchedPool(1_000, Duration.ofSeconds(30));
         int runs = 2_000;

@@ -13,13 +13,17 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in application node for load-balancer tests: answers any GET with its name, the path it received and
  * the {@code X-Forwarded-Prefix} it was given, and accepts a WebSocket upgrade, then sends one text frame
- * ("hello from NAME"). Just enough HTTP to see where nginx sent a request.
+ * ("hello from NAME"). Just enough HTTP to see where nginx sent a request. Once {@link #close()} returns the node
+ * is down as a crashed one is: its port refuses connections.
  */
 final class TinyNode implements AutoCloseable {
 
@@ -32,6 +36,8 @@ final class TinyNode implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final CountDownLatch acceptEnded = new CountDownLatch(1);
+    private volatile boolean down;
 
     private TinyNode(String name, ServerSocket server) {
         this.name = name;
@@ -48,13 +54,34 @@ final class TinyNode implements AutoCloseable {
     }
 
     private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.execute(() -> serve(socket));
-            } catch (IOException closed) {
-                return;
+        try {
+            while (!server.isClosed()) {
+                Socket socket;
+                try {
+                    socket = server.accept();
+                } catch (IOException closed) {
+                    return;
+                }
+                if (down) {
+                    closeQuietly(socket); // came in as the node went down: dropped, as a crashed node's would be
+                    continue;
+                }
+                try {
+                    connections.execute(() -> serve(socket));
+                } catch (RejectedExecutionException goingDown) {
+                    closeQuietly(socket);
+                }
             }
+        } finally {
+            acceptEnded.countDown();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing more to do for a connection we drop
         }
     }
 
@@ -121,9 +148,24 @@ final class TinyNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the node down and returns once its port refuses connections. Closing the server socket alone is not
+     * that: the listening socket lives until the thread blocked in {@code accept} wakes up, which on a loaded machine
+     * took long enough for nginx's next request to be accepted there and then never answered (the test's GET timed
+     * out instead of failing over).
+     */
     @Override
     public void close() throws IOException {
+        down = true;
         server.close();
-        connections.shutdownNow();
+        try {
+            if (!acceptEnded.await(10, TimeUnit.SECONDS)) {
+                throw new IOException("node " + name + " still accepts connections 10 s after it was closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            connections.shutdownNow();
+        }
     }
 }
