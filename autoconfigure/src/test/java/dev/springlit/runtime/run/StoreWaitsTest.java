@@ -27,7 +27,8 @@ class StoreWaitsTest {
 
     @Test
     void runsWaitingForTheStoreAreServedByAFewThreadsNotOneEach() throws Exception {
-        // 4 threads started freely; counted as blocked, each wait got a replacement (48 threads with the watch of 298eb2f)
+        // 4 threads started freely; counted as blocked, each wait got a replacement (48 threads with the watch of
+        // 298eb2f)
         assertThat(mostThreads(200, 50)).as("threads while 200 runs waited 50 ms each for the store")
                 .isLessThanOrEqualTo(8);
     }
