@@ -74,6 +74,8 @@ final class StalledRunsWatch implements Runnable {
     private int newlyStalled;
     /** How many busy threads the last look found parked for {@link #STALLED_CHECKS} looks or more. */
     private int parked;
+    /** How many busy threads the last look found waiting for the session store ({@link StoreWaits}). */
+    private int storeWaits;
 
     StalledRunsWatch(Pool pool, int cores, long checkEveryNanos, long noProgressNanos) {
         this.pool = pool;
@@ -107,7 +109,8 @@ final class StalledRunsWatch implements Runnable {
                 more = Math.max(cores, busyCount);
             } else if (working < cores) {
                 more = cores - working;
-            } else if (now - lastTakenAt >= noProgressNanos) {
+            } else if (now - lastTakenAt >= noProgressNanos && storeWaits < busy.size()) {
+                // (not while every busy thread waits for the session store: one more would only queue one more commit)
                 more = 1;
                 lastTakenAt = now;
             } else {
@@ -138,6 +141,7 @@ final class StalledRunsWatch implements Runnable {
         look++;
         newlyStalled = 0;
         parked = 0;
+        storeWaits = 0;
         int working = 0;
         int cpuChecks = cpuStalledChecks();
         for (Thread thread : busy) {
@@ -146,10 +150,16 @@ final class StalledRunsWatch implements Runnable {
             boolean wasSeen = before != null;
             Thread.State state = thread.getState();
             int needed;
-            // a thread waiting for a lock (BLOCKED on a monitor, or parked on a Lock) waits for another thread, not
-            // for the outside world: more threads would queue on the same lock (2,000 runs sharing one lock got
-            // 800-1,000 threads when such waits counted as parked). It is left to the CPU rule, as before.
-            if ((state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && !waitsForALock(thread)) {
+            // parked counts as blocked, except a thread waiting for a lock (BLOCKED on a monitor, or parked on a
+            // Lock): it waits for another thread, not for the outside world, and more threads would queue on the
+            // same lock (2,000 runs sharing one lock got 800-1,000 threads). It is left to the CPU rule, as before.
+            if (StoreWaits.isWaiting(thread)) {
+                needed = STALLED_CHECKS; // its commit's round trip to the session store: work, not a block
+                now.still = 0;
+                now.cpu = UNREAD;
+                storeWaits++;
+            } else if ((state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                    && !waitsForALock(thread)) {
                 needed = STALLED_CHECKS;
                 now.still = wasSeen ? now.still + 1 : 1;
                 now.cpu = UNREAD; // it may work between looks: the next runnable look must not compare with this
