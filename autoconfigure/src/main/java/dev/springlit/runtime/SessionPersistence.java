@@ -20,6 +20,7 @@ import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.run.CommitParts;
 import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.run.StoreWaits;
 import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.session.SessionTag;
 import dev.springlit.runtime.widget.ValueDecoder;
@@ -140,17 +141,7 @@ public final class SessionPersistence implements AutoCloseable {
             return true;
         }
         try {
-            if (ledger.mustReclaim()) {
-                ledger.committed(store.claim(session.id(), node, ttl).version());
-            }
-            // what the store holds at our version is what we last wrote: only what changed since goes
-            CommitParts before = ledger.landed();
-            StoredSession next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
-            boolean landed = before != null ? store.commit(next, parts.deltaFrom(before), ttl) : store.commit(next, ttl);
-            if (landed) {
-                ledger.landed(next.version(), parts);
-            }
-            if (landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes, parts)) {
+            if (StoreWaits.during(() -> store(session, ledger, seq, bytes, parts))) {
                 ledger.acknowledge(seq);
                 return true;
             }
@@ -166,6 +157,21 @@ public final class SessionPersistence implements AutoCloseable {
                 + ledger.version() + "); this node's run is discarded and its tab sent there");
         session.engine().sessions().handOver(session, "This session continues on another server.");
         return false;
+    }
+
+    /** Writes a run's state at the session's next version; false when another node owns the session now. */
+    private boolean store(Session session, SessionLedger ledger, long seq, byte[] bytes, CommitParts parts) {
+        if (ledger.mustReclaim()) {
+            ledger.committed(store.claim(session.id(), node, ttl).version());
+        }
+        // what the store holds at our version is what we last wrote: only what changed since goes
+        CommitParts before = ledger.landed();
+        StoredSession next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
+        boolean landed = before != null ? store.commit(next, parts.deltaFrom(before), ttl) : store.commit(next, ttl);
+        if (landed) {
+            ledger.landed(next.version(), parts);
+        }
+        return landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes, parts);
     }
 
     /**
@@ -278,11 +284,15 @@ public final class SessionPersistence implements AutoCloseable {
         }
     }
 
-    /** On the keeper thread: the node whose release ends the session destroys its beans; a stale copy does not. */
+    /**
+     * On the keeper thread: the node whose release ends the session destroys its beans; a stale copy does not. A
+     * record that is gone (Redis lost it) ends here too: every node holding a copy keeps touching the record, and
+     * a node that took the session over later parks it later, so no other node is left to end it.
+     */
     private void endOrLeave(Session session, long version, SessionBeans beans) {
         boolean endsHere;
         try {
-            endsHere = store.release(session.id(), version);
+            endsHere = store.release(session.id(), version) || store.load(session.id()).isEmpty();
         } catch (RuntimeException e) {
             endsHere = true; // nobody else can tell now: its beans are destroyed here rather than never
             storeWarnings.warn("Springlit could not release session " + session.tag() + " (its record expires "
@@ -298,6 +308,22 @@ public final class SessionPersistence implements AutoCloseable {
     private static void destroy(SessionBeans beans) {
         if (beans != null) {
             beans.destroy();
+        }
+    }
+
+    /**
+     * The engine closes without {@link SpringlitEngine#leave}: with a shared store the sessions stored there go on
+     * (on another node, or on this one restarted), so they are let go here without their beans' destruction
+     * callbacks (S9.6), and their tabs are told to reconnect. Sessions never stored end with the engine.
+     */
+    void letGo(SessionRegistry sessions) {
+        if (!eachRun) {
+            return;
+        }
+        for (Session session : sessions.all()) {
+            if (session.ledger().version() > 0) {
+                sessions.handOver(session, "This server is stopping; the tab continues on another one.");
+            }
         }
     }
 

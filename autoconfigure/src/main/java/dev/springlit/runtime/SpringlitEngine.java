@@ -301,6 +301,7 @@ public final class SpringlitEngine implements AutoCloseable {
     public void close() {
         if (!leaving) {
             persistence.saveAll(sessions.all());
+            persistence.letGo(sessions);
         }
         persistence.close();
         sessions.destroyAll();

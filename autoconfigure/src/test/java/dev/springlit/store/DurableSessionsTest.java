@@ -461,6 +461,46 @@ class DurableSessionsTest {
     }
 
     @Test
+    void S9_6_theBeansOfAParkedSessionWhoseRecordRedisLostAreDestroyedWhenItExpires() throws Exception {
+        List<String> destroyed = new CopyOnWriteArrayList<>();
+        SpringlitEngine a = node("node-a", Duration.ofMillis(800), counterWithBean("node-a", destroyed));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        onA.session.detach(onA);
+        try (RedisConnection connection = admin.getConnection()) {
+            connection.serverCommands().flushAll(); // Redis restarted empty, or evicted the record
+        }
+
+        awaitTrue(() -> a.sessions().size() == 0 && !destroyed.isEmpty());
+        Thread.sleep(300);
+
+        assertThat(destroyed).as("nobody else can end it: the node whose copy expired does, once")
+                .containsExactly("node-a");
+        assertThat(keyCount()).isZero();
+    }
+
+    @Test
+    void S9_6_aNodeClosedWithoutLeavingDoesNotDestroyTheBeansOfSessionsThatLiveOnInTheStore() throws Exception {
+        List<String> destroyed = new CopyOnWriteArrayList<>();
+        SpringlitEngine a = node("node-a", TTL, counterWithBean("node-a", destroyed));
+        SpringlitEngine b = node("node-b", Duration.ofMillis(800), counterWithBean("node-b", destroyed));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String id = onA.session.id();
+
+        a.close(); // the context closed without the graceful leave (e.g. no server.shutdown=graceful)
+        assertThat(destroyed).as("the session did not end: it is in the store for another node").isEmpty();
+
+        ClusterTab onB = ClusterTab.open(b, id);
+        onB.click("Inc", 2);
+        assertThat(onB.texts()).containsExactly("count=2");
+        onB.session.detach(onB);
+        awaitTrue(() -> b.sessions().size() == 0 && keyCount() == 0 && !destroyed.isEmpty());
+        Thread.sleep(300);
+        assertThat(destroyed).as("once, where the session ended").containsExactly("node-b");
+    }
+
+    @Test
     void S9_6_aNodeHandingASessionOverDoesNotDestroyItsBeans() {
         List<String> destroyed = new CopyOnWriteArrayList<>();
         SpringlitEngine a = node("node-a", TTL, counterWithBean("node-a", destroyed));

@@ -3,6 +3,7 @@ package dev.springlit.runtime.identity;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,12 +48,23 @@ public record TabContext(Map<String, List<String>> allHeaders, Map<String, Strin
      * while keeping the headers' order: immutable value lists instead of growable ones, no map when there is none.
      */
     private static Map<String, List<String>> compactHeaders(Map<String, List<String>> headers) {
+        if (headers instanceof SharedHeaders) {
+            return headers;
+        }
         if (headers.isEmpty()) {
             return Map.of();
         }
         Map<String, List<String>> compact = new LinkedHashMap<>(headers.size() * 4 / 3 + 1);
         headers.forEach((name, values) -> compact.put(name, List.copyOf(values)));
         return Collections.unmodifiableMap(compact);
+    }
+
+    /**
+     * Headers a context keeps as they are instead of copying them: read-only, named in lower case, and looked up
+     * by a lower-case name. The connection's handshake headers are such a map (the container keeps them while the
+     * tab is connected anyway), so an idle tab holds one copy of its headers instead of two.
+     */
+    public abstract static class SharedHeaders extends AbstractMap<String, List<String>> {
     }
 
     /** A tab the server knows nothing about (the page tester's, until it is told more): the server's defaults. */

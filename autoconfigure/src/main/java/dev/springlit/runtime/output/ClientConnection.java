@@ -13,6 +13,16 @@ public interface ClientConnection {
      */
     void send(ServerMessage message);
 
+    /**
+     * Sends like {@link #send}, for a caller that waits for its messages to go out anyway (a run's end, a web
+     * thread's answer to its own tab): a transport may write on this thread and let it wait for room in the socket,
+     * instead of handing the write or its completion to another thread. Never called by a thread that sends for
+     * many tabs (the flush thread), whose wait would hold the others up.
+     */
+    default void sendWaiting(ServerMessage message) {
+        send(message);
+    }
+
     /** Closes the connection, telling the peer why (a policy close: it should not reconnect blindly). */
     void close(String reason);
 

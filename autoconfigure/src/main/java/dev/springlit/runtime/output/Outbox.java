@@ -12,8 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Threading: {@link #post} from any thread. {@link #deliver()} from the thread that must know its messages
  * went out before it goes on (a run's end, a web thread's answer): it waits for a delivery in progress and then
- * delivers the rest itself. {@link #deliverIfFree()} never waits: if another thread is delivering, that thread
- * takes what was posted, so nothing posted is ever left behind.
+ * delivers the rest itself, and its connection may write on it ({@link ClientConnection#sendWaiting}).
+ * {@link #deliverIfFree()} never waits: if another thread is delivering, that thread takes what was posted, so
+ * nothing posted is ever left behind.
  */
 public final class Outbox {
 
@@ -40,7 +41,7 @@ public final class Outbox {
         do {
             delivering.lock();
             try {
-                drain();
+                drain(true);
             } finally {
                 delivering.unlock();
             }
@@ -57,7 +58,7 @@ public final class Outbox {
                 return;
             }
             try {
-                drain();
+                drain(false);
             } finally {
                 delivering.unlock();
             }
@@ -71,7 +72,7 @@ public final class Outbox {
         }
     }
 
-    private void drain() {
+    private void drain(boolean mayWait) {
         while (true) {
             Outgoing next;
             synchronized (queue) {
@@ -80,7 +81,11 @@ public final class Outbox {
             if (next == null) {
                 return;
             }
-            next.to().send(next.message());
+            if (mayWait) {
+                next.to().sendWaiting(next.message());
+            } else {
+                next.to().send(next.message());
+            }
         }
     }
 

@@ -7,20 +7,24 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * Decides, while runs wait for a thread, whether the busy run threads are working or stuck, and starts more
- * threads only when they are stuck. A busy thread parked (sleeping, waiting on a lock or a future) at two looks in
- * a row is blocked; a runnable one is blocked (in native I/O: a JDBC or socket read) when its CPU time stood still
- * for two looks (more on an overloaded machine, see {@link #cpuStalledChecks()}), and working when it went up. So a burst of short runs is served by the few threads the cores can run (no
- * thread per waiting run), while pages that block still never make other tabs wait longer than a few looks: each
- * thread that has just blocked gets its replacement; when fewer threads work than there are cores, threads are
- * started for the difference; when none works at all, the pool doubles; and while most busy threads are parked
- * (a crowd of tabs in a sleeping page), each look starts as many threads as are parked, so 2,000 such runs have
- * their threads after a dozen looks however slowly the new threads get to their first block. Pages that spin on the
- * CPU without end look like work; they are caught by the last rule: when no waiting run was taken for a while, one
- * more thread is started.
+ * threads only when they are stuck. A busy thread parked (sleeping, waiting on a latch, a queue or a future) at two
+ * looks in a row is blocked; a runnable one, or one waiting for a lock, is blocked (in native I/O: a JDBC or socket
+ * read) when its CPU time stood still for two looks (more on an overloaded machine, see
+ * {@link #cpuStalledChecks()}), and working when it went up. So a burst of short runs is served by the few threads
+ * the cores can run (no thread per waiting run), while pages that block still never make other tabs wait longer
+ * than a few looks: each thread that has just blocked gets its replacement; when fewer threads work than there are
+ * cores, threads are started for the difference; when none works at all, the pool doubles; and while most busy
+ * threads are parked (a crowd of tabs in a sleeping page), each look starts as many threads as are parked, so 2,000
+ * such runs have their threads after a dozen looks however slowly the new threads get to their first block. Pages
+ * that spin on the CPU without end look like work; they are caught by the last rule: when no waiting run was taken
+ * for a while, one more thread is started.
  *
  * <p>Why the thread state first: reading a thread's CPU time is a system call, and on a loaded machine a look over
  * 2,000 busy threads took long enough to let the crowd in a few at a time; the state is a field read, and a thread
@@ -70,6 +74,8 @@ final class StalledRunsWatch implements Runnable {
     private int newlyStalled;
     /** How many busy threads the last look found parked for {@link #STALLED_CHECKS} looks or more. */
     private int parked;
+    /** How many busy threads the last look found waiting for the session store ({@link StoreWaits}). */
+    private int storeWaits;
 
     StalledRunsWatch(Pool pool, int cores, long checkEveryNanos, long noProgressNanos) {
         this.pool = pool;
@@ -103,7 +109,8 @@ final class StalledRunsWatch implements Runnable {
                 more = Math.max(cores, busyCount);
             } else if (working < cores) {
                 more = cores - working;
-            } else if (now - lastTakenAt >= noProgressNanos) {
+            } else if (now - lastTakenAt >= noProgressNanos && storeWaits < busy.size()) {
+                // (not while every busy thread waits for the session store: one more would only queue one more commit)
                 more = 1;
                 lastTakenAt = now;
             } else {
@@ -134,6 +141,7 @@ final class StalledRunsWatch implements Runnable {
         look++;
         newlyStalled = 0;
         parked = 0;
+        storeWaits = 0;
         int working = 0;
         int cpuChecks = cpuStalledChecks();
         for (Thread thread : busy) {
@@ -142,9 +150,16 @@ final class StalledRunsWatch implements Runnable {
             boolean wasSeen = before != null;
             Thread.State state = thread.getState();
             int needed;
-            // BLOCKED (waiting for a monitor) is left to the CPU rule: the pool's own lock is taken by every
-            // thread between runs, and on a loaded machine its owner may wait for a core
-            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+            // parked counts as blocked, except a thread waiting for a lock (BLOCKED on a monitor, or parked on a
+            // Lock): it waits for another thread, not for the outside world, and more threads would queue on the
+            // same lock (2,000 runs sharing one lock got 800-1,000 threads). It is left to the CPU rule, as before.
+            if (StoreWaits.isWaiting(thread)) {
+                needed = STALLED_CHECKS; // its commit's round trip to the session store: work, not a block
+                now.still = 0;
+                now.cpu = UNREAD;
+                storeWaits++;
+            } else if ((state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                    && !waitsForALock(thread)) {
                 needed = STALLED_CHECKS;
                 now.still = wasSeen ? now.still + 1 : 1;
                 now.cpu = UNREAD; // it may work between looks: the next runnable look must not compare with this
@@ -184,6 +199,16 @@ final class StalledRunsWatch implements Runnable {
     private int cpuStalledChecks() {
         double load = SYSTEM.getSystemLoadAverage(); // negative where the system cannot tell
         return load > cores ? STALLED_CHECKS * (int) Math.ceil(load / cores) : STALLED_CHECKS;
+    }
+
+    /** Whether {@code thread} is parked waiting for a {@link Lock} or a {@link ReadWriteLock}. */
+    private static boolean waitsForALock(Thread thread) {
+        Object blocker = LockSupport.getBlocker(thread);
+        if (!(blocker instanceof AbstractQueuedSynchronizer)) {
+            return false;
+        }
+        Class<?> owner = blocker.getClass().getEnclosingClass(); // ReentrantLock$NonfairSync: ReentrantLock
+        return owner != null && (Lock.class.isAssignableFrom(owner) || ReadWriteLock.class.isAssignableFrom(owner));
     }
 
     /** What the watch saw of one busy thread. */

@@ -58,6 +58,15 @@ public sealed interface ClientMessage {
     }
 
     static ClientMessage parse(JsonMapper mapper, String text) {
+        ClientMessage rerun = RerunReader.read(mapper, text);
+        return rerun != null ? rerun : parseTree(mapper, text);
+    }
+
+    /**
+     * Reads any message through a tree, with the errors the protocol documents; {@link #parse} leaves to it every
+     * message that is not a plainly well-formed rerun (see {@link RerunReader}).
+     */
+    static ClientMessage parseTree(JsonMapper mapper, String text) {
         JsonNode root;
         try {
             root = mapper.readTree(text);

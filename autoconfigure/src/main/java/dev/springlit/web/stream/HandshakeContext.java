@@ -26,11 +26,7 @@ final class HandshakeContext {
 
     static TabContext of(WebSocketSession socket, String address, String sessionCookie) {
         HttpHeaders handshake = socket.getHandshakeHeaders();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> header : handshake.headerSet()) {
-            headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                    .addAll(header.getValue());
-        }
+        HandshakeHeaders headers = new HandshakeHeaders(handshake);
         return new TabContext(headers, cookies(headers.getOrDefault("cookie", List.of())), sessionCookie,
                 origin(socket.getUri()), "/", address, languages(handshake), java.time.ZoneId.systemDefault(),
                 "light");

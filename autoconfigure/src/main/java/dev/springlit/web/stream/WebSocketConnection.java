@@ -1,3 +1,4 @@
+// Over 300 lines: one connection's whole send path (queue, asynchronous pump, direct write, backlog, close after the queue, ping), whose states change under one monitor.
 package dev.springlit.web.stream;
 
 import java.io.IOException;
@@ -28,6 +29,13 @@ import jakarta.websocket.Session;
  * {@code streamlit.server.max-outbound-backlog}, or when one write takes longer than
  * {@code streamlit.server.send-time-limit}; its session is parked as after any disconnect.
  * <p>
+ * One exception saves a thread wake-up per click: a small message sent by a thread that waits for it anyway
+ * ({@link #sendWaiting}: a run's end, an answer on the tab's own web thread) while nothing else is being written is
+ * written on that thread with the container's blocking send. Tomcat hands every asynchronous send's completion to
+ * one of its threads, even when the write finished at once; a blocking send that finds room in the socket finishes
+ * on the caller. If the socket has no room, that caller waits as the write would, at most the send time limit,
+ * while other threads' messages queue behind it under the same backlog limit.
+ * <p>
  * Where the socket is not a standard (JSR 356) one, sends go through Spring's concurrent decorator instead.
  */
 final class WebSocketConnection implements ClientConnection {
@@ -42,6 +50,11 @@ final class WebSocketConnection implements ClientConnection {
     private static final long CLOSE_ANSWER_WAIT_MS = 1_000;
     /** How long a requested close waits for the message being written (so "server busy" still arrives). */
     private static final long CLOSE_WAIT_MS = 1_000;
+    /**
+     * The longest message written on the sending thread ({@link #sendWaiting}): well under the smallest send buffer
+     * of a TCP socket (Linux starts at 16 KB), so an idle tab's socket always has room for it.
+     */
+    private static final int DIRECT_WRITE_MAX_CHARS = 4_096;
     /** How long a ping may wait for room in the socket's buffer (it holds up the connection checks meanwhile). */
     private static final long PING_WAIT_MS = 1_000;
 
@@ -49,6 +62,7 @@ final class WebSocketConnection implements ClientConnection {
     private final ProtocolCodec codec;
     private final RunObserver observer;
     private final int backlogLimitBytes;
+    private final long sendTimeLimitMs;
     /** The standard session whose asynchronous sends we use, or null to send through {@link #decorated}. */
     private final Session standard;
     private final WebSocketSession decorated;
@@ -70,6 +84,7 @@ final class WebSocketConnection implements ClientConnection {
         this.observer = observer;
         this.codec = codec;
         this.backlogLimitBytes = backlogLimitBytes;
+        this.sendTimeLimitMs = sendTimeLimitMs > 0 ? sendTimeLimitMs : -1; // Tomcat's "no limit" for blocking sends
         this.standard = socket instanceof NativeWebSocketSession nativeSession
                 ? nativeSession.getNativeSession(Session.class) : null;
         if (standard != null) {
@@ -83,6 +98,15 @@ final class WebSocketConnection implements ClientConnection {
 
     @Override
     public void send(ServerMessage message) {
+        send(message, false);
+    }
+
+    @Override
+    public void sendWaiting(ServerMessage message) {
+        send(message, true);
+    }
+
+    private void send(ServerMessage message, boolean mayWait) {
         if (!socket.isOpen()) {
             return;
         }
@@ -100,11 +124,15 @@ final class WebSocketConnection implements ClientConnection {
             return;
         }
         boolean overflow = false;
+        boolean direct = false;
         synchronized (this) {
             if (!accepting) {
                 return;
             }
-            if (writing && queuedChars + text.length() > backlogLimitBytes) {
+            if (mayWait && !writing && text.length() <= DIRECT_WRITE_MAX_CHARS) {
+                writing = true; // nothing is queued while nothing is written: this message is next
+                direct = true;
+            } else if (writing && queuedChars + text.length() > backlogLimitBytes) {
                 overflow = true;
                 abandon();
             } else {
@@ -123,7 +151,23 @@ final class WebSocketConnection implements ClientConnection {
             closeQuietly(CloseStatus.SESSION_NOT_RELIABLE.withReason("The tab fell too far behind"), 1);
             return;
         }
+        if (direct && !writeHere(text)) {
+            return;
+        }
         pump();
+    }
+
+    /** Writes {@code text} on this thread, waiting at most the send time limit for room; false if it failed. */
+    private boolean writeHere(String text) {
+        try {
+            standard.getUserProperties().put(BLOCKING_SEND_TIMEOUT, sendTimeLimitMs);
+            standard.getBasicRemote().sendText(text);
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+            return false;
+        }
+        observer.messageOut(text.length());
+        return true;
     }
 
     /**

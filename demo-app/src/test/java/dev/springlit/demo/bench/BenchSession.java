@@ -45,6 +45,8 @@ final class BenchSession implements WebSocket.Listener {
 
     // the click loop in progress (written before its first send, read by the listener afterwards)
     private volatile long sentAt;
+    /** When the WebSocket handshake completed (System.nanoTime), for the first render's breakdown. */
+    private volatile long openedAt;
     private volatile long[] latencies;
     private volatile int recorded;
     private volatile int clicksLeft;
@@ -84,6 +86,10 @@ final class BenchSession implements WebSocket.Listener {
         loopDone = done;
         click();
         return done;
+    }
+
+    long openedAt() {
+        return openedAt;
     }
 
     long[] latencies() {
@@ -147,6 +153,7 @@ final class BenchSession implements WebSocket.Listener {
 
     @Override
     public void onOpen(WebSocket webSocket) {
+        openedAt = System.nanoTime();
         ws = webSocket;
         webSocket.request(1);
         send("{\"type\":\"hello\",\"protocol\":1,\"session\":null,\"page\":\"" + page

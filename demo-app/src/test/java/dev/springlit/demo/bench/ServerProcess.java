@@ -275,6 +275,33 @@ public final class ServerProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
+    /**
+     * Voluntary context switches of all the server's threads so far (each {@code /proc} task), or -1 where there is
+     * no {@code /proc}: how often threads waited for something and were woken, which a busy machine hardly changes
+     * (involuntary switches, preemptions, grow with the load and are left out).
+     * Threads that ended meanwhile are not counted, so only differences over a phase without thread churn mean much.
+     */
+    long contextSwitches() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        long sum = 0;
+        try (var dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                        }
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while we listed it
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return sum;
+    }
+
     /** Resident set size of the server process in bytes (VmRSS), or -1. */
     long rss() {
         try {

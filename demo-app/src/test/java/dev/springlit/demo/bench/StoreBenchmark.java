@@ -13,16 +13,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * Issue 14's benchmark: the counter's reruns with {@code streamlit.session.store=memory} beside {@code redis} (a
- * redis-server on loopback started here): reruns/s and p50/p99 with 100 and 1,000 tabs clicking at once, and for
- * Redis the bytes it received and the round trips (script calls) per rerun. Not a test; run by the bench profile:
- * <pre>./mvnw -B -pl demo-app -am -Pbench -DskipTests verify -Dbench.store.skip=false -Dbench.load.skip=true -Dbench.failover.skip=true</pre>
+ * redis-server on loopback started here): reruns/s and p50/p99 with 100 and 1,000 tabs clicking at once, the
+ * server's and this driver's CPU per rerun, and for Redis the bytes it received and the round trips (script calls)
+ * per rerun. Not a test; run by the bench profile:
+ * <pre>./mvnw -B -pl demo-app -am -Pbench -DskipTests verify -Dbench.store.skip=false -Dbench.load.skip=true -Dbench.failover.skip=true -Dbench.fragment.skip=true</pre>
+ *
+ * <p>It measures the server, not itself, as the load benchmark does: each server is warmed up first (the JIT, and
+ * Lettuce's connection), the tabs are opened at most 200 handshakes at a time, and the WebSocket client runs on two
+ * threads rather than the JDK client's default cached pool, which starts threads with the callbacks in flight.
+ * {@code -Dbench.storeRedisOnly=true} skips the memory store; {@code -Dbench.storeJfr=DIR} records each store's
+ * measured phases with JFR into {@code DIR/<store>.jfr}.
  */
 public final class StoreBenchmark {
 
@@ -34,8 +44,18 @@ public final class StoreBenchmark {
     private final Path out = Path.of(System.getProperty("bench.out", "demo-app/target/bench")).toAbsolutePath();
     private final int[] tabs = Arrays.stream(System.getProperty("bench.storeTabs", "100,1000").split(","))
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
-    private final int clicks = Integer.getInteger("bench.storeClicks", 20);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final int clicks = Integer.getInteger("bench.storeClicks", 100);
+    private final String jfr = System.getProperty("bench.storeJfr", "");
+    /** The most threads the server had while the last {@link #clickAll} ran. */
+    private int mostThreads;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "bench-client");
+                thread.setDaemon(true);
+                return thread;
+            }))
+            .build();
 
     public static void main(String[] args) throws Exception {
         new StoreBenchmark().run();
@@ -44,9 +64,13 @@ public final class StoreBenchmark {
 
     private void run() throws Exception {
         Files.createDirectories(out);
-        StringBuilder table = new StringBuilder("| store | tabs | reruns/s | p50 ms | p99 ms | bytes to Redis / rerun "
-                + "| Redis round trips / rerun |\n|---|---|---|---|---|---|---|\n");
-        table.append(phase("memory", List.of(), null));
+        StringBuilder table = new StringBuilder("| store | tabs | reruns/s | p50 ms | p99 ms | server CPU µs / rerun "
+                + "| driver CPU µs / rerun | server threads: most (run, Tomcat after) | bytes to Redis / rerun "
+                + "| Redis round trips / rerun |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        if (!Boolean.getBoolean("bench.storeRedisOnly")) {
+            table.append(phase("memory", List.of(), null));
+        }
         int redisPort = 16_000 + (int) (ProcessHandle.current().pid() % 10_000);
         Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no").redirectErrorStream(true)
@@ -63,8 +87,7 @@ public final class StoreBenchmark {
         } finally {
             redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        System.out.println("\nStoreBenchmark (load average " + Files.readString(Path.of("/proc/loadavg")).strip()
-                + ")\n" + table);
+        System.out.println("\nStoreBenchmark (load average " + loadAverage() + ")\n" + table);
         Files.writeString(out.resolve("store-benchmark.md"), table);
     }
 
@@ -75,17 +98,19 @@ public final class StoreBenchmark {
             server.awaitReady(http, TIMEOUT);
             URI stream = URI.create("ws://127.0.0.1:" + server.port() + "/_springlit/stream");
             String origin = "http://127.0.0.1:" + server.port();
+            List<BenchSession> warm = open(stream, origin, 50);
+            clickAll(server, warm, 200);
+            warm.forEach(BenchSession::abort);
+            if (!jfr.isEmpty()) {
+                server.jcmd("JFR.start", "name=store", "filename=" + Path.of(jfr, store + ".jfr").toAbsolutePath());
+            }
             for (int n : tabs) {
-                List<CompletableFuture<BenchSession>> opening = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    opening.add(BenchSession.open(http, stream, origin, "/counter", TIMEOUT));
-                }
-                List<BenchSession> sessions = opening.stream().map(CompletableFuture::join).toList();
+                List<BenchSession> sessions = open(stream, origin, n);
                 Map<String, Long> before = admin == null ? Map.of() : stats(admin);
-                long started = System.nanoTime();
-                CompletableFuture.allOf(sessions.stream().map(s -> s.clickLoop(clicks))
-                        .toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-                long elapsed = System.nanoTime() - started;
+                long[] cpu0 = {server.cpuNanos(), driverCpuNanos()};
+                long elapsed = clickAll(server, sessions, clicks);
+                long[] cpu1 = {server.cpuNanos(), driverCpuNanos()};
+                Map<String, Integer> named = server.namedThreads(); // idle ones live on for 30 s
                 long reruns = (long) n * clicks;
                 long[] all = sessions.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
                 String bytes = "-";
@@ -95,12 +120,64 @@ public final class StoreBenchmark {
                     bytes = String.format("%.0f", (after.get("in") - before.get("in")) / (double) reruns);
                     trips = String.format("%.2f", (after.get("calls") - before.get("calls")) / (double) reruns);
                 }
-                rows.append(String.format("| %s | %d | %.0f | %.1f | %.1f | %s | %s |%n", store, n,
-                        reruns / (elapsed / 1e9), pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6, bytes, trips));
+                String row = String.format("| %s | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %d (run %d, Tomcat %d) "
+                        + "| %s | %s |%n", store, n, reruns / (elapsed / 1e9), pct(all, 0.50) / 1e6,
+                        pct(all, 0.99) / 1e6, (cpu1[0] - cpu0[0]) / 1e3 / reruns, (cpu1[1] - cpu0[1]) / 1e3 / reruns,
+                        mostThreads, named.get("run"), named.get("tomcat"), bytes, trips);
+                rows.append(row);
+                System.out.print("[store-bench] load " + loadAverage() + ": " + row); // kept if a later phase fails
                 sessions.forEach(BenchSession::abort);
+            }
+            if (!jfr.isEmpty()) {
+                server.jcmd("JFR.stop", "name=store");
             }
         }
         return rows.toString();
+    }
+
+    /** Opens {@code n} tabs, at most 200 handshakes at a time; each has had its first run. */
+    private List<BenchSession> open(URI stream, String origin, int n) throws Exception {
+        Semaphore slots = new Semaphore(200);
+        List<CompletableFuture<BenchSession>> opening = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (!slots.tryAcquire(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no tab finished opening for " + TIMEOUT.toSeconds() + " s");
+            }
+            CompletableFuture<BenchSession> tab = BenchSession.open(http, stream, origin, "/counter", TIMEOUT);
+            tab.whenComplete((s, e) -> slots.release());
+            opening.add(tab);
+        }
+        return opening.stream().map(CompletableFuture::join).toList();
+    }
+
+    /**
+     * Every tab clicks {@code k} times, each click after its previous run ended; the nanoseconds it took. Samples the
+     * server's threads meanwhile ({@link #mostThreads}): runs waiting for Redis once grew the run pool to hundreds.
+     */
+    private long clickAll(ServerProcess server, List<BenchSession> sessions, int k) throws Exception {
+        long started = System.nanoTime();
+        CompletableFuture<Void> all = CompletableFuture.allOf(sessions.stream().map(s -> s.clickLoop(k))
+                .toArray(CompletableFuture[]::new));
+        mostThreads = 0;
+        while (true) {
+            mostThreads = Math.max(mostThreads, server.threads());
+            try {
+                all.get(250, TimeUnit.MILLISECONDS);
+                return System.nanoTime() - started;
+            } catch (TimeoutException notYet) {
+                if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(10)) {
+                    throw notYet;
+                }
+            }
+        }
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+
+    private static long driverCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** Bytes Redis received and the top-level commands its clients sent (a script call is one). */
