@@ -41,6 +41,11 @@ final class ProtocolTab implements AutoCloseable {
     int reconnects;
     /** Run ends seen (a takeover's drawing run included). */
     int runEnds;
+    /**
+     * Clicks acknowledged while reconnecting rather than by their own run end: the node committed the click and died
+     * before the run end reached the tab, so the next node's hello answer acknowledges it (S9.3: not re-applied).
+     */
+    int acknowledgedOnReconnect;
     /** The codes of the errors the server sent, in order. */
     final List<String> errors = new ArrayList<>();
 
@@ -70,9 +75,11 @@ final class ProtocolTab implements AutoCloseable {
                     if (!same) {
                         unacked.clear();
                     }
+                    long before = acknowledged;
                     acknowledge(attached.path("seq").asLong(0));
                     seq = Math.max(seq, attached.path("received").asLong(0));
                     awaitRunEnd(Duration.ofSeconds(20)); // the page is drawn (again) before the button is clicked
+                    acknowledgedOnReconnect += (int) (acknowledged - before);
                     for (Long again : unacked) {
                         sendClick(again);
                     }
