@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-import dev.springlit.runtime.SessionPersistence;
+import dev.springlit.runtime.session.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.store.MemorySessionStore;
 import dev.springlit.store.RedisSessionStore;

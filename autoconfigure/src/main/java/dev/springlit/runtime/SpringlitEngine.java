@@ -2,7 +2,6 @@ package dev.springlit.runtime;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,15 +11,19 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.springlit.runtime.draw.DrawTools;
 import dev.springlit.runtime.page.PageAccess;
 import dev.springlit.runtime.page.PageRegistry;
-import dev.springlit.runtime.run.FragmentScheduler;
 import dev.springlit.runtime.run.RunExecutors;
 import dev.springlit.runtime.run.RunInterceptors;
 import dev.springlit.runtime.run.RunLimits;
 import dev.springlit.runtime.run.RunObserver;
 import dev.springlit.runtime.run.RunServices;
 import dev.springlit.runtime.run.RunThreadPool;
+import dev.springlit.runtime.run.RunningRuns;
 import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.run.StateSizeLimit;
+import dev.springlit.runtime.session.SessionEngine;
+import dev.springlit.runtime.session.SessionOpening;
+import dev.springlit.runtime.session.SessionPersistence;
+import dev.springlit.runtime.session.SessionRegistry;
 import dev.springlit.runtime.upload.FileRoutes;
 
 /**
@@ -34,11 +37,9 @@ public final class SpringlitEngine implements AutoCloseable {
 
     private final PageRegistry pages;
     private final RuntimeSettings settings;
-    private final DrawTools drawTools;
     private final RunServices runServices;
     private final ExecutorService runExecutor;
     private final RunLimits limits;
-    private final RunWatchdog watchdog;
     private final Housekeeping housekeeping;
     /**
      * Renders and sends what slow runs drew so far, so the housekeeping thread (which also ends expired sessions
@@ -51,11 +52,8 @@ public final class SpringlitEngine implements AutoCloseable {
     });
     /** Whether a flush is scheduled or going on: a slow one is not queued up again behind itself. */
     private final AtomicBoolean flushPending = new AtomicBoolean();
-    private final SessionRegistry sessions;
-    private final SessionOpening opening;
-    private final Set<Run> running = ConcurrentHashMap.newKeySet();
-    private volatile FileRoutes fileRoutes = FileRoutes.UNSERVED;
-    private volatile SessionPersistence persistence = SessionPersistence.NONE;
+    /** The sessions, and what the engine gives them. */
+    private final SessionEngine sessions;
     private volatile boolean leaving;
     /** The engine's own thread for runEvery timers, used unless the settings bring a scheduler (S10.2). */
     private final ThreadFragmentScheduler fragmentThread = new ThreadFragmentScheduler();
@@ -68,19 +66,18 @@ public final class SpringlitEngine implements AutoCloseable {
         this.pages = pages;
         this.settings = settings;
         this.limits = limits;
-        this.drawTools = DrawTools.of(pages, jsonMapper, settings.showErrorDetails());
         this.runExecutor = RunExecutors.create(limits.maxThreads(), settings.virtualThreads());
         this.runServices = new RunServices(runExecutor, flushExecutor, settings.showErrorDetails(),
-                settings.enforceSerializableSessionState(), settings.widgetStateDuplicationWarning());
-        this.watchdog = new RunWatchdog(limits, this::observer);
+                settings.enforceSerializableSessionState(), settings.widgetStateDuplicationWarning(), limits,
+                settings.fragmentScheduler() != null ? settings.fragmentScheduler() : fragmentThread);
         this.housekeeping = new Housekeeping(this::observer);
-        this.sessions = new SessionRegistry(this);
-        this.opening = new SessionOpening(sessions);
+        this.sessions = new SessionEngine(settings, runServices,
+                DrawTools.of(pages, jsonMapper, settings.showErrorDetails()));
         housekeeping.every(FLUSH_INTERVAL_MS, "flush", this::scheduleFlush);
         long sweepMs = Math.max(100, Math.min(5_000, settings.disconnectedSessionTtl().toMillis() / 4));
         housekeeping.every(sweepMs, "expire", sessions::expireParked);
         if (limits.hasDeadline()) {
-            housekeeping.every(watchdog.periodMs(), "deadlines", () -> watchdog.check(running));
+            housekeeping.every(running().deadlinePeriodMs(), "deadlines", running()::checkDeadlines);
         }
     }
 
@@ -88,22 +85,17 @@ public final class SpringlitEngine implements AutoCloseable {
         return pages;
     }
 
-    /** What calls fragments' runEvery timers. */
-    FragmentScheduler fragmentScheduler() {
-        return settings.fragmentScheduler() != null ? settings.fragmentScheduler() : fragmentThread;
-    }
-
     public RuntimeSettings settings() {
         return settings;
     }
 
     public SessionRegistry sessions() {
-        return sessions;
+        return sessions.sessions();
     }
 
     /** Which session a tab that says hello gets (the reuse policy, S1.3–S1.5). */
     public SessionOpening opening() {
-        return opening;
+        return sessions.opening();
     }
 
     /** Who hears about runs and messages (metrics); {@link RunObserver#NONE} by default. */
@@ -113,11 +105,6 @@ public final class SpringlitEngine implements AutoCloseable {
 
     public void setObserver(RunObserver observer) {
         runServices.setObserver(observer);
-    }
-
-    /** The engine-wide values the drawers use. */
-    DrawTools drawTools() {
-        return drawTools;
     }
 
     /** Who may open which page (Spring Security's rules when present). */
@@ -131,11 +118,11 @@ public final class SpringlitEngine implements AutoCloseable {
 
     /** Where uploads and downloads are served (the web layer's routes; none without a web layer). */
     public FileRoutes fileRoutes() {
-        return fileRoutes;
+        return sessions.fileRoutes();
     }
 
     public void setFileRoutes(FileRoutes fileRoutes) {
-        this.fileRoutes = fileRoutes == null ? FileRoutes.UNSERVED : fileRoutes;
+        sessions.setFileRoutes(fileRoutes);
     }
 
     /** What wraps each page body and callback (the application's RunInterceptors; none by default). */
@@ -155,88 +142,52 @@ public final class SpringlitEngine implements AutoCloseable {
         runServices.setStateSizeLimit(new StateSizeLimit(maxBytes));
     }
 
-    /** The engine-wide values runs use. */
-    RunServices runServices() {
-        return runServices;
-    }
-
     /** The limits on run threads and run time ({@code streamlit.runner.*}). */
     public RunLimits limits() {
         return limits;
     }
 
-    RunWatchdog watchdog() {
-        return watchdog;
+    /** The runs executing now (abandoned ones included while their thread is stuck). */
+    private RunningRuns running() {
+        return runServices.running();
     }
 
     Housekeeping housekeeping() {
         return housekeeping;
     }
 
-    void runStarted(Run run) {
-        running.add(run);
-    }
-
-    void runEnded(Run run) {
-        running.remove(run);
-    }
-
     /** The housekeeping thread's part of streaming: it hands the work to the flush thread. */
     private void scheduleFlush() {
-        if (running.isEmpty() || !flushPending.compareAndSet(false, true)) {
+        if (running().isEmpty() || !flushPending.compareAndSet(false, true)) {
             return;
         }
         flushExecutor.execute(() -> {
             try {
-                housekeeping.runSupervised("flush", this::flushRunning);
+                housekeeping.runSupervised("flush", running()::flush);
             } finally {
                 flushPending.set(false);
             }
         });
     }
 
-    /**
-     * Streams what slow runs drew so far. One session's failure must not keep the others' output back, so each is
-     * tried; the first failure is rethrown afterwards for the supervisor to count and log.
-     */
-    private void flushRunning() {
-        Throwable first = null;
-        for (Run run : running) {
-            if (run.request().isTask() || run.isAbandoned()) {
-                continue;
-            }
-            try {
-                run.session().flushIfFree(run.number());
-            } catch (Throwable failure) {
-                first = first == null ? failure : first;
-            }
-        }
-        if (first instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (first instanceof Error error) {
-            throw error;
-        }
-    }
-
     /** Abandoned runs whose thread has not ended yet (they still hold a thread, and maybe a core). */
     public int stuckRuns() {
-        return watchdog.stuckRuns();
+        return running().stuckRuns();
     }
 
     /** Runs given up on since the start, because they ignored the interrupt at streamlit.runner.max-run-time. */
     public long abandonedRuns() {
-        return watchdog.abandonedRuns();
+        return running().abandonedRuns();
     }
 
     /** Runs interrupted at streamlit.runner.max-run-time since the start (abandoned or not). */
     public long overtimeRuns() {
-        return watchdog.overtimeRuns();
+        return running().overtimeRuns();
     }
 
     /** Pages refused now because too many of their abandoned runs are still stuck. */
     public Set<String> refusedPages() {
-        return watchdog.refusedPages();
+        return running().refusedPages();
     }
 
     /** Failures of background tasks since the start (each was survived; see Housekeeping). */
@@ -256,12 +207,7 @@ public final class SpringlitEngine implements AutoCloseable {
 
     /** Where sessions are kept beyond this engine (S9); none by default. Set before the first tab connects. */
     public void setPersistence(SessionPersistence persistence) {
-        this.persistence = persistence == null ? SessionPersistence.NONE : persistence;
-        this.persistence.start(sessions);
-    }
-
-    SessionPersistence persistence() {
-        return persistence;
+        sessions.setPersistence(persistence);
     }
 
     /**
@@ -271,11 +217,7 @@ public final class SpringlitEngine implements AutoCloseable {
      */
     public void leave() {
         leaving = true;
-        List<Session> all = sessions.all();
-        persistence.saveAll(all);
-        for (Session session : all) {
-            sessions.handOver(session, "This server is stopping; the tab continues on another one.");
-        }
+        sessions.leave("This server is stopping; the tab continues on another one.");
     }
 
     /**
@@ -293,18 +235,13 @@ public final class SpringlitEngine implements AutoCloseable {
 
     /** Runs executing now (abandoned ones included while their thread is stuck). */
     public int runsInProgress() {
-        return running.size();
+        return running().size();
     }
 
     /** Ends every session and stops the threads. */
     @Override
     public void close() {
-        if (!leaving) {
-            persistence.saveAll(sessions.all());
-            persistence.letGo(sessions);
-        }
-        persistence.close();
-        sessions.destroyAll();
+        sessions.close(leaving);
         housekeeping.close();
         fragmentThread.close();
         flushExecutor.shutdownNow();

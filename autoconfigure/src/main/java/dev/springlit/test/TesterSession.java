@@ -11,9 +11,9 @@ import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
-import dev.springlit.runtime.CommittedState;
+import dev.springlit.runtime.session.CommittedState;
 import dev.springlit.runtime.page.PageDescriptor;
-import dev.springlit.runtime.Session;
+import dev.springlit.runtime.session.Session;
 import dev.springlit.runtime.SpringlitEngine;
 
 /**

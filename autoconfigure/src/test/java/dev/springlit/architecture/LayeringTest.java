@@ -16,14 +16,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-import dev.springlit.runtime.CommittedState;
-import dev.springlit.runtime.Session;
-import dev.springlit.runtime.SessionOpening;
-import dev.springlit.runtime.SessionRegistry;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.runtime.identity.TabContext;
 import dev.springlit.runtime.identity.TabIdentity;
 import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.Outbox;
+import dev.springlit.runtime.output.PageOutput;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.page.PageAccess;
@@ -35,7 +33,11 @@ import dev.springlit.runtime.run.RunObserver;
 import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.run.StateValues;
 import dev.springlit.runtime.scope.CurrentSessionState;
+import dev.springlit.runtime.session.CommittedState;
 import dev.springlit.runtime.session.RefusalWarnings;
+import dev.springlit.runtime.session.Session;
+import dev.springlit.runtime.session.SessionOpening;
+import dev.springlit.runtime.session.SessionRegistry;
 import dev.springlit.runtime.session.TabHello;
 import dev.springlit.runtime.upload.FileRoutes;
 import dev.springlit.runtime.upload.SessionFiles;
@@ -98,15 +100,36 @@ class LayeringTest {
     }
 
     /**
-     * The runtime's concept packages sit below its core: drawers see the run as a {@code draw.Canvas} and the session
-     * as a {@code draw.Owner}, the scopes see the run as a {@code scope.ScopedRun}; none reaches the run, the session
-     * or the engine.
+     * The runtime's concept packages sit below its core, the engine: drawers see the run as a {@code draw.Canvas} and
+     * the session as a {@code draw.Owner}, the scopes see the run as a {@code scope.ScopedRun}, runs see their session
+     * as a {@code run.RunSession} and its tab as a {@code run.RunTab}, sessions see the engine as a
+     * {@code session.SessionEngine}; none reaches the engine.
      */
     @Test
     void theRuntimesConceptPackagesNeverSeeItsCore() {
         noClasses().that().resideInAPackage("dev.springlit.runtime..")
                 .and().resideOutsideOfPackage("dev.springlit.runtime")
                 .should().dependOnClassesThat().resideInAPackage("dev.springlit.runtime")
+                .check(MAIN);
+    }
+
+    /**
+     * What a tab shows is written by runs and sent by sessions, nobody else: {@code PageOutput}'s writers and
+     * {@code Outbox} are public only because runs, sessions and the output live in sibling packages.
+     */
+    @Test
+    void onlyRunsWriteWhatATabShowsAndOnlySessionsSendIt() {
+        noClasses().that().resideOutsideOfPackages("dev.springlit.runtime.output..", "dev.springlit.runtime.run..")
+                .should().callMethodWhere(target(nameMatching("set"))
+                        .and(target(owner(belongToAnyOf(PageOutput.class)))))
+                .check(MAIN);
+        noClasses().that().resideOutsideOfPackages("dev.springlit.runtime.output..", "dev.springlit.runtime.session..")
+                .should().callMethodWhere(target(nameMatching("append|trim|drain|snapshot|updateBlock"))
+                        .and(target(owner(belongToAnyOf(PageOutput.class)))))
+                .check(MAIN);
+        classes().that().belongToAnyOf(Outbox.class)
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage("dev.springlit.runtime.output..",
+                        "dev.springlit.runtime.session..")
                 .check(MAIN);
     }
 

@@ -18,7 +18,7 @@ import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.run.RunLimits;
 import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.output.ServerMessage;
-import dev.springlit.runtime.Session;
+import dev.springlit.runtime.session.Session;
 import dev.springlit.runtime.SpringlitEngine;
 
 class SpringlitMetricsTest {

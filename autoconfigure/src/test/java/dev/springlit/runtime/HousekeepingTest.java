@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springlit.runtime.session.Session;
 import dev.springlit.Page;
 import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.output.ServerMessage;

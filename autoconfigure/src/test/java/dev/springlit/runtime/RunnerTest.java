@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springlit.runtime.session.CommittedState;
 import dev.springlit.SessionState;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.output.ClientConnection;

@@ -26,8 +26,8 @@ import dev.springlit.element.Text;
 import dev.springlit.runtime.RuntimeHarness.Tab;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.output.ServerMessage;
-import dev.springlit.runtime.run.RunInterruptedException;
-import dev.springlit.runtime.run.Tracebacks;
+import dev.springlit.runtime.control.RunInterruptedException;
+import dev.springlit.runtime.control.Tracebacks;
 import dev.springlit.runtime.scope.CurrentSessionState;
 
 /** Section 2 of SEMANTICS.md: runs (for buttons and text elements). */

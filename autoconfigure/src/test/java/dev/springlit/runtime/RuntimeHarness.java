@@ -14,6 +14,9 @@ import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.springlit.runtime.session.SessionPeek;
+import dev.springlit.runtime.session.CommittedState;
+import dev.springlit.runtime.session.Session;
 import dev.springlit.Page;
 import dev.springlit.SessionState;
 import dev.springlit.element.Button;
@@ -199,7 +202,7 @@ public final class RuntimeHarness implements AutoCloseable {
         }
 
         List<Element> elements() {
-            return new ArrayList<>(PageOutputs.elements(session.output(), 0));
+            return new ArrayList<>(PageOutputs.elements(SessionPeek.output(session), 0));
         }
 
         <E extends Element> List<E> elements(Class<E> type) {

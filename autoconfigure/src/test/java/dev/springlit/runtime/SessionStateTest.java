@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springlit.runtime.session.Session;
 import dev.springlit.MissingStateKeyException;
 import dev.springlit.SessionHandle;
 import dev.springlit.SessionState;

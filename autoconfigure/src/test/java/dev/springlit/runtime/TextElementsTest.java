@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springlit.runtime.session.SessionPeek;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Code;
 import dev.springlit.element.Divider;
@@ -44,7 +45,7 @@ class TextElementsTest extends ScriptedPageTest {
         int first = tab.session.runCount();
         page.run(tab, st -> {
             st.text("a");
-            tab.session.flushIfFree(first + 1); // as the flusher does every 50 ms
+            SessionPeek.tab(tab.session).flushIfFree(first + 1); // as the flusher does every 50 ms
             st.text("b");
         });
         List<ServerMessage.Delta> deltas = tab.connection.messages(ServerMessage.Delta.class).stream()

@@ -11,8 +11,8 @@ import dev.springlit.element.Element;
 import dev.springlit.element.Text;
 import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.output.ServerMessage;
-import dev.springlit.runtime.Session;
-import dev.springlit.runtime.SessionOpening;
+import dev.springlit.runtime.session.Session;
+import dev.springlit.runtime.session.SessionOpening;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.runtime.session.TabHello;
 

@@ -27,8 +27,8 @@ import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.scope.SessionBeanScope;
-import dev.springlit.runtime.SessionOpening;
-import dev.springlit.runtime.SessionPersistence;
+import dev.springlit.runtime.session.SessionOpening;
+import dev.springlit.runtime.session.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -571,7 +571,7 @@ class DurableSessionsTest {
         awaitTrue(() -> {
             onA.click("Inc", onA.session.runCount() + 10L);
             try {
-                return java.util.Objects.equals(storedCount(id), dev.springlit.runtime.CommittedState.of(onA.session).values().get("count"));
+                return java.util.Objects.equals(storedCount(id), dev.springlit.runtime.session.CommittedState.of(onA.session).values().get("count"));
             } catch (RuntimeException notYet) {
                 return false;
             }

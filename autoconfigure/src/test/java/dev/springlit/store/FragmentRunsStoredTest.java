@@ -22,7 +22,7 @@ import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.runtime.run.RuntimeSettings;
 import dev.springlit.runtime.output.ServerMessage;
-import dev.springlit.runtime.SessionPersistence;
+import dev.springlit.runtime.session.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;
 
 /** S10.4 with S9.1: a fragment run commits to the shared session store like a page run (state is shared). */

@@ -41,7 +41,7 @@ class RestartKeepsStateTest {
 
             assertThat(tab.session.id()).isEqualTo(id);
             assertThat(tab.texts()).containsExactly("notes=2");
-            List<?> notes = (List<?>) dev.springlit.runtime.CommittedState.of(tab.session).values().get("notes");
+            List<?> notes = (List<?>) dev.springlit.runtime.session.CommittedState.of(tab.session).values().get("notes");
             assertThat(notes).hasSize(2).allSatisfy(note -> assertThat(note.getClass().getClassLoader())
                     .as("read with the new loader").isSameAs(second));
             tab.click("Add", 3);

@@ -18,7 +18,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.springlit.autoconfigure.SessionStoreAutoConfiguration;
 import dev.springlit.autoconfigure.SpringlitAutoConfiguration;
-import dev.springlit.runtime.SessionPersistence;
+import dev.springlit.runtime.session.SessionPersistence;
 import dev.springlit.runtime.SpringlitEngine;
 import example.shop.Cart;
 

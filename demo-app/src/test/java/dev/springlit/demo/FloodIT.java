@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.springlit.runtime.Session;
+import dev.springlit.runtime.session.Session;
 import dev.springlit.runtime.SpringlitEngine;
 
 /**

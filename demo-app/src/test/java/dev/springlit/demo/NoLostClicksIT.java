@@ -14,8 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.springlit.runtime.CommittedState;
-import dev.springlit.runtime.Session;
+import dev.springlit.runtime.session.CommittedState;
+import dev.springlit.runtime.session.Session;
 import dev.springlit.runtime.SpringlitEngine;
 
 /**

@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.springlit.runtime.Session;
+import dev.springlit.runtime.session.Session;
 import dev.springlit.runtime.SpringlitEngine;
 
 /**

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.springlit.runtime.Session;
+import dev.springlit.runtime.session.Session;
 import dev.springlit.runtime.SpringlitEngine;
 
 /**

@@ -1,8 +1,8 @@
 package dev.springlit.autoconfigure.run;
 
-import dev.springlit.runtime.run.RerunRequestedException;
-import dev.springlit.runtime.run.RunInterruptedException;
-import dev.springlit.runtime.run.StopRunException;
+import dev.springlit.runtime.control.RerunRequestedException;
+import dev.springlit.runtime.control.RunInterruptedException;
+import dev.springlit.runtime.control.StopRunException;
 
 /** How page code ended, as observations and logs name it. */
 enum RunOutcome {

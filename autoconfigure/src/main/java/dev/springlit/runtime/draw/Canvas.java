@@ -3,7 +3,7 @@ package dev.springlit.runtime.draw;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.page.PageDescriptor;
-import dev.springlit.runtime.run.StreamHold;
+import dev.springlit.runtime.control.StreamHold;
 import dev.springlit.runtime.widget.WidgetSpec;
 
 /**

@@ -12,7 +12,6 @@ import dev.springlit.element.Block;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Widget;
 import dev.springlit.element.WidgetKind;
-import dev.springlit.runtime.run.ValuedTrigger;
 import dev.springlit.runtime.widget.ValueDecoder;
 import dev.springlit.runtime.widget.WidgetCodec;
 import dev.springlit.runtime.widget.WidgetSpec;
@@ -21,7 +20,7 @@ import dev.springlit.runtime.widget.WidgetSpec;
  * {@code st.chatMessage} and {@code st.chatInput} (Streamlit's {@code st.chat_message}, {@code st.chat_input}):
  * what they draw and how a submitted message travels. A chat message is a block (kind {@code chat_message}) whose
  * props say who speaks and which avatar shows; a chat input is a trigger that carries its text
- * ({@link ValuedTrigger}).
+ * ({@code run.ValuedTrigger}).
  */
 final class ChatDrawer {
 

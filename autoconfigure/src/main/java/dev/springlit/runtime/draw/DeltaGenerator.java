@@ -47,8 +47,8 @@ import dev.springlit.element.Block;
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.WidgetKind;
-import dev.springlit.runtime.run.RerunRequestedException;
-import dev.springlit.runtime.run.StopRunException;
+import dev.springlit.runtime.control.RerunRequestedException;
+import dev.springlit.runtime.control.StopRunException;
 
 /**
  * The {@link St} of one container of a session (Streamlit's "delta generator"). It only routes: each call goes

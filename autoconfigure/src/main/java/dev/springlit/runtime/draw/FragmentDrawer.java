@@ -13,7 +13,7 @@ import dev.springlit.StreamlitApiException;
 import dev.springlit.element.Block;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.WidgetKind;
-import dev.springlit.runtime.run.RerunRequestedException;
+import dev.springlit.runtime.control.RerunRequestedException;
 import dev.springlit.runtime.widget.WidgetSpec;
 
 /**

@@ -4,7 +4,7 @@ import dev.springlit.Page;
 import dev.springlit.StreamlitApiException;
 import dev.springlit.element.PageLink;
 import dev.springlit.runtime.page.PageDescriptor;
-import dev.springlit.runtime.run.RerunRequestedException;
+import dev.springlit.runtime.control.RerunRequestedException;
 
 /** Page links and page switches: moving between the app's pages. */
 final class NavigationDrawer {

@@ -11,7 +11,7 @@ import dev.springlit.element.ElementPath;
 import dev.springlit.element.Progress;
 import dev.springlit.element.Spinner;
 import dev.springlit.element.Toast;
-import dev.springlit.runtime.run.Tracebacks;
+import dev.springlit.runtime.control.Tracebacks;
 
 /** Alerts, exceptions, progress bars, spinners, status blocks and toasts: how the page reports on itself. */
 final class StatusDrawer {

@@ -1,8 +1,8 @@
 package dev.springlit.runtime.draw;
 
 import dev.springlit.element.Markdown;
-import dev.springlit.runtime.run.RunInterruptedException;
-import dev.springlit.runtime.run.StreamHold;
+import dev.springlit.runtime.control.RunInterruptedException;
+import dev.springlit.runtime.control.StreamHold;
 
 /**
  * {@code st.writeStream} (Streamlit's {@code st.write_stream}): draws string chunks as one growing Markdown text

@@ -8,7 +8,9 @@ import dev.springlit.runtime.page.PageAccess;
  * The engine-wide values every run of every session uses: the run and flush executors, the switches a run reads
  * ({@code streamlit.*}), and what the application plugs in after the engine is built (who may open which page, the
  * interceptors around page code, the state size limit, the run observer). One per engine; runs get it instead of
- * the engine. The plugged-in parts are volatile: set once at startup, read by every run thread.
+ * the engine, and find through it the runs executing now ({@link RunningRuns}, which the watchdog and the flush
+ * thread read) and the fragment timers' scheduler. The plugged-in parts are volatile: set once at startup, read by
+ * every run thread.
  */
 public final class RunServices {
 
@@ -21,18 +23,35 @@ public final class RunServices {
     private volatile PageAccess access = PageAccess.OPEN;
     private volatile RunInterceptors interceptors = RunInterceptors.NONE;
     private volatile StateSizeLimit stateSizeLimit = StateSizeLimit.NONE;
+    private final FragmentScheduler fragmentScheduler;
+    private final RunningRuns running;
 
     /**
      * @param runExecutor   where runs execute
      * @param flushExecutor the thread that renders and sends on behalf of the housekeeping thread
+     * @param limits        the run deadline its watchdog enforces
+     * @param fragmentScheduler what calls fragments' runEvery timers
      */
     public RunServices(Executor runExecutor, Executor flushExecutor, boolean showErrorDetails,
-                       boolean enforceSerializableSessionState, boolean widgetStateDuplicationWarning) {
+                       boolean enforceSerializableSessionState, boolean widgetStateDuplicationWarning,
+                       RunLimits limits, FragmentScheduler fragmentScheduler) {
         this.runExecutor = runExecutor;
         this.flushExecutor = flushExecutor;
         this.showErrorDetails = showErrorDetails;
         this.enforceSerializableSessionState = enforceSerializableSessionState;
         this.widgetStateDuplicationWarning = widgetStateDuplicationWarning;
+        this.fragmentScheduler = fragmentScheduler;
+        this.running = new RunningRuns(new RunWatchdog(limits, this::observer));
+    }
+
+    /** The runs executing now, and the watchdog of their deadline. */
+    public RunningRuns running() {
+        return running;
+    }
+
+    /** What calls fragments' runEvery timers. */
+    FragmentScheduler fragmentScheduler() {
+        return fragmentScheduler;
     }
 
     public Executor runExecutor() {

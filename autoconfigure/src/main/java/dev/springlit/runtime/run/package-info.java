@@ -1,19 +1,25 @@
 /**
- * What a run is made of, below the run itself: the requests a session queues ({@code RunRequest},
- * {@code ValuedTrigger}) and the pure queue that coalesces and orders them ({@code RunQueue}); what a run leaves
- * ({@code RunResult}) and the committed state it swaps in ({@code SessionData}, read through {@code StateValues},
- * serialized once into {@code StateBytes}/{@code ValueBytes} and cut into store parts by {@code CommitParts});
- * the state rules (reserved keys, serializability, the size limit); how a run ends early ({@code RunControl} and its
- * exceptions, {@code StreamHold}); the run threads and their limits ({@code RunThreadPool}, {@code StalledRunsWatch},
- * {@code RunExecutors},
- * {@code RunLimits}), the interceptors around page code and the run observer; and how a failure is shown
- * ({@code Tracebacks}, {@code ErrorReference}); the engine-wide values every run uses ({@code RunServices}), the
- * runtime's switches ({@code RuntimeSettings}) and what calls fragments' runEvery timers ({@code FragmentScheduler}).
- * {@code Run}, {@code Runner} and {@code RunState} still live in {@code dev.springlit.runtime} (see issue 13: the
- * drawers are cut off them; they still reach the session, which must be cut next).
+ * One run of a page and what it is made of: the requests a session queues ({@code RunRequest}, {@code ValuedTrigger})
+ * and the pure queue that coalesces and orders them ({@code RunQueue}); what a run leaves ({@code RunResult}) and the
+ * committed state it swaps in ({@code SessionData}, read through {@code StateValues}, serialized once into {@code
+ * StateBytes}/{@code ValueBytes} and cut into store parts by {@code CommitParts}); the state rules (reserved keys,
+ * serializability, the size limit); the run threads and their limits ({@code RunThreadPool}, {@code StalledRunsWatch},
+ * {@code RunExecutors}, {@code RunLimits}), the interceptors around page code and the run observer; the engine-wide
+ * values every run uses ({@code RunServices}), the runtime's switches ({@code RuntimeSettings}) and what calls
+ * fragments' runEvery timers ({@code FragmentScheduler}). And the run itself: the {@code Runner} that works off one
+ * session's queue and alone commits its state, the {@code Run} (callbacks, then {@code render(st)}) that returns a
+ * {@code RunResult}, its {@code RunState} (SessionState as the run sees it), what it draws ({@code RunCanvas}, the
+ * drawers' {@code draw.Canvas}), its fragments ({@code RunFragments}, the committed {@code Fragments}, their {@code
+ * FragmentTimers}), the deadline ({@code RunWatchdog}) and the runs executing now ({@code RunningRuns}). A run sees
+ * its session only as {@code RunSession} and its tab only as {@code RunTab}, which the session package implements:
+ * nothing here depends on the session, the engine or the web layer. How a run ends early lives in {@code control}.
  * <p>
  * Threading: {@code RunQueue} has no lock of its own (the runner calls it under its monitor); requests, results
  * and committed state are immutable once handed over; the pool is thread-safe and reuses idle threads most recent
- * first.
+ * first. A {@code Run} is bound to its thread; {@code Runner.offer}, {@code abandon} and {@code stop} are called from
+ * any thread (web threads, page threads through the session handle, the housekeeping thread), and the queue, the
+ * current run and the committed state change only under the runner's monitor, never held while a page runs or a
+ * message is sent. {@code RunningRuns} is read by the housekeeping thread (deadlines) and the flush thread.
+ * {@code FragmentTimers} are called by the {@code FragmentScheduler}'s thread and only offer requests.
  */
 package dev.springlit.runtime.run;

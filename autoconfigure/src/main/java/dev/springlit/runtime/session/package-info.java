@@ -1,10 +1,19 @@
 /**
- * One tab's session, from the parts that stand on their own: what a tab's {@code hello} asks for
- * ({@code TabHello}), the session's name in logs ({@code SessionTag}, never its id) and the throttle on refusal
- * warnings ({@code RefusalWarnings}). {@code Session} itself and its parts that reach runs and drawers (ledger,
- * persistence, registry, opening, query, tab link and handle) still live in {@code dev.springlit.runtime} (issue 13).
+ * One tab's session: {@code Session}, the composition root of its parts and the web layer's entry points (attach,
+ * interact, navigate, stop); its side of the tab ({@code TabLink}: connection, what the tab shows, the ordered
+ * outbox); what pages get from {@code st.session()} ({@code TabHandle}); its query parameters, resources and
+ * {@code @SessionScope} beans; its tab's numbered interactions ({@code SessionLedger}) and where it is kept beyond
+ * this node ({@code SessionPersistence}); all live sessions ({@code SessionRegistry}) and which one a tab's
+ * {@code hello} gets ({@code SessionOpening}, with {@code TabHello}); log names ({@code SessionTag}) and the throttle
+ * on refusal warnings. Runs see a session only as {@code run.RunSession} ({@code SessionForRuns}) and its tab as
+ * {@code run.RunTab} ({@code TabLink}); drawers see it as {@code draw.Owner} ({@code SessionOwner}); the session
+ * sees the engine only as {@code SessionEngine}. Calls go one way: this package uses {@code run}, never the reverse.
  * <p>
- * Threading: {@code TabHello} and {@code SessionTag} are immutable; {@code RefusalWarnings} is thread-safe (any
- * connection's thread may warn).
+ * Threading: web threads call {@code Session}'s entry points, which queue requests with its {@code run.Runner};
+ * any thread may send through {@code TabLink} (posting is ordered under its send lock, rendering happens in the
+ * outbox after it); {@code SessionPersistence.commit} runs on the session's run thread, outside the session's locks,
+ * its keeper thread ({@code springlit-store}) only touches and releases records; the housekeeping thread expires
+ * sessions through {@code SessionRegistry}. {@code TabHello} and {@code SessionTag} are immutable;
+ * {@code RefusalWarnings} is thread-safe.
  */
 package dev.springlit.runtime.session;

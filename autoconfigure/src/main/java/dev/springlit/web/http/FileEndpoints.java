@@ -24,7 +24,7 @@ import dev.springlit.UploadedFile;
 import dev.springlit.element.WidgetKind;
 import dev.springlit.support.LogText;
 import dev.springlit.support.FileNames;
-import dev.springlit.runtime.Session;
+import dev.springlit.runtime.session.Session;
 import dev.springlit.runtime.upload.SessionFiles;
 import dev.springlit.runtime.SpringlitEngine;
 import dev.springlit.runtime.upload.StoredUpload;

@@ -1,0 +1,350 @@
+// Over 300 lines: one run's SessionState API, its widget values and its end (S2.2) work on the same copy-on-write maps.
+package dev.springlit.runtime.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.springlit.runtime.control.Tracebacks;
+import dev.springlit.MissingStateKeyException;
+import dev.springlit.SessionState;
+import dev.springlit.StreamlitApiException;
+import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.widget.AppliedValues;
+import dev.springlit.runtime.widget.Rejection;
+import dev.springlit.runtime.widget.WidgetMeta;
+import dev.springlit.runtime.widget.WidgetSpec;
+
+/**
+ * Session state as one run sees it: a private copy of the committed values that becomes the session's
+ * state only when the run completes ({@link #finishRun}). An interrupted run's copy is dropped, so a click
+ * replayed after an interruption is counted once. The copy is made at the run's first write (copy-on-write): a
+ * run that only reads costs no copy of the session's maps.
+ */
+final class RunState implements SessionState {
+
+    private final Run run;
+    private Map<String, Object> values;
+    private Map<String, Object> unkeyed;
+    private boolean valuesCopied;
+    private boolean unkeyedCopied;
+    /** Keys whose value code read in this run: it may have changed it in place (S3.3), so it is serialized again. */
+    private final Set<String> handedOut = new HashSet<>();
+    private final Map<String, WidgetMeta> previous;
+    private final SessionData committed;
+    private final Set<String> written = new HashSet<>();
+    /** Ids of the triggers this run's request fired: a button is true only then (S2.10). */
+    private final Set<String> fired = new HashSet<>();
+    /** What the fired valued triggers carried (a chat input's submitted text), by id. */
+    private final Map<String, Object> firedValues = new HashMap<>();
+
+    RunState(Run run, SessionData committed) {
+        this.run = run;
+        this.values = committed.values();
+        this.unkeyed = committed.unkeyed();
+        this.previous = committed.widgets();
+        this.committed = committed;
+    }
+
+    /** The run's own values map, copied from the committed one at the first write. */
+    private Map<String, Object> values() {
+        if (!valuesCopied) {
+            values = new HashMap<>(values);
+            valuesCopied = true;
+        }
+        return values;
+    }
+
+    private Map<String, Object> unkeyed() {
+        if (!unkeyedCopied) {
+            unkeyed = new HashMap<>(unkeyed);
+            unkeyedCopied = true;
+        }
+        return unkeyed;
+    }
+
+    // ---- SessionState ----------------------------------------------------------------------------------
+
+    @Override
+    public boolean contains(String key) {
+        run.checkActive();
+        return values.containsKey(key);
+    }
+
+    @Override
+    public Object get(String key) {
+        run.checkActive();
+        ReservedKeys.refuse(key);
+        Object value = values.get(key);
+        if (value == null && !values.containsKey(key)) {
+            throw new MissingStateKeyException(key);
+        }
+        handedOut.add(key);
+        return value;
+    }
+
+    @Override
+    public <T> T get(String key, Class<T> type) {
+        return StateValues.convert(key, get(key), type);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getOrDefault(String key, T fallback) {
+        run.checkActive();
+        ReservedKeys.refuse(key);
+        if (!values.containsKey(key)) {
+            return fallback;
+        }
+        handedOut.add(key);
+        return (T) values.get(key);
+    }
+
+    @Override
+    public void put(String key, Object value) {
+        run.checkActive();
+        checkWritable(key);
+        StateSizeLimit limit = run.services().stateSizeLimit();
+        if (limit.enabled()) {
+            limit.checkValue(key, value); // serializes the value, so it checks serializability too
+        } else if (run.services().enforceSerializableSessionState()) {
+            SerializationCheck.require(key, value);
+        }
+        values().put(key, value);
+        written.add(key);
+    }
+
+    @Override
+    public void remove(String key) {
+        run.checkActive();
+        ReservedKeys.refuse(key);
+        if (!values.containsKey(key)) {
+            throw new MissingStateKeyException(key);
+        }
+        values().remove(key);
+        written.remove(key);
+    }
+
+    @Override
+    public Set<String> keys() {
+        run.checkActive();
+        return Set.copyOf(values.keySet());
+    }
+
+    @Override
+    public int size() {
+        run.checkActive();
+        return values.size();
+    }
+
+    @Override
+    public Map<String, Object> toMap() {
+        run.checkActive();
+        handedOut.addAll(values.keySet());
+        return new HashMap<>(values);
+    }
+
+    @Override
+    public void clear() {
+        run.checkActive();
+        values().clear();
+        written.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "SessionState" + values.keySet();
+    }
+
+    /** Whether code wrote {@code key} in this run (or its callbacks). */
+    boolean writtenThisRun(String key) {
+        return written.contains(key);
+    }
+
+    private void checkWritable(String key) {
+        ReservedKeys.refuse(key);
+        if (run.isKeyDrawn(key)) {
+            throw new StreamlitApiException("SessionState key \"" + key + "\" cannot be modified after the widget "
+                    + "with key \"" + key + "\" is instantiated.");
+        }
+    }
+
+    // ---- widgets -----------------------------------------------------------------------------------------
+
+    /**
+     * Applies the browser's values to the widgets the previous runs drew and returns those whose value
+     * changed (a click always counts as a change), in page order. Unknown ids and ill-typed values are
+     * skipped and returned as rejections (nothing is sent from here); the rest of the message still applies.
+     */
+    AppliedValues applyClientValues(RunRequest request) {
+        List<WidgetMeta> changed = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : request.widgets().entrySet()) {
+            WidgetMeta meta = previous.get(entry.getKey());
+            if (ValuedTrigger.carriedBy(meta, entry.getKey(), request)) {
+                continue; // read with its trigger below
+            }
+            if (meta == null || meta.trigger()) {
+                rejections.add(new Rejection("unknown_widget", "There is no widget with id \"" + entry.getKey()
+                        + "\" that takes a value in this session."));
+                continue;
+            }
+            Object value;
+            try {
+                value = meta.decoder().decode(entry.getValue());
+            } catch (IllegalArgumentException e) {
+                rejections.add(new Rejection("bad_value", "Widget \"" + entry.getKey() + "\": " + e.getMessage()));
+                continue;
+            }
+            Object old = meta.key() != null ? values.get(meta.key()) : unkeyed.get(meta.id());
+            if (!Objects.equals(old, value)) {
+                store(meta, value);
+                changed.add(meta);
+            }
+        }
+        String trigger = request.trigger();
+        if (trigger != null) {
+            WidgetMeta meta = previous.get(trigger);
+            if (meta == null || !meta.trigger()) {
+                rejections.add(new Rejection("unknown_widget",
+                        "There is no button with id \"" + trigger + "\" in this session."));
+            } else if (meta.decoder() != null) {
+                ValuedTrigger.fire(meta, request, rejections, value -> {
+                    store(meta, value);
+                    fired.add(meta.id());
+                    firedValues.put(meta.id(), value);
+                    changed.add(meta);
+                });
+            } else {
+                store(meta, Boolean.TRUE);
+                fired.add(meta.id());
+                changed.add(meta);
+            }
+        }
+        return new AppliedValues(Run.inPageOrder(changed), rejections);
+    }
+
+    private void store(WidgetMeta meta, Object value) {
+        if (meta.key() != null) {
+            values().put(meta.key(), value);
+        } else {
+            unkeyed().put(meta.id(), value);
+        }
+    }
+
+    /** The value a widget shows now (S4.4), storing it so the widget's key reads it. */
+    Object resolveWidgetValue(WidgetSpec spec, String id) {
+        String key = spec.key();
+        if (key != null && written.contains(key)) {
+            if (!spec.stateSettable()) {
+                throw new StreamlitApiException("Values for the widget with key \"" + key
+                        + "\" cannot be set using SessionState.");
+            }
+            if (spec.explicitDefault() && run.services().widgetStateDuplicationWarning()
+                    && run.session().firstWarningFor(key)) {
+                run.warn("The widget with key \"" + key + "\" was created with a default value but also had its "
+                        + "value set via the SessionState API.");
+            }
+        }
+        if (spec.trigger()) {
+            // not the stored value: a true written by code (in an earlier run, or by a task) is not a click
+            Object value = spec.decoder() == null ? (Object) fired.contains(id) : firedValues.get(id);
+            if (key != null && (value != values.get(key) || !values.containsKey(key))) {
+                values().put(key, value);
+            }
+            return value;
+        }
+        if (key != null) {
+            if (!values.containsKey(key)) {
+                values().put(key, restoredOr(id, spec));
+            }
+            return values.get(key);
+        }
+        if (!unkeyed.containsKey(id)) {
+            unkeyed().put(id, restoredOr(id, spec));
+        }
+        return unkeyed.get(id);
+    }
+
+    /** S1.5: a value the tab re-sent after the server lost its session, else the widget's default. */
+    private Object restoredOr(String id, WidgetSpec spec) {
+        Object wire = run.session().takeRestored(id);
+        if (wire != null && spec.decoder() != null) {
+            try {
+                return spec.decoder().decode(wire);
+            } catch (IllegalArgumentException stale) {
+                return spec.defaultValue(); // the widget changed meanwhile: its default is the honest value
+            }
+        }
+        return spec.defaultValue();
+    }
+
+    /**
+     * Ends a completed run: buttons go back to false, unkeyed widgets that were not drawn are forgotten
+     * (S4.8; not when the run ends for {@code st.rerun()}, whose next run draws them), serializability is
+     * checked (S8.2), and the new committed data is returned.
+     */
+    SessionData finishRun(boolean endedByRerun, Run finishingRun) {
+        Map<String, WidgetMeta> drawn = finishingRun.drawn();
+        Map<String, WidgetMeta> widgets = new HashMap<>(drawn);
+        for (WidgetMeta old : previous.values()) {
+            if (!widgets.containsKey(old.id())
+                    && (old.key() != null || endedByRerun || !finishingRun.fragments().couldDraw(old.id()))) {
+                widgets.put(old.id(), old);
+            }
+        }
+        for (WidgetMeta meta : widgets.values()) {
+            if (meta.trigger()) {
+                if (meta.key() != null) {
+                    Object reset = meta.decoder() == null ? Boolean.FALSE : meta.defaultValue();
+                    if (values.containsKey(meta.key()) && values.get(meta.key()) != reset) {
+                        values().put(meta.key(), reset);
+                    }
+                } else if (unkeyed.containsKey(meta.id())) {
+                    unkeyed().remove(meta.id());
+                }
+            }
+        }
+        if (unkeyed.keySet().stream().anyMatch(id -> !widgets.containsKey(id))) {
+            unkeyed().keySet().removeIf(id -> !widgets.containsKey(id));
+        }
+        StateSizeLimit limit = run.services().stateSizeLimit();
+        StateBytes.Update serialized = serialize();
+        if (serialized == null) {
+            return new SessionData(values, unkeyed, widgets);
+        }
+        boolean details = finishingRun.services().showErrorDetails();
+        // S8.2: each value that cannot be serialized, after the run's output (once per value, each run it stays)
+        serialized.unserializable().forEach(e -> finishingRun.emit(0, Tracebacks.element(e, details)));
+        SessionStateTooLargeException tooLarge = limit.enabled() ? limit.checkTotal(serialized.sizes()) : null;
+        if (tooLarge != null) {
+            finishingRun.emit(0, Tracebacks.element(tooLarge, details));
+            // as an interrupted run: none of its state is kept, the widgets it drew stay known
+            return new SessionData(committed.values(), committed.unkeyed(), widgets, committed.bytes());
+        }
+        return new SessionData(values, unkeyed, widgets, serialized.bytes());
+    }
+
+    /** A task (SessionHandle.update) changes only values. */
+    SessionData finishTask() {
+        StateBytes.Update serialized = serialize();
+        return new SessionData(values, unkeyed, previous, serialized == null ? null : serialized.bytes());
+    }
+
+    /**
+     * The values' bytes, serializing only what this run may have changed (see {@link StateBytes}); {@code null} when
+     * nothing asks for them (neither enforce-serializable-session-state, nor a state size limit, nor a shared
+     * session store, which implies the first).
+     */
+    private StateBytes.Update serialize() {
+        if (!run.services().stateSizeLimit().enabled() && !run.services().enforceSerializableSessionState()) {
+            return null;
+        }
+        StateBytes before = committed.bytes() == null ? StateBytes.NONE : committed.bytes();
+        return before.update(committed.values(), values, committed.unkeyed(), unkeyed, handedOut);
+    }
+}

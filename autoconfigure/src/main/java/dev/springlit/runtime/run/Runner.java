@@ -1,0 +1,293 @@
+package dev.springlit.runtime.run;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.springlit.runtime.control.StreamHold;
+import dev.springlit.element.Alert;
+import dev.springlit.runtime.draw.FragmentDef;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.widget.WidgetMeta;
+
+/**
+ * Works off one session's {@link RunQueue}, one run at a time on the shared run executor, and is the only writer of
+ * the session's committed state: a {@link Run} returns a {@link RunResult} and {@link #commit} applies it, at one
+ * point, before the tab is told the run ended.
+ * <p>
+ * Threading: {@link #offer}, {@link #abandon} and {@link #stop} are called from any thread (web threads, page
+ * threads through the session handle, the housekeeping thread); the queue, the current run and the committed state
+ * change only under this runner's monitor, which is never held while a page runs or a message is sent. It sees its
+ * session only as a {@link RunSession} and the tab as a {@link RunTab}.
+ */
+public final class Runner {
+
+    private static final Log log = LogFactory.getLog(Runner.class);
+
+    private final RunSession session;
+    private final RunTab tab;
+    private final RunServices services;
+    private final RunQueue queue = new RunQueue();
+    private volatile SessionData data = SessionData.empty();
+    private Run current;
+    /** The fragments the committed runs drew (S10.1); replaced at the commit point with the state. */
+    private Fragments fragments = Fragments.NONE;
+    /** The runEvery timers of the committed fragments (S10.2); a tick offers a run only while a tab is connected. */
+    private final FragmentTimers timers;
+    private boolean draining;
+    private boolean stopped;
+    private int runCount;
+
+    public Runner(RunSession session, RunServices services) {
+        this.session = session;
+        this.tab = session.tab();
+        this.services = services;
+        this.timers = new FragmentTimers(services.fragmentScheduler(), fragment -> {
+            if (tab.isConnected()) { // parked: the fragment is on no screen
+                offer(RunRequest.tick(fragment));
+            }
+        });
+    }
+
+    /** Starts from state committed elsewhere (a session taken over from the store), before any run. */
+    public void restore(SessionData restored) {
+        data = restored;
+    }
+
+    /** The state the last completed run committed. */
+    public SessionData data() {
+        return data;
+    }
+
+    /** How many page runs have started; the browser sees it as the run number. */
+    public synchronized int runCount() {
+        return runCount;
+    }
+
+    /** Whether nothing is running or waiting to run. */
+    public synchronized boolean isIdle() {
+        return current == null && queue.isEmpty() && !draining;
+    }
+
+    /**
+     * Queues a request, interrupting a run it supersedes, and makes sure the queue is being worked off. Returns
+     * {@link RunQueue.Admission#FULL} (and queues nothing) when too many interactions wait, and {@code null} when
+     * the session has ended.
+     */
+    public RunQueue.Admission offer(RunRequest request) {
+        RunQueue.Admission admission;
+        synchronized (this) {
+            if (stopped) {
+                return null;
+            }
+            if (!request.isTask() && !request.isFirstRun() && request.fragment() == null) {
+                request.inFragment(fragments.scopeOf(request)); // an interaction inside a fragment reruns only it
+            }
+            admission = queue.offer(request, current == null ? null : current.request());
+            if (admission == RunQueue.Admission.SUPERSEDES_RUNNING && current.streamHold().supersede()) {
+                current.interrupt(); // not a run inside st.writeStream: its answer would be lost (S11.3, StreamHold)
+            }
+        }
+        if (admission != RunQueue.Admission.FULL) {
+            kick();
+        }
+        return admission;
+    }
+
+    /** Starts working off the queue on the run executor unless that is already happening. */
+    public void kick() {
+        synchronized (this) {
+            if (draining || stopped || queue.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        services.runExecutor().execute(this::drain);
+    }
+
+    /** Works off the queue, one run at a time; runs on the run executor. */
+    private void drain() {
+        while (true) {
+            Run run;
+            synchronized (this) {
+                RunRequest next = queue.next();
+                if (next == null || stopped) {
+                    draining = false;
+                    return;
+                }
+                FragmentDef target = fragments.get(next.fragment(), session.page().path());
+                if (next.fragment() != null && target == null && next.isAuto()) {
+                    continue; // its fragment is no longer on the page: its timer's tick has nothing to run
+                }
+                run = new Run(this, session, services, next, session.page(), next.isTask() ? runCount : ++runCount,
+                        data, rejection -> session.reject(rejection.code(), rejection.message()),
+                        new RunFragments(target, fragments)); // a fragment gone meanwhile: the page runs instead
+                current = run;
+            }
+            if (!run.request().isTask()) {
+                tab.runScope(run.fragments().isFragmentRun() ? run.fragments().target().path() : null);
+            }
+            RunResult result;
+            try {
+                result = run.execute();
+            } catch (Throwable unexpected) {
+                log.error("Springlit run failed outside the page; the session keeps its previous state", unexpected);
+                result = RunResult.nothing(RunStatus.ERROR);
+            }
+            boolean goOn;
+            try {
+                goOn = finish(run, result);
+            } catch (RuntimeException failure) {
+                goOn = survive(run, failure);
+            }
+            if (!goOn) {
+                return;
+            }
+        }
+    }
+
+    /** Commits {@code run} and tells its tab; false when the session went on without it (see abandon). */
+    private boolean finish(Run run, RunResult result) {
+        if (!commit(run, result)) {
+            // the session went on without this run (see abandon); another thread drains its queue now
+            services.running().watchdog().abandonedRunEnded(run);
+            return false;
+        }
+        if (!run.request().isTask()) {
+            tab.show(run.number(), result);
+            tab.runScope(null); // what is sent between runs (notices) belongs to no fragment
+        }
+        if (result.switchTo() != null) {
+            session.switchedTo(result.switchTo());
+        }
+        if (run.request().isTask()) {
+            run.request().taskDone();
+        }
+        return true;
+    }
+
+    /**
+     * A failure after the page ran (in the commit, a store or a scheduler) must not leave the session waiting for a
+     * run that will never end: every later click would queue behind it. The run ends as an error and the queue goes on.
+     */
+    private boolean survive(Run run, RuntimeException failure) {
+        log.error("Springlit could not finish a run; the session goes on with its last committed state", failure);
+        synchronized (this) {
+            if (current == run) {
+                current = null;
+            }
+        }
+        try {
+            if (!run.request().isTask()) {
+                tab.runScope(null);
+                tab.show(run.number(), RunResult.nothing(RunStatus.ERROR));
+            } else {
+                run.request().taskDone();
+            }
+        } catch (RuntimeException again) {
+            log.error("Springlit could not tell the tab that its run failed", again);
+        }
+        return true;
+    }
+
+    /**
+     * THE commit point: the one place where a run's result becomes the session's committed state, and what follows
+     * it in the queue is decided. It happens before what the run drew is trimmed and the tab is told the run
+     * ended, so whatever observes committed state (a store, a test) never sees an end the state does not match.
+     * Returns false, committing nothing, if the session gave up on the run.
+     */
+    private boolean commit(Run run, RunResult result) {
+        boolean stored = session.commit(run, result.committed());
+        synchronized (this) {
+            if (run.isAbandoned()) {
+                return false;
+            }
+            current = null;
+            if (!stored) {
+                return true; // another node owns the session (S9.4): it was handed over, nothing of this run lands
+            }
+            if (result.committed() != null) {
+                data = result.committed();
+                if (!run.request().isTask()) {
+                    fragments = fragments.after(run.fragments(), run.page().path());
+                    timers.follow(fragments);
+                }
+            } else if (!result.keptWidgets().isEmpty()) {
+                data = withWidgets(data, result.keptWidgets());
+            }
+            if (!stopped) {
+                if (result.status() == RunStatus.INTERRUPTED) {
+                    queue.requeueInterrupted(run.request());
+                } else if (result.rerunAfter() && run.fragments().rerunFragmentName() != null) {
+                    queue.rerunFirst(run.fragments().rerunFragmentName());
+                } else if (result.rerunAfter()) {
+                    queue.rerunFirst();
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The committed state plus the widgets an interrupted run drew, without any of its values. */
+    private static SessionData withWidgets(SessionData committed, Map<String, WidgetMeta> drawn) {
+        Map<String, WidgetMeta> widgets = new HashMap<>(committed.widgets());
+        widgets.putAll(drawn);
+        return new SessionData(committed.values(), committed.unkeyed(), widgets, committed.bytes());
+    }
+
+    /**
+     * Gives up on {@code run}, which ran past its deadline and ignored the interrupt: from now on it can neither
+     * commit nor draw (see Run#markAbandoned) and the tab is told with {@code notice}; then {@link #kick()} lets the
+     * session go on, its next request on another thread. Returns false if the run already ended.
+     */
+    boolean abandon(Run run, Alert notice) {
+        synchronized (this) {
+            if (current != run) {
+                return false;
+            }
+            run.markAbandoned();
+            current = null;
+            draining = false;
+        }
+        if (run.request().isTask()) {
+            run.request().taskAbandoned(new IllegalStateException("The SessionHandle.update task ran longer than "
+                    + "streamlit.runner.max-run-time and was abandoned; its changes were discarded."));
+        } else {
+            tab.showAbandoned(run.number(), notice, services.flushExecutor());
+        }
+        return true;
+    }
+
+    /** Stops the running page run (not a task) for good, without replaying it; false when none is running. */
+    public boolean stopCurrent() {
+        synchronized (this) {
+            if (current == null || current.request().isTask()) {
+                return false;
+            }
+            current.cancel();
+            return true;
+        }
+    }
+
+    /** Stops for good: interrupts the running run and returns the requests that will never run. */
+    public List<RunRequest> stop() {
+        Run running;
+        List<RunRequest> dropped;
+        synchronized (this) {
+            if (stopped) {
+                return List.of();
+            }
+            stopped = true;
+            timers.stop();
+            dropped = queue.clear();
+            running = current;
+        }
+        if (running != null) {
+            running.interrupt();
+        }
+        return dropped;
+    }
+}

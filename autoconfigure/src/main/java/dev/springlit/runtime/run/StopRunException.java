@@ -1,9 +1,0 @@
-package dev.springlit.runtime.run;
-
-/** Thrown by {@code st.stop()}: the run ends here, keeping what it drew. */
-public final class StopRunException extends RunControl {
-
-    public StopRunException() {
-        super("st.stop() ended the run.");
-    }
-}

@@ -1,0 +1,115 @@
+package dev.springlit.runtime.session;
+
+import java.security.Principal;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.store.SessionStoreException;
+
+/**
+ * Which session a tab that says hello gets (S1.3–S1.5): the one it names if it may have it (a refresh or
+ * reconnect reclaims it; a duplicated tab gets it only while no other tab holds it; never another user's, nor an
+ * anonymous one once the tab has logged in (S12.3)), else a
+ * new one, which takes the widget values of a session this server no longer knows; or none when the server or
+ * the tab's address holds too many sessions. Called on the connection's thread; sessions are safe for that.
+ */
+public final class SessionOpening {
+
+    /** What became of a hello. */
+    public sealed interface Outcome {
+    }
+
+    /** The tab is attached to {@code session}. */
+    public record Opened(Session session) implements Outcome {
+    }
+
+    /**
+     * The session store cannot say whether the tab's session is there (it is unreachable): the tab should connect
+     * again shortly instead of starting afresh.
+     */
+    public record StoreUnavailable(String message) implements Outcome {
+    }
+
+    /** No session for now; {@code message} tells the tab why. {@code addressFull}: its address holds too many. */
+    public record Refused(String message, boolean addressFull) implements Outcome {
+    }
+
+    private final SessionRegistry sessions;
+
+    SessionOpening(SessionRegistry sessions) {
+        this.sessions = sessions;
+    }
+
+    /**
+     * Finds or creates the tab's session and attaches {@code connection}. {@code beforeAttach} sees the session
+     * first, so the transport can route the connection's next messages (and its close) to it before any run starts.
+     */
+    public Outcome open(TabHello hello, ClientConnection connection, Consumer<Session> beforeAttach) {
+        Optional<Session> known = sessions.find(hello.sessionId());
+        Optional<Session> existing = known
+                .filter(s -> hello.reclaim() || !s.isConnected())
+                .filter(s -> sameUser(s.user(), hello.user()));
+        if (existing.isPresent() && !sessions.isCurrent(existing.get())) {
+            // another node went on with it since its tab left here: this copy is stale, the store has the session
+            sessions.handOver(existing.get(), "This session continues on another server.");
+            existing = Optional.empty();
+        }
+        if (existing.isPresent()) {
+            Session session = existing.get();
+            session.setUser(hello.user());
+            beforeAttach.accept(session);
+            session.setQuery(hello.query());
+            session.attach(connection, false);
+            if (!session.page().path().equals(hello.page().path())) {
+                session.navigate(hello.page());
+            }
+            return new Opened(session);
+        }
+        Optional<Session> taken;
+        try {
+            taken = hello.reclaim()
+                    ? sessions.takeOver(hello.sessionId(), hello.page(), hello.user(), hello.address())
+                    : Optional.empty();
+        } catch (SessionStoreException unavailable) {
+            return new StoreUnavailable("The session store is unavailable right now; reconnecting to your session.");
+        }
+        if (taken.isPresent()) {
+            // another node (or this JVM before a restart) committed it: same state, one run to draw it, no callbacks
+            Session session = taken.get();
+            beforeAttach.accept(session);
+            session.setUser(hello.user());
+            session.setQuery(hello.query());
+            session.attach(connection, true);
+            session.tellFilesLeftBehind();
+            return new Opened(session);
+        }
+        Optional<Session> created = sessions.create(hello.page(), hello.address());
+        if (created.isEmpty()) {
+            boolean addressFull = sessions.isAddressFull(hello.address());
+            return new Refused(addressFull
+                    ? "Too many sessions were opened from your network address. Close some tabs, or try again in a "
+                            + "few minutes."
+                    : "The server has too many open sessions right now. Try again in a few minutes.", addressFull);
+        }
+        Session session = created.get();
+        beforeAttach.accept(session);
+        session.setUser(hello.user());
+        session.setQuery(hello.query());
+        if (hello.sessionId() != null && known.map(s -> sameUser(s.user(), hello.user())).orElse(true)) {
+            // the tab had a session this server no longer knows: take its widgets' values back (S1.5); never
+            // those of another user's session (S12.3: a login or logout starts afresh)
+            session.restoreWidgetValues(hello.widgets());
+        }
+        session.attach(connection, true);
+        return new Opened(session);
+    }
+
+    /** S12.3: a session never changes users; anonymous visitors are one "user" among themselves. */
+    private static boolean sameUser(Principal owner, Principal asking) {
+        if (owner == null || asking == null) {
+            return owner == null && asking == null;
+        }
+        return owner.getName() != null && owner.getName().equals(asking.getName());
+    }
+}

@@ -1,0 +1,396 @@
+// Over 300 lines: the session store's every contact with a session (commit, take-over, keep-alive, expiry, restart) shares one set of fencing rules.
+package dev.springlit.runtime.session;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.springlit.element.WidgetKind;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.run.CommitParts;
+import dev.springlit.runtime.run.Run;
+import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.run.StoreWaits;
+import dev.springlit.runtime.widget.ValueDecoder;
+import dev.springlit.runtime.widget.WidgetMeta;
+import dev.springlit.store.SessionSnapshot;
+import dev.springlit.store.SessionStore;
+import dev.springlit.store.SessionStoreException;
+import dev.springlit.store.SnapshotCodec;
+import dev.springlit.store.StoredSession;
+import dev.springlit.store.UnreadableSessionException;
+import dev.springlit.store.WidgetSnapshot;
+
+/**
+ * Keeps sessions in a {@link SessionStore} so that they outlive this node (S9). With a shared store every completed
+ * run is committed, fenced by the version this node owns, before its tab hears that the run ended; a session this
+ * node does not know is taken over from the store when its tab says hello; a keeper thread keeps the records of
+ * live sessions from expiring. With the in-process store (not shared) nothing is written per run: the sessions are
+ * saved when the engine stops, so a restart in the same JVM (DevTools) finds them, at today's speed.
+ *
+ * <p>Threading: {@link #commit} runs on the session's run thread, {@link #takeOver} on the connection's; the store
+ * is thread-safe and each session's position is in its own {@link SessionLedger}. Store calls never happen under a
+ * session's lock.
+ */
+public final class SessionPersistence implements AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(SessionPersistence.class);
+
+    /** No store: sessions live and die with this engine (the page tester, an engine without Spring). */
+    static final SessionPersistence NONE = new SessionPersistence(null, null, "local", Duration.ofMinutes(2), false);
+
+    /** A well-formed session id no session has (ids are random), read once to open the store's connection. */
+    private static final String WARM_UP_ID = "springlit-warm-up-000000";
+
+    private final SessionStore store;
+    private final SnapshotCodec codec;
+    private final String node;
+    private final Duration ttl;
+    private final boolean eachRun;
+    private final ScheduledExecutorService keeper;
+    private final RefusalWarnings storeWarnings = new RefusalWarnings(log);
+
+    private SessionPersistence(SessionStore store, SnapshotCodec codec, String node, Duration ttl, boolean eachRun) {
+        this.store = store;
+        this.codec = codec;
+        this.node = node;
+        this.ttl = ttl;
+        this.eachRun = eachRun;
+        this.keeper = eachRun ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "springlit-store");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+    }
+
+    /**
+     * Sessions in a store shared by several nodes: committed after every completed run. {@code ttl} is
+     * {@code streamlit.server.disconnected-session-ttl}.
+     */
+    public static SessionPersistence shared(SessionStore store, SnapshotCodec codec, String node, Duration ttl) {
+        return new SessionPersistence(store, codec, node, ttl, true);
+    }
+
+    /** Sessions kept in this JVM across a restart of the application (DevTools): saved when the engine stops. */
+    public static SessionPersistence acrossRestarts(SessionStore store, SnapshotCodec codec, Duration ttl) {
+        return new SessionPersistence(store, codec, "local", ttl, false);
+    }
+
+    /** Whether every run is committed to a store other nodes read. */
+    public boolean isShared() {
+        return eachRun;
+    }
+
+    /** Starts the keeper that keeps live sessions' records from expiring; {@code sessions} is what it touches. */
+    void start(SessionRegistry sessions) {
+        if (keeper == null) {
+            return;
+        }
+        // connect now, not when the first tab fails over to this node and waits for it
+        keeper.execute(() -> {
+            try {
+                store.load(WARM_UP_ID);
+            } catch (RuntimeException notYet) {
+                log.info("Springlit's session store is not reachable yet: " + notYet.getMessage());
+            }
+        });
+        long periodMs = Math.max(1_000, ttl.toMillis() / 3);
+        keeper.scheduleWithFixedDelay(() -> keepAlive(sessions), periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Commits the state {@code run} completed with ({@code null}: none), before the runner takes it and the tab hears
+     * the run ended. Returns false when another node owns the session now: the run is discarded, the session handed
+     * over and its tab sent there.
+     */
+    boolean commit(Session session, Run run, SessionData data) {
+        if (data == null) {
+            return true; // the run commits nothing (interrupted, stopped): nothing to store either
+        }
+        SessionLedger ledger = session.ledger();
+        long seq = ledger.applied(run.request().seq());
+        if (!eachRun) {
+            ledger.acknowledge(seq);
+            return true;
+        }
+        if (run.isAbandoned()) {
+            return true; // the session refuses it itself
+        }
+        CommitParts parts;
+        byte[] bytes;
+        try {
+            parts = parts(session, data, ledger.landed());
+            bytes = codec.frame(parts.parts());
+        } catch (IllegalArgumentException unstorable) {
+            session.refusals().warn("Springlit could not store session " + session.tag() + ": "
+                    + unstorable.getMessage());
+            session.send(new ServerMessage.Error("state_not_stored", unstorable.getMessage()
+                    + " It is kept on this server only and is lost if the server stops."));
+            return true;
+        }
+        try {
+            if (StoreWaits.during(() -> store(session, ledger, seq, bytes, parts))) {
+                ledger.acknowledge(seq);
+                return true;
+            }
+        } catch (SessionStoreException | IllegalStateException failed) {
+            ledger.storeFailed();
+            storeWarnings.warn("Springlit could not store session " + session.tag() + " (it keeps the run's state on "
+                    + "this node and stores it with its next run): " + failed.getMessage());
+            session.send(new ServerMessage.Error("store_unavailable", "The session store is unavailable right now. "
+                    + "Your state is kept on this server and saved again once the store is back."));
+            return true;
+        }
+        log.warn("Springlit session " + session.tag() + " is owned by another node now (store version past "
+                + ledger.version() + "); this node's run is discarded and its tab sent there");
+        session.engine().sessions().handOver(session, "This session continues on another server.");
+        return false;
+    }
+
+    /** Writes a run's state at the session's next version; false when another node owns the session now. */
+    private boolean store(Session session, SessionLedger ledger, long seq, byte[] bytes, CommitParts parts) {
+        if (ledger.mustReclaim()) {
+            ledger.committed(store.claim(session.id(), node, ttl).version());
+        }
+        // what the store holds at our version is what we last wrote: only what changed since goes
+        CommitParts before = ledger.landed();
+        StoredSession next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
+        boolean landed = before != null ? store.commit(next, parts.deltaFrom(before), ttl) : store.commit(next, ttl);
+        if (landed) {
+            ledger.landed(next.version(), parts);
+        }
+        return landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes, parts);
+    }
+
+    /**
+     * The record is gone although this node still serves the session (Redis restarted empty, or it expired while
+     * Redis was unreachable): nobody else can have newer state, so this node stores it again.
+     */
+    private boolean recreate(Session session, long seq, byte[] bytes, CommitParts parts) {
+        StoredSession claimed = store.claim(session.id(), node, ttl);
+        StoredSession next = claimed.next(seq, bytes);
+        if (claimed.isEmpty() && store.commit(next, ttl)) {
+            session.ledger().landed(next.version(), parts);
+            log.info("Springlit stored session " + session.tag() + " again: its record was gone from the store");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The state a session this node does not know had in the store, claimed for this node; empty when there is
+     * none, it belongs to another user, or it cannot be read (tampered or foreign data: logged).
+     *
+     * @throws SessionStoreException when the store cannot say (the tab should try again, not start afresh)
+     */
+    Optional<TakenOver> takeOver(String sessionId, Principal user) {
+        if (store == null) {
+            return Optional.empty();
+        }
+        String tag = SessionTag.of(sessionId);
+        try {
+            Optional<StoredSession> found = store.load(sessionId);
+            if (found.isEmpty() || found.get().isEmpty()) {
+                return Optional.empty();
+            }
+            SessionSnapshot snapshot = codec.decode(found.get().snapshot());
+            if (snapshot.user() != null && (user == null || !snapshot.user().equals(user.getName()))) {
+                log.warn("Springlit did not take over stored session " + tag + ": the tab's user is not its user");
+                return Optional.empty();
+            }
+            StoredSession claimed = store.claim(sessionId, node, ttl);
+            if (!Arrays.equals(claimed.snapshot(), found.get().snapshot())) {
+                snapshot = codec.decode(claimed.snapshot()); // committed meanwhile by its previous owner
+            }
+            if (!eachRun) {
+                store.release(sessionId, claimed.version()); // kept for one restart only: the session is live again
+            }
+            return Optional.of(new TakenOver(claimed, snapshot));
+        } catch (UnreadableSessionException refused) {
+            log.warn("Springlit refused the stored state of session " + tag + " and starts the tab afresh: "
+                    + refused.getMessage());
+            return Optional.empty();
+        } catch (SessionStoreException failed) {
+            // the session may well be there: the tab is asked to come back rather than given a fresh one
+            storeWarnings.warn("Springlit could not read session " + tag + " from the session store; its tab is "
+                    + "asked to reconnect: " + failed.getMessage());
+            throw failed;
+        } catch (IllegalArgumentException malformed) {
+            log.warn("Springlit could not take over session " + tag + ": " + malformed.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether this node's copy of a session is still the one the store holds (no other node took it over since its
+     * tab left here); true without a shared store, for a session never stored, or when the store cannot say.
+     */
+    boolean isCurrent(Session session) {
+        long version = session.ledger().version();
+        if (!eachRun || version == 0) {
+            return true;
+        }
+        try {
+            return store.load(session.id()).map(stored -> stored.version() == version).orElse(true);
+        } catch (RuntimeException unknown) {
+            return true;
+        }
+    }
+
+    /** A session claimed from the store: its record (version, last interaction) and its state. */
+    record TakenOver(StoredSession stored, SessionSnapshot snapshot) {
+    }
+
+    /** Keeps the records of this node's live sessions; one whose record went elsewhere is left alone. */
+    private void keepAlive(SessionRegistry sessions) {
+        try {
+            for (Session session : sessions.all()) {
+                if (session.isAlive() && session.ledger().version() > 0) {
+                    store.touch(session.id(), ttl);
+                }
+            }
+        } catch (RuntimeException e) {
+            storeWarnings.warn("Springlit could not keep sessions alive in the session store: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A parked session expired here: its record goes too, unless another node has taken it since, and its
+     * session-scoped {@code beans} are destroyed only by the node whose release ended it (S9.6: once, on one node).
+     * A copy another node took over ends here silently: the session lives on there.
+     */
+    void expired(Session session, SessionBeans beans) {
+        long version = session.ledger().version();
+        if (keeper == null || version == 0) {
+            destroy(beans); // no other node can have it
+            return;
+        }
+        try {
+            keeper.execute(() -> endOrLeave(session, version, beans));
+        } catch (RejectedExecutionException stopping) {
+            destroy(beans); // this node is stopping: nobody else is asked any more
+        }
+    }
+
+    /**
+     * On the keeper thread: the node whose release ends the session destroys its beans; a stale copy does not. A
+     * record that is gone (Redis lost it) ends here too: every node holding a copy keeps touching the record, and
+     * a node that took the session over later parks it later, so no other node is left to end it.
+     */
+    private void endOrLeave(Session session, long version, SessionBeans beans) {
+        boolean endsHere;
+        try {
+            endsHere = store.release(session.id(), version) || store.load(session.id()).isEmpty();
+        } catch (RuntimeException e) {
+            endsHere = true; // nobody else can tell now: its beans are destroyed here rather than never
+            storeWarnings.warn("Springlit could not release session " + session.tag() + " (its record expires "
+                    + "by itself): " + e.getMessage());
+        }
+        if (endsHere) {
+            destroy(beans);
+        } else {
+            log.debug("Springlit session " + session.tag() + " expired here and goes on at another node");
+        }
+    }
+
+    private static void destroy(SessionBeans beans) {
+        if (beans != null) {
+            beans.destroy();
+        }
+    }
+
+    /**
+     * The engine closes without {@code SpringlitEngine.leave}: with a shared store the sessions stored there go on
+     * (on another node, or on this one restarted), so they are let go here without their beans' destruction
+     * callbacks (S9.6), and their tabs are told to reconnect. Sessions never stored end with the engine.
+     */
+    void letGo(SessionRegistry sessions) {
+        if (!eachRun) {
+            return;
+        }
+        for (Session session : sessions.all()) {
+            if (session.ledger().version() > 0) {
+                sessions.handOver(session, "This server is stopping; the tab continues on another one.");
+            }
+        }
+    }
+
+    /**
+     * Saves the committed state of {@code sessions} for a restart in this JVM (the in-process store only; a shared
+     * store has it already). Values that cannot be serialized leave their session out, logged.
+     */
+    void saveAll(Collection<Session> sessions) {
+        if (store == null || eachRun) {
+            return;
+        }
+        int saved = 0;
+        for (Session session : sessions) {
+            try {
+                long seq = session.ledger().applied();
+                byte[] bytes = codec.frame(parts(session, session.data(), null).parts());
+                StoredSession claimed = store.claim(session.id(), node, ttl);
+                store.commit(claimed.next(seq, bytes), ttl);
+                saved++;
+            } catch (RuntimeException e) {
+                log.info("Springlit session " + session.tag() + " is not kept across the restart: " + e.getMessage());
+            }
+        }
+        if (saved > 0) {
+            log.info("Springlit kept " + saved + " session(s) in memory for the application's restart");
+        }
+    }
+
+    /** The parts of {@code data}, serializing only what its runs have not serialized yet (see {@link CommitParts}). */
+    private CommitParts parts(Session session, SessionData data, CommitParts previous) {
+        Principal user = session.user();
+        String search = session.query().toSearch();
+        return CommitParts.of(data, session.page().path(), search.startsWith("?") ? search.substring(1) : search,
+                user == null ? null : user.getName(), previous, codec);
+    }
+
+    /** The committed state a session taken over starts with; its widgets are drawn again by its first run here. */
+    static SessionData restore(SessionSnapshot snapshot) {
+        Map<String, WidgetMeta> widgets = new HashMap<>();
+        for (WidgetSnapshot widget : snapshot.widgets().values()) {
+            WidgetKind kind = kindOrNull(widget.kind());
+            if (kind == null) {
+                continue; // a kind this version does not draw: its first run here decides what exists
+            }
+            widgets.put(widget.id(), new WidgetMeta(widget.id(), widget.key(), kind, null, null,
+                    widget.order(), widget.trigger(), widget.trigger() ? null : NOT_DRAWN_HERE, widget.form(),
+                    widget.defaultValue()));
+        }
+        return new SessionData(new HashMap<>(snapshot.values()), new HashMap<>(snapshot.unkeyedValues()), widgets);
+    }
+
+    private static WidgetKind kindOrNull(String wireName) {
+        try {
+            return WidgetKind.of(wireName);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** A widget known from the store but not drawn on this node yet cannot read a value: the first run redraws it. */
+    private static final ValueDecoder NOT_DRAWN_HERE = raw -> {
+        throw new IllegalArgumentException("the page is still being drawn on this server; try again.");
+    };
+
+    @Override
+    public void close() {
+        if (keeper != null) {
+            keeper.shutdownNow();
+        }
+    }
+}

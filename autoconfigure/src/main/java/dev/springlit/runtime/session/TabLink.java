@@ -1,0 +1,195 @@
+package dev.springlit.runtime.session;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
+
+import dev.springlit.element.Alert;
+import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.Outbox;
+import dev.springlit.runtime.output.PageOutput;
+import dev.springlit.runtime.output.RunStatus;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.run.RunResult;
+import dev.springlit.runtime.run.RunTab;
+
+/**
+ * A session's side of its tab: the connection attached now (or since when none is), the copy of what the tab
+ * shows with the changes not yet sent, and the ordered {@link Outbox} they leave through.
+ * <p>
+ * Threading: any thread may send; run threads post what they drew, the flush thread only tries to. Taking the
+ * drawn ops and posting them is one step under the send lock, so messages are posted in the order they were
+ * drawn; rendering and writing happen in the outbox after it is released, one thread at a time.
+ */
+final class TabLink implements RunTab {
+
+    private final Object lock = new Object();
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final Outbox outbox = new Outbox();
+    private final PageOutput output = new PageOutput();
+    private ClientConnection connection;
+    private long parkedSinceNanos = System.nanoTime();
+    /** The number of the last run whose end was sent (guarded by sendLock). */
+    private int lastEndedRun;
+    /** The fragment block the run going on redraws, or null for a page run: its deltas say so (S10.1). */
+    private volatile dev.springlit.element.ElementPath fragment;
+    /** The last numbered interaction the tab may forget (S9.3), sent with each run's end. */
+    private volatile java.util.function.LongSupplier acknowledged = () -> 0;
+
+    @Override
+    public PageOutput output() {
+        return output;
+    }
+
+    @Override
+    public boolean isConnected() {
+        synchronized (lock) {
+            return connection != null;
+        }
+    }
+
+    /**
+     * Makes {@code newConnection} the tab and tells it which session it has; a tab that comes back ({@code fresh}
+     * false) gets the whole tree, ended unless a run is still going on. Returns the connection it replaced, or null.
+     */
+    /** Where the run ends' acknowledgement comes from (the session's ledger). */
+    void acknowledgeWith(java.util.function.LongSupplier acknowledged) {
+        this.acknowledged = acknowledged;
+    }
+
+    ClientConnection attach(ClientConnection newConnection, ServerMessage.SessionAttached attached, boolean fresh,
+                            IntSupplier runCount) {
+        ClientConnection previous;
+        sendLock.lock();
+        try {
+            synchronized (lock) {
+                previous = connection;
+                connection = newConnection;
+            }
+            int runs = runCount.getAsInt(); // read with the send lock held, as the ends it is compared with are posted
+            boolean running = lastEndedRun < runs;
+            output.drain(true);
+            outbox.post(newConnection, attached);
+            if (!fresh) {
+                List<ServerMessage.Op> tree = output.snapshot();
+                outbox.post(newConnection, new ServerMessage.Delta(runs, tree, running ? null : RunStatus.OK));
+            }
+        } finally {
+            sendLock.unlock();
+        }
+        outbox.deliver();
+        return previous;
+    }
+
+    /** The tab went away; the session is parked until it comes back or the TTL ends it. */
+    void detach(ClientConnection gone) {
+        synchronized (lock) {
+            if (connection == gone) {
+                connection = null;
+                parkedSinceNanos = System.nanoTime();
+            }
+        }
+    }
+
+    /** Nanoseconds (System.nanoTime) since when no tab is attached, or -1 while one is. */
+    long parkedSince() {
+        synchronized (lock) {
+            return connection == null ? parkedSinceNanos : -1;
+        }
+    }
+
+    /** Forgets the tab for good (the session ended) and returns it, or null. */
+    ClientConnection release() {
+        synchronized (lock) {
+            ClientConnection attached = connection;
+            connection = null;
+            return attached;
+        }
+    }
+
+    private ClientConnection connection() {
+        synchronized (lock) {
+            return connection;
+        }
+    }
+
+    /** Sends a message to the attached tab, if any. */
+    void send(ServerMessage message) {
+        sendLock.lock();
+        try {
+            outbox.post(connection(), message);
+        } finally {
+            sendLock.unlock();
+        }
+        outbox.deliver();
+    }
+
+    /**
+     * The flush thread's call: sends what a running run drew, unless the run is posting right now (what it drew
+     * goes with that) or another thread is delivering (it takes this too).
+     */
+    @Override
+    public void flushIfFree(int run) {
+        if (sendLock.tryLock()) {
+            try {
+                postDrawn(run, null);
+            } finally {
+                sendLock.unlock();
+            }
+            outbox.deliverIfFree();
+        }
+    }
+
+    /**
+     * Shows what a committed run left: what its containers showed past what it drew goes, and what it drew is sent,
+     * with its end unless it waits to be replayed. Returns once sent.
+     */
+    @Override
+    public void show(int run, RunResult result) {
+        for (RunResult.Trim trim : result.trims()) {
+            output.trim(trim.container(), trim.count());
+        }
+        sendLock.lock();
+        try {
+            postDrawn(run, result.endsRun() ? result.status() : null);
+        } finally {
+            sendLock.unlock();
+        }
+        outbox.deliver();
+    }
+
+    /**
+     * Ends the run numbered {@code run}, which was given up on, with {@code notice}; delivered on {@code executor}
+     * because the caller (the housekeeping thread) never renders.
+     */
+    @Override
+    public void showAbandoned(int run, Alert notice, Executor executor) {
+        sendLock.lock();
+        try {
+            output.append(0, notice);
+            postDrawn(run, RunStatus.ERROR);
+        } finally {
+            sendLock.unlock();
+        }
+        outbox.deliverOn(executor);
+    }
+
+    @Override
+    public void runScope(dev.springlit.element.ElementPath path) {
+        fragment = path;
+    }
+
+    /** Posts the ops drawn since the last post; called with the send lock held. */
+    private void postDrawn(int run, RunStatus status) {
+        List<ServerMessage.Op> ops = output.drain(status != null);
+        if (ops.isEmpty() && status == null) {
+            return;
+        }
+        if (status != null) {
+            lastEndedRun = Math.max(lastEndedRun, run);
+        }
+        outbox.post(connection(), new ServerMessage.Delta(run, ops, status,
+                status == null ? 0 : acknowledged.getAsLong(), fragment));
+    }
+}
