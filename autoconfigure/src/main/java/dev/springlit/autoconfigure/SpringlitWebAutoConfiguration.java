@@ -1,3 +1,4 @@
+// Over 300 lines: the web layer's beans in one auto-configuration (templates, protocol codec, routes, page shell, uploads and downloads, Tomcat buffers, not-found page, security headers, static resources, login, the stream endpoint), each a few lines, so their conditions read in one place.
 package dev.springlit.autoconfigure;
 
 import org.springframework.beans.factory.ListableBeanFactory;

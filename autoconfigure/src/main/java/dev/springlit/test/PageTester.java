@@ -1,3 +1,4 @@
+// Over 300 lines: the public entry of the page tester, mostly Javadoc with examples: its factories (page class, instance, lambda, settings), the tab set-up users chain (user, locale, time zone, theme, headers, cookies, query) and the run, clock and state calls, each a short delegation to TesterSession; element accessors live in its superclasses.
 package dev.springlit.test;
 
 import java.net.URLDecoder;

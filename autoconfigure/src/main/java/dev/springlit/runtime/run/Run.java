@@ -367,7 +367,7 @@ public final class Run implements ScopedRun {
         if (status != RunStatus.RERUN) {
             canvas.markFormsWithoutSubmitButton();
         }
-        SessionData committed = state.finishRun(status == RunStatus.RERUN, this);
+        SessionData committed = state.finishRun(status == RunStatus.RERUN);
         return new RunResult(status, committed, Map.of(), status == RunStatus.RERUN ? List.of() : canvas.trims(), true,
                 status == RunStatus.RERUN, status == RunStatus.RERUN ? canvas.switchTarget() : null);
     }

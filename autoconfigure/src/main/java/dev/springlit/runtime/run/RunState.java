@@ -288,12 +288,12 @@ final class RunState implements SessionState {
      * (S4.8; not when the run ends for {@code st.rerun()}, whose next run draws them), serializability is
      * checked (S8.2), and the new committed data is returned.
      */
-    SessionData finishRun(boolean endedByRerun, Run finishingRun) {
-        Map<String, WidgetMeta> drawn = finishingRun.drawn();
+    SessionData finishRun(boolean endedByRerun) {
+        Map<String, WidgetMeta> drawn = run.drawn();
         Map<String, WidgetMeta> widgets = new HashMap<>(drawn);
         for (WidgetMeta old : previous.values()) {
             if (!widgets.containsKey(old.id())
-                    && (old.key() != null || endedByRerun || !finishingRun.fragments().couldDraw(old.id()))) {
+                    && (old.key() != null || endedByRerun || !run.fragments().couldDraw(old.id()))) {
                 widgets.put(old.id(), old);
             }
         }
@@ -317,12 +317,12 @@ final class RunState implements SessionState {
         if (serialized == null) {
             return new SessionData(values, unkeyed, widgets);
         }
-        boolean details = finishingRun.services().showErrorDetails();
+        boolean details = run.services().showErrorDetails();
         // S8.2: each value that cannot be serialized, after the run's output (once per value, each run it stays)
-        serialized.unserializable().forEach(e -> finishingRun.emit(0, Tracebacks.element(e, details)));
+        serialized.unserializable().forEach(e -> run.emit(0, Tracebacks.element(e, details)));
         SessionStateTooLargeException tooLarge = limit.enabled() ? limit.checkTotal(serialized.sizes()) : null;
         if (tooLarge != null) {
-            finishingRun.emit(0, Tracebacks.element(tooLarge, details));
+            run.emit(0, Tracebacks.element(tooLarge, details));
             // as an interrupted run: none of its state is kept, the widgets it drew stay known
             return new SessionData(committed.values(), committed.unkeyed(), widgets, committed.bytes());
         }

@@ -1,9 +1,7 @@
-// Over 300 lines: every entry point the web layer calls (attach, interact, navigate, stop, take-over, hand-over), each a short delegation; the ledger and hand-over are to move out with the package re-cut (issue 13).
+// Over 300 lines: the composition root of a tab's session and every entry point the web layer, the tester and the store call on it (attach, interact, navigate, stop, take-over, hand-over, end), each a short delegation to its parts (TabLink, Runner, SessionLedger, SessionResources, SessionQuery).
 package dev.springlit.runtime.session;
 
 import java.security.Principal;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +38,6 @@ import dev.springlit.support.LogText;
 public final class Session implements SessionHandle {
 
     private static final Log log = LogFactory.getLog(Session.class);
-    /** One generator per thread: a shared SecureRandom is a lock every new tab waits on. */
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private final String id;
     /** What the log calls this session: never its id, which is the tab's credential. */
@@ -78,7 +74,7 @@ public final class Session implements SessionHandle {
     private final TabIdentity identity = new TabIdentity();
 
     Session(SessionEngine engine, PageDescriptor page) {
-        this(engine, page, newId());
+        this(engine, page, SessionIds.next());
     }
 
     /** A session with a known id: one taken over from the session store. */
@@ -89,13 +85,6 @@ public final class Session implements SessionHandle {
         this.page = page;
         this.runner = new Runner(forRuns, engine.runServices());
         tab.acknowledgeWith(ledger::acknowledged);
-    }
-
-    /** 128 random bits, URL-safe: the session id is also what authorizes uploads and reconnects. */
-    private static String newId() {
-        byte[] bytes = new byte[16];
-        RANDOM.get().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override

@@ -1,3 +1,4 @@
+// Over 300 lines: Spring calls this one WebSocketHandler for every event of every tab connection (open, text, binary, pong, error, close); each event is routed in a few lines to its own classes (OpenConnection, UnfinishedMessages, InboundRateLimit, the protocol codec, SessionOpening).
 package dev.springlit.web.stream;
 
 import java.net.InetSocketAddress;
