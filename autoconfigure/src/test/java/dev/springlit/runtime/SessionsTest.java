@@ -25,6 +25,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import dev.springlit.runtime.session.SessionPeek;
 import dev.springlit.runtime.session.SessionRegistry;
 import dev.springlit.Page;
+import dev.springlit.St;
 import dev.springlit.SessionState;
 import dev.springlit.StreamlitSessionScope;
 import dev.springlit.element.Element;
@@ -85,8 +86,10 @@ class SessionsTest {
     void S1_1_twoTabsNeverShareSessionStateButShareSingletons() {
         DefaultListableBeanFactory beans = beanFactory();
         Map<String, Set<Cart>> cartsBySession = new ConcurrentHashMap<>();
+        Map<String, Set<St>> stsBySession = new ConcurrentHashMap<>();
         Page counter = counterPage(new AtomicInteger());
         harness = RuntimeHarness.start(st -> {
+            stsBySession.computeIfAbsent(st.session().id(), id -> ConcurrentHashMap.newKeySet()).add(st);
             Cart cart = beans.getBean("cart", Cart.class);
             cartsBySession.computeIfAbsent(st.session().id(), id -> ConcurrentHashMap.newKeySet()).add(cart);
             counter.render(st);
@@ -106,7 +109,8 @@ class SessionsTest {
         b.click("Inc");
         assertThat(a.state()).containsEntry("count", 2);
         assertThat(b.state()).containsEntry("count", 1);
-        assertThat(SessionPeek.st(a.session)).isNotSameAs(SessionPeek.st(b.session));
+        assertThat(stsBySession.get(a.session.id())).as("one st per tab, the same in every run").hasSize(1)
+                .doesNotContainAnyElementsOf(stsBySession.get(b.session.id()));
 
         assertThat(cartsBySession.get(a.session.id())).as("one session bean per tab, the same in every run").hasSize(1);
         assertThat(cartsBySession.get(b.session.id())).hasSize(1);

@@ -1,12 +1,11 @@
 package dev.springlit.runtime.session;
 
-import dev.springlit.St;
 import dev.springlit.runtime.output.PageOutput;
 import dev.springlit.runtime.run.RunTab;
 
 /**
- * What the runtime's tests look at inside a session that no client sees: the copy of what its tab shows, its
- * {@code st}, its tab as the runs see it, the registry's sweep. Test code only, so that {@code Session} keeps these
+ * What the runtime's tests look at inside a session that no client sees: the copy of what its tab shows, its tab
+ * as the runs see it, the registry's sweep. Test code only, so that {@code Session} keeps these
  * package-private.
  */
 public final class SessionPeek {
@@ -16,10 +15,6 @@ public final class SessionPeek {
 
     public static PageOutput output(Session session) {
         return session.output();
-    }
-
-    public static St st(Session session) {
-        return session.st();
     }
 
     public static RunTab tab(Session session) {
