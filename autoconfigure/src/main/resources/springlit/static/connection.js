@@ -74,6 +74,8 @@ export function connect(reclaim) {
       query: location.search,
       reclaim: !!reclaim,
       widgets: hooks.widgets(),
+      // the page still shows what a run of this session drew: a server taking the session over need not redraw it
+      shown: !!reclaim && state.runs > 0,
     });
   };
   ws.onmessage = (event) => {

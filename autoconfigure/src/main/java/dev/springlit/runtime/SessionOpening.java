@@ -76,12 +76,15 @@ public final class SessionOpening {
             return new StoreUnavailable("The session store is unavailable right now; reconnecting to your session.");
         }
         if (taken.isPresent()) {
-            // another node (or this JVM before a restart) committed it: same state, one run to draw it, no callbacks
+            // another node (or this JVM before a restart) committed it: same state, no callbacks, and no run when the
+            // tab still shows that state's page (S9.2); else one run draws it
             Session session = taken.get();
             beforeAttach.accept(session);
             session.setUser(hello.user());
             session.setQuery(hello.query());
-            session.attach(connection, true);
+            if (!session.attachShown(connection, hello.shown())) {
+                session.attach(connection, true);
+            }
             session.tellFilesLeftBehind();
             return new Opened(session);
         }
