@@ -46,6 +46,9 @@ class DurableSessionsTest {
 
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final AtomicInteger callbacks = new AtomicInteger();
+    /** Page runs on node B, and the changes of the "Name" field its callback saw (see countedCounter). */
+    private final AtomicInteger runsOnB = new AtomicInteger();
+    private final List<String> nameChanges = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -227,8 +230,6 @@ class DurableSessionsTest {
 
     @Test
     void S9_2_aTabThatMovesAfterItsLastRunCompletedIsNotRunAgainAndKeepsShowingItsState() {
-        AtomicInteger runsOnB = new AtomicInteger();
-        List<String> nameChanges = new CopyOnWriteArrayList<>();
         SpringlitEngine a = node("node-a", TTL, countedCounter(new AtomicInteger(), nameChanges));
         SpringlitEngine b = node("node-b", TTL, countedCounter(runsOnB, nameChanges));
         ClusterTab onA = ClusterTab.open(a, null);
@@ -262,8 +263,6 @@ class DurableSessionsTest {
 
     @Test
     void S9_2_theFirstInteractionAfterAMoveFiresItsCallbacksOnceWithTheOldAndNewValues() {
-        AtomicInteger runsOnB = new AtomicInteger();
-        List<String> nameChanges = new CopyOnWriteArrayList<>();
         SpringlitEngine a = node("node-a", TTL, countedCounter(new AtomicInteger(), nameChanges));
         SpringlitEngine b = node("node-b", TTL, countedCounter(runsOnB, nameChanges));
         ClusterTab onA = ClusterTab.open(a, null);
@@ -299,7 +298,6 @@ class DurableSessionsTest {
     @Test
     void S9_2_aTabThatMovesWhileItsLastRunNeverCompletedIsRunExactlyOnce() {
         java.util.concurrent.atomic.AtomicBoolean holdOnA = new java.util.concurrent.atomic.AtomicBoolean();
-        AtomicInteger runsOnB = new AtomicInteger();
         Page onNodeA = countedCounter(new AtomicInteger(), new CopyOnWriteArrayList<>());
         SpringlitEngine a = node("node-a", TTL, st -> {
             while (holdOnA.get()) {
