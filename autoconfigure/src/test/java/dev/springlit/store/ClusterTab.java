@@ -60,10 +60,15 @@ final class ClusterTab implements ClientConnection {
      * messages so far) and says so in its hello (S9.2), as the browser does after a reconnect (not a reload).
      */
     ClusterTab movedTo(SpringlitEngine engine) {
+        return movedTo(engine, engine.pages().home().orElseThrow().path(), "");
+    }
+
+    /** {@link #movedTo(SpringlitEngine)}, the tab's address showing {@code path} and {@code query}. */
+    ClusterTab movedTo(SpringlitEngine engine, String path, String query) {
         ClusterTab moved = new ClusterTab(onRunEnd);
         moved.messages.addAll(messages());
-        TabHello hello = new TabHello(session.id(), engine.pages().home().orElseThrow(), "", true, Map.of(), null,
-                null, true);
+        TabHello hello = new TabHello(session.id(), engine.pages().find(path).orElseThrow(), query, true, Map.of(),
+                null, null, true);
         SessionOpening.Outcome outcome = engine.opening().open(hello, moved, s -> moved.session = s);
         if (!(outcome instanceof SessionOpening.Opened)) {
             throw new AssertionError("refused: " + outcome);

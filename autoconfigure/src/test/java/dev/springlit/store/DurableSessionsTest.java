@@ -129,7 +129,8 @@ class DurableSessionsTest {
     private SpringlitEngine node(String name, Duration ttl, Page body) {
         LettuceConnectionFactory connections = RedisSessionStoreTest.connect(redis.port());
         PageDescriptor page = new PageDescriptor("/", "Counter", "", 0, "counter", body);
-        SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page)),
+        PageDescriptor other = new PageDescriptor("/other", "Other", "", 1, "other", body);
+        SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page, other)),
                 RuntimeSettings.builder().enforceSerializableSessionState(true).disconnectedSessionTtl(ttl).build(),
                 JsonMapper.builder().build());
         engine.setPersistence(SessionPersistence.shared(new RedisSessionStore(connections), codec(), name, ttl));
@@ -293,6 +294,25 @@ class DurableSessionsTest {
         assertThat(callbacks).hasValue(3);
         assertThat(runsOnB).as("bound now: no more drawing first").hasValue(3);
         assertThat(onB.texts()).containsExactly("count=3", "note= name=Grace");
+    }
+
+    @Test
+    void S9_2_aTabThatMovesAskingForAnotherPageOrQueryThanItsStoredStateIsRunOnce() {
+        SpringlitEngine a = node("node-a", TTL, countedCounter(new AtomicInteger(), nameChanges));
+        SpringlitEngine b = node("node-b", TTL, countedCounter(runsOnB, nameChanges));
+        SpringlitEngine c = node("node-c", TTL, countedCounter(new AtomicInteger(), nameChanges));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+
+        // its navigation to /other never completed on A: the tab shows /other's address, not what A stored
+        ClusterTab onB = onA.movedTo(b, "/other", "");
+        assertThat(runsOnB).as("one run draws the page the tab asks for").hasValue(1);
+        assertThat(lastAttached(onB).reset()).isTrue();
+        assertThat(onB.texts()).containsExactly("count=1", "note= name=");
+
+        ClusterTab onC = onB.movedTo(c, "/other", "?tab=2"); // query parameters its stored state was not committed with
+        assertThat(onC.session.runCount()).as("a different query: one run").isEqualTo(1);
+        assertThat(onC.texts()).containsExactly("count=1", "note= name=");
     }
 
     @Test
