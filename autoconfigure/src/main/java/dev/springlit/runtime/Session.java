@@ -221,6 +221,9 @@ public final class Session implements SessionHandle {
             enqueue(RunRequest.first());
         } else {
             touched = true; // a tab that comes back is a real one
+            if (tab.isReplacing() && runner.isIdle()) {
+                enqueue(RunRequest.rerun()); // no run drew here what it showed (S9.2): the tree it got is empty
+            }
             runner.kick();
         }
     }
@@ -233,7 +236,8 @@ public final class Session implements SessionHandle {
      */
     boolean attachShown(ClientConnection newConnection, boolean tabShowsPage) {
         StoredPage stored = storedPage;
-        if (!tabShowsPage || stored == null || !stored.matches(page.path(), query.toSearch())) {
+        if (!tabShowsPage || stored == null || !tab.isReplacing() && runner.runCount() > 0
+                || !stored.matches(page.path(), query.toSearch())) {
             return false;
         }
         PageDescriptor shown = page;

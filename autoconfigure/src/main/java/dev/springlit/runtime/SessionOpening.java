@@ -61,7 +61,9 @@ public final class SessionOpening {
             session.setUser(hello.user());
             beforeAttach.accept(session);
             session.setQuery(hello.query());
-            session.attach(connection, false);
+            if (!session.attachShown(connection, hello.shown())) { // still nothing drawn here since a take-over
+                session.attach(connection, false);
+            }
             if (!session.page().path().equals(hello.page().path())) {
                 session.navigate(hello.page());
             }

@@ -94,6 +94,11 @@ final class TabLink {
         return attach(newConnection, attached, true, () -> 0);
     }
 
+    /** Whether this copy does not hold what the tab shows (see {@link #replaceOnNextRun}). */
+    boolean isReplacing() {
+        return replacing;
+    }
+
     /** What this copy holds is not what the tab shows: forgotten, and the next run to end is sent whole. */
     void replaceOnNextRun() {
         output.forget();

@@ -316,6 +316,28 @@ class DurableSessionsTest {
     }
 
     @Test
+    void S9_2_aMovedTabThatReconnectsToItsNewNodeBeforeAnyRunThereKeepsItsPageOrIsDrawnOnReload() {
+        SpringlitEngine a = node("node-a", TTL, countedCounter(new AtomicInteger(), nameChanges));
+        SpringlitEngine b = node("node-b", TTL, countedCounter(runsOnB, nameChanges));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        ClusterTab onB = onA.movedTo(b);
+        onB.session.detach(onB);
+
+        ClusterTab again = onB.movedTo(b); // the connection dropped and came back to B: B still drew nothing
+        assertThat(runsOnB).as("still no run").hasValue(0);
+        assertThat(lastAttached(again).reset()).isFalse();
+        assertThat(again.texts()).containsExactly("count=1", "note= name=");
+
+        again.session.detach(again);
+        ClusterTab reloaded = ClusterTab.open(b, onA.session.id()); // a reload shows nothing: B draws it
+        assertThat(runsOnB).as("one run for the reload").hasValue(1);
+        assertThat(reloaded.texts()).containsExactly("count=1", "note= name=");
+        reloaded.click("Inc", 2);
+        assertThat(reloaded.texts()).containsExactly("count=2", "note= name=");
+    }
+
+    @Test
     void S9_2_aTabThatMovesWhileItsLastRunNeverCompletedIsRunExactlyOnce() {
         java.util.concurrent.atomic.AtomicBoolean holdOnA = new java.util.concurrent.atomic.AtomicBoolean();
         Page onNodeA = countedCounter(new AtomicInteger(), new CopyOnWriteArrayList<>());
