@@ -74,6 +74,7 @@ export function connect(reclaim) {
       query: location.search,
       reclaim: !!reclaim,
       widgets: hooks.widgets(),
+      adopt: takeAdoptToken(),
     });
   };
   ws.onmessage = (event) => {
@@ -114,6 +115,16 @@ export function connect(reclaim) {
     }
     scheduleReconnect();
   };
+}
+
+/**
+ * The token of the first run the page's GET rendered (docs/protocol.md, `adopt`): single-use, so only the first
+ * hello carries it; a later one (a reconnect) is answered as a tab that comes back.
+ */
+function takeAdoptToken() {
+  const token = state.adopt;
+  state.adopt = null;
+  return token || undefined;
 }
 
 function scheduleReconnect() {

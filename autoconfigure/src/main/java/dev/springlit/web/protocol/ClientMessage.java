@@ -17,8 +17,13 @@ public sealed interface ClientMessage {
     int MAX_WIDGETS = 10_000;
     int MAX_ID_LENGTH = 1_000;
 
-    record Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets)
-            implements ClientMessage {
+    /** {@code adopt}: the token of the first run the page's GET rendered into the shell, or null. */
+    record Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets,
+                 String adopt) implements ClientMessage {
+
+        Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets) {
+            this(session, page, query, reclaim, widgets, null);
+        }
     }
 
     /** {@code seq}: the tab's number for this interaction (S9.3), 0 when it numbers none. */
@@ -102,8 +107,12 @@ public sealed interface ClientMessage {
             throw new BadMessageException("bad_message", "\"reclaim\" must be a boolean.");
         }
         String query = optionalString(root, "query");
+        String adopt = optionalString(root, "adopt");
+        if (adopt != null && adopt.length() > MAX_ID_LENGTH) {
+            throw new BadMessageException("bad_message", "\"adopt\" is too long.");
+        }
         return new Hello(optionalString(root, "session"), requiredString(root, "page"), query == null ? "" : query,
-                reclaim != null && reclaim.booleanValue(), widgetValues(mapper, root));
+                reclaim != null && reclaim.booleanValue(), widgetValues(mapper, root), adopt);
     }
 
     private static Rerun rerun(JsonMapper mapper, JsonNode root) {

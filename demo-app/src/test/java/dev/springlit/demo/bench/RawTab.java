@@ -76,7 +76,7 @@ final class RawTab implements AutoCloseable {
         }
     }
 
-    /** Whether the hello adopted a server-rendered first run instead of asking for one. */
+    /** Whether the hello adopted a server-rendered first run (the server answered without a tree). */
     boolean adopted() {
         return adopted;
     }
@@ -162,6 +162,12 @@ final class RawTab implements AutoCloseable {
             seen.append(message).append('\n');
             if (message.startsWith("{\"type\":\"error\"") || message.startsWith("{\"type\":\"busy\"")) {
                 throw new IllegalStateException("the server answered the hello with " + message);
+            }
+            if (adopted && message.startsWith("{\"type\":\"session\"")) {
+                if (message.contains("\"reset\":false")) {
+                    return seen.toString(); // the server kept the run the shell showed: it has ended for this tab
+                }
+                adopted = false; // not adopted after all: the tree and the run's end follow
             }
             if (message.startsWith("{\"type\":\"delta\"")) {
                 Matcher status = STATUS.matcher(message);
