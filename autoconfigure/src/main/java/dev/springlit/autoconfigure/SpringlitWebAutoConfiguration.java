@@ -105,11 +105,10 @@ public class SpringlitWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties,
-                                 Routes routes, ObjectProvider<Appearance> appearance, ElementRenderer renderer,
-                                 ProtocolCodec codec) {
+                                 Routes routes, ObjectProvider<Appearance> appearance, ElementRenderer renderer) {
         PageShell shell = new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), routes,
                 engine::access, appearance.getIfAvailable(Appearance::plain));
-        shell.renderFirstRuns(engine.opening(), renderer, codec::encode, properties.getServer().getFirstRenderWait());
+        shell.renderFirstRuns(engine.opening(), renderer, properties.getServer().getFirstRenderWait());
         return shell;
     }
 

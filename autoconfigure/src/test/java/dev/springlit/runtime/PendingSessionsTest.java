@@ -84,6 +84,21 @@ class PendingSessionsTest {
     }
 
     @Test
+    void i20_aPendingSessionsRunEveryFragmentTicksOnlyOnceItsTabIsAttached() throws Exception {
+        AtomicInteger ticks = new AtomicInteger();
+        harness = RuntimeHarness.start(st -> st.fragment("clock", java.time.Duration.ofMillis(20), f -> {
+            ticks.incrementAndGet();
+            f.text("tick");
+        }));
+        SessionOpening.FirstRun first = harness.engine.opening().openPending(get("198.51.100.1"), 10_000).orElseThrow();
+        Thread.sleep(300);
+        assertThat(ticks.get()).as("only the page's own run drew the fragment").isEqualTo(1);
+
+        harness.engine.opening().open(hello(null, first.token()), new RecordingConnection(), s -> { });
+        RuntimeHarness.await("the fragment ticking for the attached tab", () -> ticks.get() > 2);
+    }
+
+    @Test
     void i20_pageGetsOpenNoSessionsPastTheLimitsOfHellos() {
         start();
         harness.engine.sessions().setMaxSessionsPerAddress(2);

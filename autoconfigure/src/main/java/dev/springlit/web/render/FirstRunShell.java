@@ -1,8 +1,11 @@
 package dev.springlit.web.render;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.SessionOpening;
@@ -25,12 +28,13 @@ final class FirstRunShell {
     private static final String CHILDREN = "data-sl-children";
     private static final String INERT = " inert>";
 
-    private final ElementRenderer renderer;
-    private final Function<ServerMessage, String> json;
+    /** Strings and numbers only: no application customisation applies. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    FirstRunShell(ElementRenderer renderer, Function<ServerMessage, String> json) {
+    private final ElementRenderer renderer;
+
+    FirstRunShell(ElementRenderer renderer) {
         this.renderer = renderer;
-        this.json = json;
     }
 
     /** {@code shell} with {@code run} spliced in (the shell is the cached one: it is not changed). */
@@ -39,13 +43,19 @@ final class FirstRunShell {
         head.append("<meta name=\"").append(TOKEN_META).append("\" content=\"").append(run.token()).append("\">\n");
         String[] rootsHtml = {"", ""};
         if (run.run() > 0) {
-            Node[] roots = tree(run.ops());
+            List<Map<String, Object>> ops = new ArrayList<>();
+            Node[] roots = tree(run.ops(), ops);
             rootsHtml[0] = roots[0].childrenHtml();
             rootsHtml[1] = roots[1].childrenHtml();
-            // "<" escaped inside JSON strings, so no "</script>" can end the block early
-            String delta = json.apply(new ServerMessage.Delta(run.run(), run.ops(), RunStatus.OK)).replace("<", "\\u003c");
-            head.append("<script type=\"application/json\" id=\"").append(RUN_BLOCK).append("\">").append(delta)
-                    .append("</script>\n");
+            // the delta the socket would have sent, each element rendered once for both; "<" escaped inside its
+            // strings, so no "</script>" in page output can end the block early
+            Map<String, Object> delta = new LinkedHashMap<>();
+            delta.put("type", "delta");
+            delta.put("run", run.run());
+            delta.put("ops", ops);
+            delta.put("status", RunStatus.OK.wireName());
+            head.append("<script type=\"application/json\" id=\"").append(RUN_BLOCK).append("\">")
+                    .append(JSON.writeValueAsString(delta).replace("<", "\\u003c")).append("</script>\n");
         }
         // every place is found in the template's own markup before anything is inserted (page output could hold
         // the same text), then the pieces are put together in document order
@@ -71,8 +81,11 @@ final class FirstRunShell {
         return close < 0 ? -1 : close + 1;
     }
 
-    /** The containers' elements, parents first as a snapshot lists them, each rendered once. */
-    private Node[] tree(List<ServerMessage.Op> ops) {
+    /**
+     * The containers' elements, parents first as a snapshot lists them, each rendered once; {@code json} gets each
+     * as a {@code set} op.
+     */
+    private Node[] tree(List<ServerMessage.Op> ops, List<Map<String, Object>> json) {
         Node[] roots = {new Node(null), new Node(null)};
         for (ServerMessage.Op op : ops) {
             if (!(op instanceof ServerMessage.SetOp set) || set.path().depth() < 2 || set.path().root() > 1) {
@@ -85,7 +98,17 @@ final class FirstRunShell {
                 parent = index < parent.children.size() ? parent.children.get(index) : null;
             }
             if (parent != null) {
-                parent.put(path.last(), new Node(renderer.render(set.element())));
+                String html = renderer.render(set.element());
+                parent.put(path.last(), new Node(html));
+                Map<String, Object> setOp = new LinkedHashMap<>();
+                setOp.put("op", "set");
+                int[] indexes = new int[path.depth()];
+                for (int level = 0; level < indexes.length; level++) {
+                    indexes[level] = path.index(level);
+                }
+                setOp.put("path", indexes);
+                setOp.put("html", html);
+                json.add(setOp);
             }
         }
         return roots;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +20,6 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import dev.springlit.runtime.SessionOpening;
-import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.page.PageAccess;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
@@ -71,10 +69,9 @@ public final class PageShell {
      * {@code opening} (same limits as a hello), waits up to {@code wait} for its first run and puts it in the shell
      * with the token the tab's hello adopts it with (docs/protocol.md, {@code adopt}).
      */
-    public void renderFirstRuns(SessionOpening opening, ElementRenderer renderer, Function<ServerMessage, String> json,
-                                Duration wait) {
+    public void renderFirstRuns(SessionOpening opening, ElementRenderer renderer, Duration wait) {
         this.firstRuns = wait.isZero() || wait.isNegative() ? null
-                : new FirstRuns(opening, new FirstRunShell(renderer, json), wait.toMillis());
+                : new FirstRuns(opening, new FirstRunShell(renderer), wait.toMillis());
     }
 
     /** The routes, one GET per page path. */

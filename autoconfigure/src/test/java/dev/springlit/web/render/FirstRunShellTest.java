@@ -8,8 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.springlit.element.Block;
 import dev.springlit.element.ElementPath;
 import dev.springlit.element.Text;
@@ -19,7 +17,6 @@ import dev.springlit.runtime.page.PageAccess;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
 import dev.springlit.web.http.Routes;
-import dev.springlit.web.protocol.ProtocolCodec;
 
 /**
  * What a page's GET sends with a new tab's first run (issue 20): the elements in their containers (a block's children
@@ -30,8 +27,7 @@ class FirstRunShellTest {
 
     private static final PageDescriptor HOME = new PageDescriptor("/", "Home", "", 0, "home", st -> { });
     private final ElementRenderer renderer = new ElementRenderer(new SpringlitTemplates().engine());
-    private final FirstRunShell firstRun = new FirstRunShell(renderer,
-            new ProtocolCodec(JsonMapper.builder().build(), renderer)::encode);
+    private final FirstRunShell firstRun = new FirstRunShell(renderer);
     private final String shell = new PageShell(new PageRegistry(List.of(HOME)), new SpringlitTemplates().engine(), "App",
             new Routes("v1"), () -> new PageAccess() { }).render(HOME, new MockHttpServletRequest("GET", "/"));
 
