@@ -84,6 +84,7 @@ export function connect(reclaim) {
       reclaim: !!reclaim,
       widgets: hooks.widgets(),
       shown: showsSessionPage(reclaim, state.runs, document),
+      adopt: takeAdoptToken(),
     });
   };
   ws.onmessage = (event) => {
@@ -124,6 +125,16 @@ export function connect(reclaim) {
     }
     scheduleReconnect();
   };
+}
+
+/**
+ * The token of the first run the page's GET rendered (docs/protocol.md, `adopt`): single-use, so only the first
+ * hello carries it; a later one (a reconnect) is answered as a tab that comes back.
+ */
+function takeAdoptToken() {
+  const token = state.adopt;
+  state.adopt = null;
+  return token || undefined;
 }
 
 function scheduleReconnect() {

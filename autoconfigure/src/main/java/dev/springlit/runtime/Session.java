@@ -251,6 +251,42 @@ public final class Session implements SessionHandle {
         return true;
     }
 
+    /**
+     * Starts the first run of a session no tab is attached to yet (a pending session: its page's GET renders the
+     * run into the shell); it stays parked, so it ends as an untouched parked session unless a tab adopts it.
+     */
+    void startPending() {
+        enqueue(RunRequest.first());
+    }
+
+    /** The number of the pending session's first run once it ended, within {@code millis}; else -1. */
+    int awaitFirstRun(long millis) {
+        try {
+            return tab.firstRunEnded().get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** What the session's tab shows now, as ops for a page that starts empty (what a GET renders). */
+    List<ServerMessage.Op> shown() {
+        return tab.output().snapshot();
+    }
+
+    /**
+     * Attaches the tab whose page's GET rendered run {@code shownRun} of this pending session: no second run, and
+     * no tree when nothing ran since (see {@link TabLink#adopt}).
+     */
+    void adopt(ClientConnection newConnection, int shownRun) {
+        PageDescriptor shownPage = page;
+        tab.adopt(newConnection, new ServerMessage.SessionAttached(id, shownPage.path(), shownPage.title(), true,
+                ledger.acknowledged(), ledger.received()), shownRun, runner::runCount);
+        runner.kick();
+    }
+
     /** The tab went away; the session is parked until it comes back or the TTL ends it. */
     public void detach(ClientConnection gone) {
         tab.detach(gone);

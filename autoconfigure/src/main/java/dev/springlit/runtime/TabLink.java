@@ -1,6 +1,7 @@
 package dev.springlit.runtime;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
@@ -40,6 +41,7 @@ final class TabLink {
     private volatile boolean replacing;
     /** The last numbered interaction the tab may forget (S9.3), sent with each run's end. */
     private volatile java.util.function.LongSupplier acknowledged = () -> 0;
+    private final CompletableFuture<Integer> firstRunEnded = new CompletableFuture<>();
 
     /** What the tab shows, as the runs of this session draw it. */
     PageOutput output() {
@@ -63,6 +65,21 @@ final class TabLink {
 
     ClientConnection attach(ClientConnection newConnection, ServerMessage.SessionAttached attached, boolean fresh,
                             IntSupplier runCount) {
+        return attach(newConnection, attached, fresh, -1, runCount);
+    }
+
+    /**
+     * As {@link #attach}, for a tab that shows run {@code shownRun} already (its page's GET rendered it): while that
+     * run is the last and it ended, the tab hears only which session it has ({@code reset} false, no tree); else
+     * it is treated as a tab that comes back.
+     */
+    ClientConnection adopt(ClientConnection newConnection, ServerMessage.SessionAttached attached, int shownRun,
+                           IntSupplier runCount) {
+        return attach(newConnection, attached, false, shownRun, runCount);
+    }
+
+    private ClientConnection attach(ClientConnection newConnection, ServerMessage.SessionAttached attached,
+                                    boolean fresh, int shownRun, IntSupplier runCount) {
         ClientConnection previous;
         sendLock.lock();
         try {
@@ -72,9 +89,11 @@ final class TabLink {
             }
             int runs = runCount.getAsInt(); // read with the send lock held, as the ends it is compared with are posted
             boolean running = lastEndedRun < runs;
+            boolean shown = shownRun > 0 && shownRun == runs && !running;
             output.drain(true);
-            outbox.post(newConnection, attached);
-            if (!fresh) {
+            outbox.post(newConnection, shown ? new ServerMessage.SessionAttached(attached.id(), attached.page(),
+                    attached.title(), false, attached.seq(), attached.received()) : attached);
+            if (!fresh && !shown) {
                 List<ServerMessage.Op> tree = output.snapshot();
                 outbox.post(newConnection, new ServerMessage.Delta(runs, tree, running ? null : RunStatus.OK));
             }
@@ -103,6 +122,11 @@ final class TabLink {
     void replaceOnNextRun() {
         output.forget();
         replacing = true;
+    }
+
+    /** Completes with the number of the first run whose end was posted (a pending session's GET waits for it). */
+    CompletableFuture<Integer> firstRunEnded() {
+        return firstRunEnded;
     }
 
     /** The tab went away; the session is parked until it comes back or the TTL ends it. */
@@ -232,6 +256,7 @@ final class TabLink {
         }
         if (status != null) {
             lastEndedRun = Math.max(lastEndedRun, run);
+            firstRunEnded.complete(run);
         }
         outbox.post(connection(), new ServerMessage.Delta(run, ops, status,
                 status == null ? 0 : acknowledged.getAsLong(), fragment));

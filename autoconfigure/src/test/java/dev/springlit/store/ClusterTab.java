@@ -68,7 +68,7 @@ final class ClusterTab implements ClientConnection {
         ClusterTab moved = new ClusterTab(onRunEnd);
         moved.messages.addAll(messages());
         TabHello hello = new TabHello(session.id(), engine.pages().find(path).orElseThrow(), query, true, Map.of(),
-                null, null, true);
+                null, null, true, null);
         SessionOpening.Outcome outcome = engine.opening().open(hello, moved, s -> moved.session = s);
         if (!(outcome instanceof SessionOpening.Opened)) {
             throw new AssertionError("refused: " + outcome);

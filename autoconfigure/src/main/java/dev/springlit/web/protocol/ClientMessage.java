@@ -17,12 +17,15 @@ public sealed interface ClientMessage {
     int MAX_WIDGETS = 10_000;
     int MAX_ID_LENGTH = 1_000;
 
-    /** {@code shown}: the tab still shows what its session's last run drew (a reconnect, not a reload; S9.2). */
+    /**
+     * {@code shown}: the tab still shows what its session's last run drew (a reconnect, not a reload; S9.2);
+     * {@code adopt}: the token of the first run the page's GET rendered into the shell, or null.
+     */
     record Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets,
-                 boolean shown) implements ClientMessage {
+                 boolean shown, String adopt) implements ClientMessage {
 
         Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets) {
-            this(session, page, query, reclaim, widgets, false);
+            this(session, page, query, reclaim, widgets, false, null);
         }
     }
 
@@ -111,9 +114,13 @@ public sealed interface ClientMessage {
             throw new BadMessageException("bad_message", "\"shown\" must be a boolean.");
         }
         String query = optionalString(root, "query");
+        String adopt = optionalString(root, "adopt");
+        if (adopt != null && adopt.length() > MAX_ID_LENGTH) {
+            throw new BadMessageException("bad_message", "\"adopt\" is too long.");
+        }
         return new Hello(optionalString(root, "session"), requiredString(root, "page"), query == null ? "" : query,
                 reclaim != null && reclaim.booleanValue(), widgetValues(mapper, root),
-                shown != null && shown.booleanValue());
+                shown != null && shown.booleanValue(), adopt);
     }
 
     private static Rerun rerun(JsonMapper mapper, JsonNode root) {
