@@ -3,7 +3,6 @@ package dev.springlit.demo;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 import dev.springlit.Page;
-import dev.springlit.SessionState;
 import dev.springlit.St;
 import dev.springlit.StreamlitPage;
 
@@ -19,16 +18,8 @@ class MediumOutputTestPage implements Page {
 
     private static final String PADDING = "y".repeat(3_000);
 
-    private final SessionState state;
-
-    MediumOutputTestPage(SessionState state) {
-        this.state = state;
-    }
-
     @Override
     public void render(St st) {
-        int run = state.getOrDefault("runs", 0) + 1;
-        state.put("runs", run);
-        st.text("run " + run + " " + PADDING);
+        st.text("run at " + System.nanoTime() + " " + PADDING); // never the last run's text: all of it is sent again
     }
 }

@@ -58,8 +58,6 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     private final ConnectionLimits limits;
     private final UnfinishedMessages unfinished;
     private final ConnectionWatchdog watchdog;
-    /** Bounds the threads all tabs' direct writes may hold at once (tabs that stopped reading). */
-    private final DirectWrites directWrites = DirectWrites.forThisMachine();
     /**
      * Connections refused or closed for what they did, and hellos refused a session: each is one event of its own
      * connection, so they are aggregated across connections (a flood of them would otherwise flood the log).
@@ -113,7 +111,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
         WebSocketConnection connection = new WebSocketConnection(socket, codec, sendTimeLimitMs, backlogLimitBytes,
-                engine.observer(), directWrites);
+                engine.observer());
         socket.getAttributes().put(CONNECTION, connection);
         socket.getAttributes().put(RATE, new InboundRateLimit(maxMessagesPerSecond, System.nanoTime()));
         OpenConnection open = new OpenConnection(socket, connection, clientAddress(socket), System.nanoTime());

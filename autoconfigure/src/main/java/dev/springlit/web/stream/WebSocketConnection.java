@@ -63,6 +63,8 @@ final class WebSocketConnection implements ClientConnection {
      * than a thread descheduled on a loaded machine, so a tab that reads is not taken for a slow one.
      */
     private static final long SLOW_DIRECT_WRITE_NANOS = 200_000_000;
+    /** Bounds the threads all tabs' direct writes may hold at once (tabs that stopped reading), in this JVM. */
+    private static final DirectWrites DIRECT_WRITES = DirectWrites.forThisMachine();
     /** How long a ping may wait for room in the socket's buffer (it holds up the connection checks meanwhile). */
     private static final long PING_WAIT_MS = 1_000;
 
@@ -74,7 +76,6 @@ final class WebSocketConnection implements ClientConnection {
     /** The standard session whose asynchronous sends we use, or null to send through {@link #decorated}. */
     private final Session standard;
     private final WebSocketSession decorated;
-    private final DirectWrites directWrites;
 
     // Guarded by this.
     private final ArrayDeque<String> queue = new ArrayDeque<>();
@@ -90,9 +91,8 @@ final class WebSocketConnection implements ClientConnection {
     private boolean mayWriteDirectly = true;
 
     WebSocketConnection(WebSocketSession socket, ProtocolCodec codec, int sendTimeLimitMs, int backlogLimitBytes,
-                        RunObserver observer, DirectWrites directWrites) {
+                        RunObserver observer) {
         this.socket = socket;
-        this.directWrites = directWrites;
         this.observer = observer;
         this.codec = codec;
         this.backlogLimitBytes = backlogLimitBytes;
@@ -142,7 +142,7 @@ final class WebSocketConnection implements ClientConnection {
                 return;
             }
             if (mayWait && !writing && mayWriteDirectly && text.length() <= DIRECT_WRITE_MAX_CHARS
-                    && directWrites.tryStart()) {
+                    && DIRECT_WRITES.tryStart()) {
                 writing = true; // nothing is queued while nothing is written: this message is next
                 direct = true;
             } else if (writing && queuedChars + text.length() > backlogLimitBytes) {
@@ -183,7 +183,7 @@ final class WebSocketConnection implements ClientConnection {
             failed(e);
             return false;
         } finally {
-            directWrites.end();
+            DIRECT_WRITES.end();
         }
         if (System.nanoTime() - start > SLOW_DIRECT_WRITE_NANOS) {
             synchronized (this) {
