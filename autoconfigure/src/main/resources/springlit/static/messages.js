@@ -28,6 +28,8 @@ export function handle(msg) {
       state.session = msg.id;
       writeStorage(SESSION_KEY, msg.id);
       resetBackoff();
+      // how often a server took the tab (tests and tools wait for a reconnect to land: it may draw nothing, S9.2)
+      document.body.dataset.slAttached = String(Number(document.body.dataset.slAttached || 0) + 1);
       if (msg.reset) {
         closeDialogs(document.body);
         for (const root of document.querySelectorAll(ROOT)) root.replaceChildren();

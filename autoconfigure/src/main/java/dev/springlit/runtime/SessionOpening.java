@@ -61,7 +61,9 @@ public final class SessionOpening {
             session.setUser(hello.user());
             beforeAttach.accept(session);
             session.setQuery(hello.query());
-            session.attach(connection, false);
+            if (!session.attachShown(connection, hello.shown())) { // still nothing drawn here since a take-over
+                session.attach(connection, false);
+            }
             if (!session.page().path().equals(hello.page().path())) {
                 session.navigate(hello.page());
             }
@@ -76,12 +78,15 @@ public final class SessionOpening {
             return new StoreUnavailable("The session store is unavailable right now; reconnecting to your session.");
         }
         if (taken.isPresent()) {
-            // another node (or this JVM before a restart) committed it: same state, one run to draw it, no callbacks
+            // another node (or this JVM before a restart) committed it: same state, no callbacks, and no run when the
+            // tab still shows that state's page (S9.2); else one run draws it
             Session session = taken.get();
             beforeAttach.accept(session);
             session.setUser(hello.user());
             session.setQuery(hello.query());
-            session.attach(connection, true);
+            if (!session.attachShown(connection, hello.shown())) {
+                session.attach(connection, true);
+            }
             session.tellFilesLeftBehind();
             return new Opened(session);
         }

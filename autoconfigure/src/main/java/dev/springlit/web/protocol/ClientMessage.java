@@ -17,8 +17,13 @@ public sealed interface ClientMessage {
     int MAX_WIDGETS = 10_000;
     int MAX_ID_LENGTH = 1_000;
 
-    record Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets)
-            implements ClientMessage {
+    /** {@code shown}: the tab still shows what its session's last run drew (a reconnect, not a reload; S9.2). */
+    record Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets,
+                 boolean shown) implements ClientMessage {
+
+        Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets) {
+            this(session, page, query, reclaim, widgets, false);
+        }
     }
 
     /** {@code seq}: the tab's number for this interaction (S9.3), 0 when it numbers none. */
@@ -101,9 +106,14 @@ public sealed interface ClientMessage {
         if (reclaim != null && !reclaim.isBoolean() && !reclaim.isNull()) {
             throw new BadMessageException("bad_message", "\"reclaim\" must be a boolean.");
         }
+        JsonNode shown = root.get("shown");
+        if (shown != null && !shown.isBoolean() && !shown.isNull()) {
+            throw new BadMessageException("bad_message", "\"shown\" must be a boolean.");
+        }
         String query = optionalString(root, "query");
         return new Hello(optionalString(root, "session"), requiredString(root, "page"), query == null ? "" : query,
-                reclaim != null && reclaim.booleanValue(), widgetValues(mapper, root));
+                reclaim != null && reclaim.booleanValue(), widgetValues(mapper, root),
+                shown != null && shown.booleanValue());
     }
 
     private static Rerun rerun(JsonMapper mapper, JsonNode root) {
