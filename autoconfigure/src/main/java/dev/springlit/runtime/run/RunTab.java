@@ -32,4 +32,7 @@ public interface RunTab {
 
     /** Sends what the running run numbered {@code run} drew so far, unless somebody else is sending. */
     void flushIfFree(int run);
+
+    /** What the copy holds is not what the tab shows (S9.2): it is forgotten, and the next run's end is sent whole. */
+    void replaceOnNextRun();
 }

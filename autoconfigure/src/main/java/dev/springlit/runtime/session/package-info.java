@@ -1,19 +1,21 @@
 /**
  * One tab's session: {@code Session}, the composition root of its parts and the web layer's entry points (attach,
  * interact, navigate, stop); its side of the tab ({@code TabLink}: connection, what the tab shows, the ordered
- * outbox); what pages get from {@code st.session()} ({@code TabHandle}); its query parameters, resources and
- * {@code @SessionScope} beans; its tab's numbered interactions ({@code SessionLedger}) and where it is kept beyond
- * this node ({@code SessionPersistence}); all live sessions ({@code SessionRegistry}) and which one a tab's
- * {@code hello} gets ({@code SessionOpening}, with {@code TabHello}); log names ({@code SessionTag}) and the throttle
- * on refusal warnings. Runs see a session only as {@code run.RunSession} ({@code SessionForRuns}) and its tab as
- * {@code run.RunTab} ({@code TabLink}); drawers see it as {@code draw.Owner} ({@code SessionOwner}); the session
- * sees the engine only as {@code SessionEngine}. Calls go one way: this package uses {@code run}, never the reverse.
+ * outbox); what pages get from {@code st.session()} ({@code TabHandle}); its query parameters, resources and {@code
+ * @SessionScope} beans; its tab's numbered interactions ({@code SessionLedger}) and where it is kept beyond this node
+ * ({@code SessionPersistence}); all live sessions ({@code SessionRegistry}) and which one a tab's {@code hello} gets
+ * ({@code SessionOpening}, with {@code TabHello}, and the single-use tokens by which a tab adopts the pending session
+ * its page's GET ran, {@code AdoptionTokens}); the page a stored state was committed with ({@code StoredPage}); log
+ * names ({@code SessionTag}) and the throttle on refusal warnings. Runs see a session only as {@code run.RunSession}
+ * ({@code SessionForRuns}) and its tab as {@code run.RunTab} ({@code TabLink}); drawers see it as {@code draw.Owner}
+ * ({@code SessionOwner}); the session sees the engine only as {@code SessionEngine}. Calls go one way: this package
+ * uses {@code run}, never the reverse.
  * <p>
  * Threading: web threads call {@code Session}'s entry points, which queue requests with its {@code run.Runner};
  * any thread may send through {@code TabLink} (posting is ordered under its send lock, rendering happens in the
  * outbox after it); {@code SessionPersistence.commit} runs on the session's run thread, outside the session's locks,
  * its keeper thread ({@code springlit-store}) only touches and releases records; the housekeeping thread expires
- * sessions through {@code SessionRegistry}. {@code TabHello} and {@code SessionTag} are immutable;
+ * sessions through {@code SessionRegistry}. {@code TabHello}, {@code StoredPage} and {@code SessionTag} are immutable;
  * {@code RefusalWarnings} is thread-safe.
  */
 package dev.springlit.runtime.session;
