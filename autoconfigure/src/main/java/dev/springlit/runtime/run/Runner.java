@@ -1,3 +1,4 @@
+// Over 300 lines: one session's queue worker and its single commit point (offer, drain, finish, commit, abandon, stop) share one monitor, and S9.2's drawing run (a moved tab's page drawn here before its interaction) is one more way through them.
 package dev.springlit.runtime.run;
 
 import java.util.HashMap;

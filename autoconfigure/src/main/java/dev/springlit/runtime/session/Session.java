@@ -1,4 +1,4 @@
-// Over 300 lines: the composition root of a tab's session and every entry point the web layer, the tester and the store call on it (attach, interact, navigate, stop, take-over, hand-over, end), each a short delegation to its parts (TabLink, Runner, SessionLedger, SessionResources, SessionQuery).
+// Over 300 lines: the composition root of a tab's session and every entry point the web layer, the tester and the store call on it (attach, the first render's pending start and adoption, interact, navigate, stop, take-over, hand-over, end), each a short delegation to its parts (TabLink, Runner, SessionLedger, SessionResources, SessionQuery).
 package dev.springlit.runtime.session;
 
 import java.security.Principal;
