@@ -58,6 +58,9 @@ class SecurityHeadersIT {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertSecurityHeaders(path, response);
         }
+        // the per-family sheets arrive joined into the one the shell links (StylesheetImports)
+        assertThat(get("/_springlit/static/0.1.0/springlit.css").body()).doesNotContain("@import")
+                .contains(".sl-pills", ".sl-chat-message");
         HttpResponse<String> missing = get("/no-such-page");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Page not found");
