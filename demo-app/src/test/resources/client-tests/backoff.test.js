@@ -1,6 +1,6 @@
 // Reconnecting (connection.js): the backoff and what a message sent while disconnected does.
 import { assertEqual, assertTrue, test } from './assert.js';
-import { backoffDelay, isOpen, send } from '/_springlit/static/connection.js';
+import { backoffDelay, isOpen, send, showsSessionPage } from '/_springlit/static/connection.js';
 
 const middle = () => 0.5;
 
@@ -27,3 +27,14 @@ test('a message sent while disconnected is dropped with a notice', () => {
     'Not connected to the server. Reconnecting…', 'notice');
   assertTrue(document.body.dataset.slRunning !== 'true', 'running indicator not turned on');
 });
+
+test('S9.2: hello says the page is shown only after a run drew it, on a reconnect, without fragments', () => {
+  const page = document.createElement('div');
+  page.innerHTML = '<div data-sl-block="vertical"></div>';
+  assertEqual(showsSessionPage(true, 3, page), true, 'a reconnect of a drawn page');
+  assertEqual(showsSessionPage(false, 3, page), false, 'a duplicated tab');
+  assertEqual(showsSessionPage(true, 0, page), false, 'a reload: nothing drawn yet');
+  page.innerHTML = '<div data-sl-block="fragment" data-sl-fragment="clock"></div>';
+  assertEqual(showsSessionPage(true, 3, page), false, 'a fragment whose timer only a run starts');
+});
+

@@ -70,6 +70,20 @@ test('a session message stores the session id; with reset it empties the page', 
   assertEqual(main().children.length + document.getElementById('sl-sidebar').children.length, 0, 'emptied');
 });
 
+test('S9.2: a session taken over without a run keeps the page; the next run replaces it whole', () => {
+  delta([0, 1, 2].map((i) => set([0, i], markdown(`old ${i}`))));
+  const runs = state.runs;
+  const attached = Number(document.body.dataset.slAttached || 0);
+  handle({ type: 'session', id: 'moved', page: state.page, reset: false, seq: 0 });
+  assertEqual(texts(main()), ['old 0', 'old 1', 'old 2'], 'kept');
+  assertEqual(state.runs, runs, 'no run counted');
+  assertEqual(Number(document.body.dataset.slAttached), attached + 1, 'the take-over is visible to tests');
+  // the new server's first run: every element it drew, then each root trimmed to what it drew
+  delta([set([0, 0], markdown('new 0')), set([0, 1], markdown('new 1')), { op: 'trim', path: [0], length: 2 },
+    { op: 'trim', path: [1], length: 0 }]);
+  assertEqual(texts(main()), ['new 0', 'new 1'], 'replaced');
+});
+
 test('a query message rewrites the address bar without a history entry', () => {
   const entries = history.length;
   const path = location.pathname;

@@ -32,6 +32,15 @@ export function backoffDelay(attempt, random = Math.random) {
 }
 
 /**
+ * Whether `hello` may say the tab still shows what its session's runs drew (S9.2: a server taking the session
+ * over from the store then runs nothing): a reconnect (`reclaim`) of a page a run drew (`runs` > 0), not a
+ * reload. Not with a fragment on the page: its `runEvery` timer starts on a server only when a run draws it.
+ */
+export function showsSessionPage(reclaim, runs, root) {
+  return !!reclaim && runs > 0 && !root.querySelector('[data-sl-block="fragment"]');
+}
+
+/**
  * What the connection needs from the rest of the client: `widgets()` the values on screen for `hello`
  * (after a server restart they let the new session show what the tab shows, S1.5), `onMessage(msg)`.
  */
@@ -74,6 +83,8 @@ export function connect(reclaim) {
       query: location.search,
       reclaim: !!reclaim,
       widgets: hooks.widgets(),
+      shown: showsSessionPage(reclaim, state.runs, document),
+      adopt: takeAdoptToken(),
     });
   };
   ws.onmessage = (event) => {
@@ -114,6 +125,16 @@ export function connect(reclaim) {
     }
     scheduleReconnect();
   };
+}
+
+/**
+ * The token of the first run the page's GET rendered (docs/protocol.md, `adopt`): single-use, so only the first
+ * hello carries it; a later one (a reconnect) is answered as a tab that comes back.
+ */
+function takeAdoptToken() {
+  const token = state.adopt;
+  state.adopt = null;
+  return token || undefined;
 }
 
 function scheduleReconnect() {

@@ -28,11 +28,21 @@ export function handle(msg) {
       state.session = msg.id;
       writeStorage(SESSION_KEY, msg.id);
       resetBackoff();
+      // how often a server took the tab (tests and tools wait for a reconnect to land: it may draw nothing, S9.2)
+      document.body.dataset.slAttached = String(Number(document.body.dataset.slAttached || 0) + 1);
+      // a page that came with its first run shows it inert until now: it takes clicks from here on
+      for (const root of document.querySelectorAll(ROOT)) root.removeAttribute('inert');
       if (msg.reset) {
+        adopted = null;
         closeDialogs(document.body);
         for (const root of document.querySelectorAll(ROOT)) root.replaceChildren();
         clearPending();
         afterOps();
+      } else if (adopted) {
+        // the server kept the session whose first run the page came with: that run ends now, for this tab
+        const run = adopted;
+        adopted = null;
+        endRun(run);
       }
       // The answer to hello names the page the session shows; it is not a navigation, so replace.
       if (typeof msg.page === 'string') {
@@ -101,17 +111,54 @@ function applyDelta(msg) {
   if (msg.status == null) {
     setRunning(true);
   } else {
-    const body = document.body;
-    state.status = msg.status;
-    state.runs++;
-    state.ready = true;
-    body.dataset.slStatus = msg.status;
-    body.dataset.slRuns = String(state.runs);
-    body.dataset.slReady = 'true';
-    setRunning(false);
-    clearStale();
-    if (!UNSETTLED_STATUSES.has(msg.status)) settleWidgets(msg.run);
+    endRun(msg);
   }
+  afterOps();
+}
+
+function endRun(msg) {
+  const body = document.body;
+  state.status = msg.status;
+  state.runs++;
+  state.ready = true;
+  body.dataset.slStatus = msg.status;
+  body.dataset.slRuns = String(state.runs);
+  body.dataset.slReady = 'true';
+  setRunning(false);
+  clearStale();
+  if (!UNSETTLED_STATUSES.has(msg.status)) settleWidgets(msg.run);
+}
+
+/** The first run the page's GET rendered, built but not yet ended: its `session` answer ends it (or resets it). */
+let adopted = null;
+
+/**
+ * Builds the tree from the first run the page's GET rendered (a JSON `delta` beside the server's HTML of it), so
+ * the page is live as if that delta had come over the socket; the run counts as ended once the server confirms
+ * the session (until then a click could not be sent). A tab that has a session of its own to reclaim drops it.
+ */
+export function adoptFirstRun() {
+  const block = document.getElementById('sl-first-run');
+  if (!block) return;
+  block.remove();
+  for (const root of document.querySelectorAll(ROOT)) root.replaceChildren();
+  if (state.session) return;
+  let msg;
+  try {
+    msg = JSON.parse(block.textContent);
+  } catch (e) {
+    console.warn('[springlit] unreadable first run', e);
+    return;
+  }
+  if (typeof msg.run === 'number') state.run = msg.run;
+  for (const op of msg.ops || []) {
+    try {
+      applyOp(op);
+    } catch (e) {
+      console.error('[springlit] cannot apply op', op, e);
+    }
+  }
+  adopted = msg;
   afterOps();
 }
 

@@ -12,7 +12,7 @@ import { UNLOADED_KEY } from './constants.js';
 import { readStorage, state, writeStorage } from './state.js';
 import { configure, connect, currentSocket, isOpen, reconnectNow, send, setUnloading } from './connection.js';
 import { watchBrowserContext } from './context.js';
-import { handle } from './messages.js';
+import { adoptFirstRun, handle } from './messages.js';
 import { markNav, onFragmentLinkClick, onNavClick, onPopState } from './nav.js';
 import { closePopovers, onBlockClick, onBlockKeyDown } from './blocks.js';
 import {
@@ -107,5 +107,6 @@ body.dataset.slRuns = '0';
 if (!body.dataset.slReady) body.dataset.slReady = 'false';
 markNav(state.page);
 configure({ widgets: () => collectWidgets(), onMessage: handle });
+adoptFirstRun();
 connect(reclaim);
 watchBrowserContext((message) => { if (isOpen()) send(message); });

@@ -26,6 +26,8 @@ export const state = {
   run: null,          // number of the last run a delta was received for
   status: null,       // status of the last finished run
   stopped: false,     // true after `busy` or a policy close: never reconnect
+  // the page's GET rendered the first run of a session kept for this tab: the first hello adopts it
+  adopt: document.querySelector('meta[name="springlit-adopt"]')?.getAttribute('content') || null,
 };
 
 /** The number of the last run this tab saw, -1 before any: what a value sent now is answered after. */

@@ -252,6 +252,13 @@ public class SpringlitProperties {
         private Duration untouchedSessionTtl = Duration.ofSeconds(10);
 
         /**
+         * How long a page's {@code GET} waits for a new tab's first run, which it then renders into the page (the
+         * page shows before any script runs; the tab's WebSocket adopts that run instead of running the page again).
+         * Past it the page goes out empty and the run reaches the tab over the socket. 0 turns server rendering off.
+         */
+        private Duration firstRenderWait = Duration.ofMillis(500);
+
+        /**
          * The most sessions (attached or parked) the tabs of one client address may hold; past it a new tab from
          * there gets a "busy" message. Raise it when many users reach the server through one proxy or NAT.
          */
@@ -286,6 +293,14 @@ public class SpringlitProperties {
          * the server pings it after a third of this.
          */
         private Duration silentConnectionTimeout = Duration.ofSeconds(60);
+
+        public Duration getFirstRenderWait() {
+            return firstRenderWait;
+        }
+
+        public void setFirstRenderWait(Duration firstRenderWait) {
+            this.firstRenderWait = firstRenderWait;
+        }
 
         public Duration getUntouchedSessionTtl() {
             return untouchedSessionTtl;

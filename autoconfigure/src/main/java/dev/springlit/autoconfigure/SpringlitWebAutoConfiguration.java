@@ -106,9 +106,11 @@ public class SpringlitWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PageShell springlitPageShell(SpringlitEngine engine, SpringlitTemplates templates, SpringlitProperties properties,
-                                 Routes routes, ObjectProvider<Appearance> appearance) {
-        return new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), routes,
+                                 Routes routes, ObjectProvider<Appearance> appearance, ElementRenderer renderer) {
+        PageShell shell = new PageShell(engine.pages(), templates.engine(), properties.getClient().getAppName(), routes,
                 engine::access, appearance.getIfAvailable(Appearance::plain));
+        shell.renderFirstRuns(engine.opening(), renderer, properties.getServer().getFirstRenderWait());
+        return shell;
     }
 
     @Bean

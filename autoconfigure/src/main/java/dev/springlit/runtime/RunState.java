@@ -25,6 +25,7 @@ import dev.springlit.runtime.run.Tracebacks;
 import dev.springlit.runtime.run.UnserializableValueException;
 import dev.springlit.runtime.run.ValuedTrigger;
 import dev.springlit.runtime.widget.AppliedValues;
+import dev.springlit.runtime.widget.DrawnElsewhere;
 import dev.springlit.runtime.widget.Rejection;
 import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.runtime.widget.WidgetSpec;
@@ -47,6 +48,8 @@ final class RunState implements SessionState {
     private final Map<String, WidgetMeta> previous;
     private final SessionData committed;
     private final Set<String> written = new HashSet<>();
+    /** Browser values of widgets not drawn on this node yet, by id: decoded when this run draws them (S9.2). */
+    private Map<String, Object> undecoded;
     /** Ids of the triggers this run's request fired: a button is true only then (S2.10). */
     private final Set<String> fired = new HashSet<>();
     /** What the fired valued triggers carried (a chat input's submitted text), by id. */
@@ -203,6 +206,13 @@ final class RunState implements SessionState {
                         + "\" that takes a value in this session."));
                 continue;
             }
+            if (DrawnElsewhere.isUndecoded(meta)) {
+                if (undecoded == null) {
+                    undecoded = new HashMap<>();
+                }
+                undecoded.put(entry.getKey(), entry.getValue());
+                continue;
+            }
             Object value;
             try {
                 value = meta.decoder().decode(entry.getValue());
@@ -268,6 +278,9 @@ final class RunState implements SessionState {
             }
             return value;
         }
+        if (undecoded != null && undecoded.containsKey(id)) {
+            decodeNow(spec, id, undecoded.remove(id));
+        }
         if (key != null) {
             if (!values.containsKey(key)) {
                 values().put(key, restoredOr(id, spec));
@@ -278,6 +291,27 @@ final class RunState implements SessionState {
             unkeyed().put(id, restoredOr(id, spec));
         }
         return unkeyed.get(id);
+    }
+
+    /**
+     * A browser value that arrived before this node drew its widget, applied now that it is drawn: as if applied
+     * before the run (a value code set through state in this run still wins), refused like any bad value.
+     */
+    private void decodeNow(WidgetSpec spec, String id, Object raw) {
+        String key = spec.key();
+        if (key != null && written.contains(key)) {
+            return;
+        }
+        try {
+            Object value = spec.decoder().decode(raw);
+            if (key != null) {
+                values().put(key, value);
+            } else {
+                unkeyed().put(id, value);
+            }
+        } catch (IllegalArgumentException e) {
+            run.session().reject("bad_value", "Widget \"" + id + "\": " + e.getMessage());
+        }
     }
 
     /** S1.5: a value the tab re-sent after the server lost its session, else the widget's default. */

@@ -15,6 +15,7 @@ import dev.springlit.runtime.run.RunRequest;
 import dev.springlit.runtime.run.RunResult;
 import dev.springlit.runtime.run.RunServices;
 import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.widget.DrawnElsewhere;
 import dev.springlit.runtime.widget.WidgetMeta;
 
 /**
@@ -43,6 +44,10 @@ final class Runner {
     private boolean draining;
     private boolean stopped;
     private int runCount;
+    /** Taken over without a run (S9.2): no run has drawn the page on this node yet (see DrawnElsewhere). */
+    private boolean drawnElsewhere;
+    /** The run drawing the page here before an interaction that needs it (S9.2), or null. */
+    private Run drawing;
 
     Runner(Session session, TabLink tab) {
         this.session = session;
@@ -58,6 +63,11 @@ final class Runner {
     /** Starts from state committed elsewhere (a session taken over from the store), before any run. */
     void restore(SessionData restored) {
         data = restored;
+    }
+
+    /** The tab shows what another node drew, and nothing runs now: the first run here draws it (S9.2). */
+    synchronized void drawnElsewhere() {
+        drawnElsewhere = true;
     }
 
     /** The state the last completed run committed. */
@@ -125,7 +135,10 @@ final class Runner {
                 if (next.fragment() != null && target == null && next.isAuto()) {
                     continue; // its fragment is no longer on the page: its timer's tick has nothing to run
                 }
-                run = new Run(session, services, next, session.page(), next.isTask() ? runCount : ++runCount,
+                run = drawnElsewhere && !next.isTask()
+                        && DrawnElsewhere.mustBeDrawnFirst(data.widgets(), next.widgets(), next.trigger())
+                        ? drawHereFirst(next)
+                        : new Run(session, services, next, session.page(), next.isTask() ? runCount : ++runCount,
                         rejection -> session.reject(rejection.code(), rejection.message()),
                         new RunFragments(target, fragments)); // a fragment gone meanwhile: the page runs instead
                 current = run;
@@ -142,7 +155,7 @@ final class Runner {
             }
             boolean goOn;
             try {
-                goOn = finish(run, result);
+                goOn = run == drawing ? drawnHere(run, result) : finish(run, result);
             } catch (RuntimeException failure) {
                 goOn = survive(run, failure);
             }
@@ -150,6 +163,44 @@ final class Runner {
                 return;
             }
         }
+    }
+
+    /**
+     * S9.2: {@code next} needs the page drawn on this node first (see {@link DrawnElsewhere#mustBeDrawnFirst}): it
+     * goes back to the head of the queue, and a run like a first one (no callbacks, no values) draws the page from
+     * the committed state, binding its widgets' decoders and callbacks. Called under this runner's monitor.
+     */
+    private Run drawHereFirst(RunRequest next) {
+        queue.requeueInterrupted(next);
+        drawing = new Run(session, services, RunRequest.first(), session.page(), runCount, rejection -> { },
+                new RunFragments(null, fragments));
+        return drawing;
+    }
+
+    /**
+     * The drawing run ended: the session keeps its committed values (the run changes nothing a user sees) and takes
+     * the widgets it drew; the tab is sent nothing, and the next run replaces what the tab shows. Interrupted (a newer
+     * interaction came), it draws again before that one. Returns false when the session gave up on the run.
+     */
+    private boolean drawnHere(Run run, RunResult result) {
+        synchronized (this) {
+            drawing = null;
+            if (run.isAbandoned()) {
+                return false;
+            }
+            current = null;
+            if (result.status() == RunStatus.INTERRUPTED) {
+                return true;
+            }
+            drawnElsewhere = false;
+            Map<String, WidgetMeta> widgets = new HashMap<>(data.widgets());
+            widgets.putAll(result.committed() != null ? result.committed().widgets() : result.keptWidgets());
+            data = new SessionData(data.values(), data.unkeyed(), widgets, data.bytes());
+            fragments = fragments.after(run.fragments(), run.page().path());
+            timers.follow(fragments);
+        }
+        tab.replaceOnNextRun();
+        return true;
     }
 
     /** Commits {@code run} and tells its tab; false when the session went on without it (see abandon). */
@@ -215,6 +266,7 @@ final class Runner {
             if (result.committed() != null) {
                 data = result.committed();
                 if (!run.request().isTask()) {
+                    drawnElsewhere = false;
                     fragments = fragments.after(run.fragments(), run.page().path());
                     timers.follow(fragments);
                 }

@@ -27,6 +27,7 @@ import dev.springlit.runtime.run.RunRequest;
 import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.session.SessionTag;
+import dev.springlit.runtime.session.StoredPage;
 import dev.springlit.runtime.upload.SessionFiles;
 import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.support.LogText;
@@ -71,6 +72,8 @@ public final class Session implements SessionHandle {
     private final SessionLedger ledger = new SessionLedger();
     /** File uploaders whose files stayed on the node this session was taken over from. */
     private volatile List<String> filesLeftBehind = List.of();
+    /** Where the stored state of a session taken over was committed (S9.2), or null. */
+    private volatile StoredPage storedPage;
     /** Set when the session moves to another node: its tab is told to reconnect rather than to stop. */
     private volatile String handOverReason;
     /** Who the tab is and where: st.context() and the logout token (see TabIdentity). */
@@ -167,6 +170,7 @@ public final class Session implements SessionHandle {
     void takeOver(SessionPersistence.TakenOver taken) {
         ledger.adopt(taken.stored().lastSeq(), taken.stored().version());
         filesLeftBehind = taken.snapshot().filesLeftBehind();
+        storedPage = new StoredPage(taken.snapshot().pagePath(), taken.snapshot().query());
         runner.restore(SessionPersistence.restore(taken.snapshot()));
         touched = true;
     }
@@ -217,8 +221,70 @@ public final class Session implements SessionHandle {
             enqueue(RunRequest.first());
         } else {
             touched = true; // a tab that comes back is a real one
+            if (tab.isReplacing() && runner.isIdle()) {
+                enqueue(RunRequest.rerun()); // no run drew here what it showed (S9.2): the tree it got is empty
+            }
             runner.kick();
         }
+    }
+
+    /**
+     * S9.2: attaches the tab of a session taken over from the store without a run, when the tab says it still shows
+     * the page ({@code tabShowsPage}: a reconnect, not a reload) and asks for the page and query parameters the
+     * stored state was committed with; its last run completed, so nothing is drawn until its next interaction,
+     * whose run replaces what the tab shows. Returns false, attaching nothing, otherwise.
+     */
+    boolean attachShown(ClientConnection newConnection, boolean tabShowsPage) {
+        StoredPage stored = storedPage;
+        if (!tabShowsPage || stored == null || !tab.isReplacing() && runner.runCount() > 0
+                || !stored.matches(page.path(), query.toSearch())) {
+            return false;
+        }
+        PageDescriptor shown = page;
+        ClientConnection previous = tab.attachShown(newConnection, new ServerMessage.SessionAttached(id, shown.path(),
+                shown.title(), false, ledger.acknowledged(), ledger.received()));
+        if (previous != null && previous != newConnection) {
+            previous.close("This session was taken over by a newer connection of the same tab.");
+        }
+        runner.drawnElsewhere();
+        runner.kick(); // what the tab re-sends meanwhile may already wait
+        return true;
+    }
+
+    /**
+     * Starts the first run of a session no tab is attached to yet (a pending session: its page's GET renders the
+     * run into the shell); it stays parked, so it ends as an untouched parked session unless a tab adopts it.
+     */
+    void startPending() {
+        enqueue(RunRequest.first());
+    }
+
+    /** The number of the pending session's first run once it ended, within {@code millis}; else -1. */
+    int awaitFirstRun(long millis) {
+        try {
+            return tab.firstRunEnded().get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** What the session's tab shows now, as ops for a page that starts empty (what a GET renders). */
+    List<ServerMessage.Op> shown() {
+        return tab.output().snapshot();
+    }
+
+    /**
+     * Attaches the tab whose page's GET rendered run {@code shownRun} of this pending session: no second run, and
+     * no tree when nothing ran since (see {@link TabLink#adopt}).
+     */
+    void adopt(ClientConnection newConnection, int shownRun) {
+        PageDescriptor shownPage = page;
+        tab.adopt(newConnection, new ServerMessage.SessionAttached(id, shownPage.path(), shownPage.title(), true,
+                ledger.acknowledged(), ledger.received()), shownRun, runner::runCount);
+        runner.kick();
     }
 
     /** The tab went away; the session is parked until it comes back or the TTL ends it. */

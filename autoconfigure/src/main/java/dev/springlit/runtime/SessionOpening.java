@@ -1,10 +1,14 @@
 package dev.springlit.runtime;
 
 import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.springlit.runtime.output.ClientConnection;
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.session.AdoptionTokens;
 import dev.springlit.runtime.session.TabHello;
 import dev.springlit.store.SessionStoreException;
 
@@ -36,10 +40,45 @@ public final class SessionOpening {
     public record Refused(String message, boolean addressFull) implements Outcome {
     }
 
+    /**
+     * A pending session's first run as a page's {@code GET} renders it: {@code token} is what the tab's hello
+     * carries ({@code adopt}) to get that session; {@code run} is the run's number and {@code ops} what it drew, or
+     * -1 and nothing when it did not end within the wait (the tab then gets the tree over the socket).
+     */
+    public record FirstRun(String token, int run, List<ServerMessage.Op> ops) {
+    }
+
+    /** How long a pending session waits for its tab's hello; its session ends as an untouched parked one anyway. */
+    static final Duration ADOPTION_WINDOW = Duration.ofSeconds(30);
+
     private final SessionRegistry sessions;
+    private final AdoptionTokens<PendingTab> pending = new AdoptionTokens<>(ADOPTION_WINDOW);
+
+    /** A pending session and the run its GET rendered. */
+    private record PendingTab(Session session, int run) {
+    }
 
     SessionOpening(SessionRegistry sessions) {
         this.sessions = sessions;
+    }
+
+    /**
+     * Opens a pending session for a page's {@code GET} (a tab without a session yet), under the same total and
+     * per-address limits as a hello, runs its page once and waits up to {@code waitMillis} for that run to end.
+     * Empty when the limits refuse a session: the GET then serves the empty shell and the hello is refused as today.
+     */
+    public Optional<FirstRun> openPending(TabHello request, long waitMillis) {
+        Optional<Session> created = sessions.create(request.page(), request.address());
+        if (created.isEmpty()) {
+            return Optional.empty();
+        }
+        Session session = created.get();
+        session.setUser(request.user());
+        session.setQuery(request.query());
+        session.startPending();
+        int run = session.awaitFirstRun(waitMillis);
+        List<ServerMessage.Op> ops = run > 0 ? session.shown() : List.of();
+        return Optional.of(new FirstRun(pending.issue(new PendingTab(session, run)), run, ops));
     }
 
     /**
@@ -47,6 +86,16 @@ public final class SessionOpening {
      * first, so the transport can route the connection's next messages (and its close) to it before any run starts.
      */
     public Outcome open(TabHello hello, ClientConnection connection, Consumer<Session> beforeAttach) {
+        Optional<PendingTab> adopted = pending.take(hello.adopt())
+                .filter(p -> p.session().isAlive() && !p.session().isConnected());
+        if (adopted.isPresent()) {
+            PendingTab tab = adopted.get();
+            if (hello.sessionId() == null && tab.session().page().path().equals(hello.page().path())
+                    && sameUser(tab.session().user(), hello.user())) {
+                return adopt(tab, connection, beforeAttach);
+            }
+            sessions.remove(tab.session()); // the tab goes back to its own session: its GET's run was for nothing
+        }
         Optional<Session> known = sessions.find(hello.sessionId());
         Optional<Session> existing = known
                 .filter(s -> hello.reclaim() || !s.isConnected())
@@ -61,7 +110,9 @@ public final class SessionOpening {
             session.setUser(hello.user());
             beforeAttach.accept(session);
             session.setQuery(hello.query());
-            session.attach(connection, false);
+            if (!session.attachShown(connection, hello.shown())) { // still nothing drawn here since a take-over
+                session.attach(connection, false);
+            }
             if (!session.page().path().equals(hello.page().path())) {
                 session.navigate(hello.page());
             }
@@ -76,12 +127,15 @@ public final class SessionOpening {
             return new StoreUnavailable("The session store is unavailable right now; reconnecting to your session.");
         }
         if (taken.isPresent()) {
-            // another node (or this JVM before a restart) committed it: same state, one run to draw it, no callbacks
+            // another node (or this JVM before a restart) committed it: same state, no callbacks, and no run when the
+            // tab still shows that state's page (S9.2); else one run draws it
             Session session = taken.get();
             beforeAttach.accept(session);
             session.setUser(hello.user());
             session.setQuery(hello.query());
-            session.attach(connection, true);
+            if (!session.attachShown(connection, hello.shown())) {
+                session.attach(connection, true);
+            }
             session.tellFilesLeftBehind();
             return new Opened(session);
         }
@@ -103,6 +157,21 @@ public final class SessionOpening {
             session.restoreWidgetValues(hello.widgets());
         }
         session.attach(connection, true);
+        return new Opened(session);
+    }
+
+    /**
+     * Attaches the tab to the pending session its GET rendered: no second run, unless that run read
+     * {@code st.context()}, which only the handshake and the browser's report complete (then it reruns once).
+     */
+    private Outcome adopt(PendingTab tab, ClientConnection connection, Consumer<Session> beforeAttach) {
+        Session session = tab.session();
+        boolean readContext = session.identity().wasContextRead();
+        beforeAttach.accept(session);
+        session.adopt(connection, tab.run());
+        if (readContext) {
+            session.requestRerun();
+        }
         return new Opened(session);
     }
 

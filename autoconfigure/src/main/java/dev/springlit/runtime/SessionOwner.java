@@ -52,7 +52,7 @@ final class SessionOwner implements Owner {
 
     @Override
     public Context context(String pagePath) {
-        return session.identity().context().atPath(pagePath);
+        return session.identity().contextForPage().atPath(pagePath);
     }
 
     @Override

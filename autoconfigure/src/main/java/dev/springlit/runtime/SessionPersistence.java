@@ -23,7 +23,7 @@ import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.run.StoreWaits;
 import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.session.SessionTag;
-import dev.springlit.runtime.widget.ValueDecoder;
+import dev.springlit.runtime.widget.DrawnElsewhere;
 import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.store.SessionSnapshot;
 import dev.springlit.store.SessionStore;
@@ -360,7 +360,10 @@ public final class SessionPersistence implements AutoCloseable {
                 user == null ? null : user.getName(), previous, codec);
     }
 
-    /** The committed state a session taken over starts with; its widgets are drawn again by its first run here. */
+    /**
+     * The committed state a session taken over starts with; its widgets are known but not drawn here (see
+     * {@link DrawnElsewhere}) until a run draws them.
+     */
     static SessionData restore(SessionSnapshot snapshot) {
         Map<String, WidgetMeta> widgets = new HashMap<>();
         for (WidgetSnapshot widget : snapshot.widgets().values()) {
@@ -368,9 +371,8 @@ public final class SessionPersistence implements AutoCloseable {
             if (kind == null) {
                 continue; // a kind this version does not draw: its first run here decides what exists
             }
-            widgets.put(widget.id(), new WidgetMeta(widget.id(), widget.key(), kind, null, null,
-                    widget.order(), widget.trigger(), widget.trigger() ? null : NOT_DRAWN_HERE, widget.form(),
-                    widget.defaultValue()));
+            widgets.put(widget.id(), DrawnElsewhere.meta(widget.id(), widget.key(), kind, widget.order(),
+                    widget.trigger(), widget.form(), widget.defaultValue(), widget.callback()));
         }
         return new SessionData(new HashMap<>(snapshot.values()), new HashMap<>(snapshot.unkeyedValues()), widgets);
     }
@@ -382,11 +384,6 @@ public final class SessionPersistence implements AutoCloseable {
             return null;
         }
     }
-
-    /** A widget known from the store but not drawn on this node yet cannot read a value: the first run redraws it. */
-    private static final ValueDecoder NOT_DRAWN_HERE = raw -> {
-        throw new IllegalArgumentException("the page is still being drawn on this server; try again.");
-    };
 
     @Override
     public void close() {

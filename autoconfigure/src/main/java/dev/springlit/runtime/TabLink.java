@@ -1,6 +1,7 @@
 package dev.springlit.runtime;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
@@ -33,8 +34,14 @@ final class TabLink {
     private int lastEndedRun;
     /** The fragment block the run going on redraws, or null for a page run: its deltas say so (S10.1). */
     private volatile dev.springlit.element.ElementPath fragment;
+    /**
+     * The tab shows a page this copy does not hold (S9.2: taken over without a run): the next run to end is sent
+     * whole, in one message with its end, and empties past what it drew in each root.
+     */
+    private volatile boolean replacing;
     /** The last numbered interaction the tab may forget (S9.3), sent with each run's end. */
     private volatile java.util.function.LongSupplier acknowledged = () -> 0;
+    private final CompletableFuture<Integer> firstRunEnded = new CompletableFuture<>();
 
     /** What the tab shows, as the runs of this session draw it. */
     PageOutput output() {
@@ -58,6 +65,21 @@ final class TabLink {
 
     ClientConnection attach(ClientConnection newConnection, ServerMessage.SessionAttached attached, boolean fresh,
                             IntSupplier runCount) {
+        return attach(newConnection, attached, fresh, -1, runCount);
+    }
+
+    /**
+     * As {@link #attach}, for a tab that shows run {@code shownRun} already (its page's GET rendered it): while that
+     * run is the last and it ended, the tab hears only which session it has ({@code reset} false, no tree); else
+     * it is treated as a tab that comes back.
+     */
+    ClientConnection adopt(ClientConnection newConnection, ServerMessage.SessionAttached attached, int shownRun,
+                           IntSupplier runCount) {
+        return attach(newConnection, attached, false, shownRun, runCount);
+    }
+
+    private ClientConnection attach(ClientConnection newConnection, ServerMessage.SessionAttached attached,
+                                    boolean fresh, int shownRun, IntSupplier runCount) {
         ClientConnection previous;
         sendLock.lock();
         try {
@@ -67,9 +89,11 @@ final class TabLink {
             }
             int runs = runCount.getAsInt(); // read with the send lock held, as the ends it is compared with are posted
             boolean running = lastEndedRun < runs;
+            boolean shown = shownRun > 0 && shownRun == runs && !running;
             output.drain(true);
-            outbox.post(newConnection, attached);
-            if (!fresh) {
+            outbox.post(newConnection, shown ? new ServerMessage.SessionAttached(attached.id(), attached.page(),
+                    attached.title(), false, attached.seq(), attached.received()) : attached);
+            if (!fresh && !shown) {
                 List<ServerMessage.Op> tree = output.snapshot();
                 outbox.post(newConnection, new ServerMessage.Delta(runs, tree, running ? null : RunStatus.OK));
             }
@@ -78,6 +102,31 @@ final class TabLink {
         }
         outbox.deliver();
         return previous;
+    }
+
+    /**
+     * Makes {@code newConnection} the tab without sending it a tree: it keeps what it shows (a tab that moved from
+     * another node, S9.2), and the next run to end replaces that. Returns the connection it replaced, or null.
+     */
+    ClientConnection attachShown(ClientConnection newConnection, ServerMessage.SessionAttached attached) {
+        replaceOnNextRun(); // before the tab is attached, so nothing runs yet
+        return attach(newConnection, attached, true, () -> 0);
+    }
+
+    /** Whether this copy does not hold what the tab shows (see {@link #replaceOnNextRun}). */
+    boolean isReplacing() {
+        return replacing;
+    }
+
+    /** What this copy holds is not what the tab shows: forgotten, and the next run to end is sent whole. */
+    void replaceOnNextRun() {
+        output.forget();
+        replacing = true;
+    }
+
+    /** Completes with the number of the first run whose end was posted (a pending session's GET waits for it). */
+    CompletableFuture<Integer> firstRunEnded() {
+        return firstRunEnded;
     }
 
     /** The tab went away; the session is parked until it comes back or the TTL ends it. */
@@ -128,6 +177,9 @@ final class TabLink {
      * goes with that) or another thread is delivering (it takes this too).
      */
     void flushIfFree(int run) {
+        if (replacing) {
+            return; // sent whole when the run ends
+        }
         if (sendLock.tryLock()) {
             try {
                 postDrawn(run, null);
@@ -148,11 +200,32 @@ final class TabLink {
         }
         sendLock.lock();
         try {
-            postDrawn(run, result.endsRun() ? result.status() : null);
+            if (!replacing) {
+                postDrawn(run, result.endsRun() ? result.status() : null);
+            } else if (result.endsRun()) {
+                replacing = false;
+                postReplacing(run, result);
+            }
         } finally {
             sendLock.unlock();
         }
         outbox.deliver();
+    }
+
+    /**
+     * Posts the run that replaces what the tab shows: everything it drew (this copy held nothing the tab shows), and
+     * each root trimmed to what the run drew there, which this copy cannot know to trim. Called with the send lock.
+     */
+    private void postReplacing(int run, RunResult result) {
+        List<ServerMessage.Op> ops = new java.util.ArrayList<>(output.drain(true));
+        for (RunResult.Trim trim : result.trims()) {
+            if (trim.container().depth() == 1) {
+                ops.add(new ServerMessage.TrimOp(trim.container(), trim.count()));
+            }
+        }
+        lastEndedRun = Math.max(lastEndedRun, run);
+        outbox.post(connection(), new ServerMessage.Delta(run, ops, result.status(), acknowledged.getAsLong(),
+                fragment));
     }
 
     /**
@@ -183,6 +256,7 @@ final class TabLink {
         }
         if (status != null) {
             lastEndedRun = Math.max(lastEndedRun, run);
+            firstRunEnded.complete(run);
         }
         outbox.post(connection(), new ServerMessage.Delta(run, ops, status,
                 status == null ? 0 : acknowledged.getAsLong(), fragment));

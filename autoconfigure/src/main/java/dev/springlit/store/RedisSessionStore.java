@@ -18,6 +18,7 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.util.ClassUtils;
 import dev.springlit.support.LogText;
 
 /**
@@ -48,6 +49,8 @@ public final class RedisSessionStore implements SessionStore {
     private static final Log log = LogFactory.getLog(RedisSessionStore.class);
 
     private final RedisTemplate<String, byte[]> redis;
+    /** The scripts straight on Lettuce's shared connection, or {@code null} for another client (see LettuceScripting). */
+    private final LettuceScripting lettuce;
     private final String keyPrefix;
 
     public RedisSessionStore(RedisConnectionFactory connectionFactory) {
@@ -62,6 +65,8 @@ public final class RedisSessionStore implements SessionStore {
         template.setValueSerializer(RedisSerializer.byteArray());
         template.afterPropertiesSet();
         this.redis = template;
+        this.lettuce = ClassUtils.isPresent("io.lettuce.core.RedisClient", RedisSessionStore.class.getClassLoader())
+                ? LettuceScripting.of(connectionFactory) : null;
     }
 
     @Override
@@ -138,6 +143,9 @@ public final class RedisSessionStore implements SessionStore {
      */
     @SuppressWarnings("unchecked")
     private <T> T eval(RedisScript<?> script, ReturnType type, byte[] key, byte[]... args) {
+        if (lettuce != null) {
+            return run(() -> lettuce.eval(script, type, key, args));
+        }
         byte[][] keyAndArgs = new byte[args.length + 1][];
         keyAndArgs[0] = key;
         System.arraycopy(args, 0, keyAndArgs, 1, args.length);

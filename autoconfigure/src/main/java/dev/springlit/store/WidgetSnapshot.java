@@ -18,9 +18,17 @@ import java.util.Objects;
  * @param order        its position in the run that drew it (callbacks fire in page order)
  * @param trigger      whether it is button-like: true only in the run its click causes
  * @param defaultValue the value it starts with (what a form cleared on submit goes back to)
+ * @param callback     whether it has an {@code onChange}/{@code onClick} callback: callbacks are code, not data, so
+ *                     another node must draw the page before an interaction with it can fire its callback (S9.2)
  */
 public record WidgetSnapshot(String id, String key, String kind, String form, int order, boolean trigger,
-                             Object defaultValue) implements Serializable {
+                             Object defaultValue, boolean callback) implements Serializable {
+
+    /** A widget without a callback. */
+    public WidgetSnapshot(String id, String key, String kind, String form, int order, boolean trigger,
+                          Object defaultValue) {
+        this(id, key, kind, form, order, trigger, defaultValue, false);
+    }
 
     public WidgetSnapshot {
         Objects.requireNonNull(id, "id");

@@ -55,6 +55,28 @@ final class ClusterTab implements ClientConnection {
         return tab;
     }
 
+    /**
+     * This tab after its connection dropped, reconnected to {@code engine}: it still shows what it showed (its
+     * messages so far) and says so in its hello (S9.2), as the browser does after a reconnect (not a reload).
+     */
+    ClusterTab movedTo(SpringlitEngine engine) {
+        return movedTo(engine, engine.pages().home().orElseThrow().path(), "");
+    }
+
+    /** {@link #movedTo(SpringlitEngine)}, the tab's address showing {@code path} and {@code query}. */
+    ClusterTab movedTo(SpringlitEngine engine, String path, String query) {
+        ClusterTab moved = new ClusterTab(onRunEnd);
+        moved.messages.addAll(messages());
+        TabHello hello = new TabHello(session.id(), engine.pages().find(path).orElseThrow(), query, true, Map.of(),
+                null, null, true, null);
+        SessionOpening.Outcome outcome = engine.opening().open(hello, moved, s -> moved.session = s);
+        if (!(outcome instanceof SessionOpening.Opened)) {
+            throw new AssertionError("refused: " + outcome);
+        }
+        moved.awaitIdle();
+        return moved;
+    }
+
     /** What a reconnecting tab's hello for {@code sessionId} gets from {@code engine}. */
     static SessionOpening.Outcome hello(SpringlitEngine engine, String sessionId) {
         ClusterTab tab = new ClusterTab(d -> { });

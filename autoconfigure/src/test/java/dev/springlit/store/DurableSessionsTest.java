@@ -46,6 +46,9 @@ class DurableSessionsTest {
 
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final AtomicInteger callbacks = new AtomicInteger();
+    /** Page runs on node B, and the changes of the "Name" field its callback saw (see countedCounter). */
+    private final AtomicInteger runsOnB = new AtomicInteger();
+    private final List<String> nameChanges = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -126,7 +129,8 @@ class DurableSessionsTest {
     private SpringlitEngine node(String name, Duration ttl, Page body) {
         LettuceConnectionFactory connections = RedisSessionStoreTest.connect(redis.port());
         PageDescriptor page = new PageDescriptor("/", "Counter", "", 0, "counter", body);
-        SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page)),
+        PageDescriptor other = new PageDescriptor("/other", "Other", "", 1, "other", body);
+        SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page, other)),
                 RuntimeSettings.builder().enforceSerializableSessionState(true).disconnectedSessionTtl(ttl).build(),
                 JsonMapper.builder().build());
         engine.setPersistence(SessionPersistence.shared(new RedisSessionStore(connections), codec(), name, ttl));
@@ -168,7 +172,7 @@ class DurableSessionsTest {
     }
 
     @Test
-    void S9_2_aTabReconnectingToAnotherNodeFindsItsStateThereWithoutCallbacks() {
+    void S9_2_aTabReloadedOnAnotherNodeFindsItsStateThereWithoutCallbacks() {
         SpringlitEngine a = node("node-a");
         SpringlitEngine b = node("node-b");
         ClusterTab onA = ClusterTab.open(a, null);
@@ -183,12 +187,185 @@ class DurableSessionsTest {
         assertThat(onB.session.id()).isEqualTo(id);
         assertThat(onB.texts()).containsExactly("count=3");
         assertThat(callbacks).as("no callback fires when a node takes a session over").hasValue(1);
-        assertThat(onB.session.runCount()).as("one run draws the page on the new node").isEqualTo(1);
+        assertThat(onB.session.runCount()).as("a reloaded tab shows nothing: one run draws it").isEqualTo(1);
         ServerMessage.SessionAttached attached = (ServerMessage.SessionAttached) onB.messages().get(0);
         assertThat(attached.seq()).as("what the tab may forget").isEqualTo(3);
         onB.click("Inc", 4);
         assertThat(onB.texts()).containsExactly("count=4");
         assertThat(stored(id).owner()).isEqualTo("node-b");
+    }
+
+    /**
+     * The counter, counting its runs on one node in {@code runs}; "Note" is an unkeyed text field without a callback,
+     * "Name" a keyed one whose callback records "old->new" (the old value kept in state by the page).
+     */
+    private Page countedCounter(AtomicInteger runs, List<String> nameChanges) {
+        SessionState state = new CurrentSessionState();
+        Page counter = counter();
+        return st -> {
+            runs.incrementAndGet();
+            counter.render(st);
+            String note = st.textInput("Note");
+            String name = st.textInput("Name", o -> o.key("name").onChange(() -> nameChanges.add(
+                    state.getOrDefault("shownName", "") + "->" + state.get("name"))));
+            state.put("shownName", name);
+            st.text("note=" + note + " name=" + name);
+        };
+    }
+
+    private static String widgetIdOf(ClusterTab tab, String label) {
+        return tab.elements().stream().filter(dev.springlit.element.Widget.class::isInstance)
+                .map(dev.springlit.element.Widget.class::cast).filter(w -> label.equals(w.label())).findFirst()
+                .orElseThrow(() -> new AssertionError("no widget " + label)).id();
+    }
+
+    private static ServerMessage.SessionAttached lastAttached(ClusterTab tab) {
+        List<ServerMessage> messages = tab.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof ServerMessage.SessionAttached attached) {
+                return attached;
+            }
+        }
+        throw new AssertionError("no session message");
+    }
+
+    @Test
+    void S9_2_aTabThatMovesAfterItsLastRunCompletedIsNotRunAgainAndKeepsShowingItsState() {
+        SpringlitEngine a = node("node-a", TTL, countedCounter(new AtomicInteger(), nameChanges));
+        SpringlitEngine b = node("node-b", TTL, countedCounter(runsOnB, nameChanges));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        onA.click("Callback", 2);
+        List<dev.springlit.element.Element> shownOnA = onA.elements();
+
+        ClusterTab onB = onA.movedTo(b);
+
+        assertThat(runsOnB).as("the page never ran on B").hasValue(0);
+        assertThat(onB.session.runCount()).isZero();
+        assertThat(onB.runEnds()).as("no run ended on B").hasSameSizeAs(onA.runEnds());
+        ServerMessage.SessionAttached attached = lastAttached(onB);
+        assertThat(attached.reset()).as("the tab keeps what it shows").isFalse();
+        assertThat(attached.seq()).isEqualTo(2);
+        assertThat(onB.elements()).isEqualTo(shownOnA);
+        assertThat(onB.texts()).containsExactly("count=2", "note= name=");
+        assertThat(stored(onA.session.id()).owner()).as("B owns the session now").isEqualTo("node-b");
+        assertThat(callbacks).hasValue(1);
+
+        // a click on a plain button and a value for an unkeyed field without callback: one run, no drawing first
+        onB.session.interact(java.util.Map.of(widgetIdOf(onB, "Note"), "hi"), onB.buttonId("Inc"), 3);
+        onB.awaitIdle();
+        assertThat(runsOnB).as("one run: the note is decoded when the run draws its field").hasValue(1);
+        assertThat(onB.errors()).isEmpty();
+        assertThat(onB.texts()).containsExactly("count=3", "note=hi name=");
+        assertThat(onB.elements()).as("the tab shows what a run on B drew, whole")
+                .hasSameSizeAs(shownOnA).isNotEqualTo(shownOnA);
+        assertThat(storedCount(onA.session.id())).isEqualTo(3);
+    }
+
+    @Test
+    void S9_2_theFirstInteractionAfterAMoveFiresItsCallbacksOnceWithTheOldAndNewValues() {
+        SpringlitEngine a = node("node-a", TTL, countedCounter(new AtomicInteger(), nameChanges));
+        SpringlitEngine b = node("node-b", TTL, countedCounter(runsOnB, nameChanges));
+        ClusterTab onA = ClusterTab.open(a, null);
+        String name = widgetIdOf(onA, "Name");
+        onA.session.interact(java.util.Map.of(name, "Ada"), null, 1);
+        onA.awaitIdle();
+        onA.click("Callback", 2);
+        assertThat(nameChanges).containsExactly("->Ada");
+        assertThat(callbacks).hasValue(1);
+
+        ClusterTab onB = onA.movedTo(b);
+        assertThat(runsOnB).hasValue(0);
+        // one interaction changes the keyed field (callback) and clicks the button with a callback
+        onB.session.interact(java.util.Map.of(name, "Grace"), onB.buttonId("Callback"), 3);
+        onB.awaitIdle();
+
+        assertThat(nameChanges).as("the field's callback, once, with the old and the new value")
+                .containsExactly("->Ada", "Ada->Grace");
+        assertThat(callbacks).as("the button's callback, once").hasValue(2);
+        assertThat(runsOnB).as("the page drawn here first (nothing sent), then the interaction's run").hasValue(2);
+        assertThat(onB.errors()).isEmpty();
+        assertThat(onB.texts()).containsExactly("count=2", "note= name=Grace");
+        assertThat(onB.runEnds()).last().satisfies(d -> assertThat(d.seq()).isEqualTo(3));
+        assertThat(onB.runEnds()).as("one run end on B").hasSize(onA.runEnds().size() + 1);
+        assertThat(storedCount(onA.session.id())).isEqualTo(2);
+
+        onB.click("Callback", 4);
+        assertThat(callbacks).hasValue(3);
+        assertThat(runsOnB).as("bound now: no more drawing first").hasValue(3);
+        assertThat(onB.texts()).containsExactly("count=3", "note= name=Grace");
+    }
+
+    @Test
+    void S9_2_aTabThatMovesAskingForAnotherPageOrQueryThanItsStoredStateIsRunOnce() {
+        SpringlitEngine a = node("node-a", TTL, countedCounter(new AtomicInteger(), nameChanges));
+        SpringlitEngine b = node("node-b", TTL, countedCounter(runsOnB, nameChanges));
+        SpringlitEngine c = node("node-c", TTL, countedCounter(new AtomicInteger(), nameChanges));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+
+        // its navigation to /other never completed on A: the tab shows /other's address, not what A stored
+        ClusterTab onB = onA.movedTo(b, "/other", "");
+        assertThat(runsOnB).as("one run draws the page the tab asks for").hasValue(1);
+        assertThat(lastAttached(onB).reset()).isTrue();
+        assertThat(onB.texts()).containsExactly("count=1", "note= name=");
+
+        ClusterTab onC = onB.movedTo(c, "/other", "?tab=2"); // query parameters its stored state was not committed with
+        assertThat(onC.session.runCount()).as("a different query: one run").isEqualTo(1);
+        assertThat(onC.texts()).containsExactly("count=1", "note= name=");
+    }
+
+    @Test
+    void S9_2_aMovedTabThatReconnectsToItsNewNodeBeforeAnyRunThereKeepsItsPageOrIsDrawnOnReload() {
+        SpringlitEngine a = node("node-a", TTL, countedCounter(new AtomicInteger(), nameChanges));
+        SpringlitEngine b = node("node-b", TTL, countedCounter(runsOnB, nameChanges));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        ClusterTab onB = onA.movedTo(b);
+        onB.session.detach(onB);
+
+        ClusterTab again = onB.movedTo(b); // the connection dropped and came back to B: B still drew nothing
+        assertThat(runsOnB).as("still no run").hasValue(0);
+        assertThat(lastAttached(again).reset()).isFalse();
+        assertThat(again.texts()).containsExactly("count=1", "note= name=");
+
+        again.session.detach(again);
+        ClusterTab reloaded = ClusterTab.open(b, onA.session.id()); // a reload shows nothing: B draws it
+        assertThat(runsOnB).as("one run for the reload").hasValue(1);
+        assertThat(reloaded.texts()).containsExactly("count=1", "note= name=");
+        reloaded.click("Inc", 2);
+        assertThat(reloaded.texts()).containsExactly("count=2", "note= name=");
+    }
+
+    @Test
+    void S9_2_aTabThatMovesWhileItsLastRunNeverCompletedIsRunExactlyOnce() {
+        java.util.concurrent.atomic.AtomicBoolean holdOnA = new java.util.concurrent.atomic.AtomicBoolean();
+        Page onNodeA = countedCounter(new AtomicInteger(), new CopyOnWriteArrayList<>());
+        SpringlitEngine a = node("node-a", TTL, st -> {
+            while (holdOnA.get()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            }
+            onNodeA.render(st);
+        });
+        SpringlitEngine b = node("node-b", TTL, countedCounter(runsOnB, new CopyOnWriteArrayList<>()));
+        ClusterTab onA = ClusterTab.open(a, null);
+        onA.click("Inc", 1);
+        String inc = onA.buttonId("Inc");
+        holdOnA.set(true);
+        onA.session.interact(java.util.Map.of(), inc, 2); // A never completes this run (as if it died in it)
+        try {
+            ClusterTab onB = onA.movedTo(b);
+            assertThat(lastAttached(onB).seq()).as("the tab keeps click 2 to re-send").isEqualTo(1);
+            onB.session.interact(java.util.Map.of(), inc, 2); // the re-send (S9.3)
+            onB.awaitIdle();
+
+            assertThat(runsOnB).as("exactly one run: the click's").hasValue(1);
+            assertThat(onB.texts()).containsExactly("count=2", "note= name=");
+            assertThat(storedCount(onB.session.id())).isEqualTo(2);
+            assertThat(stored(onB.session.id()).lastSeq()).isEqualTo(2);
+        } finally {
+            holdOnA.set(false);
+        }
     }
 
     @Test

@@ -34,8 +34,19 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Opens the stream endpoint from {@code localAddress} (null: the default). */
     RawWebSocket(int port, InetAddress localAddress) throws IOException {
+        this(port, localAddress, 0);
+    }
+
+    /**
+     * Opens the stream endpoint with a receive buffer of {@code receiveBuffer} bytes (0: the system's, which grows
+     * as the client reads): a client that stops reading then fills the server's socket after a few kilobytes.
+     */
+    RawWebSocket(int port, InetAddress localAddress, int receiveBuffer) throws IOException {
         socket = new Socket();
         try {
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer); // before connecting: it sets the window offered
+            }
             if (localAddress != null) {
                 socket.bind(new InetSocketAddress(localAddress, 0));
             }

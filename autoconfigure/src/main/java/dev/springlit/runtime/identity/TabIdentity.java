@@ -10,9 +10,22 @@ public final class TabIdentity {
     private volatile TabContext context = TabContext.serverDefaults();
     private volatile FormToken logoutToken;
     private volatile boolean loggedOut;
+    /** Whether a page read the context ({@code st.context()}): a pending session's tab then reruns it once. */
+    private volatile boolean contextRead;
 
     public TabContext context() {
         return context;
+    }
+
+    /** The context as a page reads it, remembering that it did. */
+    public TabContext contextForPage() {
+        contextRead = true;
+        return context;
+    }
+
+    /** Whether a page has read the context since the session began. */
+    public boolean wasContextRead() {
+        return contextRead;
     }
 
     public void setContext(TabContext context) {

@@ -157,6 +157,19 @@ public final class PageOutput {
         return ops;
     }
 
+    /**
+     * Forgets everything, sent or not: the browser shows something this copy never held (a tab taken over from
+     * another node), so the next run's elements all differ from it and are all sent.
+     */
+    public synchronized void forget() {
+        for (int i = 0; i < ROOTS; i++) {
+            root.children.get(i).children.clear();
+            reached[i] = null;
+        }
+        pending = new ArrayList<>();
+        pendingIndex = null;
+    }
+
     /** Everything the browser should show, as ops for a tab that starts from an empty page (parents first). */
     public synchronized List<Op> snapshot() {
         List<Op> ops = new ArrayList<>();

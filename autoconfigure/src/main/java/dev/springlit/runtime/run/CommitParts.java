@@ -57,7 +57,8 @@ public final class CommitParts {
             boolean fileDefault = defaultValue instanceof dev.springlit.UploadedFile
                     || defaultValue instanceof java.util.Collection<?> c && c.stream().anyMatch(dev.springlit.UploadedFile.class::isInstance);
             widgets.put(widget.id(), new WidgetSnapshot(widget.id(), widget.key(), widget.kind().wireName(),
-                    widget.form(), widget.order(), widget.trigger(), fileDefault ? null : defaultValue));
+                    widget.form(), widget.order(), widget.trigger(), fileDefault ? null : defaultValue,
+                    widget.callback() != null));
             String name = widget.key() != null ? SnapshotParts.keyed(widget.key()) : SnapshotParts.unkeyed(widget.id());
             if (uploads.contains(name)) {
                 filesLeftBehind.add(widget.id());

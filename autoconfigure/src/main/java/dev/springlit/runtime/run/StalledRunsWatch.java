@@ -15,7 +15,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 /**
  * Decides, while runs wait for a thread, whether the busy run threads are working or stuck, and starts more
  * threads only when they are stuck. A busy thread parked (sleeping, waiting on a latch, a queue or a future) at two
- * looks in a row is blocked; a runnable one, or one waiting for a lock, is blocked (in native I/O: a JDBC or socket
+ * looks in a row without CPU time used between them is blocked (one that worked between two short waits is not);
+ * a runnable one, or one waiting for a lock, is blocked (in native I/O: a JDBC or socket
  * read) when its CPU time stood still for two looks (more on an overloaded machine, see
  * {@link #cpuStalledChecks()}), and working when it went up. So a burst of short runs is served by the few threads
  * the cores can run (no thread per waiting run), while pages that block still never make other tabs wait longer
@@ -28,8 +29,9 @@ import java.util.concurrent.locks.ReadWriteLock;
  *
  * <p>Why the thread state first: reading a thread's CPU time is a system call, and on a loaded machine a look over
  * 2,000 busy threads took long enough to let the crowd in a few at a time; the state is a field read, and a thread
- * parked now is not working now, whatever the load. CPU time is read only for runnable threads, for which the state
- * cannot tell working from waiting for a core or for the network.
+ * parked now is not working now, whatever the load. CPU time is read for runnable threads, for which the state
+ * cannot tell working from waiting for a core or for the network, and for a parked thread only until it counts as
+ * blocked: while it stays parked after that, it is not read again.
  *
  * <p>Threading: one watch thread at a time, started by the pool when a run has to wait and ending as soon as none
  * waits; it reads the pool's state under the pool's lock and measures the threads outside it.
@@ -161,8 +163,12 @@ final class StalledRunsWatch implements Runnable {
             } else if ((state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
                     && !waitsForALock(thread)) {
                 needed = STALLED_CHECKS;
-                now.still = wasSeen ? now.still + 1 : 1;
-                now.cpu = UNREAD; // it may work between looks: the next runnable look must not compare with this
+                // parked at two looks may still have worked between them (short waits inside a busy run): its CPU
+                // time tells, read until it counts as blocked and not again while it stays parked
+                boolean known = wasSeen && now.still >= needed && now.cpu != UNREAD;
+                long cpu = known ? now.cpu : cpuTime(thread);
+                now.still = !wasSeen || cpu < 0 || now.cpu == UNREAD || cpu > now.cpu ? 1 : now.still + 1;
+                now.cpu = cpu;
                 if (now.still >= needed) {
                     parked++;
                 }

@@ -15,7 +15,21 @@ import dev.springlit.runtime.page.PageDescriptor;
  * @param widgets   its widgets' values, used only if its session is gone (S1.5); may be null
  * @param user      the signed-in user of the connection, or null
  * @param address   the client address, for the per-address limit; may be null
+ * @param shown     whether the tab still shows what its session's last run drew (a reconnect, not a reload): a
+ *                  node taking the session over from the store then need not draw it again (S9.2)
+ * @param adopt     the adoption token of the first run its page's GET rendered, or null
  */
 public record TabHello(String sessionId, PageDescriptor page, String query, boolean reclaim,
-                       Map<String, Object> widgets, Principal user, String address) {
+                       Map<String, Object> widgets, Principal user, String address, boolean shown, String adopt) {
+
+    /** A tab that shows nothing of its session yet (a new tab, a reload) and adopts no server-rendered first run. */
+    public TabHello(String sessionId, PageDescriptor page, String query, boolean reclaim, Map<String, Object> widgets,
+                    Principal user, String address) {
+        this(sessionId, page, query, reclaim, widgets, user, address, false, null);
+    }
+
+    /** What a page's {@code GET} knows of a new tab: a pending session is opened with it (no session, no widgets). */
+    public static TabHello ofPageRequest(PageDescriptor page, String query, Principal user, String address) {
+        return new TabHello(null, page, query, false, null, user, address, false, null);
+    }
 }

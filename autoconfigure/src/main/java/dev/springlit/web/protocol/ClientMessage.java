@@ -17,8 +17,16 @@ public sealed interface ClientMessage {
     int MAX_WIDGETS = 10_000;
     int MAX_ID_LENGTH = 1_000;
 
-    record Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets)
-            implements ClientMessage {
+    /**
+     * {@code shown}: the tab still shows what its session's last run drew (a reconnect, not a reload; S9.2);
+     * {@code adopt}: the token of the first run the page's GET rendered into the shell, or null.
+     */
+    record Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets,
+                 boolean shown, String adopt) implements ClientMessage {
+
+        Hello(String session, String page, String query, boolean reclaim, Map<String, Object> widgets) {
+            this(session, page, query, reclaim, widgets, false, null);
+        }
     }
 
     /** {@code seq}: the tab's number for this interaction (S9.3), 0 when it numbers none. */
@@ -101,9 +109,18 @@ public sealed interface ClientMessage {
         if (reclaim != null && !reclaim.isBoolean() && !reclaim.isNull()) {
             throw new BadMessageException("bad_message", "\"reclaim\" must be a boolean.");
         }
+        JsonNode shown = root.get("shown");
+        if (shown != null && !shown.isBoolean() && !shown.isNull()) {
+            throw new BadMessageException("bad_message", "\"shown\" must be a boolean.");
+        }
         String query = optionalString(root, "query");
+        String adopt = optionalString(root, "adopt");
+        if (adopt != null && adopt.length() > MAX_ID_LENGTH) {
+            throw new BadMessageException("bad_message", "\"adopt\" is too long.");
+        }
         return new Hello(optionalString(root, "session"), requiredString(root, "page"), query == null ? "" : query,
-                reclaim != null && reclaim.booleanValue(), widgetValues(mapper, root));
+                reclaim != null && reclaim.booleanValue(), widgetValues(mapper, root),
+                shown != null && shown.booleanValue(), adopt);
     }
 
     private static Rerun rerun(JsonMapper mapper, JsonNode root) {

@@ -2,6 +2,7 @@ package dev.springlit.web.render;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import dev.springlit.runtime.SessionOpening;
 import dev.springlit.runtime.page.PageAccess;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.page.PageRegistry;
@@ -44,6 +46,8 @@ public final class PageShell {
     private final Supplier<PageAccess> access;
     private final Appearance look;
     private final RenderedShells shells = new RenderedShells();
+    /** Renders a new tab's first run into its shell; null: shells go out empty and the socket draws the page. */
+    private volatile FirstRuns firstRuns;
 
     public PageShell(PageRegistry pages, ITemplateEngine templates, String appName, Routes routes,
                      Supplier<PageAccess> access) {
@@ -58,6 +62,16 @@ public final class PageShell {
         this.templates = templates;
         this.appName = appName;
         this.routes = routes;
+    }
+
+    /**
+     * Renders each new tab's first run into its page's shell: the GET opens a pending session through
+     * {@code opening} (same limits as a hello), waits up to {@code wait} for its first run and puts it in the shell
+     * with the token the tab's hello adopts it with (docs/protocol.md, {@code adopt}).
+     */
+    public void renderFirstRuns(SessionOpening opening, ElementRenderer renderer, Duration wait) {
+        this.firstRuns = wait.isZero() || wait.isNegative() ? null
+                : new FirstRuns(opening, new FirstRunShell(renderer), wait.toMillis());
     }
 
     /** The routes, one GET per page path. */
@@ -78,10 +92,15 @@ public final class PageShell {
                 return ServerResponse.ok()
                         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noStore())
-                        .body(render(page, request.servletRequest()));
+                        .body(withFirstRun(page, request.servletRequest(), render(page, request.servletRequest())));
             });
         }
         return builder.build();
+    }
+
+    private String withFirstRun(PageDescriptor page, HttpServletRequest request, String shell) {
+        FirstRuns runs = firstRuns;
+        return runs == null ? shell : runs.into(shell, page, request);
     }
 
     /** The "page not found" page for {@code path}, listing the app's pages. */

@@ -292,7 +292,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
         String address = open == null ? null : open.address;
         TabHello tab = new TabHello(hello.session(), page, hello.query(), hello.reclaim(), hello.widgets(),
-                socket.getPrincipal(), address);
+                socket.getPrincipal(), address, hello.shown(), hello.adopt());
         SessionOpening.Outcome outcome = engine.opening().open(tab, connection, session -> {
             identify(socket, session);
             socket.getAttributes().put(SESSION, session);

@@ -34,7 +34,10 @@ import jakarta.websocket.Session;
  * written on that thread with the container's blocking send. Tomcat hands every asynchronous send's completion to
  * one of its threads, even when the write finished at once; a blocking send that finds room in the socket finishes
  * on the caller. If the socket has no room, that caller waits as the write would, at most the send time limit,
- * while other threads' messages queue behind it under the same backlog limit.
+ * while other threads' messages queue behind it under the same backlog limit. So that tabs which stopped reading
+ * cannot hold many threads this way, only a few threads across all tabs may be in a direct write at once
+ * ({@link DirectWrites}; the others send asynchronously), and a tab whose direct write had to wait for room is
+ * never written to directly again.
  * <p>
  * Where the socket is not a standard (JSR 356) one, sends go through Spring's concurrent decorator instead.
  */
@@ -55,6 +58,13 @@ final class WebSocketConnection implements ClientConnection {
      * of a TCP socket (Linux starts at 16 KB), so an idle tab's socket always has room for it.
      */
     private static final int DIRECT_WRITE_MAX_CHARS = 4_096;
+    /**
+     * A direct write that took longer waited for room in the socket (the tab reads slowly or not at all): far more
+     * than a thread descheduled on a loaded machine, so a tab that reads is not taken for a slow one.
+     */
+    private static final long SLOW_DIRECT_WRITE_NANOS = 200_000_000;
+    /** Bounds the threads all tabs' direct writes may hold at once (tabs that stopped reading), in this JVM. */
+    private static final DirectWrites DIRECT_WRITES = DirectWrites.forThisMachine();
     /** How long a ping may wait for room in the socket's buffer (it holds up the connection checks meanwhile). */
     private static final long PING_WAIT_MS = 1_000;
 
@@ -77,6 +87,8 @@ final class WebSocketConnection implements ClientConnection {
     private boolean abandoned;
     /** A close asked for while a write was in progress: done once the queue is written. */
     private CloseStatus closeAfterDrain;
+    /** False once a direct write had to wait for room: from then on every message is sent asynchronously. */
+    private boolean mayWriteDirectly = true;
 
     WebSocketConnection(WebSocketSession socket, ProtocolCodec codec, int sendTimeLimitMs, int backlogLimitBytes,
                         RunObserver observer) {
@@ -129,7 +141,8 @@ final class WebSocketConnection implements ClientConnection {
             if (!accepting) {
                 return;
             }
-            if (mayWait && !writing && text.length() <= DIRECT_WRITE_MAX_CHARS) {
+            if (mayWait && !writing && mayWriteDirectly && text.length() <= DIRECT_WRITE_MAX_CHARS
+                    && DIRECT_WRITES.tryStart()) {
                 writing = true; // nothing is queued while nothing is written: this message is next
                 direct = true;
             } else if (writing && queuedChars + text.length() > backlogLimitBytes) {
@@ -157,14 +170,25 @@ final class WebSocketConnection implements ClientConnection {
         pump();
     }
 
-    /** Writes {@code text} on this thread, waiting at most the send time limit for room; false if it failed. */
+    /**
+     * Writes {@code text} on this thread, waiting at most the send time limit for room, and gives back its
+     * {@link DirectWrites} slot; false if it failed.
+     */
     private boolean writeHere(String text) {
+        long start = System.nanoTime();
         try {
             standard.getUserProperties().put(BLOCKING_SEND_TIMEOUT, sendTimeLimitMs);
             standard.getBasicRemote().sendText(text);
         } catch (IOException | RuntimeException e) {
             failed(e);
             return false;
+        } finally {
+            DIRECT_WRITES.end();
+        }
+        if (System.nanoTime() - start > SLOW_DIRECT_WRITE_NANOS) {
+            synchronized (this) {
+                mayWriteDirectly = false;
+            }
         }
         observer.messageOut(text.length());
         return true;

@@ -1,0 +1,115 @@
+package dev.springlit.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.runtime.session.TabHello;
+
+/**
+ * The server-rendered first page (issue 20) as the runtime sees it: a page's GET opens a pending session under the
+ * limits of a hello and runs the page once; the tab's hello adopts it with the token, without a second run or a
+ * tree; a tab with a session of its own drops it; a token works once.
+ */
+class PendingSessionsTest {
+
+    private final AtomicInteger runs = new AtomicInteger();
+    private RuntimeHarness harness;
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    private void start() {
+        harness = RuntimeHarness.start(st -> {
+            runs.incrementAndGet();
+            st.text("Hello");
+        });
+    }
+
+    private TabHello get(String address) {
+        return TabHello.ofPageRequest(harness.page, "", null, address);
+    }
+
+    private TabHello hello(String sessionId, String token) {
+        return new TabHello(sessionId, harness.page, "", sessionId != null, Map.of(), null, "198.51.100.1", false, token);
+    }
+
+    @Test
+    void i20_aPendingSessionsFirstRunIsAdoptedByItsTabsHelloWithoutASecondRunOrTree() {
+        start();
+        SessionOpening.FirstRun first = harness.engine.opening().openPending(get("198.51.100.1"), 10_000).orElseThrow();
+        assertThat(first.run()).isEqualTo(1);
+        assertThat(first.ops()).as("what the GET renders").isNotEmpty();
+        assertThat(first.token()).hasSize(22); // 128 bits, base64url
+
+        RecordingConnection tab = new RecordingConnection();
+        SessionOpening.Outcome outcome = harness.engine.opening().open(hello(null, first.token()), tab, s -> { });
+        Session session = ((SessionOpening.Opened) outcome).session();
+        RuntimeHarness.await("the session answer", () -> !tab.messages().isEmpty());
+
+        assertThat(tab.messages()).singleElement().isInstanceOfSatisfying(ServerMessage.SessionAttached.class,
+                attached -> assertThat(attached.reset()).as("the tab keeps the tree it got with the page").isFalse());
+        assertThat(session.runCount()).isEqualTo(1);
+        assertThat(runs.get()).isEqualTo(1);
+        assertThat(session.isConnected()).isTrue();
+    }
+
+    @Test
+    void i20_aTokenWorksOnceAndATabWithItsOwnSessionDropsThePendingOne() {
+        start();
+        SessionOpening opening = harness.engine.opening();
+        RuntimeHarness.Tab own = harness.open();
+        SessionOpening.FirstRun first = opening.openPending(get("198.51.100.1"), 10_000).orElseThrow();
+        int sessionsWithPending = harness.engine.sessions().size();
+
+        RecordingConnection refreshed = new RecordingConnection();
+        own.session.detach(own.connection);
+        Session back = ((SessionOpening.Opened) opening.open(hello(own.session.id(), first.token()), refreshed, s -> { }))
+                .session();
+        assertThat(back).as("a refresh goes back to its own session").isSameAs(own.session);
+        assertThat(harness.engine.sessions().size()).as("the pending session ended at once")
+                .isEqualTo(sessionsWithPending - 1);
+
+        Session fresh = ((SessionOpening.Opened) opening.open(hello(null, first.token()), new RecordingConnection(),
+                s -> { })).session();
+        assertThat(fresh).as("a used token opens a new session").isNotSameAs(back);
+        RuntimeHarness.await("its own first run", () -> fresh.runCount() == 1 && fresh.isIdle());
+    }
+
+    @Test
+    void i20_aPendingSessionsRunEveryFragmentTicksOnlyOnceItsTabIsAttached() throws Exception {
+        AtomicInteger ticks = new AtomicInteger();
+        harness = RuntimeHarness.start(st -> st.fragment("clock", java.time.Duration.ofMillis(20), f -> {
+            ticks.incrementAndGet();
+            f.text("tick");
+        }));
+        SessionOpening.FirstRun first = harness.engine.opening().openPending(get("198.51.100.1"), 10_000).orElseThrow();
+        Thread.sleep(300);
+        assertThat(ticks.get()).as("only the page's own run drew the fragment").isEqualTo(1);
+
+        harness.engine.opening().open(hello(null, first.token()), new RecordingConnection(), s -> { });
+        RuntimeHarness.await("the fragment ticking for the attached tab", () -> ticks.get() > 2);
+    }
+
+    @Test
+    void i20_pageGetsOpenNoSessionsPastTheLimitsOfHellos() {
+        start();
+        harness.engine.sessions().setMaxSessionsPerAddress(2);
+        SessionOpening opening = harness.engine.opening();
+        assertThat(opening.openPending(get("203.0.113.7"), 10_000)).isPresent();
+        assertThat(opening.openPending(get("203.0.113.7"), 10_000)).isPresent();
+        int ran = runs.get();
+
+        assertThat(opening.openPending(get("203.0.113.7"), 10_000)).as("a third GET from that address").isEmpty();
+        assertThat(runs.get()).as("no page ran for it").isEqualTo(ran);
+        assertThat(harness.engine.sessions().countFrom("203.0.113.7")).isEqualTo(2);
+        assertThat(opening.openPending(get("198.51.100.1"), 10_000)).as("another address").isPresent();
+    }
+}
