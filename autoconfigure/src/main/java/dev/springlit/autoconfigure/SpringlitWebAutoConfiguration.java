@@ -36,6 +36,7 @@ import dev.springlit.web.render.Appearance;
 import dev.springlit.web.render.PageShell;
 import dev.springlit.web.protocol.ProtocolCodec;
 import dev.springlit.web.http.Routes;
+import dev.springlit.web.http.StylesheetImports;
 import dev.springlit.web.render.SpringlitTemplates;
 import dev.springlit.web.stream.StreamHandler;
 import dev.springlit.web.http.AllowedHostsFilter;
@@ -237,7 +238,9 @@ public class SpringlitWebAutoConfiguration {
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)));
                 registry.addResourceHandler(Routes.STATIC_PATH + "/**", versioned + "/**")
                         .addResourceLocations("classpath:/springlit/static/")
-                        .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
+                        .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+                        // springlit.css joins the per-family sheets into one response, made once and cached
+                        .resourceChain(true).addTransformer(new StylesheetImports());
             }
         };
     }

@@ -24,8 +24,8 @@ class SerializablePage implements Page {
     @Override
     public void render(St st) {
         st.title("Serializable Session State");
-        st.markdown("This demo app sets `streamlit.runner.enforce-serializable-session-state: true` in its "
-                + "`application.yml`, so only values that Java serialization can write may enter `SessionState`. "
+        st.markdown("This demo app sets `streamlit.runner.enforce-serializable-session-state=true` in its "
+                + "`application.properties`, so only values that Java serialization can write may enter `SessionState`. "
                 + "The page below stores a function, as the guide's example does, and is refused at once:");
         st.code("state.put(\"unserializable\", unserializableData());", "java");
         // results in an exception when enforce-serializable-session-state is on

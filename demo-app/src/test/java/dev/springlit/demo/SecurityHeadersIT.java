@@ -23,7 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (no inline script or style, frames only from the app itself), X-Frame-Options, nosniff and a Referrer-Policy,
  * each exactly once.
  */
-@SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// the dashboard's cold first run can take longer than the default 500 ms wait on a loaded machine; the shell this
+// test reads must carry that run (its charts' and tables' data blocks), so the GET waits for it
+@SpringBootTest(classes = DemoApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "streamlit.server.first-render-wait=20s")
 class SecurityHeadersIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -59,6 +62,9 @@ class SecurityHeadersIT {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertSecurityHeaders(path, response);
         }
+        // the per-family sheets arrive joined into the one the shell links (StylesheetImports)
+        assertThat(get("/_springlit/static/0.1.0/springlit.css").body()).doesNotContain("@import")
+                .contains(".sl-pills", ".sl-chat-message");
         HttpResponse<String> missing = get("/no-such-page");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Page not found");
