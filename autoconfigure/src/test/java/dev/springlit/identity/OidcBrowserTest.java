@@ -81,7 +81,9 @@ class OidcBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
     }
 
+    /** The session id of the page loaded last, once its hello was answered (its first run may come with the GET). */
     private static String sessionId(Page page) {
+        page.waitForFunction("() => Number(document.body.dataset.slAttached || 0) > 0");
         return (String) page.evaluate("sessionStorage.getItem('springlit.session')");
     }
 
