@@ -473,4 +473,9 @@ public final class Run implements ScopedRun {
         sorted.sort(Comparator.comparingInt(WidgetMeta::order));
         return sorted;
     }
+
+    /** A part of the tab's message this run cannot use: the runner tells the tab, never the run itself. */
+    void refuse(Rejection rejection) {
+        rejected.accept(rejection);
+    }
 }

@@ -300,7 +300,7 @@ final class RunState implements SessionState {
                 unkeyed().put(id, value);
             }
         } catch (IllegalArgumentException e) {
-            run.session().reject("bad_value", "Widget \"" + id + "\": " + e.getMessage());
+            run.refuse(new Rejection("bad_value", "Widget \"" + id + "\": " + e.getMessage()));
         }
     }
 
