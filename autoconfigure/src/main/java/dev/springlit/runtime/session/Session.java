@@ -5,6 +5,9 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -261,8 +264,8 @@ public final class Session implements SessionHandle {
     /** The number of the pending session's first run once it ended, within {@code millis}; else -1. */
     int awaitFirstRun(long millis) {
         try {
-            return tab.firstRunEnded().get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return tab.firstRunEnded().get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
