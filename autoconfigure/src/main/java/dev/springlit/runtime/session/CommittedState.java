@@ -23,7 +23,7 @@ public final class CommittedState {
 
     /** What {@code session} has committed now. */
     public static CommittedState of(Session session) {
-        return new CommittedState(session.data());
+        return new CommittedState(session.runner().data());
     }
 
     /** The visible state (your keys and keyed widgets'): a copy, never the live map. */

@@ -1,13 +1,9 @@
-// Over 300 lines: the composition root of a tab's session and every entry point the web layer, the tester and the store call on it (attach, the first render's pending start and adoption, interact, navigate, stop, take-over, hand-over, end), each a short delegation to its parts (TabLink, Runner, SessionLedger, SessionResources, SessionQuery).
+// Over 300 lines: the web layer's and the tester's entry points (attach, interact, navigate, stop, user, files) each a short delegation to the session's parts; its arrival, pending first run, parking and end are their own classes.
 package dev.springlit.runtime.session;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -20,23 +16,22 @@ import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.draw.StFactory;
 import dev.springlit.runtime.identity.TabIdentity;
 import dev.springlit.runtime.output.ClientConnection;
-import dev.springlit.runtime.output.PageOutput;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.run.RunQueue;
 import dev.springlit.runtime.run.RunRequest;
 import dev.springlit.runtime.run.Runner;
-import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.upload.SessionFiles;
 import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.support.LogText;
 
 /**
- * One browser tab's session, and the composition root of its parts: the {@link TabLink} to its tab (connection,
- * what it shows, the ordered outbox), the {@link Runner} that works off its {@link RunQueue} and alone commits its
- * state, its query parameters and its {@link SessionResources}. Runs happen one at a time on the shared run
- * executor (never a thread per session); a newer interaction interrupts a running page at its next {@code St} or
- * {@code SessionState} call.
+ * One browser tab's session: its identity, its queue of runs, and the composition root of its parts: the
+ * {@link TabLink} to its tab (connection, what it shows, the ordered outbox), the {@link Runner} that works off its
+ * {@link RunQueue} and alone commits its state, its query parameters and its {@link SessionResources}; how it
+ * arrived from the store ({@link SessionArrival}), its first run before a tab ({@link PendingFirstRun}) and how it
+ * ends ({@link SessionEnding}). Runs happen one at a time on the shared run executor (never a thread per session);
+ * a newer interaction interrupts a running page at its next {@code St} or {@code SessionState} call.
  */
 public final class Session implements SessionHandle {
 
@@ -56,25 +51,14 @@ public final class Session implements SessionHandle {
     private final RefusalWarnings refusals = new RefusalWarnings(log);
     /** What pages get from st.session(): this session without its internals. */
     private final TabHandle handle = new TabHandle(this);
+    private final SessionArrival arrival = new SessionArrival(this);
+    private final PendingFirstRun pending = new PendingFirstRun(this);
+    private final SessionEnding ending = new SessionEnding(this);
     private volatile PageDescriptor page;
-    private volatile boolean destroyed;
     private volatile Principal user;
-    /** The client address that created the session, for streamlit.server.max-sessions-per-address; may be null. */
-    private volatile String clientAddress;
-    /**
-     * Whether the tab did anything after its first run (an interaction, a navigation, a reconnect): an untouched
-     * parked session lives only streamlit.server.untouched-session-ttl, so a flood of hellos cannot hold the
-     * server's sessions for the whole disconnected-session TTL.
-     */
-    private volatile boolean touched;
+    private final Parking parking = new Parking(tab);
     /** Its tab's numbered interactions and its version in the session store (S9.3, S9.4). */
     private final SessionLedger ledger = new SessionLedger();
-    /** File uploaders whose files stayed on the node this session was taken over from. */
-    private volatile List<String> filesLeftBehind = List.of();
-    /** Where the stored state of a session taken over was committed (S9.2), or null. */
-    private volatile StoredPage storedPage;
-    /** Set when the session moves to another node: its tab is told to reconnect rather than to stop. */
-    private volatile String handOverReason;
     /** Who the tab is and where: st.context() and the logout token (see TabIdentity). */
     private final TabIdentity identity = new TabIdentity();
 
@@ -116,17 +100,9 @@ public final class Session implements SessionHandle {
         return refusals;
     }
 
-    String clientAddress() {
-        return clientAddress;
-    }
-
-    void setClientAddress(String clientAddress) {
-        this.clientAddress = clientAddress;
-    }
-
-    /** Whether the tab has done anything since its first run (see {@code untouched-session-ttl}). */
-    boolean isTouched() {
-        return touched;
+    /** When it ends once its tab is gone, and whose address it counts for. */
+    Parking parking() {
+        return parking;
     }
 
     SessionEngine engine() {
@@ -136,14 +112,6 @@ public final class Session implements SessionHandle {
     /** The session's main container, the {@code st} every run of it draws with. */
     St st() {
         return st;
-    }
-
-    SessionData data() {
-        return runner.data();
-    }
-
-    PageOutput output() {
-        return tab.output();
     }
 
     /** The session's side of its tab. */
@@ -168,21 +136,19 @@ public final class Session implements SessionHandle {
         return ledger;
     }
 
-    /** Starts from the state another node committed (S9.2); called before a tab is attached. */
-    void takeOver(SessionPersistence.TakenOver taken) {
-        ledger.adopt(taken.stored().lastSeq(), taken.stored().version());
-        filesLeftBehind = taken.snapshot().filesLeftBehind();
-        storedPage = new StoredPage(taken.snapshot().pagePath(), taken.snapshot().query());
-        runner.restore(SessionPersistence.restore(taken.snapshot()));
-        touched = true;
+    /** Its arrival from the session store, if it came from there (S9.2). */
+    SessionArrival arrival() {
+        return arrival;
     }
 
-    /** Tells the tab of a session taken over that its uploads stayed on the node it came from. */
-    void tellFilesLeftBehind() {
-        if (!filesLeftBehind.isEmpty()) {
-            send(new ServerMessage.Error("files_left_behind", "The files uploaded in this tab stayed on the server "
-                    + "that received them, which no longer serves it. Upload them again."));
-        }
+    /** Its first run while no tab is attached yet, and that run's adoption (the server-rendered first page). */
+    PendingFirstRun pending() {
+        return pending;
+    }
+
+    /** How it ends on this node: for good, by expiry, or handed over. */
+    SessionEnding ending() {
+        return ending;
     }
 
     /** Whether a tab is attached now. */
@@ -192,7 +158,7 @@ public final class Session implements SessionHandle {
 
     @Override
     public boolean isAlive() {
-        return !destroyed;
+        return !ending.hasEnded();
     }
 
     /** How many runs have finished or started; the browser sees it as the run number. */
@@ -205,24 +171,17 @@ public final class Session implements SessionHandle {
         return runner.isIdle();
     }
 
-    // ---- the tab ------------------------------------------------------------------------------------------
 
     /**
      * Attaches a tab. A new session starts its first run; a session the tab comes back to shows what it
      * showed (its whole tree is sent) and runs only what is still queued.
      */
     public void attach(ClientConnection newConnection, boolean fresh) {
-        PageDescriptor shown = page;
-        ClientConnection previous = tab.attach(newConnection,
-                new ServerMessage.SessionAttached(id, shown.path(), shown.title(), true, ledger.acknowledged(),
-                        ledger.received()), fresh, runner::runCount);
-        if (previous != null && previous != newConnection) {
-            previous.close("This session was taken over by a newer connection of the same tab.");
-        }
+        tab.attach(newConnection, attachedMessage(true), fresh, runner::runCount);
         if (fresh) {
             enqueue(RunRequest.first());
         } else {
-            touched = true; // a tab that comes back is a real one
+            parking.touch(); // a tab that comes back is a real one
             if (tab.isReplacing() && runner.isIdle()) {
                 enqueue(RunRequest.rerun()); // no run drew here what it showed (S9.2): the tree it got is empty
             }
@@ -230,73 +189,16 @@ public final class Session implements SessionHandle {
         }
     }
 
-    /**
-     * S9.2: attaches the tab of a session taken over from the store without a run, when the tab says it still shows
-     * the page ({@code tabShowsPage}: a reconnect, not a reload) and asks for the page and query parameters the
-     * stored state was committed with; its last run completed, so nothing is drawn until its next interaction,
-     * whose run replaces what the tab shows. Returns false, attaching nothing, otherwise.
-     */
-    boolean attachShown(ClientConnection newConnection, boolean tabShowsPage) {
-        StoredPage stored = storedPage;
-        if (!tabShowsPage || stored == null || !tab.isReplacing() && runner.runCount() > 0
-                || !stored.matches(page.path(), query.toSearch())) {
-            return false;
-        }
+    /** What tells an attached tab which session it has; {@code reset}: the tab's page starts empty. */
+    ServerMessage.SessionAttached attachedMessage(boolean reset) {
         PageDescriptor shown = page;
-        ClientConnection previous = tab.attachShown(newConnection, new ServerMessage.SessionAttached(id, shown.path(),
-                shown.title(), false, ledger.acknowledged(), ledger.received()));
-        if (previous != null && previous != newConnection) {
-            previous.close("This session was taken over by a newer connection of the same tab.");
-        }
-        runner.drawnElsewhere();
-        runner.kick(); // what the tab re-sends meanwhile may already wait
-        return true;
-    }
-
-    /**
-     * Starts the first run of a session no tab is attached to yet (a pending session: its page's GET renders the
-     * run into the shell); it stays parked, so it ends as an untouched parked session unless a tab adopts it.
-     */
-    void startPending() {
-        enqueue(RunRequest.first());
-    }
-
-    /** The number of the pending session's first run once it ended, within {@code millis}; else -1. */
-    int awaitFirstRun(long millis) {
-        try {
-            return tab.firstRunEnded().get(millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    /** What the session's tab shows now, as ops for a page that starts empty (what a GET renders). */
-    List<ServerMessage.Op> shown() {
-        return tab.output().snapshot();
-    }
-
-    /**
-     * Attaches the tab whose page's GET rendered run {@code shownRun} of this pending session: no second run, and
-     * no tree when nothing ran since (see {@link TabLink#adopt}).
-     */
-    void adopt(ClientConnection newConnection, int shownRun) {
-        PageDescriptor shownPage = page;
-        tab.adopt(newConnection, new ServerMessage.SessionAttached(id, shownPage.path(), shownPage.title(), true,
-                ledger.acknowledged(), ledger.received()), shownRun, runner::runCount);
-        runner.kick();
+        return new ServerMessage.SessionAttached(id, shown.path(), shown.title(), reset, ledger.acknowledged(),
+                ledger.received());
     }
 
     /** The tab went away; the session is parked until it comes back or the TTL ends it. */
     public void detach(ClientConnection gone) {
         tab.detach(gone);
-    }
-
-    /** Nanoseconds (System.nanoTime) since when no tab is attached, or -1 while one is. */
-    long parkedSince() {
-        return tab.parkedSince();
     }
 
     /** Sends a message to the attached tab, if any. */
@@ -311,11 +213,10 @@ public final class Session implements SessionHandle {
         send(new ServerMessage.Error(code, message));
     }
 
-    // ---- interactions -------------------------------------------------------------------------------------
 
     /** An interaction from the tab: widget values (raw, as sent) and maybe a clicked button. */
     public void interact(Map<String, Object> widgets, String trigger) {
-        touched = true;
+        parking.touch();
         enqueue(RunRequest.interaction(widgets, trigger));
     }
 
@@ -327,13 +228,13 @@ public final class Session implements SessionHandle {
         if (!ledger.receive(seq)) {
             return;
         }
-        touched = true;
+        parking.touch();
         enqueue(RunRequest.interaction(widgets, trigger).numbered(seq));
     }
 
     /** An interaction whose run first applies {@code prelude} to the state (see the page tester). */
     public void interact(Map<String, Object> widgets, String trigger, Consumer<SessionState> prelude) {
-        touched = true;
+        parking.touch();
         enqueue(RunRequest.interaction(widgets, trigger, prelude));
     }
 
@@ -348,7 +249,7 @@ public final class Session implements SessionHandle {
 
     /** Shows another page with the given query parameters (a followed link, back/forward) and runs it. */
     public void navigate(PageDescriptor target, String search) {
-        touched = true;
+        parking.touch();
         setQuery(search);
         navigate(target);
     }
@@ -392,7 +293,6 @@ public final class Session implements SessionHandle {
         return admission != null && admission != RunQueue.Admission.FULL;
     }
 
-    // ---- query parameters, user, resources ----------------------------------------------------------------
 
     /** The session's query parameters. */
     SessionQuery query() {
@@ -436,55 +336,8 @@ public final class Session implements SessionHandle {
 
     /** Whether a widget with this id was drawn by this session's last runs, and is of {@code kind}. */
     public boolean hasWidget(String widgetId, WidgetKind kind) {
-        WidgetMeta meta = data().widgets().get(widgetId);
+        WidgetMeta meta = runner.data().widgets().get(widgetId);
         return meta != null && meta.kind() == kind;
-    }
-
-    /** Ends the session: interrupts its run, closes its tab, and runs its beans' destruction callbacks. */
-    void destroy() {
-        SessionBeans beans = end();
-        if (beans != null) {
-            beans.destroy();
-        }
-    }
-
-    /**
-     * Its TTL ended on this node: ends it here and returns its beans undestroyed ({@code null}: none), for the node
-     * that ends the session for good to destroy (S9.6).
-     */
-    SessionBeans expire() {
-        return end();
-    }
-
-    private SessionBeans end() {
-        synchronized (this) {
-            if (destroyed) {
-                return null;
-            }
-            destroyed = true;
-        }
-        for (RunRequest request : runner.stop()) {
-            request.taskAbandoned(ended());
-        }
-        ClientConnection attached = tab.release();
-        if (attached != null) {
-            if (handOverReason != null) {
-                attached.reconnect(handOverReason);
-            } else {
-                attached.close("The session has ended.");
-            }
-        }
-        return resources.releaseKeepingBeans();
-    }
-
-    /**
-     * Ends the session on this node only: it goes on elsewhere (another node owns it, or this one is stopping), so
-     * its tab is told to reconnect at once instead of to stop. Its beans are let go without their destruction
-     * callbacks: the session has not ended, and the next node creates its own (S9.6).
-     */
-    void handOver(String reason) {
-        handOverReason = reason;
-        end();
     }
 
     @Override

@@ -73,9 +73,9 @@ public final class SessionOpening {
         Session session = created.get();
         session.setUser(request.user());
         session.setQuery(request.query());
-        session.startPending();
-        int run = session.awaitFirstRun(waitMillis);
-        List<ServerMessage.Op> ops = run > 0 ? session.shown() : List.of();
+        session.pending().start();
+        int run = session.pending().await(waitMillis);
+        List<ServerMessage.Op> ops = run > 0 ? session.pending().shown() : List.of();
         return Optional.of(new FirstRun(pending.issue(new PendingTab(session, run)), run, ops));
     }
 
@@ -108,7 +108,7 @@ public final class SessionOpening {
             session.setUser(hello.user());
             beforeAttach.accept(session);
             session.setQuery(hello.query());
-            if (!session.attachShown(connection, hello.shown())) { // still nothing drawn here since a take-over
+            if (!session.arrival().attachShown(connection, hello.shown())) { // still nothing drawn here since a take-over
                 session.attach(connection, false);
             }
             if (!session.page().path().equals(hello.page().path())) {
@@ -131,10 +131,10 @@ public final class SessionOpening {
             beforeAttach.accept(session);
             session.setUser(hello.user());
             session.setQuery(hello.query());
-            if (!session.attachShown(connection, hello.shown())) {
+            if (!session.arrival().attachShown(connection, hello.shown())) {
                 session.attach(connection, true);
             }
-            session.tellFilesLeftBehind();
+            session.arrival().tellFilesLeftBehind();
             return new Opened(session);
         }
         Optional<Session> created = sessions.create(hello.page(), hello.address());
@@ -166,7 +166,7 @@ public final class SessionOpening {
         Session session = tab.session();
         boolean readContext = session.identity().wasContextRead();
         beforeAttach.accept(session);
-        session.adopt(connection, tab.run());
+        session.pending().adopt(connection, tab.run());
         if (readContext) {
             session.requestRerun();
         }

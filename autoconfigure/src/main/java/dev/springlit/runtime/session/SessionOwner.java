@@ -77,7 +77,7 @@ final class SessionOwner implements Owner {
 
     @Override
     public void updateBlock(ElementPath path, Block block) {
-        session.output().updateBlock(path, block);
+        session.tab().output().updateBlock(path, block);
     }
 
     @Override

@@ -338,7 +338,7 @@ public final class SessionPersistence implements AutoCloseable {
         for (Session session : sessions) {
             try {
                 long seq = session.ledger().applied();
-                byte[] bytes = codec.frame(parts(session, session.data(), null).parts());
+                byte[] bytes = codec.frame(parts(session, session.runner().data(), null).parts());
                 StoredSession claimed = store.claim(session.id(), node, ttl);
                 store.commit(claimed.next(seq, bytes), ttl);
                 saved++;

@@ -1,7 +1,9 @@
 package dev.springlit.runtime.session;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +57,7 @@ public final class SessionRegistry {
             return Optional.empty(); // the caller tells the tab; one log line per refusal would flood the log
         }
         Session session = new Session(engine, page);
-        session.setClientAddress(clientAddress);
+        session.parking().setClientAddress(clientAddress);
         sessions.put(session.id(), session);
         return Optional.of(session);
     }
@@ -64,7 +66,7 @@ public final class SessionRegistry {
      * The session {@code id} that the store holds and this node does not, taken over for a tab at
      * {@code clientAddress} (S9.2); empty when the store has none for this user, or the limits are reached.
      */
-    Optional<Session> takeOver(String id, PageDescriptor page, java.security.Principal user, String clientAddress) {
+    Optional<Session> takeOver(String id, PageDescriptor page, Principal user, String clientAddress) {
         if (id == null || sessions.containsKey(id)) {
             return Optional.empty();
         }
@@ -76,8 +78,8 @@ public final class SessionRegistry {
             return Optional.empty();
         }
         Session session = new Session(engine, page, id);
-        session.setClientAddress(clientAddress);
-        session.takeOver(taken.get());
+        session.parking().setClientAddress(clientAddress);
+        session.arrival().start(taken.get());
         if (sessions.putIfAbsent(id, session) != null) {
             if (clientAddress != null) {
                 countOut(clientAddress);
@@ -93,14 +95,14 @@ public final class SessionRegistry {
     }
 
     /** Every live session (a copy). */
-    java.util.List<Session> all() {
+    List<Session> all() {
         return new ArrayList<>(sessions.values());
     }
 
     /** Forgets a session that continues on another node; its tab is told to reconnect (S9.4, S9.7). */
     void handOver(Session session, String reason) {
         forget(session);
-        session.handOver(reason);
+        session.ending().handOver(reason);
     }
 
     /** Counts one more session for the address, unless it holds the most it may. */
@@ -166,10 +168,8 @@ public final class SessionRegistry {
         long untouchedNanos = untouched == null ? ttlNanos : Math.min(ttlNanos, untouched.toNanos());
         long now = System.nanoTime();
         for (Session session : new ArrayList<>(sessions.values())) {
-            long parkedSince = session.parkedSince();
-            if (parkedSince >= 0 && now - parkedSince >= (session.isTouched() ? ttlNanos : untouchedNanos)
-                    && forget(session)) {
-                engine.persistence().expired(session, session.expire());
+            if (session.parking().isOverdue(now, ttlNanos, untouchedNanos) && forget(session)) {
+                engine.persistence().expired(session, session.ending().expire());
             }
         }
     }
@@ -177,7 +177,7 @@ public final class SessionRegistry {
     /** Ends a session at once. */
     public void remove(Session session) {
         if (forget(session)) {
-            session.destroy();
+            session.ending().destroy();
         }
     }
 
@@ -186,8 +186,9 @@ public final class SessionRegistry {
         if (!sessions.remove(session.id(), session)) {
             return false;
         }
-        if (session.clientAddress() != null) {
-            countOut(session.clientAddress());
+        String address = session.parking().clientAddress();
+        if (address != null) {
+            countOut(address);
         }
         return true;
     }

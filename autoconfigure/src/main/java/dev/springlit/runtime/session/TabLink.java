@@ -1,12 +1,15 @@
 package dev.springlit.runtime.session;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 import dev.springlit.element.Alert;
+import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.output.Outbox;
 import dev.springlit.runtime.output.PageOutput;
@@ -34,14 +37,14 @@ final class TabLink implements RunTab {
     /** The number of the last run whose end was sent (guarded by sendLock). */
     private int lastEndedRun;
     /** The fragment block the run going on redraws, or null for a page run: its deltas say so (S10.1). */
-    private volatile dev.springlit.element.ElementPath fragment;
+    private volatile ElementPath fragment;
     /**
      * The tab shows a page this copy does not hold (S9.2: taken over without a run): the next run to end is sent
      * whole, in one message with its end, and empties past what it drew in each root.
      */
     private volatile boolean replacing;
     /** The last numbered interaction the tab may forget (S9.3), sent with each run's end. */
-    private volatile java.util.function.LongSupplier acknowledged = () -> 0;
+    private volatile LongSupplier acknowledged = () -> 0;
     private final CompletableFuture<Integer> firstRunEnded = new CompletableFuture<>();
 
     @Override
@@ -56,18 +59,18 @@ final class TabLink implements RunTab {
         }
     }
 
-    /**
-     * Makes {@code newConnection} the tab and tells it which session it has; a tab that comes back ({@code fresh}
-     * false) gets the whole tree, ended unless a run is still going on. Returns the connection it replaced, or null.
-     */
     /** Where the run ends' acknowledgement comes from (the session's ledger). */
-    void acknowledgeWith(java.util.function.LongSupplier acknowledged) {
+    void acknowledgeWith(LongSupplier acknowledged) {
         this.acknowledged = acknowledged;
     }
 
-    ClientConnection attach(ClientConnection newConnection, ServerMessage.SessionAttached attached, boolean fresh,
+    /**
+     * Makes {@code newConnection} the tab and tells it which session it has; a tab that comes back ({@code fresh}
+     * false) gets the whole tree, ended unless a run is still going on. A connection it replaces is closed.
+     */
+    void attach(ClientConnection newConnection, ServerMessage.SessionAttached attached, boolean fresh,
                             IntSupplier runCount) {
-        return attach(newConnection, attached, fresh, -1, runCount);
+        attach(newConnection, attached, fresh, -1, runCount);
     }
 
     /**
@@ -75,12 +78,12 @@ final class TabLink implements RunTab {
      * run is the last and it ended, the tab hears only which session it has ({@code reset} false, no tree); else
      * it is treated as a tab that comes back.
      */
-    ClientConnection adopt(ClientConnection newConnection, ServerMessage.SessionAttached attached, int shownRun,
+    void adopt(ClientConnection newConnection, ServerMessage.SessionAttached attached, int shownRun,
                            IntSupplier runCount) {
-        return attach(newConnection, attached, false, shownRun, runCount);
+        attach(newConnection, attached, false, shownRun, runCount);
     }
 
-    private ClientConnection attach(ClientConnection newConnection, ServerMessage.SessionAttached attached,
+    private void attach(ClientConnection newConnection, ServerMessage.SessionAttached attached,
                                     boolean fresh, int shownRun, IntSupplier runCount) {
         ClientConnection previous;
         sendLock.lock();
@@ -103,16 +106,18 @@ final class TabLink implements RunTab {
             sendLock.unlock();
         }
         outbox.deliver();
-        return previous;
+        if (previous != null && previous != newConnection) {
+            previous.close("This session was taken over by a newer connection of the same tab.");
+        }
     }
 
     /**
      * Makes {@code newConnection} the tab without sending it a tree: it keeps what it shows (a tab that moved from
-     * another node, S9.2), and the next run to end replaces that. Returns the connection it replaced, or null.
+     * another node, S9.2), and the next run to end replaces that. A connection it replaces is closed.
      */
-    ClientConnection attachShown(ClientConnection newConnection, ServerMessage.SessionAttached attached) {
+    void attachShown(ClientConnection newConnection, ServerMessage.SessionAttached attached) {
         replaceOnNextRun(); // before the tab is attached, so nothing runs yet
-        return attach(newConnection, attached, true, () -> 0);
+        attach(newConnection, attached, true, () -> 0);
     }
 
     /** Whether this copy does not hold what the tab shows (see {@link #replaceOnNextRun}). */
@@ -222,7 +227,7 @@ final class TabLink implements RunTab {
      * each root trimmed to what the run drew there, which this copy cannot know to trim. Called with the send lock.
      */
     private void postReplacing(int run, RunResult result) {
-        List<ServerMessage.Op> ops = new java.util.ArrayList<>(output.drain(true));
+        List<ServerMessage.Op> ops = new ArrayList<>(output.drain(true));
         for (RunResult.Trim trim : result.trims()) {
             if (trim.container().depth() == 1) {
                 ops.add(new ServerMessage.TrimOp(trim.container(), trim.count()));
@@ -250,7 +255,7 @@ final class TabLink implements RunTab {
     }
 
     @Override
-    public void runScope(dev.springlit.element.ElementPath path) {
+    public void runScope(ElementPath path) {
         fragment = path;
     }
 

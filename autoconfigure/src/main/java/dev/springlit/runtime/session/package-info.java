@@ -1,9 +1,12 @@
 /**
- * One tab's session: {@code Session}, the composition root of its parts and the web layer's entry points (attach,
- * interact, navigate, stop); its side of the tab ({@code TabLink}: connection, what the tab shows, the ordered
- * outbox); what pages get from {@code st.session()} ({@code TabHandle}); its query parameters, resources and {@code
- * @SessionScope} beans; its tab's numbered interactions ({@code SessionLedger}) and where it is kept beyond this node
- * ({@code SessionPersistence}); all live sessions ({@code SessionRegistry}) and which one a tab's {@code hello} gets
+ * One tab's session: {@code Session}, its identity, its queue of runs and the web layer's entry points (attach,
+ * interact, navigate, stop), composing its parts: its side of the tab ({@code TabLink}: connection, what the tab
+ * shows, the ordered outbox); what pages get from {@code st.session()} ({@code TabHandle}); its query parameters,
+ * resources and {@code @SessionScope} beans; when it ends while parked and whose address it counts for
+ * ({@code Parking}); its arrival from the store with the tab attached without a run (S9.2, {@code SessionArrival});
+ * its first run before any tab, rendered by the page's GET, and that run's adoption ({@code PendingFirstRun}); how
+ * it ends, for good, by expiry or handed over ({@code SessionEnding}); its tab's numbered interactions
+ * ({@code SessionLedger}) and where it is kept beyond this node ({@code SessionPersistence}); all live sessions ({@code SessionRegistry}) and which one a tab's {@code hello} gets
  * ({@code SessionOpening}, with {@code TabHello}, and the single-use tokens by which a tab adopts the pending session
  * its page's GET ran, {@code AdoptionTokens}); the page a stored state was committed with ({@code StoredPage}); log
  * names ({@code SessionTag}) and the throttle on refusal warnings. Runs see a session only as {@code run.RunSession}

@@ -14,7 +14,7 @@ public final class SessionPeek {
     }
 
     public static PageOutput output(Session session) {
-        return session.output();
+        return session.tab().output();
     }
 
     public static RunTab tab(Session session) {
