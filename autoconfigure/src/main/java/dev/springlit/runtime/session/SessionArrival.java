@@ -25,11 +25,11 @@ final class SessionArrival {
     }
 
     /** Starts from the state another node committed; called before a tab is attached. */
-    void start(SessionPersistence.TakenOver taken) {
+    void start(SnapshotRestore.TakenOver taken) {
         session.ledger().adopt(taken.stored().lastSeq(), taken.stored().version());
         filesLeftBehind = taken.snapshot().filesLeftBehind();
         storedPage = new StoredPage(taken.snapshot().pagePath(), taken.snapshot().query());
-        session.runner().restore(SessionPersistence.restore(taken.snapshot()));
+        session.runner().restore(SnapshotRestore.committedState(taken.snapshot()));
         session.parking().touch();
     }
 

@@ -1,36 +1,22 @@
-// Over 300 lines: the session store's every contact with a session (commit, take-over, keep-alive, expiry, restart) shares one set of fencing rules.
 package dev.springlit.runtime.session;
 
 import java.security.Principal;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.springlit.element.WidgetKind;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.run.CommitParts;
 import dev.springlit.runtime.run.Run;
 import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.run.StoreWaits;
-import dev.springlit.runtime.widget.DrawnElsewhere;
-import dev.springlit.runtime.widget.WidgetMeta;
-import dev.springlit.store.SessionSnapshot;
 import dev.springlit.store.SessionStore;
 import dev.springlit.store.SessionStoreException;
 import dev.springlit.store.SnapshotCodec;
 import dev.springlit.store.StoredSession;
-import dev.springlit.store.UnreadableSessionException;
-import dev.springlit.store.WidgetSnapshot;
 
 /**
  * Keeps sessions in a {@link SessionStore} so that they outlive this node (S9). With a shared store every completed
@@ -38,6 +24,9 @@ import dev.springlit.store.WidgetSnapshot;
  * node does not know is taken over from the store when its tab says hello; a keeper thread keeps the records of
  * live sessions from expiring. With the in-process store (not shared) nothing is written per run: the sessions are
  * saved when the engine stops, so a restart in the same JVM (DevTools) finds them, at today's speed.
+ *
+ * Loading a stored session into a live one is {@link SnapshotRestore}; keeping records alive and releasing those of
+ * expired sessions, {@link StoreKeeper}.
  *
  * <p>Threading: {@link #commit} runs on the session's run thread, {@link #takeOver} on the connection's; the store
  * is thread-safe and each session's position is in its own {@link SessionLedger}. Store calls never happen under a
@@ -50,16 +39,14 @@ public final class SessionPersistence implements AutoCloseable {
     /** No store: sessions live and die with this engine (the page tester, an engine without Spring). */
     static final SessionPersistence NONE = new SessionPersistence(null, null, "local", Duration.ofMinutes(2), false);
 
-    /** A well-formed session id no session has (ids are random), read once to open the store's connection. */
-    private static final String WARM_UP_ID = "springlit-warm-up-000000";
-
     private final SessionStore store;
     private final SnapshotCodec codec;
     private final String node;
     private final Duration ttl;
     private final boolean eachRun;
-    private final ScheduledExecutorService keeper;
+    private final StoreKeeper keeper;
     private final RefusalWarnings storeWarnings = new RefusalWarnings(log);
+    private final SnapshotRestore restore;
 
     private SessionPersistence(SessionStore store, SnapshotCodec codec, String node, Duration ttl, boolean eachRun) {
         this.store = store;
@@ -67,11 +54,8 @@ public final class SessionPersistence implements AutoCloseable {
         this.node = node;
         this.ttl = ttl;
         this.eachRun = eachRun;
-        this.keeper = eachRun ? Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "springlit-store");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.restore = new SnapshotRestore(store, codec, node, ttl, eachRun, storeWarnings);
+        this.keeper = new StoreKeeper(store, ttl, eachRun, storeWarnings);
     }
 
     /**
@@ -92,21 +76,10 @@ public final class SessionPersistence implements AutoCloseable {
         return eachRun;
     }
 
+
     /** Starts the keeper that keeps live sessions' records from expiring; {@code sessions} is what it touches. */
     void start(SessionRegistry sessions) {
-        if (keeper == null) {
-            return;
-        }
-        // connect now, not when the first tab fails over to this node and waits for it
-        keeper.execute(() -> {
-            try {
-                store.load(WARM_UP_ID);
-            } catch (RuntimeException notYet) {
-                log.info("Springlit's session store is not reachable yet: " + notYet.getMessage());
-            }
-        });
-        long periodMs = Math.max(1_000, ttl.toMillis() / 3);
-        keeper.scheduleWithFixedDelay(() -> keepAlive(sessions), periodMs, periodMs, TimeUnit.MILLISECONDS);
+        keeper.start(sessions);
     }
 
     /**
@@ -188,48 +161,9 @@ public final class SessionPersistence implements AutoCloseable {
         return false;
     }
 
-    /**
-     * The state a session this node does not know had in the store, claimed for this node; empty when there is
-     * none, it belongs to another user, or it cannot be read (tampered or foreign data: logged).
-     *
-     * @throws SessionStoreException when the store cannot say (the tab should try again, not start afresh)
-     */
-    Optional<TakenOver> takeOver(String sessionId, Principal user) {
-        if (store == null) {
-            return Optional.empty();
-        }
-        String tag = SessionTag.of(sessionId);
-        try {
-            Optional<StoredSession> found = store.load(sessionId);
-            if (found.isEmpty() || found.get().isEmpty()) {
-                return Optional.empty();
-            }
-            SessionSnapshot snapshot = codec.decode(found.get().snapshot());
-            if (snapshot.user() != null && (user == null || !snapshot.user().equals(user.getName()))) {
-                log.warn("Springlit did not take over stored session " + tag + ": the tab's user is not its user");
-                return Optional.empty();
-            }
-            StoredSession claimed = store.claim(sessionId, node, ttl);
-            if (!Arrays.equals(claimed.snapshot(), found.get().snapshot())) {
-                snapshot = codec.decode(claimed.snapshot()); // committed meanwhile by its previous owner
-            }
-            if (!eachRun) {
-                store.release(sessionId, claimed.version()); // kept for one restart only: the session is live again
-            }
-            return Optional.of(new TakenOver(claimed, snapshot));
-        } catch (UnreadableSessionException refused) {
-            log.warn("Springlit refused the stored state of session " + tag + " and starts the tab afresh: "
-                    + refused.getMessage());
-            return Optional.empty();
-        } catch (SessionStoreException failed) {
-            // the session may well be there: the tab is asked to come back rather than given a fresh one
-            storeWarnings.warn("Springlit could not read session " + tag + " from the session store; its tab is "
-                    + "asked to reconnect: " + failed.getMessage());
-            throw failed;
-        } catch (IllegalArgumentException malformed) {
-            log.warn("Springlit could not take over session " + tag + ": " + malformed.getMessage());
-            return Optional.empty();
-        }
+    /** See {@link SnapshotRestore#takeOver}: a stored session claimed for this node, or empty. */
+    Optional<SnapshotRestore.TakenOver> takeOver(String sessionId, Principal user) {
+        return restore.takeOver(sessionId, user);
     }
 
     /**
@@ -248,66 +182,10 @@ public final class SessionPersistence implements AutoCloseable {
         }
     }
 
-    /** A session claimed from the store: its record (version, last interaction) and its state. */
-    record TakenOver(StoredSession stored, SessionSnapshot snapshot) {
-    }
 
-    /** Keeps the records of this node's live sessions; one whose record went elsewhere is left alone. */
-    private void keepAlive(SessionRegistry sessions) {
-        try {
-            for (Session session : sessions.all()) {
-                if (session.isAlive() && session.ledger().version() > 0) {
-                    store.touch(session.id(), ttl);
-                }
-            }
-        } catch (RuntimeException e) {
-            storeWarnings.warn("Springlit could not keep sessions alive in the session store: " + e.getMessage());
-        }
-    }
-
-    /**
-     * A parked session expired here: its record goes too, unless another node has taken it since, and its
-     * session-scoped {@code beans} are destroyed only by the node whose release ended it (S9.6: once, on one node).
-     * A copy another node took over ends here silently: the session lives on there.
-     */
+    /** A parked session expired here: see {@link StoreKeeper#expired}. */
     void expired(Session session, SessionBeans beans) {
-        long version = session.ledger().version();
-        if (keeper == null || version == 0) {
-            destroy(beans); // no other node can have it
-            return;
-        }
-        try {
-            keeper.execute(() -> endOrLeave(session, version, beans));
-        } catch (RejectedExecutionException stopping) {
-            destroy(beans); // this node is stopping: nobody else is asked any more
-        }
-    }
-
-    /**
-     * On the keeper thread: the node whose release ends the session destroys its beans; a stale copy does not. A
-     * record that is gone (Redis lost it) ends here too: every node holding a copy keeps touching the record, and
-     * a node that took the session over later parks it later, so no other node is left to end it.
-     */
-    private void endOrLeave(Session session, long version, SessionBeans beans) {
-        boolean endsHere;
-        try {
-            endsHere = store.release(session.id(), version) || store.load(session.id()).isEmpty();
-        } catch (RuntimeException e) {
-            endsHere = true; // nobody else can tell now: its beans are destroyed here rather than never
-            storeWarnings.warn("Springlit could not release session " + session.tag() + " (its record expires "
-                    + "by itself): " + e.getMessage());
-        }
-        if (endsHere) {
-            destroy(beans);
-        } else {
-            log.debug("Springlit session " + session.tag() + " expired here and goes on at another node");
-        }
-    }
-
-    private static void destroy(SessionBeans beans) {
-        if (beans != null) {
-            beans.destroy();
-        }
+        keeper.expired(session, beans);
     }
 
     /**
@@ -359,35 +237,8 @@ public final class SessionPersistence implements AutoCloseable {
                 user == null ? null : user.getName(), previous, codec);
     }
 
-    /**
-     * The committed state a session taken over starts with; its widgets are known but not drawn here (see
-     * {@link DrawnElsewhere}) until a run draws them.
-     */
-    static SessionData restore(SessionSnapshot snapshot) {
-        Map<String, WidgetMeta> widgets = new HashMap<>();
-        for (WidgetSnapshot widget : snapshot.widgets().values()) {
-            WidgetKind kind = kindOrNull(widget.kind());
-            if (kind == null) {
-                continue; // a kind this version does not draw: its first run here decides what exists
-            }
-            widgets.put(widget.id(), DrawnElsewhere.meta(widget.id(), widget.key(), kind, widget.order(),
-                    widget.trigger(), widget.form(), widget.defaultValue(), widget.callback()));
-        }
-        return new SessionData(new HashMap<>(snapshot.values()), new HashMap<>(snapshot.unkeyedValues()), widgets);
-    }
-
-    private static WidgetKind kindOrNull(String wireName) {
-        try {
-            return WidgetKind.of(wireName);
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
-
     @Override
     public void close() {
-        if (keeper != null) {
-            keeper.shutdownNow();
-        }
+        keeper.close();
     }
 }

@@ -70,7 +70,7 @@ public final class SessionRegistry {
         if (id == null || sessions.containsKey(id)) {
             return Optional.empty();
         }
-        Optional<SessionPersistence.TakenOver> taken = engine.persistence().takeOver(id, user);
+        Optional<SnapshotRestore.TakenOver> taken = engine.persistence().takeOver(id, user);
         if (taken.isEmpty() || sessions.size() >= engine.settings().maxSessions()) {
             return Optional.empty();
         }

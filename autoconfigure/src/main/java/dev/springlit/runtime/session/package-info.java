@@ -6,7 +6,9 @@
  * ({@code Parking}); its arrival from the store with the tab attached without a run (S9.2, {@code SessionArrival});
  * its first run before any tab, rendered by the page's GET, and that run's adoption ({@code PendingFirstRun}); how
  * it ends, for good, by expiry or handed over ({@code SessionEnding}); its tab's numbered interactions
- * ({@code SessionLedger}) and where it is kept beyond this node ({@code SessionPersistence}); all live sessions ({@code SessionRegistry}) and which one a tab's {@code hello} gets
+ * ({@code SessionLedger}) and where it is kept beyond this node ({@code SessionPersistence}: commits; {@code
+ * SnapshotRestore}: a stored session loaded into a live one; {@code StoreKeeper}: the store's keeper thread); all
+ * live sessions ({@code SessionRegistry}) and which one a tab's {@code hello} gets
  * ({@code SessionOpening}, with {@code TabHello}, and the single-use tokens by which a tab adopts the pending session
  * its page's GET ran, {@code AdoptionTokens}); the page a stored state was committed with ({@code StoredPage}); log
  * names ({@code SessionTag}) and the throttle on refusal warnings. Runs see a session only as {@code run.RunSession}
@@ -17,8 +19,9 @@
  * Threading: web threads call {@code Session}'s entry points, which queue requests with its {@code run.Runner};
  * any thread may send through {@code TabLink} (posting is ordered under its send lock, rendering happens in the
  * outbox after it); {@code SessionPersistence.commit} runs on the session's run thread, outside the session's locks,
- * its keeper thread ({@code springlit-store}) only touches and releases records; the housekeeping thread expires
- * sessions through {@code SessionRegistry}. {@code TabHello}, {@code StoredPage} and {@code SessionTag} are immutable;
+ * and {@code SnapshotRestore} on the connection thread of the hello; the {@code StoreKeeper}'s thread
+ * ({@code springlit-store}) only touches and releases records; the housekeeping thread expires sessions through
+ * {@code SessionRegistry}. {@code TabHello}, {@code StoredPage} and {@code SessionTag} are immutable;
  * {@code RefusalWarnings} is thread-safe.
  */
 package dev.springlit.runtime.session;
