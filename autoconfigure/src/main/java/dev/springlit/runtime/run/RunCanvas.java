@@ -24,7 +24,8 @@ import dev.springlit.runtime.widget.WidgetSpec;
  * What one run draws, as its drawers see it ({@link Canvas}): the containers it draws into and how many children
  * each got (what they showed past that is trimmed when the run completes), the forms it opened, the widgets it
  * drew and their identities, the page it switches to. It writes to the session's page output as it goes, unless
- * the session gave up on the run. Used by the run's thread only; the write is made under the run's monitor.
+ * the session gave up on the run. Used by the run's thread only; the write is made under the monitor of the run's
+ * {@link RunStops}, which its abandonment takes too.
  */
 final class RunCanvas implements Canvas {
 
@@ -76,12 +77,12 @@ final class RunCanvas implements Canvas {
 
     @Override
     public boolean inCallback() {
-        return run.inCallback();
+        return run.stops().inCallback();
     }
 
     @Override
     public boolean isInterrupted() {
-        return run.isInterrupted();
+        return run.stops().isInterrupted();
     }
 
     @Override
@@ -128,9 +129,9 @@ final class RunCanvas implements Canvas {
         write(container, index, element);
     }
 
-    /** Writes to what the tab shows, unless the session gave up on this run (checked under the run's monitor). */
+    /** Writes to what the tab shows, unless the session gave up on this run (checked under its stops' monitor). */
     private void write(ElementPath container, int index, Element element) {
-        synchronized (run) {
+        synchronized (run.stops()) {
             if (run.isAbandoned()) {
                 throw new RunInterruptedException();
             }

@@ -235,7 +235,7 @@ final class RunState implements SessionState {
                 changed.add(meta);
             }
         }
-        return new AppliedValues(Run.inPageOrder(changed), rejections);
+        return new AppliedValues(RunPageCode.inPageOrder(changed), rejections);
     }
 
     private void store(WidgetMeta meta, Object value) {

@@ -10,7 +10,7 @@ import dev.springlit.runtime.output.PageOutput;
  * A session's tab as its runs see it: the copy of what it shows, which runs draw into, and the ways a run's end
  * reaches it. The session's tab link implements it; runs never see the connection or the outbox.
  * <p>
- * Threading: {@link #output} is written by the run's thread under the run's monitor; {@link #show},
+ * Threading: {@link #output} is written by the run's thread under its {@code RunStops}' monitor; {@link #show},
  * {@link #runScope} are the runner's (on the run thread), {@link #showAbandoned} the housekeeping thread's and
  * {@link #flushIfFree} the flush thread's.
  */

@@ -62,9 +62,9 @@ final class RunWatchdog {
             if (over < 0 || run.isAbandoned()) {
                 continue;
             }
-            if (!run.isOvertime()) {
+            if (!run.stops().isOvertime()) {
                 overtime.incrementAndGet(); // counted first: whoever sees the run end must see it counted
-                run.stopForDeadline();
+                run.stops().stopForDeadline();
                 observer.get().runOvertime(run.page().path());
                 log.warn("A run of page " + run.page().path() + " took longer than " + describe(limits.maxRunTime())
                         + " (streamlit.runner.max-run-time) and was interrupted");

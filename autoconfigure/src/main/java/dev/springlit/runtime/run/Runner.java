@@ -99,7 +99,7 @@ public final class Runner {
             }
             admission = queue.offer(request, current == null ? null : current.request());
             if (admission == RunQueue.Admission.SUPERSEDES_RUNNING && current.streamHold().supersede()) {
-                current.interrupt(); // not a run inside st.writeStream: its answer would be lost (S11.3, StreamHold)
+                current.stops().interrupt(); // not a run inside st.writeStream: its answer would be lost (S11.3, StreamHold)
             }
         }
         if (admission != RunQueue.Admission.FULL) {
@@ -294,7 +294,7 @@ public final class Runner {
 
     /**
      * Gives up on {@code run}, which ran past its deadline and ignored the interrupt: from now on it can neither
-     * commit nor draw (see Run#markAbandoned) and the tab is told with {@code notice}; then {@link #kick()} lets the
+     * commit nor draw (see RunStops#abandon) and the tab is told with {@code notice}; then {@link #kick()} lets the
      * session go on, its next request on another thread. Returns false if the run already ended.
      */
     boolean abandon(Run run, Alert notice) {
@@ -302,7 +302,7 @@ public final class Runner {
             if (current != run) {
                 return false;
             }
-            run.markAbandoned();
+            run.stops().abandon();
             current = null;
             draining = false;
         }
@@ -321,7 +321,7 @@ public final class Runner {
             if (current == null || current.request().isTask()) {
                 return false;
             }
-            current.cancel();
+            current.stops().cancel();
             return true;
         }
     }
@@ -340,7 +340,7 @@ public final class Runner {
             running = current;
         }
         if (running != null) {
-            running.interrupt();
+            running.stops().interrupt();
         }
         return dropped;
     }

@@ -7,8 +7,9 @@
  * {@code RunExecutors}, {@code RunLimits}), the interceptors around page code and the run observer; the engine-wide
  * values every run uses ({@code RunServices}), the runtime's switches ({@code RuntimeSettings}) and what calls
  * fragments' runEvery timers ({@code FragmentScheduler}). And the run itself: the {@code Runner} that works off one
- * session's queue and alone commits its state, the {@code Run} (callbacks, then {@code render(st)}) that returns a
- * {@code RunResult}, its {@code RunState} (SessionState as the run sees it), what it draws ({@code RunCanvas}, the
+ * session's queue and alone commits its state, the {@code Run} that returns a {@code RunResult}: its page code
+ * ({@code RunPageCode}: callbacks, then {@code render(st)}), the four ways it is stopped ({@code RunStops}:
+ * superseded, Stop, deadline, abandoned) and what a run stopped early leaves ({@code RunEnds}); its {@code RunState} (SessionState as the run sees it), what it draws ({@code RunCanvas}, the
  * drawers' {@code draw.Canvas}), its fragments ({@code RunFragments}, the committed {@code Fragments}, their {@code
  * FragmentTimers}), the deadline ({@code RunWatchdog}) and the runs executing now ({@code RunningRuns}). A run sees
  * its session only as {@code RunSession} and its tab only as {@code RunTab}, which the session package implements:
@@ -16,7 +17,8 @@
  * <p>
  * Threading: {@code RunQueue} has no lock of its own (the runner calls it under its monitor); requests, results
  * and committed state are immutable once handed over; the pool is thread-safe and reuses idle threads most recent
- * first. A {@code Run} is bound to its thread; {@code Runner.offer}, {@code abandon} and {@code stop} are called from
+ * first. A {@code Run} is bound to its thread; its {@code RunStops} are set from any thread and wake only page code, under
+ * their monitor, which the run's writes to its tab's output take too. {@code Runner.offer}, {@code abandon} and {@code stop} are called from
  * any thread (web threads, page threads through the session handle, the housekeeping thread), and the queue, the
  * current run and the committed state change only under the runner's monitor, never held while a page runs or a
  * message is sent. {@code RunningRuns} is read by the housekeeping thread (deadlines) and the flush thread.
