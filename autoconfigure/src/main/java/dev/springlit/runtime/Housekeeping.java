@@ -38,6 +38,8 @@ final class Housekeeping implements AutoCloseable {
     private final Map<String, String> failing = new ConcurrentHashMap<>();
     /** "task: failure class" pairs already logged. */
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
+    /** The scheduled tasks by name. */
+    private final Map<String, Runnable> tasks = new ConcurrentHashMap<>();
 
     Housekeeping(Supplier<RunObserver> observer) {
         this.observer = observer;
@@ -45,7 +47,20 @@ final class Housekeeping implements AutoCloseable {
 
     /** Runs {@code task} every {@code periodMs}, first after one period, until {@link #close()}. */
     void every(long periodMs, String name, Runnable task) {
+        tasks.put(name, task);
         thread.scheduleWithFixedDelay(() -> runSupervised(name, task), periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs the scheduled task {@code name} once more, now, on the calling thread and supervised as on its schedule:
+     * a sweep out of turn (the runtime's tests drive the session sweep this way rather than waiting for its period).
+     */
+    void runNow(String name) {
+        Runnable task = tasks.get(name);
+        if (task == null) {
+            throw new IllegalArgumentException("No housekeeping task \"" + name + "\"");
+        }
+        runSupervised(name, task);
     }
 
     /** Runs one execution of {@code task}; never throws. Package-private so tests can drive it directly. */

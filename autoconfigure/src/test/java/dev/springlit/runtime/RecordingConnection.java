@@ -4,18 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.springlit.element.Element;
 import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.output.ServerMessage;
+import dev.springlit.test.ReceivedTree;
 
-/** A {@link ClientConnection} that keeps every message the session sends, for assertions. Thread-safe. */
+/**
+ * A {@link ClientConnection} that keeps every message the session sends, for assertions, and applies them to the
+ * page it shows, as a browser tab does. Thread-safe.
+ */
 final class RecordingConnection implements ClientConnection {
 
     private final List<ServerMessage> messages = new CopyOnWriteArrayList<>();
+    private final ReceivedTree shown = new ReceivedTree();
     private volatile String closeReason;
 
     @Override
     public void send(ServerMessage message) {
+        shown.receive(message);
         messages.add(message);
+    }
+
+    /** What the tab shows in its main body, from what it was sent. */
+    List<Element> elements() {
+        return shown.elements(0);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.springlit.runtime.session.SessionPeek;
 import dev.springlit.runtime.session.CommittedState;
 import dev.springlit.runtime.session.Session;
 import dev.springlit.Page;
@@ -22,7 +21,6 @@ import dev.springlit.SessionState;
 import dev.springlit.element.Button;
 import dev.springlit.element.Element;
 import dev.springlit.element.Widget;
-import dev.springlit.runtime.output.PageOutputs;
 import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.page.PageDescriptor;
@@ -201,8 +199,9 @@ public final class RuntimeHarness implements AutoCloseable {
             return matching.get(0).id();
         }
 
+        /** What the tab shows in its main body: what its connection was sent, applied as a browser does. */
         List<Element> elements() {
-            return new ArrayList<>(PageOutputs.elements(SessionPeek.output(session), 0));
+            return new ArrayList<>(connection.elements());
         }
 
         <E extends Element> List<E> elements(Class<E> type) {

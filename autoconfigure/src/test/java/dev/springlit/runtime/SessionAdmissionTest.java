@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.springlit.runtime.session.Session;
-import dev.springlit.runtime.session.SessionPeek;
 import dev.springlit.runtime.session.SessionRegistry;
 
 /** {@code streamlit.server.max-sessions-per-address} and {@code streamlit.server.untouched-session-ttl}. */
@@ -56,7 +55,7 @@ class SessionAdmissionTest {
         untouched.session.detach(untouched.connection);
         used.session.detach(used.connection);
         Thread.sleep(20);
-        SessionPeek.expireParked(sessions);
+        harness.engine.housekeeping().runNow("expire"); // the housekeeping thread's sweep, now
 
         assertThat(untouched.session.isAlive()).as("parked, never used after its first run").isFalse();
         assertThat(used.session.isAlive()).as("parked after a click: kept for the disconnected-session TTL").isTrue();

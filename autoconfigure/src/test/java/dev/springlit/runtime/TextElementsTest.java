@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.springlit.runtime.session.SessionPeek;
 import dev.springlit.element.Alert;
 import dev.springlit.element.Code;
 import dev.springlit.element.Divider;
@@ -45,7 +44,9 @@ class TextElementsTest extends ScriptedPageTest {
         int first = tab.session.runCount();
         page.run(tab, st -> {
             st.text("a");
-            SessionPeek.tab(tab.session).flushIfFree(first + 1); // as the flusher does every 50 ms
+            // the run waits until the engine's flusher (every 50 ms) has sent what it drew so far
+            RuntimeHarness.await("a delta of the run going on", () -> tab.connection.messages(ServerMessage.Delta.class)
+                    .stream().anyMatch(delta -> delta.run() == first + 1 && delta.status() == null));
             st.text("b");
         });
         List<ServerMessage.Delta> deltas = tab.connection.messages(ServerMessage.Delta.class).stream()

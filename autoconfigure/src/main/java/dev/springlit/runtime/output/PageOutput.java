@@ -191,30 +191,6 @@ public final class PageOutput {
         }
     }
 
-    /** The elements under root {@code root} in document order, blocks included (what the runtime's tests read). */
-    synchronized List<Element> elements(int rootIndex) {
-        return elementsUnder(ElementPath.root(rootIndex));
-    }
-
-    /** The elements under the container at {@code path}, depth first in document order. */
-    synchronized List<Element> elementsUnder(ElementPath path) {
-        List<Element> out = new ArrayList<>();
-        Node container = find(path);
-        if (container != null) {
-            collect(container, out);
-        }
-        return out;
-    }
-
-    private static void collect(Node container, List<Element> out) {
-        for (Node child : container.children) {
-            if (child != null) {
-                out.add(child.element);
-                collect(child, out);
-            }
-        }
-    }
-
     /** Two sets of the same position before a flush: only the last one is sent. */
     private void queue(SetOp op) {
         if (op.element() instanceof Block) {
