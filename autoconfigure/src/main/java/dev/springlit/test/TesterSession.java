@@ -56,14 +56,14 @@ final class TesterSession {
             if (writes != null) {
                 session.update(writes, false);
             }
-            session.setQuery(initialQuery);
+            session.address().setQuery(initialQuery);
             session.attach(tab, true);
             awaitRun(0, timeout);
             return;
         }
         int before = tab.finishedRuns();
         if (pendingPage != null) {
-            session.navigate(pendingPage, ""); // as a followed link: the new page's address has no query
+            session.address().navigate(pendingPage, ""); // as a followed link: the new page's address has no query
             pendingPage = null;
         }
         session.interact(new LinkedHashMap<>(pendingValues), pendingTrigger, writes);
@@ -165,7 +165,7 @@ final class TesterSession {
         if (session == null) {
             initialQuery = search;
         } else {
-            session.setQuery(search);
+            session.address().setQuery(search);
         }
     }
 

@@ -36,6 +36,7 @@ import dev.springlit.runtime.scope.CurrentSessionState;
 import dev.springlit.runtime.session.CommittedState;
 import dev.springlit.runtime.session.RefusalWarnings;
 import dev.springlit.runtime.session.Session;
+import dev.springlit.runtime.session.TabAddress;
 import dev.springlit.runtime.session.SessionOpening;
 import dev.springlit.runtime.session.SessionRegistry;
 import dev.springlit.runtime.session.TabHello;
@@ -153,13 +154,13 @@ class LayeringTest {
     /**
      * The runtime's concept packages make types public so that they can use each other; those types are for the
      * runtime and the auto-configuration only. The web layer and the tester reach the runtime through this seam
-     * alone (the engine, a session's entry points, messages, pages, uploads, who a tab is): a type that joins it
-     * is added here on purpose.
+     * alone (the engine, a session's entry points and its tab's address, messages, pages, uploads, who a tab is):
+     * a type that joins it is added here on purpose.
      */
     @Test
     void theRuntimesPublicTypesOutsideItsSeamAreUsedOnlyByTheRuntimeAndTheAutoConfiguration() {
         classes().that().resideInAPackage("dev.springlit.runtime..").and().arePublic()
-                .and(not(belongToAnyOf(SpringlitEngine.class, RuntimeSettings.class, Session.class,
+                .and(not(belongToAnyOf(SpringlitEngine.class, RuntimeSettings.class, Session.class, TabAddress.class,
                         SessionOpening.class, SessionRegistry.class, CommittedState.class, CurrentSessionState.class,
                         FileRoutes.class, FragmentScheduler.class, TabContext.class, TabIdentity.class, ClientConnection.class,
                         RunStatus.class, ServerMessage.class, PageAccess.class, PageDescriptor.class,

@@ -167,7 +167,7 @@ public final class RuntimeHarness implements AutoCloseable {
 
         /** Switches the session to {@code target} (same state) and waits for its run. */
         void navigate(PageDescriptor target) {
-            session.navigate(target);
+            session.address().navigate(target);
             awaitIdle();
         }
 

@@ -1,4 +1,3 @@
-// Over 300 lines: the web layer's and the tester's entry points (attach, interact, navigate, stop, user, files) each a short delegation to the session's parts; its arrival, pending first run, parking and end are their own classes.
 package dev.springlit.runtime.session;
 
 import java.security.Principal;
@@ -46,7 +45,6 @@ public final class Session implements SessionHandle {
     /** This session as its runs see it. */
     private final SessionForRuns forRuns = new SessionForRuns(this);
     private final SessionResources resources = new SessionResources();
-    private final SessionQuery query = new SessionQuery(this);
     private final St st = StFactory.main(new SessionOwner(this));
     private final RefusalWarnings refusals = new RefusalWarnings(log);
     /** What pages get from st.session(): this session without its internals. */
@@ -54,7 +52,7 @@ public final class Session implements SessionHandle {
     private final SessionArrival arrival = new SessionArrival(this);
     private final PendingFirstRun pending = new PendingFirstRun(this);
     private final SessionEnding ending = new SessionEnding(this);
-    private volatile PageDescriptor page;
+    private final TabAddress address;
     private volatile Principal user;
     private final Parking parking = new Parking(tab);
     /** Its tab's numbered interactions and its version in the session store (S9.3, S9.4). */
@@ -71,7 +69,7 @@ public final class Session implements SessionHandle {
         this.id = id;
         this.tag = SessionTag.of(id);
         this.engine = engine;
-        this.page = page;
+        this.address = new TabAddress(this, page);
         this.runner = new Runner(forRuns, engine.runServices());
         tab.acknowledgeWith(ledger::acknowledged);
     }
@@ -82,7 +80,12 @@ public final class Session implements SessionHandle {
     }
 
     public PageDescriptor page() {
-        return page;
+        return address.page();
+    }
+
+    /** Where its tab is: the page it shows and its query parameters, and navigating elsewhere. */
+    public TabAddress address() {
+        return address;
     }
 
     /** This session as {@code st.session()} hands it to pages: update, rerun, is alive, nothing else. */
@@ -191,7 +194,7 @@ public final class Session implements SessionHandle {
 
     /** What tells an attached tab which session it has; {@code reset}: the tab's page starts empty. */
     ServerMessage.SessionAttached attachedMessage(boolean reset) {
-        PageDescriptor shown = page;
+        PageDescriptor shown = address.page();
         return new ServerMessage.SessionAttached(id, shown.path(), shown.title(), reset, ledger.acknowledged(),
                 ledger.received());
     }
@@ -247,27 +250,6 @@ public final class Session implements SessionHandle {
         return runner.stopCurrent();
     }
 
-    /** Shows another page with the given query parameters (a followed link, back/forward) and runs it. */
-    public void navigate(PageDescriptor target, String search) {
-        parking.touch();
-        setQuery(search);
-        navigate(target);
-    }
-
-    /** Shows another page in this session (same state) and runs it. */
-    public void navigate(PageDescriptor target) {
-        page = target;
-        send(new ServerMessage.PageChanged(target.path(), target.title()));
-        enqueue(RunRequest.rerun());
-    }
-
-    /** st.switchPage took effect: the session shows {@code target}, without the old page's query parameters. */
-    void switchedTo(PageDescriptor target) {
-        page = target;
-        query.replaceFrom("");
-        send(new ServerMessage.PageChanged(target.path(), target.title()));
-    }
-
     @Override
     public void requestRerun() {
         enqueue(RunRequest.rerun());
@@ -296,12 +278,7 @@ public final class Session implements SessionHandle {
 
     /** The session's query parameters. */
     SessionQuery query() {
-        return query;
-    }
-
-    /** Takes the query parameters from the tab's address bar ({@code location.search}). */
-    public void setQuery(String search) {
-        query.replaceFrom(search);
+        return address.query();
     }
 
     /** The tab's context and logout token. */
@@ -317,16 +294,6 @@ public final class Session implements SessionHandle {
     /** Records the tab's user; a session keeps the user of the connection that created or last attached it. */
     public void setUser(Principal user) {
         this.user = user;
-    }
-
-    /**
-     * S1.5: the tab had a session this server no longer knows (it restarted, or the session expired) and sends
-     * its widgets' values; each is used once, when a widget with that id is drawn, without firing callbacks.
-     */
-    public void restoreWidgetValues(Map<String, Object> values) {
-        if (values != null && !values.isEmpty()) {
-            resources.restore(values);
-        }
     }
 
     /** The session's uploads and downloads. */

@@ -74,7 +74,7 @@ final class SessionForRuns implements RunSession {
 
     @Override
     public void switchedTo(PageDescriptor target) {
-        session.switchedTo(target);
+        session.address().switchedTo(target);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class SessionOpening {
         }
         Session session = created.get();
         session.setUser(request.user());
-        session.setQuery(request.query());
+        session.address().setQuery(request.query());
         session.pending().start();
         int run = session.pending().await(waitMillis);
         List<ServerMessage.Op> ops = run > 0 ? session.pending().shown() : List.of();
@@ -107,12 +107,12 @@ public final class SessionOpening {
             Session session = existing.get();
             session.setUser(hello.user());
             beforeAttach.accept(session);
-            session.setQuery(hello.query());
+            session.address().setQuery(hello.query());
             if (!session.arrival().attachShown(connection, hello.shown())) { // still nothing drawn here since a take-over
                 session.attach(connection, false);
             }
             if (!session.page().path().equals(hello.page().path())) {
-                session.navigate(hello.page());
+                session.address().navigate(hello.page());
             }
             return new Opened(session);
         }
@@ -130,7 +130,7 @@ public final class SessionOpening {
             Session session = taken.get();
             beforeAttach.accept(session);
             session.setUser(hello.user());
-            session.setQuery(hello.query());
+            session.address().setQuery(hello.query());
             if (!session.arrival().attachShown(connection, hello.shown())) {
                 session.attach(connection, true);
             }
@@ -148,11 +148,14 @@ public final class SessionOpening {
         Session session = created.get();
         beforeAttach.accept(session);
         session.setUser(hello.user());
-        session.setQuery(hello.query());
+        session.address().setQuery(hello.query());
         if (hello.sessionId() != null && known.map(s -> sameUser(s.user(), hello.user())).orElse(true)) {
-            // the tab had a session this server no longer knows: take its widgets' values back (S1.5); never
-            // those of another user's session (S12.3: a login or logout starts afresh)
-            session.restoreWidgetValues(hello.widgets());
+            // the tab had a session this server no longer knows: take its widgets' values back (S1.5), each used
+            // once, when a widget with that id is drawn, without firing callbacks; never those of another user's
+            // session (S12.3: a login or logout starts afresh)
+            if (hello.widgets() != null && !hello.widgets().isEmpty()) {
+                session.resources().restore(hello.widgets());
+            }
         }
         session.attach(connection, true);
         return new Opened(session);

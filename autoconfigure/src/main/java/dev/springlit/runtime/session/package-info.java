@@ -1,8 +1,8 @@
 /**
  * One tab's session: {@code Session}, its identity, its queue of runs and the web layer's entry points (attach,
  * interact, navigate, stop), composing its parts: its side of the tab ({@code TabLink}: connection, what the tab
- * shows, the ordered outbox); what pages get from {@code st.session()} ({@code TabHandle}); its query parameters,
- * resources and {@code @SessionScope} beans; when it ends while parked and whose address it counts for
+ * shows, the ordered outbox); what pages get from {@code st.session()} ({@code TabHandle}); where its tab is, page
+ * and query parameters, and navigating elsewhere ({@code TabAddress}, {@code SessionQuery}); its resources and {@code @SessionScope} beans; when it ends while parked and whose address it counts for
  * ({@code Parking}); its arrival from the store with the tab attached without a run (S9.2, {@code SessionArrival});
  * its first run before any tab, rendered by the page's GET, and that run's adoption ({@code PendingFirstRun}); how
  * it ends, for good, by expiry or handed over ({@code SessionEnding}); its tab's numbered interactions

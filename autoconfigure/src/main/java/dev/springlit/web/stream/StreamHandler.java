@@ -275,7 +275,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             if (!engine.access().canOpen(page, session.user())) {
                 throw new BadMessageException("forbidden", "You may not open " + page.path() + ".");
             }
-            session.navigate(page, navigate.query());
+            session.address().navigate(page, navigate.query());
         }
     }
 
