@@ -27,10 +27,11 @@ import dev.springlit.support.LogText;
 /**
  * One browser tab's session: its identity, its queue of runs, and the composition root of its parts: the
  * {@link TabLink} to its tab (connection, what it shows, the ordered outbox), the {@link Runner} that works off its
- * {@link RunQueue} and alone commits its state, its query parameters and its {@link SessionResources}; how it
- * arrived from the store ({@link SessionArrival}), its first run before a tab ({@link PendingFirstRun}) and how it
- * ends ({@link SessionEnding}). Runs happen one at a time on the shared run executor (never a thread per session);
- * a newer interaction interrupts a running page at its next {@code St} or {@code SessionState} call.
+ * {@link RunQueue} and alone commits its state, where its tab is ({@link TabAddress}), its
+ * {@link SessionResources}, when it ends while parked ({@link Parking}); how it arrived from the store
+ * ({@link SessionArrival}), its first run before a tab ({@link PendingFirstRun}) and how it ends
+ * ({@link SessionEnding}). Runs happen one at a time on the shared run executor (never a thread per session); a
+ * newer interaction interrupts a running page at its next {@code St} or {@code SessionState} call.
  */
 public final class Session implements SessionHandle {
 

@@ -1,7 +1,5 @@
 package dev.springlit.runtime.session;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import dev.springlit.runtime.output.ClientConnection;
 import dev.springlit.runtime.run.RunRequest;
 
@@ -13,7 +11,8 @@ import dev.springlit.runtime.run.RunRequest;
 final class SessionEnding {
 
     private final Session session;
-    private final AtomicBoolean ended = new AtomicBoolean();
+    /** Set once, under this object's monitor. */
+    private volatile boolean ended;
     /** Set when the session moves to another node: its tab is told to reconnect rather than to stop. */
     private volatile String handOverReason;
 
@@ -22,7 +21,7 @@ final class SessionEnding {
     }
 
     boolean hasEnded() {
-        return ended.get();
+        return ended;
     }
 
     /** Ends the session: interrupts its run, closes its tab, and runs its beans' destruction callbacks. */
@@ -52,8 +51,11 @@ final class SessionEnding {
     }
 
     private SessionBeans end() {
-        if (!ended.compareAndSet(false, true)) {
-            return null;
+        synchronized (this) {
+            if (ended) {
+                return null;
+            }
+            ended = true;
         }
         for (RunRequest request : session.runner().stop()) {
             request.taskAbandoned(session.ended());
