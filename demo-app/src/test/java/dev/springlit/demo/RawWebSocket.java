@@ -176,6 +176,39 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a ping and reads the server's frames until its pong ("pong") or its close frame ("close CODE REASON"):
+     * the server answers a ping after it has taken every frame sent before it. "dropped" when it reset the
+     * connection before its close frame could be read.
+     */
+    String pingOrClose() throws IOException {
+        try {
+            frame(0x89, new byte[0], true);
+        } catch (SocketException closedAlready) {
+            // its close frame, if any, says why
+        }
+        while (true) {
+            int first;
+            try {
+                first = in.read();
+            } catch (SocketException reset) {
+                return "dropped";
+            }
+            if (first < 0) {
+                throw new EOFException("the server dropped the connection without a close frame");
+            }
+            byte[] payload = payload();
+            if ((first & 0x0f) == 0xA) {
+                return "pong";
+            }
+            if ((first & 0x0f) == 0x8) {
+                String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8)
+                        : "";
+                return "close " + closeCode(payload) + " " + reason;
+            }
+        }
+    }
+
     /** Reads until the server ends the TCP connection; true if it did within the read timeout. */
     boolean awaitEnd() throws IOException {
         try {

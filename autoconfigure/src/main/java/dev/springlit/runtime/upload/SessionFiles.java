@@ -129,16 +129,4 @@ public final class SessionFiles {
         }
         return total;
     }
-
-    /** Bytes held, for tests and metrics. */
-    public synchronized long size() {
-        long total = 0;
-        for (Upload upload : uploads.values()) {
-            total += upload.file().size();
-        }
-        for (Download download : downloads.values()) {
-            total += download.data().length;
-        }
-        return total;
-    }
 }

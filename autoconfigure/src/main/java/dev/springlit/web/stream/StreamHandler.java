@@ -88,11 +88,6 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
         }
     }
 
-    /** Bytes of unfinished (fragmented) messages held across all connections now, for tests and metrics. */
-    public long unfinishedMessageBytes() {
-        return unfinished.held();
-    }
-
     /** WebSocket connections open now. */
     public int openConnections() {
         return watchdog.openCount();
