@@ -33,8 +33,16 @@ final class FastStart {
     static final List<String> SMALL_FOOTPRINT = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:ReservedCodeCacheSize=32m");
 
-    /** One way of launching: median and best startup to healthy, median fresh RSS. */
-    record Result(String name, String java, List<Duration> startups, List<Long> rss, String note) {
+    /**
+     * One way of launching: median and best startup to healthy, median fresh RSS, and the process's CPU time to
+     * healthy (what a loaded machine changes least).
+     */
+    record Result(String name, String java, List<Duration> startups, List<Long> rss, List<Duration> cpu, String note) {
+
+        Duration medianCpu() {
+            List<Duration> sorted = cpu.stream().sorted().toList();
+            return sorted.isEmpty() ? null : sorted.get((sorted.size() - 1) / 2);
+        }
 
         Duration medianStartup() {
             List<Duration> sorted = startups.stream().sorted().toList();
@@ -90,8 +98,9 @@ final class FastStart {
         load.close();
         for (Result r : results) {
             Duration median = r.medianStartup();
-            System.out.printf(Locale.ROOT, "%s: startups %s, median %s; RSS MB %s; %s%n", r.name(),
-                    r.startups().stream().map(FastStart::seconds).toList(), median == null ? "-" : seconds(median),
+            System.out.printf(Locale.ROOT, "%s: startups %s, median %s; CPU to healthy %s, median %s; RSS MB %s; %s%n",
+                    r.name(), r.startups().stream().map(FastStart::seconds).toList(), median == null ? "-" : seconds(median),
+                    r.cpu().stream().map(FastStart::seconds).toList(), median == null ? "-" : seconds(r.medianCpu()),
                     r.rss().stream().map(b -> b / 1048576).toList(), r.note());
         }
         System.out.println("load average (1 min) during the launches: " + load.summary());
@@ -144,9 +153,11 @@ final class FastStart {
 
         List<List<Duration>> startups = new ArrayList<>();
         List<List<Long>> rss = new ArrayList<>();
+        List<List<Duration>> cpu = new ArrayList<>();
         for (int i = 0; i < launches.size(); i++) {
             startups.add(new ArrayList<>());
             rss.add(new ArrayList<>());
+            cpu.add(new ArrayList<>());
         }
         for (int round = 0; round < runs; round++) {
             for (int i = 0; i < launches.size(); i++) {
@@ -158,6 +169,7 @@ final class FastStart {
                         launch.workDir())) {
                     startups.get(i).add(server.awaitReady(client, START_LIMIT));
                     rss.get(i).add(server.rss());
+                    cpu.get(i).add(Duration.ofNanos(server.cpuNanos()));
                     if (jvmArgs.contains(SPRING_AOT) && !server.tail(2000).contains("Starting AOT-processed")) {
                         throw new IllegalStateException(launch.name() + " did not start from its AOT-processed "
                                 + "bean definitions; see " + log);
@@ -168,7 +180,8 @@ final class FastStart {
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < launches.size(); i++) {
             Launch launch = launches.get(i);
-            results.add(new Result(launch.name(), launch.java().toString(), startups.get(i), rss.get(i), launch.note()));
+            results.add(new Result(launch.name(), launch.java().toString(), startups.get(i), rss.get(i),
+                    cpu.get(i), launch.note()));
         }
         results.addAll(failures);
         return results;
@@ -224,7 +237,8 @@ final class FastStart {
     }
 
     private static Result failed(String name, Path javaBin, String why) {
-        return new Result(name, String.valueOf(javaBin), List.of(), List.of(), "not measured: " + why);
+        return new Result(name, String.valueOf(javaBin), List.of(), List.of(), List.of(),
+                "not measured: " + why);
     }
 
     /** {@code java -Djarmode=tools -jar app.jar extract --destination dir}: the jar and lib/ next to it. */
