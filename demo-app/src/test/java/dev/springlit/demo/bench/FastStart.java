@@ -30,8 +30,7 @@ final class FastStart {
     /** Starts the application from the bean definitions {@code process-aot} generated. */
     private static final String SPRING_AOT = "-Dspring.aot.enabled=true";
     /** README "Fast start"'s JVM options for a small deployment (docs/benchmark.md gives each one's gain and cost). */
-    static final List<String> SMALL_FOOTPRINT = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:TieredStopAtLevel=1",
-            "-Xss512k", "-XX:ReservedCodeCacheSize=32m");
+    static final List<String> SMALL_FOOTPRINT = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:TieredStopAtLevel=1");
 
     /**
      * One way of launching: median and best startup to healthy, median fresh RSS, and the process's CPU time to
