@@ -262,7 +262,7 @@ final class FastStart {
         args.add("-jar");
         args.add(jarName);
         args.add("--server.port=0");
-        String failure = run(javaBin, args, dir, dir.resolve("training.log"));
+        String failure = run(javaBin, args, dir, dir.resolve(product.getFileName() + "-training.log"));
         if (failure != null) {
             return failure;
         }
