@@ -14,12 +14,14 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Startup to healthy and fresh RSS of the demo app launched four ways, each started {@code runs} times:
- * the executable jar; Spring Boot's CDS recipe on the same JDK (the jar extracted with
+ * Startup to healthy, fresh RSS and process CPU to healthy of the demo app launched six ways, each started
+ * {@code runs} times: the executable jar; Spring Boot's CDS recipe on the same JDK (the jar extracted with
  * {@code -Djarmode=tools ... extract}, a training run with {@code -XX:ArchiveClassesAtExit=app.jsa
  * -Dspring.context.exit=onRefresh}, then {@code -XX:SharedArchiveFile=app.jsa}); and, on a JDK 25, the executable
- * jar and the AOT cache ({@code -XX:AOTCacheOutput=app.aot} training run, then {@code -XX:AOTCache=app.aot}).
- * The flags are those of Spring Boot's reference ("Efficient Deployments", "AOT Cache"). Every server gets the
+ * jar, the AOT cache ({@code -XX:AOTCacheOutput=app.aot} training run, then {@code -XX:AOTCache=app.aot}), the AOT
+ * cache with Spring's AOT-processed bean definitions ({@code -Dspring.aot.enabled=true}, when the jar has them), and
+ * that with {@link #SMALL_FOOTPRINT}. The flags are those of Spring Boot's reference ("Efficient Deployments", "AOT
+ * Cache"). Every server gets the
  * benchmark server's options; the extracted forms are started from their directory, by the relative jar path
  * they were trained with, as the archive requires.
  */
