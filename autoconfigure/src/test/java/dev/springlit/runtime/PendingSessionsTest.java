@@ -143,17 +143,16 @@ class PendingSessionsTest {
 
     @Test
     void i20_aFirstRunPastTheWaitIsHandedToTheRunPoolAndItsTabGetsThatRun() {
-        CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch slowService = new CountDownLatch(1);
         AtomicReference<Thread> lastRanOn = new AtomicReference<>();
         harness = RuntimeHarness.start(st -> {
             lastRanOn.set(Thread.currentThread());
+            runs.incrementAndGet();
             st.text("slow service asked");
-            if (runs.incrementAndGet() == 1) {
-                try {
-                    never.await(20, TimeUnit.SECONDS); // a slow service: the GET's wait ends long before
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            try {
+                slowService.await(20, TimeUnit.SECONDS); // answers once the test lets it, long after the GET's wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             st.text("answered");
         });
@@ -169,6 +168,7 @@ class PendingSessionsTest {
         RecordingConnection tab = new RecordingConnection();
         Session session = ((SessionOpening.Opened) harness.engine.opening().open(hello(null, first.token()), tab,
                 s -> { })).session();
+        slowService.countDown();
         RuntimeHarness.await("the run's end at the tab", () -> !tab.runEnds().isEmpty());
         assertThat(tab.runEnds().get(0).status()).isEqualTo(RunStatus.OK);
         assertThat(tab.messages().toString()).contains("answered");
@@ -194,7 +194,7 @@ class PendingSessionsTest {
             Future<Optional<SessionOpening.FirstRun>> stuck = gets.submit(
                     () -> harness.engine.opening().openPending(get("198.51.100.1"), 200));
             RuntimeHarness.await("the first GET's run started", () -> !ranOn.isEmpty());
-            Thread.sleep(400); // past its wait: its page is now known to be slow
+            Thread.sleep(1_000); // well past its 200 ms wait: its page is now known to be slow
 
             long started = System.nanoTime();
             SessionOpening.FirstRun second = harness.engine.opening().openPending(get("198.51.100.2"), 200)

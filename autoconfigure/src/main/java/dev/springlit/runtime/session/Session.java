@@ -264,11 +264,11 @@ public final class Session implements SessionHandle {
     /**
      * Runs the first run of a pending session on the calling thread (its page's GET), handed to the run executor if
      * it outlives {@code millis} ({@code late} is told then; see {@link Runner#runFirstHere}). Returns its number
-     * once it ended here, else -1 (handed over, or nothing ran here because the runner was not idle).
+     * once it ended here, else -1 (handed over). A runner that is not idle runs it on the run executor as usual.
      */
     int runPendingHere(long millis, Runnable late) {
         if (!runner.runFirstHere(RunRequest.first(), millis, late)) {
-            return -1;
+            return enqueue(RunRequest.first()) ? awaitFirstRun(millis) : -1; // -1 at once when the session ended
         }
         return tab.firstRunEnded().getNow(-1);
     }
