@@ -142,7 +142,7 @@ public final class SessionPersistence implements AutoCloseable {
         CommitParts parts;
         byte[] bytes;
         try {
-            parts = parts(session, data, ledger.landed());
+            parts = parts(session, data, result.rerunAfter(), ledger.landed());
             bytes = codec.frame(parts.parts());
         } catch (IllegalArgumentException unstorable) {
             session.refusals().warn("Springlit could not store session " + session.tag() + ": "
@@ -380,7 +380,7 @@ public final class SessionPersistence implements AutoCloseable {
         for (Session session : sessions) {
             try {
                 long seq = session.ledger().applied();
-                byte[] bytes = codec.frame(parts(session, session.data(), null).parts());
+                byte[] bytes = codec.frame(parts(session, session.data(), false, null).parts());
                 StoredSession claimed = store.claim(session.id(), node, ttl);
                 store.commit(claimed.next(seq, bytes), ttl);
                 saved++;
@@ -394,11 +394,11 @@ public final class SessionPersistence implements AutoCloseable {
     }
 
     /** The parts of {@code data}, serializing only what its runs have not serialized yet (see {@link CommitParts}). */
-    private CommitParts parts(Session session, SessionData data, CommitParts previous) {
+    private CommitParts parts(Session session, SessionData data, boolean rerunRequested, CommitParts previous) {
         Principal user = session.user();
         String search = session.query().toSearch();
         return CommitParts.of(data, session.page().path(), search.startsWith("?") ? search.substring(1) : search,
-                user == null ? null : user.getName(), previous, codec);
+                user == null ? null : user.getName(), rerunRequested, previous, codec);
     }
 
     /**
