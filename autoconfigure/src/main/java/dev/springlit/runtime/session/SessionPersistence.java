@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
@@ -56,6 +57,14 @@ public final class SessionPersistence implements AutoCloseable {
     /** No store: sessions live and die with this engine (the page tester, an engine without Spring). */
     static final SessionPersistence NONE = new SessionPersistence(null, null, "local", Duration.ofMinutes(2), false);
 
+    /**
+     * Commits on their way to the store at once, beyond which a run thread waits for its commit as before the async
+     * commit. Without a bound every tab's run went ahead and 1,000 commits queued on Lettuce's one connection, whose
+     * event loop then starved beside the busy run threads until commands passed the 2 s timeout (StoreBenchmark,
+     * load 44); a waiting run thread is what slows the pages down to the store's pace.
+     */
+    private static final int MAX_COMMITS_IN_FLIGHT = 32;
+
     /** A commit that is over: nothing to write, or written already. */
     private static final CompletableFuture<Boolean> LANDED = CompletableFuture.completedFuture(true);
 
@@ -69,6 +78,7 @@ public final class SessionPersistence implements AutoCloseable {
     private final boolean eachRun;
     private final ScheduledExecutorService keeper;
     private final RefusalWarnings storeWarnings = new RefusalWarnings(log);
+    private final Semaphore commitsInFlight = new Semaphore(MAX_COMMITS_IN_FLIGHT);
 
     private SessionPersistence(SessionStore store, SnapshotCodec codec, String node, Duration ttl, boolean eachRun) {
         this.store = store;
@@ -163,8 +173,14 @@ public final class SessionPersistence implements AutoCloseable {
             next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
             SnapshotDelta delta = before == null ? null : parts.deltaFrom(before);
             StoredSession version = next;
-            // a store without a non-blocking client writes here, on the run thread
-            written = StoreWaits.during(() -> store.commitAsync(version, delta, ttl).toCompletableFuture());
+            if (commitsInFlight.tryAcquire()) {
+                // a store without a non-blocking client writes here, on the run thread
+                written = StoreWaits.during(() -> store.commitAsync(version, delta, ttl).toCompletableFuture());
+                written.whenComplete((landed, failed) -> commitsInFlight.release());
+            } else { // enough on their way: this run thread waits, and this node runs no more pages meanwhile
+                written = CompletableFuture.completedFuture(StoreWaits.during(() -> delta == null
+                        ? store.commit(version, ttl) : store.commit(version, delta, ttl)));
+            }
         } catch (SessionStoreException | IllegalStateException failed) {
             return CompletableFuture.completedFuture(storeFailed(session, failed));
         }
