@@ -263,6 +263,18 @@ public final class Session implements SessionHandle {
         enqueue(RunRequest.first());
     }
 
+    /**
+     * Runs the first run of a pending session on the calling thread (its page's GET), handed to the run executor if
+     * it outlives {@code millis} ({@code late} is told then; see {@link Runner#runFirstHere}). Returns its number
+     * once it ended here, else -1 (handed over). A runner that is not idle runs it on the run executor as usual.
+     */
+    int runPendingHere(long millis, Runnable late) {
+        if (!runner.runFirstHere(RunRequest.first(), millis, late)) {
+            return enqueue(RunRequest.first()) ? awaitFirstRun(millis) : -1; // -1 at once when the session ended
+        }
+        return tab.firstRunEnded().getNow(-1);
+    }
+
     /** The number of the pending session's first run once it ended, within {@code millis}; else -1. */
     int awaitFirstRun(long millis) {
         try {

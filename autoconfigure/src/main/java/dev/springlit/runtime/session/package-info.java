@@ -5,7 +5,7 @@
  * @SessionScope} beans; its tab's numbered interactions ({@code SessionLedger}) and where it is kept beyond this node
  * ({@code SessionPersistence}); all live sessions ({@code SessionRegistry}) and which one a tab's {@code hello} gets
  * ({@code SessionOpening}, with {@code TabHello}, and the single-use tokens by which a tab adopts the pending session
- * its page's GET ran, {@code AdoptionTokens}); the page a stored state was committed with ({@code StoredPage}); log
+ * its page's GET ran, {@code AdoptionTokens}, and which thread runs that first run, {@code FirstRunThreads}); the page a stored state was committed with ({@code StoredPage}); log
  * names ({@code SessionTag}) and the throttle on refusal warnings. Runs see a session only as {@code run.RunSession}
  * ({@code SessionForRuns}) and its tab as {@code run.RunTab} ({@code TabLink}); drawers see it as {@code draw.Owner}
  * ({@code SessionOwner}); the session sees the engine only as {@code SessionEngine}. Calls go one way: this package
@@ -13,7 +13,9 @@
  * <p>
  * Threading: web threads call {@code Session}'s entry points, which queue requests with its {@code run.Runner};
  * any thread may send through {@code TabLink} (posting is ordered under its send lock, rendering happens in the
- * outbox after it); {@code SessionPersistence.commit} runs on the session's run thread, outside the session's locks,
+ * outbox after it); a pending session's first run executes on its page's GET thread when {@code FirstRunThreads}
+ * allows it (no tab is attached then, so nothing else waits on that run), on a run thread otherwise;
+ * {@code SessionPersistence.commit} runs on the session's run thread, outside the session's locks,
  * its keeper thread ({@code springlit-store}) only touches and releases records; the housekeeping thread expires
  * sessions through {@code SessionRegistry}. {@code TabHello}, {@code StoredPage} and {@code SessionTag} are immutable;
  * {@code RefusalWarnings} is thread-safe.
