@@ -1,11 +1,14 @@
-// Over 300 lines: one session's queue worker and its single commit point (offer, drain, finish, commit, abandon, stop) share one monitor; S9.2's drawing run (a moved tab's page drawn here before its interaction) and a pending session's first run on its GET's thread (runFirstHere) are two more ways through them.
+// Over 300 lines: one session's queue worker and its single commit point (offer, drain, finish, commit, abandon, stop) share one monitor; a commit still on its way to the store hands the drain to its completion; S9.2's drawing run (a moved tab's page drawn here before its interaction) and a pending session's first run on its GET's thread (runFirstHere) are two more ways through them.
 package dev.springlit.runtime.run;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -211,7 +214,10 @@ public final class Runner {
         }
     }
 
-    /** Executes {@code run} and commits it; false when the session gave up on it (another thread goes on). */
+    /**
+     * Executes {@code run} and commits it; false when this thread is not to go on: the session gave up on the run, or
+     * its commit is still on its way and the commit's completion goes on (another thread goes on either way).
+     */
     private boolean runAndFinish(Run run) {
         if (!run.request().isTask()) {
             tab.runScope(run.fragments().isFragmentRun() ? run.fragments().target().path() : null);
@@ -223,8 +229,65 @@ public final class Runner {
             log.error("Springlit run failed outside the page; the session keeps its previous state", unexpected);
             result = RunResult.nothing(RunStatus.ERROR);
         }
+        if (run == drawing) {
+            try {
+                return drawnHere(run, result);
+            } catch (RuntimeException failure) {
+                return survive(run, failure);
+            }
+        }
+        CompletableFuture<Boolean> stored = store(run, result);
+        if (!stored.isDone() && endsLater(run, result, stored)) {
+            return false; // the commit's completion ends the run and works on
+        }
+        return end(run, result, stored);
+    }
+
+    /** Hands {@code run}'s state to the session's store (S9.1); a failure there is the completion's failure. */
+    private CompletableFuture<Boolean> store(Run run, RunResult result) {
         try {
-            return run == drawing ? drawnHere(run, result) : finish(run, result);
+            return session.commit(run, result);
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    /**
+     * The commit of {@code run} is still on its way to the store, and its tab hears the run ended only once it landed
+     * (S9.1). Rather than keep this run thread waiting, this drain stops and the commit's completion (on the run
+     * executor, see RunSession#commit) ends the run and works on; {@code current} and {@code draining} stay set
+     * meanwhile, so a newer request queues behind the run as behind a running one. Of this drain leaving and the
+     * completion, whichever comes second goes on: false when the commit completed while this was arranged, and the
+     * caller goes on itself.
+     */
+    private boolean endsLater(Run run, RunResult result, CompletableFuture<Boolean> stored) {
+        AtomicBoolean otherSideDone = new AtomicBoolean();
+        stored.whenComplete((landed, failure) -> {
+            if (!otherSideDone.compareAndSet(false, true) && !shutDown(failure) && end(run, result, stored)) {
+                drain();
+            }
+        });
+        return otherSideDone.compareAndSet(false, true);
+    }
+
+    /** The run executor refused the commit's completion: the engine is closing, nothing runs any more. */
+    private boolean shutDown(Throwable failure) {
+        if (!(failure instanceof CompletionException && failure.getCause() instanceof RejectedExecutionException)) {
+            return false;
+        }
+        synchronized (this) {
+            current = null;
+            draining = false;
+        }
+        return true;
+    }
+
+    /** The run's end once its commit completed; false when the session went on without it. */
+    private boolean end(Run run, RunResult result, CompletableFuture<Boolean> stored) {
+        try {
+            return finish(run, result, stored.join());
+        } catch (CompletionException failed) {
+            return survive(run, failed.getCause() instanceof RuntimeException cause ? cause : failed);
         } catch (RuntimeException failure) {
             return survive(run, failure);
         }
@@ -268,9 +331,12 @@ public final class Runner {
         return true;
     }
 
-    /** Commits {@code run} and tells its tab; false when the session went on without it (see abandon). */
-    private boolean finish(Run run, RunResult result) {
-        if (!commit(run, result)) {
+    /**
+     * Commits {@code run} ({@code stored}: its state reached the session's store, or there is none to reach) and
+     * tells its tab; false when the session went on without it (see abandon).
+     */
+    private boolean finish(Run run, RunResult result, boolean stored) {
+        if (!commit(run, result, stored)) {
             // the session went on without this run (see abandon); another thread drains its queue now
             services.running().watchdog().abandonedRunEnded(run);
             return false;
@@ -315,11 +381,11 @@ public final class Runner {
     /**
      * THE commit point: the one place where a run's result becomes the session's committed state, and what follows
      * it in the queue is decided. It happens before what the run drew is trimmed and the tab is told the run
-     * ended, so whatever observes committed state (a store, a test) never sees an end the state does not match.
-     * Returns false, committing nothing, if the session gave up on the run.
+     * ended, and after the session's store took the state ({@code stored} false: another node owns the session now),
+     * so whatever observes committed state (a store, a test) never sees an end the state does not match. Returns
+     * false, committing nothing, if the session gave up on the run.
      */
-    private boolean commit(Run run, RunResult result) {
-        boolean stored = session.commit(run, result.committed());
+    private boolean commit(Run run, RunResult result, boolean stored) {
         synchronized (this) {
             if (run.isAbandoned()) {
                 return false;

@@ -21,7 +21,10 @@
  * current run and the committed state change only under the runner's monitor, never held while a page runs or a
  * message is sent. Runs execute on the run executor, except a pending session's first run, which
  * {@code Runner.runFirstHere} executes on the calling web thread (its page's GET) and hands to the run executor if it
- * outlives the GET's wait (the JDK's shared delay thread interrupts it then). {@code RunningRuns} is read by the housekeeping thread (deadlines) and the flush thread.
+ * outlives the GET's wait (the JDK's shared delay thread interrupts it then). A session's queue is worked off by one
+ * drain at a time; when a run's commit is still on its way to the store the drain stops, and the commit's completion
+ * (on the run executor) ends the run and goes on, so no thread waits for the store. {@code RunningRuns} is read by the
+ * housekeeping thread (deadlines) and the flush thread.
  * {@code FragmentTimers} are called by the {@code FragmentScheduler}'s thread and only offer requests.
  */
 package dev.springlit.runtime.run;

@@ -172,7 +172,9 @@ public final class Session implements SessionHandle {
     void takeOver(SessionPersistence.TakenOver taken) {
         ledger.adopt(taken.stored().lastSeq(), taken.stored().version());
         filesLeftBehind = taken.snapshot().filesLeftBehind();
-        storedPage = new StoredPage(taken.snapshot().pagePath(), taken.snapshot().query());
+        // a rerun its last run asked for never committed (its node died first): a run here must draw the page
+        storedPage = taken.snapshot().rerunRequested() ? null
+                : new StoredPage(taken.snapshot().pagePath(), taken.snapshot().query());
         runner.restore(SessionPersistence.restore(taken.snapshot()));
         touched = true;
     }
