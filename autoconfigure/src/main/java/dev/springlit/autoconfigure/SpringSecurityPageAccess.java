@@ -88,12 +88,19 @@ final class SpringSecurityPageAccess implements PageAccess {
         return new AccessDeniedException("You may not open " + page.path() + ".");
     }
 
-    /** An anonymous visitor's run sees Spring Security's anonymous authentication, as the visitor's requests do. */
+    /**
+     * An anonymous visitor's run sees Spring Security's anonymous authentication, as the visitor's requests do. A run
+     * on a request thread (a new tab's first run, on its page's GET) gives the request its own context back after.
+     */
     @Override
     public AutoCloseable bind(Principal user) {
+        SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication(user));
         SecurityContextHolder.setContext(context);
-        return SecurityContextHolder::clearContext;
+        if (previous.getAuthentication() == null) {
+            return SecurityContextHolder::clearContext; // a run thread: nothing of this run stays on it
+        }
+        return () -> SecurityContextHolder.setContext(previous);
     }
 }

@@ -1,8 +1,13 @@
 package dev.springlit.store;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -22,9 +27,12 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
  * shares (thread-safe, and it reconnects by itself), without {@code RedisTemplate}: for every command the template
  * made a connection wrapper, took the shared connection's lock, built a close-suppressing proxy and looked up a
  * transaction, which was a visible part of a commit's CPU (issue 14). Waits as Spring does: at most the factory's
- * command timeout, then the command is cancelled, so a commit that timed out never lands later.
+ * command timeout, then the command is cancelled (Lettuce drops it if it is not written yet; one already written
+ * may still run, and the caller then treats the store as possibly ahead of it, see SessionLedger). Commits need
+ * not wait at all: {@link #evalAsync} hands back the answer as a future (issue 14's async commit).
  *
- * <p>Threading: any thread; the shared commands are fetched once and again after the connection failed.
+ * <p>Threading: any thread; the shared commands are fetched once and again after the connection failed. Answers
+ * complete on Lettuce's event loop.
  */
 final class LettuceScripting {
 
@@ -42,21 +50,69 @@ final class LettuceScripting {
     }
 
     /**
-     * Runs {@code script} by its SHA on {@code key}; only when Redis does not know it yet (first use, or after a
-     * restart) is its text sent, once more.
+     * Runs {@code script} by its SHA on {@code key} and waits for its answer; only when Redis does not know it yet
+     * (first use, or after a restart) is its text sent, once more.
      */
     <T> T eval(RedisScript<?> script, ReturnType type, byte[] key, byte[][] args) {
+        CompletableFuture<T> answer = evalAsync(script, type, key, args);
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new QueryTimeoutException("Redis command interrupted");
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    /**
+     * {@link #eval} without waiting: the answer completes on Lettuce's event loop, or exceptionally (see
+     * {@link #failure}) after the factory's command timeout, when the command is cancelled as well.
+     */
+    <T> CompletableFuture<T> evalAsync(RedisScript<?> script, ReturnType type, byte[] key, byte[][] args) {
         ScriptOutputType output = type == ReturnType.INTEGER ? ScriptOutputType.INTEGER : ScriptOutputType.MULTI;
         byte[][] keys = {key};
         RedisClusterAsyncCommands<byte[], byte[]> redis = commands();
-        try {
-            return await(redis.<T>evalsha(script.getSha1(), output, keys, args));
-        } catch (RedisCommandExecutionException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
-                throw e;
+        AtomicReference<Future<T>> sent = new AtomicReference<>();
+        RedisFuture<T> bySha = redis.evalsha(script.getSha1(), output, keys, args);
+        sent.set(bySha);
+        CompletableFuture<T> answer = bySha.toCompletableFuture().exceptionallyCompose(failed -> {
+            if (!unknownScript(failed)) {
+                return CompletableFuture.failedFuture(failed);
             }
-            return await(redis.<T>eval(script.getScriptAsString(), output, keys, args));
+            RedisFuture<T> byText = redis.eval(script.getScriptAsString(), output, keys, args);
+            sent.set(byText);
+            return byText.toCompletableFuture();
+        });
+        answer.orTimeout(factory.getTimeout(), TimeUnit.MILLISECONDS).whenComplete((value, failed) -> {
+            Throwable cause = unwrap(failed);
+            if (cause instanceof TimeoutException || cause instanceof CancellationException) {
+                sent.get().cancel(true);
+            } else if (cause != null && !(cause instanceof RedisCommandExecutionException)) {
+                commands = null; // the connection failed: fetch it again next time
+            }
+        });
+        return answer;
+    }
+
+    /** What {@link #evalAsync}'s answer failed with, as the exception Spring's Redis support would throw. */
+    static RuntimeException failure(Throwable failed) {
+        Throwable cause = unwrap(failed);
+        if (cause instanceof TimeoutException) {
+            return new QueryTimeoutException("Redis command timed out");
         }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+
+    private static Throwable unwrap(Throwable failed) {
+        return failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+    }
+
+    private static boolean unknownScript(Throwable failed) {
+        Throwable cause = unwrap(failed);
+        return cause instanceof RedisCommandExecutionException && cause.getMessage() != null
+                && cause.getMessage().startsWith("NOSCRIPT");
     }
 
     private RedisClusterAsyncCommands<byte[], byte[]> commands() {
@@ -70,24 +126,5 @@ final class LettuceScripting {
         }
         commands = known;
         return known;
-    }
-
-    private <T> T await(RedisFuture<T> future) {
-        try {
-            return future.get(factory.getTimeout(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new QueryTimeoutException("Redis command timed out");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new QueryTimeoutException("Redis command interrupted");
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof RedisCommandExecutionException)) {
-                commands = null; // the connection failed: fetch it again next time
-            }
-            throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -3,11 +3,14 @@ package dev.springlit.store;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -84,8 +87,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean commit(StoredSession next, Duration ttl) {
-        byte[] snapshot = next.snapshot();
-        return commit(next, snapshot, parts(snapshot), List.of(), true, ttl);
+        return commit(next, next.snapshot(), parts(next.snapshot()), List.of(), true, ttl);
     }
 
     /** Writes only the parts {@code delta} names (one HSET per changed part, one HDEL per removed one). */
@@ -94,8 +96,44 @@ public final class RedisSessionStore implements SessionStore {
         return commit(next, next.snapshot(), delta.changed(), delta.removed(), false, ttl);
     }
 
+    /**
+     * The commit without a thread waiting for Redis (Lettuce's shared connection): the answer completes on Lettuce's
+     * event loop. With another client the commit is written on the calling thread, as {@code commit} does.
+     */
+    @Override
+    public CompletionStage<Boolean> commitAsync(StoredSession next, SnapshotDelta delta, Duration ttl) {
+        if (lettuce == null) {
+            return SessionStore.super.commitAsync(next, delta, ttl);
+        }
+        CompletableFuture<Long> answer;
+        try {
+            answer = lettuce.evalAsync(RedisScripts.COMMIT, ReturnType.INTEGER, key(next.id()), delta == null
+                    ? commitArgs(next, parts(next.snapshot()), List.of(), true, ttl)
+                    : commitArgs(next, delta.changed(), delta.removed(), false, ttl));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(storeFailed(e));
+        }
+        return answer.handle((landed, failed) -> {
+            if (failed != null) {
+                throw storeFailed(LettuceScripting.failure(failed));
+            }
+            return landed != null && landed == 1L;
+        });
+    }
+
     private boolean commit(StoredSession next, byte[] snapshot, Map<String, byte[]> written,
-                           java.util.Collection<String> removed, boolean whole, Duration ttl) {
+                           Collection<String> removed, boolean whole, Duration ttl) {
+        Long landed = eval(RedisScripts.COMMIT, ReturnType.INTEGER, key(next.id()),
+                commitArgs(next, written, removed, whole, ttl));
+        return landed != null && landed == 1L;
+    }
+
+    /** The COMMIT script's arguments: the version check, the header, then the parts written and those removed. */
+    private static byte[][] commitArgs(StoredSession next, Map<String, byte[]> written, Collection<String> removed,
+                                       boolean whole, Duration ttl) {
+        byte[] snapshot = next.snapshot();
         List<byte[]> args = new ArrayList<>(9 + 2 * written.size() + removed.size());
         args.add(bytes(FORMAT));
         args.add(bytes(Long.toString(next.version() - 1)));
@@ -111,8 +149,7 @@ public final class RedisSessionStore implements SessionStore {
             args.add(part);
         });
         removed.forEach(name -> args.add(bytes(PART + name)));
-        Long landed = eval(RedisScripts.COMMIT, ReturnType.INTEGER, key(next.id()), args.toArray(byte[][]::new));
-        return landed != null && landed == 1L;
+        return args.toArray(byte[][]::new);
     }
 
     private static Map<String, byte[]> parts(byte[] snapshot) {
@@ -219,12 +256,19 @@ public final class RedisSessionStore implements SessionStore {
     private static <T> T run(Supplier<T> command) {
         try {
             return command.get();
-        } catch (UnreadableSessionException | IllegalArgumentException e) {
-            throw e;
         } catch (RuntimeException e) {
-            throw new SessionStoreException("The Redis session store failed: " + e.getClass().getSimpleName() + ": "
-                    + LogText.clean(e.getMessage()), e);
+            throw storeFailed(e);
         }
+    }
+
+    /** A backend failure as a SessionStoreException; refusals of our own (bad data, bad arguments) as they are. */
+    private static RuntimeException storeFailed(RuntimeException e) {
+        if (e instanceof UnreadableSessionException || e instanceof IllegalArgumentException
+                || e instanceof SessionStoreException) {
+            return e;
+        }
+        return new SessionStoreException("The Redis session store failed: " + e.getClass().getSimpleName() + ": "
+                + LogText.clean(e.getMessage()), e);
     }
 
     private static String text(Object field) {

@@ -29,11 +29,21 @@ import java.util.Objects;
  * @param filesLeftBehind the widget ids of file uploaders whose files stayed on the node that received them
  *                      (uploads are not stored): the node that takes the session over tells the tab to upload
  *                      them again
+ * @param rerunRequested whether the run that committed this state asked for another run (st.rerun) that has not
+ *                      committed yet: a node that takes the session over runs the page once more (S9.2). Snapshots
+ *                      written before this field existed read as false (a record's stream names its fields).
  */
 public record SessionSnapshot(Map<String, Object> values, Map<String, Object> unkeyedValues,
                               Map<String, WidgetSnapshot> widgets, String pagePath, String query, long lastSeq,
-                              String user, List<String> filesLeftBehind)
+                              String user, List<String> filesLeftBehind, boolean rerunRequested)
         implements Serializable {
+
+    /** A session whose last run asked for no other run. */
+    public SessionSnapshot(Map<String, Object> values, Map<String, Object> unkeyedValues,
+                           Map<String, WidgetSnapshot> widgets, String pagePath, String query, long lastSeq,
+                           String user, List<String> filesLeftBehind) {
+        this(values, unkeyedValues, widgets, pagePath, query, lastSeq, user, filesLeftBehind, false);
+    }
 
     /** A session of nobody in particular with no uploads. */
     public SessionSnapshot(Map<String, Object> values, Map<String, Object> unkeyedValues,

@@ -2,6 +2,8 @@ package dev.springlit.store;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps each session's committed state where every node can find it, with one owner at a time.
@@ -56,6 +58,27 @@ public interface SessionStore {
      */
     default boolean commit(StoredSession next, SnapshotDelta delta, Duration ttl) {
         return commit(next, ttl);
+    }
+
+    /**
+     * {@link #commit(StoredSession, SnapshotDelta, Duration)} ({@code delta} {@code null}: the whole snapshot) without
+     * waiting for the backend: the stage completes with whether the commit landed, or exceptionally with a
+     * {@link SessionStoreException}. A store whose client does not block overrides it so that no thread waits while
+     * the write travels (Redis); the default writes on the calling thread and returns a completed stage, so a
+     * blocking store (JDBC) needs nothing more. The stage may complete on the backend's own I/O thread: whoever
+     * waits on it must hand blocking work elsewhere.
+     *
+     * <pre>{@code
+     * store.commitAsync(mine.next(seq, bytes), null, ttl)
+     *         .thenAcceptAsync(landed -> tellTheTab(landed), runExecutor);
+     * }</pre>
+     */
+    default CompletionStage<Boolean> commitAsync(StoredSession next, SnapshotDelta delta, Duration ttl) {
+        try {
+            return CompletableFuture.completedFuture(delta == null ? commit(next, ttl) : commit(next, delta, ttl));
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
     }
 
     /** Keeps the session for {@code ttl} from now, as a parked tab's session is; false when there is none. */

@@ -83,7 +83,8 @@ public final class SnapshotCodec {
     /** The {@link SnapshotParts#META} part of {@code snapshot}: everything but its values. */
     public byte[] encodeMeta(SessionSnapshot snapshot) {
         return serialize(new SessionSnapshot(Map.of(), Map.of(), snapshot.widgets(), snapshot.pagePath(),
-                snapshot.query(), snapshot.lastSeq(), snapshot.user(), snapshot.filesLeftBehind()));
+                snapshot.query(), snapshot.lastSeq(), snapshot.user(), snapshot.filesLeftBehind(),
+                snapshot.rerunRequested()));
     }
 
     /** One value's part: its Java serialization. */
@@ -165,7 +166,7 @@ public final class SnapshotCodec {
         }
         try {
             return new SessionSnapshot(values, unkeyed, snapshot.widgets(), snapshot.pagePath(), snapshot.query(),
-                    snapshot.lastSeq(), snapshot.user(), snapshot.filesLeftBehind());
+                    snapshot.lastSeq(), snapshot.user(), snapshot.filesLeftBehind(), snapshot.rerunRequested());
         } catch (RuntimeException e) {
             throw refused("it is inconsistent (" + e.getClass().getSimpleName() + ")", e);
         }

@@ -2,14 +2,26 @@ package dev.springlit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.springlit.runtime.session.SessionOpening;
 import dev.springlit.runtime.session.Session;
+import dev.springlit.runtime.output.RunStatus;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.session.TabHello;
 
@@ -88,7 +100,7 @@ class PendingSessionsTest {
     @Test
     void i20_aPendingSessionsRunEveryFragmentTicksOnlyOnceItsTabIsAttached() throws Exception {
         AtomicInteger ticks = new AtomicInteger();
-        harness = RuntimeHarness.start(st -> st.fragment("clock", java.time.Duration.ofMillis(20), f -> {
+        harness = RuntimeHarness.start(st -> st.fragment("clock", Duration.ofMillis(20), f -> {
             ticks.incrementAndGet();
             f.text("tick");
         }));
@@ -113,5 +125,92 @@ class PendingSessionsTest {
         assertThat(runs.get()).as("no page ran for it").isEqualTo(ran);
         assertThat(harness.engine.sessions().countFrom("203.0.113.7")).isEqualTo(2);
         assertThat(opening.openPending(get("198.51.100.1"), 10_000)).as("another address").isPresent();
+    }
+
+    @Test
+    void i20_aPendingSessionsFirstRunRunsOnTheThreadOfItsGet() {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        harness = RuntimeHarness.start(st -> {
+            ranOn.set(Thread.currentThread());
+            st.text("Hello");
+        });
+        SessionOpening.FirstRun first = harness.engine.opening().openPending(get("198.51.100.1"), 10_000).orElseThrow();
+
+        assertThat(first.run()).isEqualTo(1);
+        assertThat(ranOn.get()).as("no hand-off to the run pool and back").isSameAs(Thread.currentThread());
+        assertThat(Thread.currentThread().isInterrupted()).as("the GET's thread goes back clean").isFalse();
+    }
+
+    @Test
+    void i20_aFirstRunPastTheWaitIsHandedToTheRunPoolAndItsTabGetsThatRun() {
+        CountDownLatch slowService = new CountDownLatch(1);
+        AtomicReference<Thread> lastRanOn = new AtomicReference<>();
+        harness = RuntimeHarness.start(st -> {
+            lastRanOn.set(Thread.currentThread());
+            runs.incrementAndGet();
+            st.text("slow service asked");
+            try {
+                slowService.await(20, TimeUnit.SECONDS); // answers once the test lets it, long after the GET's wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            st.text("answered");
+        });
+        long started = System.nanoTime();
+        SessionOpening.FirstRun first = harness.engine.opening().openPending(get("198.51.100.1"), 200).orElseThrow();
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(first.run()).as("the GET serves the page without the run").isEqualTo(-1);
+        assertThat(first.ops()).isEmpty();
+        assertThat(tookMs).as("the GET's wait (200 ms), not the page's 20 s").isLessThan(10_000);
+        assertThat(Thread.currentThread().isInterrupted()).as("the GET's thread goes back clean").isFalse();
+
+        RecordingConnection tab = new RecordingConnection();
+        Session session = ((SessionOpening.Opened) harness.engine.opening().open(hello(null, first.token()), tab,
+                s -> { })).session();
+        slowService.countDown();
+        RuntimeHarness.await("the run's end at the tab", () -> !tab.runEnds().isEmpty());
+        assertThat(tab.runEnds().get(0).status()).isEqualTo(RunStatus.OK);
+        assertThat(tab.messages().toString()).contains("answered");
+        assertThat(lastRanOn.get()).as("the replay ran on the run pool").isNotSameAs(Thread.currentThread());
+        assertThat(runs.get()).as("the interrupted run, then its replay").isEqualTo(2);
+        assertThat(session.isConnected()).isTrue();
+    }
+
+    @Test
+    void i20_aFirstRunThatIgnoresTheInterruptHoldsOnlyItsOwnGetAndLaterGetsOfThatPageUseTheRunPool() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+        harness = RuntimeHarness.start(st -> {
+            ranOn.add(Thread.currentThread());
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (release.getCount() > 0 && System.nanoTime() < until) {
+                LockSupport.parkNanos(1_000_000); // deaf to interrupts: a page stuck in a library that swallows them
+            }
+            st.text("done");
+        });
+        ExecutorService gets = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<SessionOpening.FirstRun>> stuck = gets.submit(
+                    () -> harness.engine.opening().openPending(get("198.51.100.1"), 200));
+            RuntimeHarness.await("the first GET's run started", () -> !ranOn.isEmpty());
+            Thread.sleep(1_000); // well past its 200 ms wait: its page is now known to be slow
+
+            long started = System.nanoTime();
+            SessionOpening.FirstRun second = harness.engine.opening().openPending(get("198.51.100.2"), 200)
+                    .orElseThrow();
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(second.run()).isEqualTo(-1);
+            assertThat(tookMs).as("the second GET waits only its 200 ms").isLessThan(10_000);
+            assertThat(ranOn).as("the second GET's run went to the run pool").hasSize(2)
+                    .doesNotContain(Thread.currentThread());
+            assertThat(stuck.isDone()).as("the deaf page still holds the first GET").isFalse();
+
+            release.countDown();
+            assertThat(stuck.get(10, TimeUnit.SECONDS)).isPresent();
+        } finally {
+            release.countDown();
+            gets.shutdownNow();
+        }
     }
 }

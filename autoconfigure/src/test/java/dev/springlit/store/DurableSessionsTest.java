@@ -435,6 +435,61 @@ class DurableSessionsTest {
         assertThat(onB.texts()).containsExactly("name=Grace", "said=hello;hi;again;");
     }
 
+    /**
+     * "Go" asks for a rerun (st.rerun) that finishes the step: the rerun's result is "step=done". While
+     * {@code holdRerun} is set the rerun never gets past its start, as on a node that dies in it.
+     */
+    private static Page rerunStep(java.util.concurrent.atomic.AtomicBoolean holdRerun, AtomicInteger runs) {
+        SessionState state = new CurrentSessionState();
+        return st -> {
+            runs.incrementAndGet();
+            state.setDefault("step", "start");
+            if ("requested".equals(state.get("step"))) {
+                while (holdRerun.get()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                }
+                state.put("step", "done");
+            }
+            st.text("step=" + state.get("step"));
+            if (st.button("Go")) {
+                state.put("step", "requested");
+                st.rerun();
+            }
+        };
+    }
+
+    @Test
+    void S9_2_aRerunTheServerRequestedThatTheDeadNodeNeverRanRunsOnceOnTheNodeThatTakesTheTabOver() {
+        java.util.concurrent.atomic.AtomicBoolean holdOnA = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger runsOnC = new AtomicInteger();
+        SpringlitEngine a = node("node-a", TTL, rerunStep(holdOnA, new AtomicInteger()));
+        SpringlitEngine b = node("node-b", TTL, rerunStep(new java.util.concurrent.atomic.AtomicBoolean(), runsOnB));
+        SpringlitEngine c = node("node-c", TTL, rerunStep(new java.util.concurrent.atomic.AtomicBoolean(), runsOnC));
+        ClusterTab onA = ClusterTab.open(a, null);
+        String id = onA.session.id();
+        try {
+            onA.session.interact(java.util.Map.of(), onA.buttonId("Go"), 1);
+            // the click's run is stored and has ended on the tab; the rerun it asked for never completes on A
+            awaitTrue(() -> onA.runEnds().size() == 2);
+            assertThat(onA.texts()).containsExactly("step=start");
+            assertThat(codec().decode(stored(id).snapshot()).values()).containsEntry("step", "requested");
+
+            ClusterTab onB = onA.movedTo(b);
+
+            assertThat(runsOnB).as("the requested rerun, exactly once").hasValue(1);
+            assertThat(onB.texts()).containsExactly("step=done");
+            assertThat(onB.runEnds()).as("one run end on B").hasSize(onA.runEnds().size() + 1);
+            assertThat(codec().decode(stored(id).snapshot()).values()).containsEntry("step", "done");
+            assertThat(onB.errors()).isEmpty();
+
+            ClusterTab onC = onB.movedTo(c);
+            assertThat(runsOnC).as("that rerun ran: nothing is left to run").hasValue(0);
+            assertThat(onC.texts()).containsExactly("step=done");
+        } finally {
+            holdOnA.set(false);
+        }
+    }
+
     /** A value that counts how often Java serialization writes it. */
     static final class Tracked implements java.io.Serializable {
         static final AtomicInteger WRITES = new AtomicInteger();

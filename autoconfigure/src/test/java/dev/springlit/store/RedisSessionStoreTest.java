@@ -413,6 +413,55 @@ class RedisSessionStoreTest extends SessionStoreContract {
         }
     }
 
+    @Test
+    void S9_1_anAsyncCommitIsOneRoundTripAndSendsTheScriptAgainWhenRedisForgotIt() throws Exception {
+        String id = newId();
+        StoredSession session = store.claim(id, "node-a", TTL).next(1, counter(1, 1));
+        try (RedisConnection connection = factory.getConnection()) {
+            connection.scriptingCommands().scriptFlush(); // as after a restart of Redis
+        }
+        assertThat(store.commitAsync(session, null, TTL).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+
+        java.util.Map<String, Long> before = commandCalls(factory);
+        for (int i = 2; i <= 11; i++) {
+            session = session.next(i, counter(i, i));
+            assertThat(store.commitAsync(session, null, TTL).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+        }
+        java.util.Map<String, Long> calls = delta(before, commandCalls(factory));
+
+        assertThat(calls).containsEntry("evalsha", 10L).doesNotContainKey("eval");
+        assertThat(codec.decode(store.load(id).orElseThrow().snapshot()).values()).containsEntry("count", 11);
+    }
+
+    @Test
+    void storeFaults_anAsyncCommitToAFrozenRedisFailsAfterTheCommandTimeoutWithoutWaitingForRedis() throws Exception {
+        try (RedisServerProcess own = RedisServerProcess.start()) {
+            LettuceConnectionFactory connections = connect(own.port()); // 1 s command timeout
+            try {
+                RedisSessionStore frozen = new RedisSessionStore(connections);
+                String id = newId();
+                StoredSession committed = frozen.claim(id, "node-a", TTL).next(1, counter(1, 1));
+                assertThat(frozen.commit(committed, TTL)).isTrue();
+
+                own.signal("STOP");
+                java.util.concurrent.CompletableFuture<Boolean> attempt;
+                try {
+                    attempt = frozen.commitAsync(committed.next(2, counter(2, 2)), null, TTL).toCompletableFuture();
+                    assertThatThrownBy(() -> attempt.get(20, TimeUnit.SECONDS))
+                            .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                            .cause().isInstanceOf(SessionStoreException.class).hasMessageContaining("timed out");
+                } finally {
+                    own.signal("CONT");
+                }
+                StoredSession reclaimed = frozen.claim(id, "node-a", TTL);
+                assertThat(frozen.commitAsync(reclaimed.next(3, counter(3, 3)), null, TTL).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                connections.destroy();
+            }
+        }
+    }
+
     private static StoredSession awaitLoad(SessionStore store, String id) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {

@@ -136,6 +136,21 @@ abstract class SessionStoreContract {
     }
 
     @Test
+    void S9_4_anAsyncCommitLandsAtTheNextVersionAndOneFromALostVersionLandsNothing() throws Exception {
+        String id = newId();
+        StoredSession a = store().claim(id, "node-a", TTL);
+        StoredSession first = a.next(1, counter(1, 1));
+        assertThat(store().commitAsync(first, null, TTL).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+        StoredSession b = store().claim(id, "node-b", TTL);
+
+        StoredSession stale = first.next(2, counter(99, 2));
+        assertThat(store().commitAsync(stale, null, TTL).toCompletableFuture().get(30, TimeUnit.SECONDS)).isFalse();
+
+        assertThat(store().load(id)).contains(b);
+        assertThat(codec.decode(b.snapshot()).values()).containsEntry("count", 1);
+    }
+
+    @Test
     void aCommitToASessionThatIsNotStoredIsRefusedAndCreatesNothing() {
         String id = newId();
         StoredSession never = new StoredSession(id, 2, "node-a", 1, counter(1, 1));

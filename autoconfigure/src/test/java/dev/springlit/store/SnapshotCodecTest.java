@@ -150,6 +150,22 @@ class SnapshotCodecTest {
     }
 
     @Test
+    void S9_2_aSnapshotStoredBeforeRerunsWereRecordedIsReadWithNoRerunPendingAndANewOneKeepsTheFlag() throws IOException {
+        // counterPage(3) as session 6's code encoded it, before SessionSnapshot had rerunRequested
+        byte[] old;
+        try (java.io.InputStream in = getClass().getResourceAsStream("counter-page-before-rerun-flag.b64")) {
+            old = java.util.Base64.getDecoder().decode(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+        }
+        SessionSnapshot read = codec.decode(old);
+        assertThat(read).isEqualTo(Snapshots.counterPage(3));
+        assertThat(read.rerunRequested()).isFalse();
+
+        SessionSnapshot pending = new SessionSnapshot(Map.of("count", 3), Map.of(), Map.of(), "/counter", "", 3, null,
+                List.of(), true);
+        assertThat(codec.decode(codec.encode(pending))).isEqualTo(pending);
+    }
+
+    @Test
     void S9_5_dataOfAnotherFormatVersionIsRefused() {
         byte[] bytes = codec.encode(Snapshots.counterPage(3));
         bytes[4] = 9;

@@ -203,7 +203,9 @@ class ChatTest {
             return next;
         }))) {
             tester.set(t);
-            t.run();
+            // Each of the five chunks may wait up to 5 s for the last to show; the run's own bound must not be
+            // shorter than those waits together, or a loaded machine fails the run instead of the assertion.
+            t.run(Duration.ofSeconds(30));
             assertThat(seen).containsExactly("", "One▕", "One two▕", "One two three▕", "One two three four▕");
             assertThat(t.markdown(0).value()).isEqualTo("One two three four");
         }

@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,6 +56,8 @@ class ProtocolFuzzIT {
     /** Frames a second per connection: half of the default streamlit.server.max-messages-per-second. */
     static final int PACE_PER_SECOND = 100;
     static final int MAX_MESSAGE_SIZE = 256 * 1024;
+    /** How long a page's first run in a fresh server may take on a loaded machine (5–7 s seen at load 25). */
+    static final Duration COLD_FIRST_RUN = Duration.ofSeconds(60);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern WIDGET_TAG = Pattern.compile("<[a-z]+ [^>]*data-sl-widget=\"([^\"]+)\"[^>]*>");
@@ -544,8 +547,23 @@ class ProtocolFuzzIT {
 
     // ---- the tests ---------------------------------------------------------------------------------------
 
+    /**
+     * Runs each fuzzed page once before the fuzzing, waiting as long as a cold first run takes. Without it the 25
+     * connections' first runs are the server's first renders of {@code /widgets} (JIT and template caches cold):
+     * at load 25 on two cores they took over the 10 s each answer may take, with 256- and 512-byte buffers alike.
+     */
+    private void warmUp() {
+        for (String page : List.of("/widgets", "/counter")) {
+            try (StreamClient tab = StreamClient.connect(port)) {
+                tab.hello(null, page, false);
+                tab.awaitRunEnd(COLD_FIRST_RUN);
+            }
+        }
+    }
+
     @Test
     void tenThousandGeneratedFramesAreEachRefusedOrHandledAndNothingElseIsDisturbed() throws Exception {
+        warmUp();
         // A tab beside the fuzzing that nobody touches but itself.
         StreamClient bystander = StreamClient.connect(port);
         bystander.hello(null, "/counter", false);

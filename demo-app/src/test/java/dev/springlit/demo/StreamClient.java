@@ -125,6 +125,11 @@ final class StreamClient implements AutoCloseable {
     }
 
     JsonNode await(String what, Predicate<JsonNode> matches) {
+        return await(what, matches, TIMEOUT);
+    }
+
+    /** As {@link #await(String, Predicate)}, waiting up to {@code timeout} (a page's cold first run, say). */
+    JsonNode await(String what, Predicate<JsonNode> matches, Duration timeout) {
         for (Iterator<JsonNode> it = skipped.iterator(); it.hasNext(); ) {
             JsonNode message = it.next();
             if (matches.test(message)) {
@@ -132,7 +137,7 @@ final class StreamClient implements AutoCloseable {
                 return message;
             }
         }
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<JsonNode> seen = new ArrayList<>();
         try {
             while (true) {
@@ -141,7 +146,7 @@ final class StreamClient implements AutoCloseable {
                 if (message == null) {
                     skipped.addAll(seen);
                     dumpServerThreads();
-                    throw new AssertionError("Timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what
+                    throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what
                             + "; received meanwhile: " + seen + "; earlier unclaimed: " + skipped
                             + "; connection: " + connectionState());
                 }
@@ -170,8 +175,13 @@ final class StreamClient implements AutoCloseable {
 
     /** The next delta that ends a run (its status is not null). */
     JsonNode awaitRunEnd() {
+        return awaitRunEnd(TIMEOUT);
+    }
+
+    /** The next delta that ends a run, waiting up to {@code timeout}. */
+    JsonNode awaitRunEnd(Duration timeout) {
         return await("a delta ending a run",
-                m -> "delta".equals(m.path("type").asString()) && !m.path("status").isNull());
+                m -> "delta".equals(m.path("type").asString()) && !m.path("status").isNull(), timeout);
     }
 
     /** Completes with the close code when the server closes the connection. */

@@ -34,12 +34,13 @@ public final class CommitParts {
     }
 
     /**
-     * The parts of {@code data} on {@code pagePath} with {@code query}, for {@code user}.
+     * The parts of {@code data} on {@code pagePath} with {@code query}, for {@code user}; {@code rerunRequested}: the
+     * committing run asked for another run (see SessionSnapshot#rerunRequested).
      *
      * @throws IllegalArgumentException when a value cannot be serialized (nothing is stored that could not be read)
      */
-    public static CommitParts of(SessionData data, String pagePath, String query, String user, CommitParts previous,
-                          SnapshotCodec codec) {
+    public static CommitParts of(SessionData data, String pagePath, String query, String user,
+                                 boolean rerunRequested, CommitParts previous, SnapshotCodec codec) {
         StateBytes bytes = data.bytes() != null ? data.bytes()
                 : StateBytes.NONE.update(Map.of(), data.values(), Map.of(), data.unkeyed(), Set.of()).bytes();
         Map<String, byte[]> parts = new LinkedHashMap<>();
@@ -67,7 +68,7 @@ public final class CommitParts {
         filesLeftBehind.sort(null);
         // the record's own sequence number is the one that counts: the meta part need not change with every run
         SessionSnapshot meta = new SessionSnapshot(Map.of(), Map.of(), widgets, pagePath, query, 0, user,
-                filesLeftBehind);
+                filesLeftBehind, rerunRequested);
         parts.put(SnapshotParts.META, previous != null && previous.meta.equals(meta)
                 ? previous.parts.get(SnapshotParts.META) : codec.encodeMeta(meta));
         return new CommitParts(parts, meta);

@@ -1,6 +1,7 @@
 package dev.springlit.runtime.run;
 
 import java.security.Principal;
+import java.util.concurrent.CompletableFuture;
 
 import dev.springlit.St;
 import dev.springlit.runtime.page.PageDescriptor;
@@ -46,8 +47,10 @@ public interface RunSession {
     void switchedTo(PageDescriptor target);
 
     /**
-     * Stores what {@code run} committed ({@code null}: nothing) wherever the session is kept beyond this node, before
-     * the runner takes it; false when another node owns the session now and the run must not land.
+     * Stores what {@code run} ended with ({@code result.committed()} {@code null}: nothing) wherever the session is
+     * kept beyond this node, before the runner takes it. Completes with false when another node owns the session now
+     * and the run must not land. Already complete unless a store write is on its way; then it completes on the run
+     * executor, never on a store's I/O thread.
      */
-    boolean commit(Run run, SessionData data);
+    CompletableFuture<Boolean> commit(Run run, RunResult result);
 }

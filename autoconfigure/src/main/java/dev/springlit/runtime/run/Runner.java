@@ -1,9 +1,14 @@
-// Over 300 lines: one session's queue worker and its single commit point (offer, drain, finish, commit, abandon, stop) share one monitor, and S9.2's drawing run (a moved tab's page drawn here before its interaction) is one more way through them.
+// Over 300 lines: one session's queue worker and its single commit point (offer, drain, finish, commit, abandon, stop) share one monitor; a commit still on its way to the store hands the drain to its completion; S9.2's drawing run (a moved tab's page drawn here before its interaction) and a pending session's first run on its GET's thread (runFirstHere) are two more ways through them.
 package dev.springlit.runtime.run;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -124,43 +129,167 @@ public final class Runner {
         while (true) {
             Run run;
             synchronized (this) {
-                RunRequest next = queue.next();
-                if (next == null || stopped) {
-                    draining = false;
+                run = takeNext();
+                if (run == null) {
                     return;
                 }
-                FragmentDef target = fragments.get(next.fragment(), session.page().path());
-                if (next.fragment() != null && target == null && next.isAuto()) {
-                    continue; // its fragment is no longer on the page: its timer's tick has nothing to run
-                }
-                run = drawnElsewhere && !next.isTask()
-                        && DrawnElsewhere.mustBeDrawnFirst(data.widgets(), next.widgets(), next.trigger())
-                        ? drawHereFirst(next)
-                        : new Run(this, session, services, next, session.page(),
-                        next.isTask() ? runCount : ++runCount, data,
-                        rejection -> session.reject(rejection.code(), rejection.message()),
-                        new RunFragments(target, fragments)); // a fragment gone meanwhile: the page runs instead
-                current = run;
             }
-            if (!run.request().isTask()) {
-                tab.runScope(run.fragments().isFragmentRun() ? run.fragments().target().path() : null);
-            }
-            RunResult result;
-            try {
-                result = run.execute();
-            } catch (Throwable unexpected) {
-                log.error("Springlit run failed outside the page; the session keeps its previous state", unexpected);
-                result = RunResult.nothing(RunStatus.ERROR);
-            }
-            boolean goOn;
-            try {
-                goOn = run == drawing ? drawnHere(run, result) : finish(run, result);
-            } catch (RuntimeException failure) {
-                goOn = survive(run, failure);
-            }
-            if (!goOn) {
+            if (!runAndFinish(run)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Runs {@code first}, a pending session's first request, on the calling thread: a page's GET, which waits for
+     * it anyway, so the run costs no hand-off to the run executor and no wake-up (issue 20). Safe there because no
+     * tab is attached yet, so no Stop or newer interaction can wait on this thread. A run still going after
+     * {@code handOverMillis} is interrupted ({@code late} is told) and replayed on the run executor, like a superseded
+     * run: the caller's thread comes back as soon as the page reacts (its next {@code St} call, or a blocking call
+     * that takes interrupts), and a page that ignores interrupts holds it until it ends or the watchdog abandons the
+     * run (the caller bounds how many of its threads may be in here). The watchdog's deadline and abandonment work
+     * as on a run thread: they need the run, not its thread; the run executor's blocked-run detection never sees this
+     * thread, which is not one of its own. Returns false, running nothing, when the runner is not idle.
+     */
+    public boolean runFirstHere(RunRequest first, long handOverMillis, Runnable late) {
+        Run run;
+        synchronized (this) {
+            if (stopped || draining || current != null || !queue.isEmpty()) {
+                return false;
+            }
+            queue.offer(first, null);
+            draining = true;
+            run = takeNext();
+            if (run == null) {
+                return false;
+            }
+        }
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        ran.orTimeout(handOverMillis, TimeUnit.MILLISECONDS).whenComplete((none, timedOut) -> {
+            if (timedOut != null) {
+                run.stops().interrupt();
+                late.run();
+            }
+        });
+        boolean goOn;
+        try {
+            goOn = runAndFinish(run);
+        } finally {
+            ran.complete(null); // cancels the timer: nothing aims at this thread once the run is over
+            Thread.interrupted(); // the caller's thread goes back to its server clean
+        }
+        if (goOn) {
+            synchronized (this) {
+                draining = false;
+            }
+            kick(); // a replay or a rerun the page asked for: on the run executor, the caller has its answer
+        }
+        return true;
+    }
+
+    /**
+     * The next run to execute, made current; or null, and draining ends, when nothing is to run. Called under this
+     * runner's monitor.
+     */
+    private Run takeNext() {
+        while (true) {
+            RunRequest next = queue.next();
+            if (next == null || stopped) {
+                draining = false;
+                return null;
+            }
+            FragmentDef target = fragments.get(next.fragment(), session.page().path());
+            if (next.fragment() != null && target == null && next.isAuto()) {
+                continue; // its fragment is no longer on the page: its timer's tick has nothing to run
+            }
+            Run run = drawnElsewhere && !next.isTask()
+                    && DrawnElsewhere.mustBeDrawnFirst(data.widgets(), next.widgets(), next.trigger())
+                    ? drawHereFirst(next)
+                    : new Run(this, session, services, next, session.page(),
+                    next.isTask() ? runCount : ++runCount, data,
+                    rejection -> session.reject(rejection.code(), rejection.message()),
+                    new RunFragments(target, fragments)); // a fragment gone meanwhile: the page runs instead
+            current = run;
+            return run;
+        }
+    }
+
+    /**
+     * Executes {@code run} and commits it; false when this thread is not to go on: the session gave up on the run, or
+     * its commit is still on its way and the commit's completion goes on (another thread goes on either way).
+     */
+    private boolean runAndFinish(Run run) {
+        if (!run.request().isTask()) {
+            tab.runScope(run.fragments().isFragmentRun() ? run.fragments().target().path() : null);
+        }
+        RunResult result;
+        try {
+            result = run.execute();
+        } catch (Throwable unexpected) {
+            log.error("Springlit run failed outside the page; the session keeps its previous state", unexpected);
+            result = RunResult.nothing(RunStatus.ERROR);
+        }
+        if (run == drawing) {
+            try {
+                return drawnHere(run, result);
+            } catch (RuntimeException failure) {
+                return survive(run, failure);
+            }
+        }
+        CompletableFuture<Boolean> stored = store(run, result);
+        if (!stored.isDone() && endsLater(run, result, stored)) {
+            return false; // the commit's completion ends the run and works on
+        }
+        return end(run, result, stored);
+    }
+
+    /** Hands {@code run}'s state to the session's store (S9.1); a failure there is the completion's failure. */
+    private CompletableFuture<Boolean> store(Run run, RunResult result) {
+        try {
+            return session.commit(run, result);
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    /**
+     * The commit of {@code run} is still on its way to the store, and its tab hears the run ended only once it landed
+     * (S9.1). Rather than keep this run thread waiting, this drain stops and the commit's completion (on the run
+     * executor, see RunSession#commit) ends the run and works on; {@code current} and {@code draining} stay set
+     * meanwhile, so a newer request queues behind the run as behind a running one. Of this drain leaving and the
+     * completion, whichever comes second goes on: false when the commit completed while this was arranged, and the
+     * caller goes on itself.
+     */
+    private boolean endsLater(Run run, RunResult result, CompletableFuture<Boolean> stored) {
+        AtomicBoolean otherSideDone = new AtomicBoolean();
+        stored.whenComplete((landed, failure) -> {
+            if (!otherSideDone.compareAndSet(false, true) && !shutDown(failure) && end(run, result, stored)) {
+                drain();
+            }
+        });
+        return otherSideDone.compareAndSet(false, true);
+    }
+
+    /** The run executor refused the commit's completion: the engine is closing, nothing runs any more. */
+    private boolean shutDown(Throwable failure) {
+        if (!(failure instanceof CompletionException && failure.getCause() instanceof RejectedExecutionException)) {
+            return false;
+        }
+        synchronized (this) {
+            current = null;
+            draining = false;
+        }
+        return true;
+    }
+
+    /** The run's end once its commit completed; false when the session went on without it. */
+    private boolean end(Run run, RunResult result, CompletableFuture<Boolean> stored) {
+        try {
+            return finish(run, result, stored.join());
+        } catch (CompletionException failed) {
+            return survive(run, failed.getCause() instanceof RuntimeException cause ? cause : failed);
+        } catch (RuntimeException failure) {
+            return survive(run, failure);
         }
     }
 
@@ -202,9 +331,12 @@ public final class Runner {
         return true;
     }
 
-    /** Commits {@code run} and tells its tab; false when the session went on without it (see abandon). */
-    private boolean finish(Run run, RunResult result) {
-        if (!commit(run, result)) {
+    /**
+     * Commits {@code run} ({@code stored}: its state reached the session's store, or there is none to reach) and
+     * tells its tab; false when the session went on without it (see abandon).
+     */
+    private boolean finish(Run run, RunResult result, boolean stored) {
+        if (!commit(run, result, stored)) {
             // the session went on without this run (see abandon); another thread drains its queue now
             services.running().watchdog().abandonedRunEnded(run);
             return false;
@@ -249,11 +381,11 @@ public final class Runner {
     /**
      * THE commit point: the one place where a run's result becomes the session's committed state, and what follows
      * it in the queue is decided. It happens before what the run drew is trimmed and the tab is told the run
-     * ended, so whatever observes committed state (a store, a test) never sees an end the state does not match.
-     * Returns false, committing nothing, if the session gave up on the run.
+     * ended, and after the session's store took the state ({@code stored} false: another node owns the session now),
+     * so whatever observes committed state (a store, a test) never sees an end the state does not match. Returns
+     * false, committing nothing, if the session gave up on the run.
      */
-    private boolean commit(Run run, RunResult result) {
-        boolean stored = session.commit(run, result.committed());
+    private boolean commit(Run run, RunResult result, boolean stored) {
         synchronized (this) {
             if (run.isAbandoned()) {
                 return false;

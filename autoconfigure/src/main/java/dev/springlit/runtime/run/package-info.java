@@ -21,7 +21,12 @@
  * their monitor, which the run's writes to its tab's output take too. {@code Runner.offer}, {@code abandon} and {@code stop} are called from
  * any thread (web threads, page threads through the session handle, the housekeeping thread), and the queue, the
  * current run and the committed state change only under the runner's monitor, never held while a page runs or a
- * message is sent. {@code RunningRuns} is read by the housekeeping thread (deadlines) and the flush thread.
+ * message is sent. Runs execute on the run executor, except a pending session's first run, which
+ * {@code Runner.runFirstHere} executes on the calling web thread (its page's GET) and hands to the run executor if it
+ * outlives the GET's wait (the JDK's shared delay thread interrupts it then). A session's queue is worked off by one
+ * drain at a time; when a run's commit is still on its way to the store the drain stops, and the commit's completion
+ * (on the run executor) ends the run and goes on, so no thread waits for the store. {@code RunningRuns} is read by the
+ * housekeeping thread (deadlines) and the flush thread.
  * {@code FragmentTimers} are called by the {@code FragmentScheduler}'s thread and only offer requests.
  */
 package dev.springlit.runtime.run;

@@ -14,8 +14,9 @@ import dev.springlit.runtime.run.RunRequest;
  * page's {@code GET} waits for it and renders what it drew into the shell), and the tab whose hello adopts it. A
  * pending session stays parked, so it ends as an untouched parked one unless a tab adopts it.
  * <p>
- * Threading: {@link #start}, {@link #await} and {@link #shown} run on the {@code GET}'s request thread,
- * {@link #adopt} on the adopting tab's connection thread.
+ * Threading: {@link #start}, {@link #runHere}, {@link #await} and {@link #shown} run on the {@code GET}'s request
+ * thread (the run itself too, when {@code FirstRunThreads} lets {@link #runHere} keep it there), {@link #adopt} on
+ * the adopting tab's connection thread.
  */
 final class PendingFirstRun {
 
@@ -28,6 +29,18 @@ final class PendingFirstRun {
     /** Queues the first run of a session no tab is attached to yet. */
     void start() {
         session.enqueue(RunRequest.first());
+    }
+
+    /**
+     * Runs the first run on the calling thread (its page's GET), handed to the run executor if it outlives
+     * {@code millis} ({@code late} is told then; see {@code Runner#runFirstHere}). Returns its number once it ended
+     * here, else -1 (handed over). A runner that is not idle runs it on the run executor as usual.
+     */
+    int runHere(long millis, Runnable late) {
+        if (!session.runner().runFirstHere(RunRequest.first(), millis, late)) {
+            return session.enqueue(RunRequest.first()) ? await(millis) : -1; // -1 at once when the session ended
+        }
+        return session.tab().firstRunEnded().getNow(-1);
     }
 
     /** The number of the first run once it ended, within {@code millis}; else -1. */

@@ -28,7 +28,9 @@ final class SessionArrival {
     void start(SnapshotRestore.TakenOver taken) {
         session.ledger().adopt(taken.stored().lastSeq(), taken.stored().version());
         filesLeftBehind = taken.snapshot().filesLeftBehind();
-        storedPage = new StoredPage(taken.snapshot().pagePath(), taken.snapshot().query());
+        // a rerun its last run asked for never committed (its node died first): a run here must draw the page
+        storedPage = taken.snapshot().rerunRequested() ? null
+                : new StoredPage(taken.snapshot().pagePath(), taken.snapshot().query());
         session.runner().restore(SnapshotRestore.committedState(taken.snapshot()));
         session.parking().touch();
     }

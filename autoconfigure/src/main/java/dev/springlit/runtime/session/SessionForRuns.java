@@ -1,13 +1,14 @@
 package dev.springlit.runtime.session;
 
 import java.security.Principal;
+import java.util.concurrent.CompletableFuture;
 
 import dev.springlit.St;
 import dev.springlit.runtime.page.PageDescriptor;
 import dev.springlit.runtime.run.Run;
 import dev.springlit.runtime.run.RunSession;
 import dev.springlit.runtime.run.RunTab;
-import dev.springlit.runtime.run.SessionData;
+import dev.springlit.runtime.run.RunResult;
 import dev.springlit.runtime.scope.ScopedBeans;
 
 /**
@@ -78,7 +79,7 @@ final class SessionForRuns implements RunSession {
     }
 
     @Override
-    public boolean commit(Run run, SessionData data) {
-        return session.engine().persistence().commit(session, run, data);
+    public CompletableFuture<Boolean> commit(Run run, RunResult result) {
+        return session.engine().persistence().commit(session, run, result, session.engine().runServices().runExecutor());
     }
 }

@@ -51,6 +51,7 @@ public final class SessionOpening {
 
     private final SessionRegistry sessions;
     private final AdoptionTokens<PendingTab> pending = new AdoptionTokens<>(ADOPTION_WINDOW);
+    private final FirstRunThreads firstRuns = FirstRunThreads.forThisMachine();
 
     /** A pending session and the run its GET rendered. */
     private record PendingTab(Session session, int run) {
@@ -62,7 +63,8 @@ public final class SessionOpening {
 
     /**
      * Opens a pending session for a page's {@code GET} (a tab without a session yet), under the same total and
-     * per-address limits as a hello, runs its page once and waits up to {@code waitMillis} for that run to end.
+     * per-address limits as a hello, runs its page once (on the calling thread when it can, see
+     * {@link FirstRunThreads}) and waits up to {@code waitMillis} for that run to end.
      * Empty when the limits refuse a session: the GET then serves the empty shell and the hello is refused as today.
      */
     public Optional<FirstRun> openPending(TabHello request, long waitMillis) {
@@ -73,8 +75,7 @@ public final class SessionOpening {
         Session session = created.get();
         session.setUser(request.user());
         session.address().setQuery(request.query());
-        session.pending().start();
-        int run = session.pending().await(waitMillis);
+        int run = firstRuns.run(session, waitMillis);
         List<ServerMessage.Op> ops = run > 0 ? session.pending().shown() : List.of();
         return Optional.of(new FirstRun(pending.issue(new PendingTab(session, run)), run, ops));
     }

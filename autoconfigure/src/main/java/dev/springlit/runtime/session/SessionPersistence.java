@@ -4,6 +4,10 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -11,10 +15,12 @@ import org.apache.commons.logging.LogFactory;
 import dev.springlit.runtime.output.ServerMessage;
 import dev.springlit.runtime.run.CommitParts;
 import dev.springlit.runtime.run.Run;
+import dev.springlit.runtime.run.RunResult;
 import dev.springlit.runtime.run.SessionData;
 import dev.springlit.runtime.run.StoreWaits;
 import dev.springlit.store.SessionStore;
 import dev.springlit.store.SessionStoreException;
+import dev.springlit.store.SnapshotDelta;
 import dev.springlit.store.SnapshotCodec;
 import dev.springlit.store.StoredSession;
 
@@ -28,7 +34,8 @@ import dev.springlit.store.StoredSession;
  * Loading a stored session into a live one is {@link SnapshotRestore}; keeping records alive and releasing those of
  * expired sessions, {@link StoreKeeper}.
  *
- * <p>Threading: {@link #commit} runs on the session's run thread, {@link #takeOver} on the connection's; the store
+ * <p>Threading: {@link #commit} runs on the session's run thread, and the end of a write that was still on its way
+ * on the run executor; {@link #takeOver} runs on the connection's thread; the store
  * is thread-safe and each session's position is in its own {@link SessionLedger}. Store calls never happen under a
  * session's lock.
  */
@@ -39,6 +46,17 @@ public final class SessionPersistence implements AutoCloseable {
     /** No store: sessions live and die with this engine (the page tester, an engine without Spring). */
     static final SessionPersistence NONE = new SessionPersistence(null, null, "local", Duration.ofMinutes(2), false);
 
+    /**
+     * Commits on their way to the store at once, beyond which a run thread waits for its commit as before the async
+     * commit. Without a bound every tab's run went ahead and 1,000 commits queued on Lettuce's one connection, whose
+     * event loop then starved beside the busy run threads until commands passed the 2 s timeout (StoreBenchmark,
+     * load 44); a waiting run thread is what slows the pages down to the store's pace.
+     */
+    private static final int MAX_COMMITS_IN_FLIGHT = 32;
+
+    /** A commit that is over: nothing to write, or written already. */
+    private static final CompletableFuture<Boolean> LANDED = CompletableFuture.completedFuture(true);
+
     private final SessionStore store;
     private final SnapshotCodec codec;
     private final String node;
@@ -47,6 +65,7 @@ public final class SessionPersistence implements AutoCloseable {
     private final StoreKeeper keeper;
     private final RefusalWarnings storeWarnings = new RefusalWarnings(log);
     private final SnapshotRestore restore;
+    private final Semaphore commitsInFlight = new Semaphore(MAX_COMMITS_IN_FLIGHT);
 
     private SessionPersistence(SessionStore store, SnapshotCodec codec, String node, Duration ttl, boolean eachRun) {
         this.store = store;
@@ -83,47 +102,91 @@ public final class SessionPersistence implements AutoCloseable {
     }
 
     /**
-     * Commits the state {@code run} completed with ({@code null}: none), before the runner takes it and the tab hears
-     * the run ended. Returns false when another node owns the session now: the run is discarded, the session handed
-     * over and its tab sent there.
+     * Commits the state {@code run} completed with ({@code result.committed()} {@code null}: none), before the runner
+     * takes it and the tab hears the run ended. Completes with false when another node owns the session now: the run
+     * is discarded, the session handed over and its tab sent there. Complete already when nothing was written or
+     * the store answered at once; a write still on its way (Redis) completes on {@code after}, because what follows
+     * a lost version check reads and writes the store again and tells the tab, which no store I/O thread may do.
      */
-    boolean commit(Session session, Run run, SessionData data) {
+    CompletableFuture<Boolean> commit(Session session, Run run, RunResult result, Executor after) {
+        SessionData data = result.committed();
         if (data == null) {
-            return true; // the run commits nothing (interrupted, stopped): nothing to store either
+            return LANDED; // the run commits nothing (interrupted, stopped): nothing to store either
         }
         SessionLedger ledger = session.ledger();
         long seq = ledger.applied(run.request().seq());
         if (!eachRun) {
             ledger.acknowledge(seq);
-            return true;
+            return LANDED;
         }
         if (run.isAbandoned()) {
-            return true; // the session refuses it itself
+            return LANDED; // the session refuses it itself
         }
         CommitParts parts;
         byte[] bytes;
         try {
-            parts = parts(session, data, ledger.landed());
+            parts = parts(session, data, result.rerunAfter(), ledger.landed());
             bytes = codec.frame(parts.parts());
         } catch (IllegalArgumentException unstorable) {
             session.refusals().warn("Springlit could not store session " + session.tag() + ": "
                     + unstorable.getMessage());
             session.send(new ServerMessage.Error("state_not_stored", unstorable.getMessage()
                     + " It is kept on this server only and is lost if the server stops."));
-            return true;
+            return LANDED;
         }
+        StoredSession next;
+        CompletableFuture<Boolean> written;
         try {
-            if (StoreWaits.during(() -> store(session, ledger, seq, bytes, parts))) {
-                ledger.acknowledge(seq);
-                return true;
+            if (ledger.mustReclaim()) {
+                long claimed = StoreWaits.during(() -> store.claim(session.id(), node, ttl).version());
+                ledger.committed(claimed);
+            }
+            // what the store holds at our version is what we last wrote: only what changed since goes
+            CommitParts before = ledger.landed();
+            next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
+            SnapshotDelta delta = before == null ? null : parts.deltaFrom(before);
+            StoredSession version = next;
+            if (commitsInFlight.tryAcquire()) {
+                // a store without a non-blocking client writes here, on the run thread
+                written = StoreWaits.during(() -> store.commitAsync(version, delta, ttl).toCompletableFuture());
+                written.whenComplete((landed, failed) -> commitsInFlight.release());
+            } else { // enough on their way: this run thread waits, and this node runs no more pages meanwhile
+                written = CompletableFuture.completedFuture(StoreWaits.during(() -> delta == null
+                        ? store.commit(version, ttl) : store.commit(version, delta, ttl)));
             }
         } catch (SessionStoreException | IllegalStateException failed) {
-            ledger.storeFailed();
-            storeWarnings.warn("Springlit could not store session " + session.tag() + " (it keeps the run's state on "
-                    + "this node and stores it with its next run): " + failed.getMessage());
-            session.send(new ServerMessage.Error("store_unavailable", "The session store is unavailable right now. "
-                    + "Your state is kept on this server and saved again once the store is back."));
-            return true;
+            return CompletableFuture.completedFuture(storeFailed(session, failed));
+        }
+        if (written.isDone()) {
+            return CompletableFuture.completedFuture(settle(session, next, parts, written));
+        }
+        return written.handleAsync((landed, failed) -> settle(session, next, parts, written), after);
+    }
+
+    /**
+     * What a commit's write came to: landed (acknowledged to the tab), failed (the tab is told, the state stays on
+     * this node), or refused by the version check: then a record gone from the store is written again, else another
+     * node owns the session now and it is handed over (false).
+     */
+    private boolean settle(Session session, StoredSession next, CommitParts parts, CompletableFuture<Boolean> written) {
+        SessionLedger ledger = session.ledger();
+        try {
+            boolean landed = written.join();
+            if (landed) {
+                ledger.landed(next.version(), parts);
+            }
+            if (landed || StoreWaits.during(() -> store.load(session.id()).isEmpty()
+                    && recreate(session, next.lastSeq(), next.snapshot(), parts))) {
+                ledger.acknowledge(next.lastSeq());
+                return true;
+            }
+        } catch (CompletionException wrapped) {
+            if (wrapped.getCause() instanceof SessionStoreException || wrapped.getCause() instanceof IllegalStateException) {
+                return storeFailed(session, (RuntimeException) wrapped.getCause());
+            }
+            throw wrapped.getCause() instanceof RuntimeException cause ? cause : wrapped;
+        } catch (SessionStoreException | IllegalStateException failed) {
+            return storeFailed(session, failed);
         }
         log.warn("Springlit session " + session.tag() + " is owned by another node now (store version past "
                 + ledger.version() + "); this node's run is discarded and its tab sent there");
@@ -131,19 +194,14 @@ public final class SessionPersistence implements AutoCloseable {
         return false;
     }
 
-    /** Writes a run's state at the session's next version; false when another node owns the session now. */
-    private boolean store(Session session, SessionLedger ledger, long seq, byte[] bytes, CommitParts parts) {
-        if (ledger.mustReclaim()) {
-            ledger.committed(store.claim(session.id(), node, ttl).version());
-        }
-        // what the store holds at our version is what we last wrote: only what changed since goes
-        CommitParts before = ledger.landed();
-        StoredSession next = new StoredSession(session.id(), ledger.version() + 1, node, seq, bytes);
-        boolean landed = before != null ? store.commit(next, parts.deltaFrom(before), ttl) : store.commit(next, ttl);
-        if (landed) {
-            ledger.landed(next.version(), parts);
-        }
-        return landed || store.load(session.id()).isEmpty() && recreate(session, seq, bytes, parts);
+    /** The store failed: the run's state stays on this node, the tab is told, and the next commit claims first. */
+    private boolean storeFailed(Session session, RuntimeException failed) {
+        session.ledger().storeFailed();
+        storeWarnings.warn("Springlit could not store session " + session.tag() + " (it keeps the run's state on "
+                + "this node and stores it with its next run): " + failed.getMessage());
+        session.send(new ServerMessage.Error("store_unavailable", "The session store is unavailable right now. "
+                + "Your state is kept on this server and saved again once the store is back."));
+        return true;
     }
 
     /**
@@ -216,7 +274,7 @@ public final class SessionPersistence implements AutoCloseable {
         for (Session session : sessions) {
             try {
                 long seq = session.ledger().applied();
-                byte[] bytes = codec.frame(parts(session, session.runner().data(), null).parts());
+                byte[] bytes = codec.frame(parts(session, session.runner().data(), false, null).parts());
                 StoredSession claimed = store.claim(session.id(), node, ttl);
                 store.commit(claimed.next(seq, bytes), ttl);
                 saved++;
@@ -230,11 +288,11 @@ public final class SessionPersistence implements AutoCloseable {
     }
 
     /** The parts of {@code data}, serializing only what its runs have not serialized yet (see {@link CommitParts}). */
-    private CommitParts parts(Session session, SessionData data, CommitParts previous) {
+    private CommitParts parts(Session session, SessionData data, boolean rerunRequested, CommitParts previous) {
         Principal user = session.user();
         String search = session.query().toSearch();
         return CommitParts.of(data, session.page().path(), search.startsWith("?") ? search.substring(1) : search,
-                user == null ? null : user.getName(), previous, codec);
+                user == null ? null : user.getName(), rerunRequested, previous, codec);
     }
 
     @Override

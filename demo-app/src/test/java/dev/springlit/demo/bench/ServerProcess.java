@@ -29,6 +29,9 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
     private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)");
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s.*?\\bused\\s+(\\d+)K");
+    /** Serial and Parallel GC print a line per generation instead of G1's one heap line. */
+    private static final Pattern GENERATION_USED = Pattern.compile(
+            "(?m)^\\s*(?:DefNew|Tenured|PSYoungGen|ParOldGen)\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
 
     private final Process process;
     private final Path javaBin;
@@ -199,10 +202,20 @@ public final class ServerProcess implements AutoCloseable {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
         Matcher m = HEAP_USED.matcher(info);
-        if (!m.find()) {
+        if (m.find()) {
+            return Long.parseLong(m.group(1)) * 1024;
+        }
+        Matcher generations = GENERATION_USED.matcher(info);
+        long used = 0;
+        boolean found = false;
+        while (generations.find()) {
+            used += Long.parseLong(generations.group(1)) * 1024;
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("could not read GC.heap_info: " + info);
         }
-        return Long.parseLong(m.group(1)) * 1024;
+        return used;
     }
 
     /** The live-object class histogram (it runs a full GC first). */
