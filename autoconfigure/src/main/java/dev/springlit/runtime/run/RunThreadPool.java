@@ -154,7 +154,7 @@ public final class RunThreadPool extends AbstractExecutorService implements Stal
     }
 
     @Override
-    public List<Thread> busyThreadsIfRunsWait() {
+    public List<StalledRunsWatch.Busy> busyThreadsIfRunsWait() {
         synchronized (lock) {
             if (waiting.isEmpty() || shutdown) {
                 watching = false;
@@ -162,23 +162,28 @@ public final class RunThreadPool extends AbstractExecutorService implements Stal
             }
             Set<Worker> idleNow = Collections.newSetFromMap(new IdentityHashMap<>());
             idleNow.addAll(idle);
-            List<Thread> busy = new ArrayList<>(workers.size());
+            List<StalledRunsWatch.Busy> busy = new ArrayList<>(workers.size());
             for (Worker worker : workers) {
                 Thread thread = worker.thread;
-                if (thread != null && !idleNow.contains(worker)) {
-                    busy.add(thread);
+                if (thread != null && worker.next == null && !idleNow.contains(worker)) {
+                    busy.add(new StalledRunsWatch.Busy(thread, worker.linuxId));
                 }
             }
             return busy;
         }
     }
 
+    /**
+     * Threads being started, and idle threads handed a run they have not taken yet: both are about to work. A
+     * handed thread stays parked until it gets a core, which on a loaded machine takes looks; counted as busy it
+     * would look blocked and get a replacement (the 100-tab dashboard burst left 57 run threads).
+     */
     @Override
     public int threadsStarting() {
         synchronized (lock) {
             int starting = 0;
             for (Worker worker : workers) {
-                if (worker.thread == null) {
+                if (worker.thread == null || worker.next != null) {
                     starting++;
                 }
             }
@@ -311,6 +316,8 @@ public final class RunThreadPool extends AbstractExecutorService implements Stal
         private List<Worker> toStart;
         /** Null until its thread is being started. */
         private volatile Thread thread;
+        /** Its thread's Linux id once it runs ({@link LinuxThreads}); -1 until then or where there is none. */
+        private volatile int linuxId = -1;
 
         Worker(Runnable first) {
             this.first = first;
@@ -318,6 +325,7 @@ public final class RunThreadPool extends AbstractExecutorService implements Stal
 
         @Override
         public void run() {
+            linuxId = LinuxThreads.currentId();
             List<Worker> starts = toStart;
             toStart = null;
             if (starts != null) {

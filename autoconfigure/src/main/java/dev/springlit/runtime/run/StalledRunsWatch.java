@@ -27,6 +27,10 @@ import java.util.concurrent.locks.ReadWriteLock;
  * that spin on the CPU without end look like work; they are caught by the last rule: when no waiting run was taken
  * for a while, one more thread is started.
  *
+ * <p>Neither rule takes a thread Linux shows runnable ({@link LinuxThreads}) for a blocked one: without CPU time
+ * or still shown parked, it only waits for a core (at load 1-3 on 2 cores such waits of 20 ms made the 100-tab
+ * dashboard burst leave 57 run threads). A thread handed a run is not looked at until it has taken the run.
+ *
  * <p>Why the thread state first: reading a thread's CPU time is a system call, and on a loaded machine a look over
  * 2,000 busy threads took long enough to let the crowd in a few at a time; the state is a field read, and a thread
  * parked now is not working now, whatever the load. CPU time is read for runnable threads, for which the state
@@ -42,7 +46,7 @@ final class StalledRunsWatch implements Runnable {
     interface Pool {
 
         /** The threads executing a run now, or {@code null} when no run waits any more (the watch then ends). */
-        List<Thread> busyThreadsIfRunsWait();
+        List<Busy> busyThreadsIfRunsWait();
 
         /** Threads given a waiting run whose start is under way (they take no part in the looks yet). */
         int threadsStarting();
@@ -52,6 +56,10 @@ final class StalledRunsWatch implements Runnable {
 
         /** Starts up to {@code count} threads, each for the run that has waited longest. */
         void startForWaitingRuns(int count);
+    }
+
+    /** A thread executing a run, with its Linux id ({@link LinuxThreads}; -1 when unknown). */
+    record Busy(Thread thread, int linuxId) {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -92,7 +100,7 @@ final class StalledRunsWatch implements Runnable {
         long lastTakenAt = System.nanoTime();
         while (true) {
             LockSupport.parkNanos(this, checkEveryNanos);
-            List<Thread> busy = pool.busyThreadsIfRunsWait();
+            List<Busy> busy = pool.busyThreadsIfRunsWait();
             if (busy == null) {
                 return;
             }
@@ -139,14 +147,15 @@ final class StalledRunsWatch implements Runnable {
      * for a core. A thread not seen busy before has just taken its run: it counts as working until it has stalled
      * for the looks that follow.
      */
-    private int working(List<Thread> busy) {
+    private int working(List<Busy> busy) {
         look++;
         newlyStalled = 0;
         parked = 0;
         storeWaits = 0;
         int working = 0;
         int cpuChecks = cpuStalledChecks();
-        for (Thread thread : busy) {
+        for (Busy each : busy) {
+            Thread thread = each.thread();
             Seen before = seen.get(thread);
             Seen now = before != null ? before : new Seen();
             boolean wasSeen = before != null;
@@ -169,6 +178,9 @@ final class StalledRunsWatch implements Runnable {
                 long cpu = known ? now.cpu : cpuTime(thread);
                 now.still = !wasSeen || cpu < 0 || now.cpu == UNREAD || cpu > now.cpu ? 1 : now.still + 1;
                 now.cpu = cpu;
+                if (now.still == needed && LinuxThreads.runnable(each.linuxId())) {
+                    now.still = needed - 1; // its park has ended and it waits for a core: not blocked
+                }
                 if (now.still >= needed) {
                     parked++;
                 }
@@ -177,6 +189,9 @@ final class StalledRunsWatch implements Runnable {
                 long cpu = cpuTime(thread);
                 now.still = !wasSeen || cpu < 0 || now.cpu == UNREAD || cpu > now.cpu ? 0 : now.still + 1;
                 now.cpu = cpu;
+                if (now.still == needed && LinuxThreads.runnable(each.linuxId())) {
+                    now.still = 0; // no CPU time because it waits for a core, not for I/O: working
+                }
             }
             now.look = look;
             if (now.still < needed) {

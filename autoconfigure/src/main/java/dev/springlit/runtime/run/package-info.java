@@ -3,8 +3,8 @@
  * and the pure queue that coalesces and orders them ({@code RunQueue}); what a run leaves ({@code RunResult}) and the
  * committed state it swaps in ({@code SessionData}, read through {@code StateValues}, serialized once into {@code
  * StateBytes}/{@code ValueBytes} and cut into store parts by {@code CommitParts}); the state rules (reserved keys,
- * serializability, the size limit); the run threads and their limits ({@code RunThreadPool}, {@code StalledRunsWatch},
- * {@code RunExecutors}, {@code RunLimits}), the interceptors around page code and the run observer; the engine-wide
+ * serializability, the size limit); the run threads and their limits ({@code RunThreadPool}, {@code StalledRunsWatch} and
+ * what Linux says of a thread, {@code LinuxThreads}; {@code RunExecutors}, {@code RunLimits}), the interceptors around page code and the run observer; the engine-wide
  * values every run uses ({@code RunServices}), the runtime's switches ({@code RuntimeSettings}) and what calls
  * fragments' runEvery timers ({@code FragmentScheduler}). And the run itself: the {@code Runner} that works off one
  * session's queue and alone commits its state, the {@code Run} that returns a {@code RunResult}: its page code

@@ -3,6 +3,8 @@ package dev.springlit.runtime.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -228,11 +230,42 @@ class RunThreadPoolTest {
             }
         });
         // counted as blocked whenever two looks found it parked, the pool started a replacement each time: 81-119
-        // threads at load 28-40 on 2 cores; with its CPU time read, 26-58 there (a thread whose park ended still
-        // shows as parked until it gets a core, and on such a machine that may take a look or two)
+        // threads at load 28-40 on 2 cores; with its CPU time read, 26-58 there (33 at load 44): a thread whose park
+        // ended, or that was just handed a run, still shows as parked until it gets a core. Linux's view of the
+        // thread (runnable) and leaving handed threads out of the looks: 4-5 threads at load 25-44
         System.out.println("RunThreadPoolTest: runs waiting briefly while working left " + pool.threadCount()
                 + " threads");
-        assertThat(pool.threadCount()).as("threads left by the burst").isLessThanOrEqualTo(72);
+        assertThat(pool.threadCount()).as("threads left by the burst").isLessThanOrEqualTo(16);
+    }
+
+    @Test
+    void runsThatOnlyWaitForACoreOnAnOverloadedMachineAreNotTakenForBlockedOnes() throws Exception {
+        RunThreadPool pool = watchedPool(1_000, Duration.ofSeconds(30));
+        // 12 threads outside the pool keep both cores busy: each run thread gets a core now and then, often
+        // less than once in two looks, which without Linux's view looked like a run blocked in native I/O
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> hogs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Thread hog = new Thread(() -> {
+                while (!stop.get()) {
+                    Thread.onSpinWait();
+                }
+            }, "test-hog-" + i);
+            hog.setDaemon(true);
+            hog.start();
+            hogs.add(hog);
+        }
+        try {
+            burst(pool, 300, () -> spin(TimeUnit.MILLISECONDS.toNanos(2)));
+        } finally {
+            stop.set(true);
+            for (Thread hog : hogs) {
+                hog.join();
+            }
+        }
+        System.out.println("RunThreadPoolTest: runs waiting for a core left " + pool.threadCount() + " threads");
+        // 4 started freely, and one more per 100 ms without a waiting run taken (the rule for spinning pages)
+        assertThat(pool.threadCount()).as("threads left by the burst").isLessThanOrEqualTo(12);
     }
 
     @Test
