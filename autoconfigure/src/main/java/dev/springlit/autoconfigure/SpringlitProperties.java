@@ -259,6 +259,13 @@ public class SpringlitProperties {
         private Duration firstRenderWait = Duration.ofMillis(500);
 
         /**
+         * Whether Tomcat's idle request threads take work most recently idle first, so a tab's next message is read
+         * by the thread that read its last one (Tomcat wakes the thread idle longest). The thread sizes stay
+         * {@code server.tomcat.threads.*}; a connector with an executor of its own (virtual threads) is left alone.
+         */
+        private boolean warmRequestThreads = true;
+
+        /**
          * The most sessions (attached or parked) the tabs of one client address may hold; past it a new tab from
          * there gets a "busy" message. Raise it when many users reach the server through one proxy or NAT.
          */
@@ -293,6 +300,14 @@ public class SpringlitProperties {
          * the server pings it after a third of this.
          */
         private Duration silentConnectionTimeout = Duration.ofSeconds(60);
+
+        public boolean isWarmRequestThreads() {
+            return warmRequestThreads;
+        }
+
+        public void setWarmRequestThreads(boolean warmRequestThreads) {
+            this.warmRequestThreads = warmRequestThreads;
+        }
 
         public Duration getFirstRenderWait() {
             return firstRenderWait;

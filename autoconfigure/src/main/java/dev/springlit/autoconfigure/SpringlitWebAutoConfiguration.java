@@ -4,7 +4,9 @@ package dev.springlit.autoconfigure;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -145,7 +147,7 @@ public class SpringlitWebAutoConfiguration {
 
     /** Tomcat's socket read and write buffers per connection, as small as the WebSocket ones (see SmallConnectionBuffers). */
     @Configuration(proxyBeanMethods = false)
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+    @ConditionalOnClass(
             name = {"org.apache.catalina.connector.Connector", "org.springframework.boot.tomcat.TomcatConnectorCustomizer"})
     static class TomcatBufferConfiguration {
 
@@ -162,9 +164,22 @@ public class SpringlitWebAutoConfiguration {
         }
     }
 
+    /** Tomcat's idle request threads woken most recently idle first (see WarmRequestThreads). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.catalina.connector.Connector",
+            "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory"})
+    @ConditionalOnProperty(name = "streamlit.server.warm-request-threads", matchIfMissing = true)
+    static class WarmRequestThreadsConfiguration {
+
+        @Bean
+        WarmRequestThreads springlitWarmRequestThreads() {
+            return new WarmRequestThreads();
+        }
+    }
+
     /** A "page not found" page in the app's look, when Spring Boot's error handling (spring-boot-webmvc) is present. */
     @Configuration(proxyBeanMethods = false)
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+    @ConditionalOnClass(
             name = "org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver")
     static class NotFoundPageConfiguration {
 
@@ -250,7 +265,7 @@ public class SpringlitWebAutoConfiguration {
      * CSRF token {@code st.logout()} posts, taken from the WebSocket handshake.
      */
     @Configuration(proxyBeanMethods = false)
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+    @ConditionalOnClass(
             name = "org.springframework.security.web.savedrequest.HttpSessionRequestCache")
     static class SecurityLoginConfiguration {
 

@@ -3,7 +3,9 @@
  * the {@code streamlit.*} properties (the look under {@code streamlit.ui.*} and {@code streamlit.theme.*}), the web
  * layer's beans (stream handler, renderer, endpoints, HTTP guards),
  * Spring Security page access (HTTP rules and {@code @StreamlitPage(roles)}, checked against each other at startup),
- * {@code st.user()} from the {@code Authentication}, the login hand-over and its failure return, metrics and health. Everything here runs while the context starts, on the
+ * {@code st.user()} from the {@code Authentication}, the login hand-over and its failure return, metrics and health,
+ * and Tomcat's settings (small connection buffers; request threads woken most recently idle first, whose queue,
+ * {@code RecentThreadsFirstQueue}, is called by Tomcat's poller and request threads and is thread-safe). Everything here runs while the context starts, on the
  * thread that starts it; the beans it creates document their own threading.
  */
 package dev.springlit.autoconfigure;
