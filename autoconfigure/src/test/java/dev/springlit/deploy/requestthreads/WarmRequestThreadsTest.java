@@ -64,6 +64,30 @@ class WarmRequestThreadsTest {
         }
     }
 
+    @Test
+    void i20_theRequestThreadsEndWhenTheServerStops() throws Exception {
+        Set<Thread> before = requestThreads();
+        Set<Thread> served;
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(get(port(app), 0).get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            served = requestThreads();
+            served.removeAll(before);
+            assertThat(served).as("request threads while the server runs").isNotEmpty();
+        }
+        // Tomcat stops only executors it created itself: this one must be stopped with its connector
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (served.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(served).as("request threads left after the server stopped").noneMatch(Thread::isAlive);
+    }
+
+    private static Set<Thread> requestThreads() {
+        Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+        threads.removeIf(thread -> !thread.getName().contains("-exec-"));
+        return threads;
+    }
+
     /** 20 requests held at once (so 20 threads exist), then 40 one after the other: the threads that served those. */
     private static Set<String> sequentialRequestsAfterABurst(int port) throws Exception {
         List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
