@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.springlit.runtime.control.RunInterruptedException;
 import dev.springlit.runtime.control.StreamHold;
@@ -24,8 +25,8 @@ import dev.springlit.runtime.widget.WidgetSpec;
  * What one run draws, as its drawers see it ({@link Canvas}): the containers it draws into and how many children
  * each got (what they showed past that is trimmed when the run completes), the forms it opened, the widgets it
  * drew and their identities, the page it switches to. It writes to the session's page output as it goes, unless
- * the session gave up on the run. Used by the run's thread only; the write is made under the monitor of the run's
- * {@link RunStops}, which its abandonment takes too.
+ * the session gave up on the run. Used by the run's thread only, except {@link #writeHeldIfDue} (the flush thread);
+ * every write is made under the monitor of the run's {@link RunStops}, which its abandonment takes too.
  */
 final class RunCanvas implements Canvas {
 
@@ -40,6 +41,8 @@ final class RunCanvas implements Canvas {
     private final Map<String, ElementPath> formPaths = new HashMap<>();
     private final Set<String> formsWithSubmit = new HashSet<>();
     private PageDescriptor switchTarget;
+    /** The redraw put off by {@link #replaceWhenDue}, or null; changed under the stops' monitor. */
+    private volatile HeldDraw held;
 
     /** One container's position counter in this run. */
     private static final class Container {
@@ -129,9 +132,43 @@ final class RunCanvas implements Canvas {
         write(container, index, element);
     }
 
-    /** Writes to what the tab shows, unless the session gave up on this run (checked under its stops' monitor). */
+    @Override
+    public void replaceWhenDue(ElementPath container, int index, Supplier<Element> element, long dueNanos) {
+        synchronized (run.stops()) {
+            if (run.isAbandoned()) {
+                throw new RunInterruptedException();
+            }
+            held = new HeldDraw(container, index, element, dueNanos);
+        }
+    }
+
+    /** The flush thread's part of {@link #replaceWhenDue}: writes the held redraw once its time has come. */
+    void writeHeldIfDue(long nowNanos) {
+        if (held == null) {
+            return;
+        }
+        synchronized (run.stops()) {
+            HeldDraw due = held;
+            if (due == null || nowNanos - due.dueNanos() < 0) {
+                return;
+            }
+            held = null;
+            if (!run.isAbandoned()) {
+                run.session().tab().output().set(due.container(), due.index(), due.element().get());
+            }
+        }
+    }
+
+    /**
+     * Writes to what the tab shows, unless the session gave up on this run (checked under its stops' monitor); a
+     * redraw held for that position is dropped, being older.
+     */
     private void write(ElementPath container, int index, Element element) {
         synchronized (run.stops()) {
+            HeldDraw pending = held;
+            if (pending != null && pending.at(container, index)) {
+                held = null;
+            }
             if (run.isAbandoned()) {
                 throw new RunInterruptedException();
             }

@@ -26,7 +26,8 @@
  * outlives the GET's wait (the JDK's shared delay thread interrupts it then). A session's queue is worked off by one
  * drain at a time; when a run's commit is still on its way to the store the drain stops, and the commit's completion
  * (on the run executor) ends the run and goes on, so no thread waits for the store. {@code RunningRuns} is read by the
- * housekeeping thread (deadlines) and the flush thread.
+ * housekeeping thread (deadlines) and the flush thread, which also writes the redraw a run held until its time
+ * ({@code RunCanvas.writeHeldIfDue}, a stream's held-back text) under the run's stops' monitor.
  * {@code FragmentTimers} are called by the {@code FragmentScheduler}'s thread and only offer requests.
  */
 package dev.springlit.runtime.run;
