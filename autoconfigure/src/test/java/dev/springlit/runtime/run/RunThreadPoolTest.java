@@ -2,6 +2,7 @@ package dev.springlit.runtime.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -229,10 +230,15 @@ class RunThreadPoolTest {
         });
         // counted as blocked whenever two looks found it parked, the pool started a replacement each time: 81-119
         // threads at load 28-40 on 2 cores; with its CPU time read, 26-58 there (a thread whose park ended still
-        // shows as parked until it gets a core, and on such a machine that may take a look or two)
-        System.out.println("RunThreadPoolTest: runs waiting briefly while working left " + pool.threadCount()
-                + " threads");
-        assertThat(pool.threadCount()).as("threads left by the burst").isLessThanOrEqualTo(72);
+        // shows as parked until it gets a core, and on such a machine that may take a look or two). Past 20 runnable
+        // threads per core that wait outlasts two looks more often and such a thread cannot be told from a blocked
+        // one (74 at load 59), so the bound grows with the load there; up to it, it is the one the old pool broke.
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int bound = (int) Math.ceil(72 * Math.max(1.0, load / (20.0 * cores)));
+        System.out.printf("RunThreadPoolTest: runs waiting briefly while working left %d threads (bound %d at load "
+                + "%.1f)%n", pool.threadCount(), bound, load);
+        assertThat(pool.threadCount()).as("threads left by the burst at load %.1f", load).isLessThanOrEqualTo(bound);
     }
 
     @Test
