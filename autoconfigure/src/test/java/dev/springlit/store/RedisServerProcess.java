@@ -136,16 +136,22 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     private boolean answersPing() {
+        try {
+            return "+PONG".equals(ping(port, 2000));
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** The answer of the server on {@code port} to PING ("+PONG"), read within {@code timeoutMs}. */
+    static String ping(int port, int timeoutMs) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(2000);
+            socket.setSoTimeout(timeoutMs);
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] reply = in.readNBytes(7);
-            return "+PONG\r\n".equals(new String(reply, StandardCharsets.US_ASCII));
-        } catch (IOException notYet) {
-            return false;
+            return new String(in.readNBytes(7), StandardCharsets.US_ASCII).strip();
         }
     }
 
