@@ -35,6 +35,8 @@ final class RunState implements SessionState {
     private boolean unkeyedCopied;
     /** Keys whose value code read in this run: it may have changed it in place (S3.3), so it is serialized again. */
     private final Set<String> handedOut = new HashSet<>();
+    /** What {@link #put} serialized to check it (S8.1), by key: the run's end reuses it for a value that cannot change. */
+    private Map<String, StateBytes.Put> putBytes;
     private final Map<String, WidgetMeta> previous;
     private final SessionData committed;
     private final Set<String> written = new HashSet<>();
@@ -112,10 +114,18 @@ final class RunState implements SessionState {
         run.checkActive();
         checkWritable(key);
         StateSizeLimit limit = run.services().stateSizeLimit();
-        if (limit.enabled()) {
-            limit.checkValue(key, value); // serializes the value, so it checks serializability too
-        } else if (run.services().enforceSerializableSessionState()) {
-            SerializationCheck.require(key, value);
+        if (limit.enabled() || run.services().enforceSerializableSessionState()) {
+            ValueBytes bytes = ValueBytes.of(value);
+            if (bytes == null) {
+                throw new UnserializableValueException(key, value);
+            }
+            if (limit.enabled()) {
+                limit.checkValue(key, value == null ? 0 : bytes.bytes().length);
+            }
+            if (putBytes == null) {
+                putBytes = new HashMap<>(4);
+            }
+            putBytes.put(key, new StateBytes.Put(value, bytes));
         }
         values().put(key, value);
         written.add(key);
@@ -379,6 +389,7 @@ final class RunState implements SessionState {
             return null;
         }
         StateBytes before = committed.bytes() == null ? StateBytes.NONE : committed.bytes();
-        return before.update(committed.values(), values, committed.unkeyed(), unkeyed, handedOut);
+        return before.update(committed.values(), values, committed.unkeyed(), unkeyed, handedOut,
+                putBytes == null ? Map.of() : putBytes);
     }
 }

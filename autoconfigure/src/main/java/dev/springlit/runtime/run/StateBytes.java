@@ -47,18 +47,23 @@ public final class StateBytes {
         return uploads.contains(name);
     }
 
+    /** A value as {@code SessionState.put} serialized it: its bytes still hold at the run's end if it cannot change. */
+    record Put(Object value, ValueBytes bytes) {
+    }
+
     /** What one run's end made of the values: the bytes, and the user values that cannot be serialized. */
     public record Update(StateBytes bytes, List<UnserializableValueException> unserializable, Map<String, Long> sizes) {
     }
 
     /**
      * The bytes of {@code values} and {@code unkeyed} after a run, reusing this state's bytes for every entry that
-     * still holds the same object and was not handed out mutable ({@code handedOut}: keys whose value code read).
-     * {@code unserializable} lists the user values that cannot be serialized, in {@code values}' order; {@code sizes}
-     * has each serializable user value's size as {@link StateSizeLimit} counts it.
+     * still holds the same object and was not handed out mutable ({@code handedOut}: keys whose value code read), and
+     * the bytes a put of this run made ({@code puts}, by key) for a value that is still there and cannot change in
+     * place. {@code unserializable} lists the user values that cannot be serialized, in {@code values}' order;
+     * {@code sizes} has each serializable user value's size as {@link StateSizeLimit} counts it.
      */
     public Update update(Map<String, Object> before, Map<String, Object> values, Map<String, Object> unkeyedBefore,
-                  Map<String, Object> unkeyed, Set<String> handedOut) {
+                  Map<String, Object> unkeyed, Set<String> handedOut, Map<String, Put> puts) {
         Map<String, byte[]> next = new HashMap<>(values.size() + unkeyed.size());
         Set<String> nextUploads = new HashSet<>();
         List<UnserializableValueException> unserializable = new ArrayList<>(0);
@@ -67,7 +72,10 @@ public final class StateBytes {
             String name = SnapshotParts.keyed(entry.getKey());
             boolean reusable = before.containsKey(entry.getKey()) && before.get(entry.getKey()) == entry.getValue()
                     && !(handedOut.contains(entry.getKey()) && mayChangeInPlace(entry.getValue()));
-            byte[] bytes = carry(name, entry.getValue(), reusable, next, nextUploads);
+            Put put = puts.get(entry.getKey());
+            ValueBytes fresh = put != null && put.value() == entry.getValue() && !mayChangeInPlace(put.value())
+                    ? put.bytes() : null;
+            byte[] bytes = carry(name, entry.getValue(), reusable, fresh, next, nextUploads);
             if (bytes == null) {
                 unserializable.add(new UnserializableValueException(entry.getKey(), entry.getValue()));
             } else {
@@ -78,13 +86,17 @@ public final class StateBytes {
             // widget values are copies or immutable (S3.3): the same object means the same value
             boolean reusable = unkeyedBefore.containsKey(entry.getKey())
                     && unkeyedBefore.get(entry.getKey()) == entry.getValue();
-            carry(SnapshotParts.unkeyed(entry.getKey()), entry.getValue(), reusable, next, nextUploads);
+            carry(SnapshotParts.unkeyed(entry.getKey()), entry.getValue(), reusable, null, next, nextUploads);
         }
         return new Update(new StateBytes(next, nextUploads), unserializable, sizes);
     }
 
-    /** Puts the value's bytes under {@code name}: this state's array when reusable or equal, else new ones. */
-    private byte[] carry(String name, Object value, boolean reusable, Map<String, byte[]> next, Set<String> nextUploads) {
+    /**
+     * Puts the value's bytes under {@code name}: this state's array when reusable or equal, else {@code fresh} (the
+     * value's bytes already written in this run) or new ones.
+     */
+    private byte[] carry(String name, Object value, boolean reusable, ValueBytes fresh, Map<String, byte[]> next,
+                         Set<String> nextUploads) {
         byte[] previous = parts.get(name);
         if (reusable && previous != null) {
             next.put(name, previous);
@@ -93,7 +105,7 @@ public final class StateBytes {
             }
             return previous;
         }
-        ValueBytes serialized = ValueBytes.of(value);
+        ValueBytes serialized = fresh != null ? fresh : ValueBytes.of(value);
         if (serialized == null) {
             return null;
         }
