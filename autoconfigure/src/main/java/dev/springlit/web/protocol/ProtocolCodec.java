@@ -1,8 +1,9 @@
 package dev.springlit.web.protocol;
 
-import java.io.StringWriter;
+import java.io.Writer;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.springlit.element.ElementPath;
@@ -28,8 +29,8 @@ public final class ProtocolCodec {
     }
 
     public String encode(ServerMessage message) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator json = mapper.createGenerator(out)) {
+        TextOut out = new TextOut();
+        try (JsonGenerator json = mapper.tokenStreamFactory().createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             if (message instanceof ServerMessage.Delta delta) {
                 json.writeStringProperty("type", "delta");
@@ -125,6 +126,40 @@ public final class ProtocolCodec {
             }
         }
         return fixed.toString();
+    }
+
+    /** A {@link java.io.StringWriter} without its lock: one message is written by one thread. */
+    private static final class TextOut extends Writer {
+
+        private final StringBuilder text = new StringBuilder(256);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private void writeOp(JsonGenerator json, Op op) {
