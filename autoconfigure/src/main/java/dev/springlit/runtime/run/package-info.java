@@ -2,7 +2,8 @@
  * One run of a page and what it is made of: the requests a session queues ({@code RunRequest}, {@code ValuedTrigger})
  * and the pure queue that coalesces and orders them ({@code RunQueue}); what a run leaves ({@code RunResult}) and the
  * committed state it swaps in ({@code SessionData}, read through {@code StateValues}, serialized once into {@code
- * StateBytes}/{@code ValueBytes} and cut into store parts by {@code CommitParts}); the state rules (reserved keys,
+ * StateBytes}/{@code ValueBytes}, on a stream each thread reuses ({@code ValueWriter}), and cut into store parts by
+ * {@code CommitParts}); the state rules (reserved keys,
  * serializability, the size limit); the run threads and their limits ({@code RunThreadPool}, {@code StalledRunsWatch},
  * {@code RunExecutors}, {@code RunLimits}), the interceptors around page code and the run observer; the engine-wide
  * values every run uses ({@code RunServices}), the runtime's switches ({@code RuntimeSettings}) and what calls
