@@ -97,8 +97,9 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     /**
-     * The commit without a thread waiting for Redis (Lettuce's shared connection): the answer completes on Lettuce's
-     * event loop. With another client the commit is written on the calling thread, as {@code commit} does.
+     * The commit without a thread waiting for Redis (Lettuce's shared connection), sent together with the other
+     * sessions' commits made while earlier ones travel (see ScriptBatches): the answer completes on Lettuce's event
+     * loop. With another client the commit is written on the calling thread, as {@code commit} does.
      */
     @Override
     public CompletionStage<Boolean> commitAsync(StoredSession next, SnapshotDelta delta, Duration ttl) {
@@ -107,7 +108,7 @@ public final class RedisSessionStore implements SessionStore {
         }
         CompletableFuture<Long> answer;
         try {
-            answer = lettuce.evalAsync(RedisScripts.COMMIT, ReturnType.INTEGER, key(next.id()), delta == null
+            answer = lettuce.evalBatched(RedisScripts.COMMIT, key(next.id()), delta == null
                     ? commitArgs(next, parts(next.snapshot()), List.of(), true, ttl)
                     : commitArgs(next, delta.changed(), delta.removed(), false, ttl));
         } catch (IllegalArgumentException e) {
