@@ -70,9 +70,10 @@ public final class StoreBenchmark {
     private void run() throws Exception {
         Files.createDirectories(out);
         StringBuilder table = new StringBuilder("| store | tabs | reruns/s | p50 ms | p99 ms | server CPU µs / rerun "
-                + "| driver CPU µs / rerun | server threads: most (run, Tomcat after) | bytes to Redis / rerun "
+                + "| driver CPU µs / rerun | server wake-ups / rerun | server system calls (read, write) / rerun "
+                + "| server threads: most (run, Tomcat after) | bytes to Redis / rerun "
                 + "| Redis round trips / rerun | Redis reads / rerun | redis-server CPU µs / rerun |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         if (!Boolean.getBoolean("bench.storeRedisOnly")) {
             table.append(phase("memory", List.of(), null));
         }
@@ -115,8 +116,12 @@ public final class StoreBenchmark {
                 List<BenchSession> sessions = open(stream, origin, n);
                 Map<String, Long> before = admin == null ? Map.of() : stats(admin);
                 long[] cpu0 = {server.cpuNanos(), driverCpuNanos()};
+                long wakeUps0 = server.contextSwitches();
+                long[] calls0 = systemCalls(server.pid());
                 long elapsed = clickAll(server, sessions, clicks);
                 long[] cpu1 = {server.cpuNanos(), driverCpuNanos()};
+                long wakeUps1 = server.contextSwitches();
+                long[] calls1 = systemCalls(server.pid());
                 Map<String, Integer> named = server.namedThreads(); // idle ones live on for 30 s
                 long reruns = (long) n * clicks;
                 long[] all = sessions.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
@@ -132,9 +137,11 @@ public final class StoreBenchmark {
                     redisCpu = String.format("%.0f",
                             (after.get("cpuMicros") - before.get("cpuMicros")) / (double) reruns);
                 }
-                String row = String.format("| %s | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %d (run %d, Tomcat %d) "
-                        + "| %s | %s | %s | %s |%n", store, n, reruns / (elapsed / 1e9), pct(all, 0.50) / 1e6,
-                        pct(all, 0.99) / 1e6, (cpu1[0] - cpu0[0]) / 1e3 / reruns, (cpu1[1] - cpu0[1]) / 1e3 / reruns,
+                String row = String.format("| %s | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %.2f | %.2f, %.2f "
+                        + "| %d (run %d, Tomcat %d) | %s | %s | %s | %s |%n", store, n, reruns / (elapsed / 1e9),
+                        pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6, (cpu1[0] - cpu0[0]) / 1e3 / reruns,
+                        (cpu1[1] - cpu0[1]) / 1e3 / reruns, (wakeUps1 - wakeUps0) / (double) reruns,
+                        (calls1[0] - calls0[0]) / (double) reruns, (calls1[1] - calls0[1]) / (double) reruns,
                         mostThreads, named.get("run"), named.get("tomcat"), bytes, trips, reads, redisCpu);
                 rows.append(row);
                 System.out.print("[store-bench] load " + loadAverage() + ": " + row); // kept if a later phase fails
@@ -186,6 +193,26 @@ public final class StoreBenchmark {
 
     private static String loadAverage() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+
+    /**
+     * The read and write system calls the server process made so far ({@code /proc/PID/io}, threads that ended
+     * included; zeros where there is none): sockets, mostly, so commits sent together show as fewer writes.
+     */
+    private static long[] systemCalls(long pid) {
+        long[] calls = new long[2];
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"))) {
+                if (line.startsWith("syscr:")) {
+                    calls[0] = Long.parseLong(line.substring(6).strip());
+                } else if (line.startsWith("syscw:")) {
+                    calls[1] = Long.parseLong(line.substring(6).strip());
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            // zeros
+        }
+        return calls;
     }
 
     private static long driverCpuNanos() {
