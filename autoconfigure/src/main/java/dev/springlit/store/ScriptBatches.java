@@ -64,11 +64,6 @@ final class ScriptBatches {
         return call.answer;
     }
 
-    /** How many calls are on their way now. */
-    int onTheirWay() {
-        return onTheirWay.get();
-    }
-
     private void sendWaiting() {
         List<Call> batch = new ArrayList<>();
         for (Call call = waiting.poll(); call != null; call = waiting.poll()) {
