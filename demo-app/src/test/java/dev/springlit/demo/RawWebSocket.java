@@ -145,6 +145,35 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the server's messages, joining a text message's continuation frames (Tomcat sends a long message one
+     * buffer-sized frame at a time), until one contains {@code text}; returns that message.
+     */
+    String awaitMessageWith(String text) throws IOException {
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        while (true) {
+            int first = in.read();
+            if (first < 0) {
+                throw new EOFException("the server closed the connection before sending " + text);
+            }
+            byte[] payload = payload();
+            int opcode = first & 0x0f;
+            if (opcode == 0x8) {
+                throw new ClosedByServer(closeCode(payload), new String[] {text});
+            }
+            if (opcode == 0x1 || opcode == 0x0) {
+                message.write(payload);
+                if ((first & 0x80) != 0) {
+                    String whole = message.toString(StandardCharsets.UTF_8);
+                    if (whole.contains(text)) {
+                        return whole;
+                    }
+                    message.reset();
+                }
+            }
+        }
+    }
+
     private byte[] payload() throws IOException {
         int second = in.read();
         long length = second & 0x7f;

@@ -223,7 +223,7 @@ public final class Session implements SessionHandle {
 
     /** Tells the tab a message of its was refused, and logs it; nothing else changes. */
     public void reject(String code, String message) {
-        refusals.warn("Springlit session " + tag + " refused a message (" + code + "): " + LogText.clean(message));
+        refusals().warn("Springlit session " + tag + " refused a message (" + code + "): " + LogText.clean(message));
         engine.observer().messageRejected(code);
         send(new ServerMessage.Error(code, message));
     }
