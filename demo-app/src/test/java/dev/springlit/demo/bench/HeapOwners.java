@@ -1,3 +1,4 @@
+// Over 300 lines: one HPROF reader (strings, classes, the heap dump's records) and the owner walk over what it read; the format's parts only make sense together.
 package dev.springlit.demo.bench;
 
 import java.io.BufferedInputStream;
@@ -5,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +115,7 @@ public final class HeapOwners {
                         byte[] text = new byte[(int) (length - idSize)];
                         in.readFully(text);
                         if (classesOnly) {
-                            strings.put(id, new String(text, java.nio.charset.StandardCharsets.UTF_8));
+                            strings.put(id, new String(text, StandardCharsets.UTF_8));
                         }
                     }
                     case 0x02 -> {
