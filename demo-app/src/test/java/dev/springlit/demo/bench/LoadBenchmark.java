@@ -68,6 +68,8 @@ public final class LoadBenchmark {
     private final int concurrentClicks = Integer.getInteger("bench.concurrentClicks", 100);
     private final int[] idleSessions = ints(System.getProperty("bench.idleSessions", "1000,10000"));
     private final int ttfrSamples = Integer.getInteger("bench.ttfrSamples", 200);
+    /** New tabs opened (and closed) in the warm-up before the first render is timed. */
+    private final int ttfrWarmup = Integer.getInteger("bench.ttfrWarmup", 1000);
     private final Path out = Path.of(System.getProperty("bench.out", "demo-app/target/bench")).toAbsolutePath();
     private final int dashboardTabs = Integer.getInteger("bench.dashboardTabs", 100);
     private final int dashboardInteractions = Integer.getInteger("bench.dashboardInteractions", 20);
@@ -80,6 +82,8 @@ public final class LoadBenchmark {
     private final String firstRenderJfr = System.getProperty("bench.firstRenderJfr", "").strip();
     /** JFR settings for it: "profile", "default", a .jfc file, or empty for {@link OneTabRecording}'s. */
     private final String oneTabJfrSettings = System.getProperty("bench.oneTabJfrSettings", "").strip();
+    /** A directory for heap dumps around each idle step, read by {@link HeapOwners}, or empty for none. */
+    private final String idleHeapDumps = System.getProperty("bench.idleHeapDumps", "").strip();
 
     // ---- results (null until measured) ---------------------------------------------------------------------
     private final List<String> failures = new ArrayList<>();
@@ -87,8 +91,9 @@ public final class LoadBenchmark {
     /** The first-render phase's tabs (and the warm-up's), kept connected by {@link #keepRawTabsAlive}. */
     private final List<RawTab> rawTabs = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> rawTabProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** How many of them adopted a server-rendered first run. */
+    /** How many of them adopted a server-rendered first run, of how many opened (the keeper drops closed ones). */
     private int adoptedTabs;
+    private int openedRawTabs;
     private String serverVm;
     private Summary sequential;
     private double[] sequentialCpu;
@@ -237,6 +242,11 @@ public final class LoadBenchmark {
         for (int i = 0; i < 30; i++) {
             firstRender();
         }
+        // the new-tab path (GET, handshake, hello) compiled before it is measured: with 30 tabs the JIT compiled
+        // it during the measurement, and its compiler threads were most of the server's CPU per new tab
+        for (int i = 30; i < ttfrWarmup; i++) {
+            closeQuietly(RawTab.open(server.port(), PAGE, "Count = 0", new long[3]));
+        }
         log(String.format(Locale.ROOT, "warm-up done in %.1f s", (System.nanoTime() - t0) / 1e9));
     }
 
@@ -276,6 +286,7 @@ public final class LoadBenchmark {
             server.jcmd("JFR.start", "name=firstrender", "settings=" + settings,
                     "filename=" + Path.of(firstRenderJfr).toAbsolutePath());
         }
+        Map<String, Long> threads0 = server.cpuTicksByThreadKind();
         long[] cpu0 = {server.cpuNanos(), driverCpuNanos()};
         for (int i = 0; i < ttfrSamples; i++) {
             long[] step = new long[3];
@@ -285,6 +296,7 @@ public final class LoadBenchmark {
             }
         }
         long[] cpu1 = {server.cpuNanos(), driverCpuNanos()};
+        Map<String, Long> threads1 = server.cpuTicksByThreadKind();
         if (!firstRenderJfr.isEmpty()) {
             server.jcmd("JFR.stop", "name=firstrender");
             log("first-render phase recorded to " + Path.of(firstRenderJfr).toAbsolutePath());
@@ -293,6 +305,14 @@ public final class LoadBenchmark {
         ttfrSteps = new Summary[] {Summary.of(steps[0]), Summary.of(steps[1]), Summary.of(steps[2])};
         ttfrCpu = new double[] {(cpu1[0] - cpu0[0]) / 1e3 / ttfrSamples, (cpu1[1] - cpu0[1]) / 1e3 / ttfrSamples};
         log("time to first render x " + ttfrSamples + ": " + ttfr + "; " + ttfrBreakdown());
+        StringBuilder byThread = new StringBuilder();
+        threads1.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                .forEach(e -> byThread.append(byThread.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT,
+                        "%s %.0f", e.getKey(), e.getValue() * 10_000.0 / ttfrSamples)));
+        log("server CPU per new tab by thread kind (µs, /proc ticks of 10 ms): " + byThread);
     }
 
     /** The first render's steps (p50 each) and the CPU a new tab costs, as the table prints them. */
@@ -300,7 +320,7 @@ public final class LoadBenchmark {
         return String.format(Locale.ROOT, "p50 of GET %s, handshake %s, hello→first run ended %s; CPU per new tab: "
                 + "server %.0f µs, driver %.0f µs; raw-socket driver, %d of %d tabs adopted a server-rendered run",
                 ms(ttfrSteps[0].p50), ms(ttfrSteps[1].p50), ms(ttfrSteps[2].p50), ttfrCpu[0], ttfrCpu[1],
-                adoptedTabs, rawTabs.size());
+                adoptedTabs, openedRawTabs);
     }
 
     /** GET the page, open its WebSocket, hello, first run ended: one new tab's time to a rendered page. */
@@ -318,6 +338,7 @@ public final class LoadBenchmark {
         RawTab tab = RawTab.open(server.port(), PAGE, "Count = 0", steps);
         long elapsed = System.nanoTime() - t0;
         rawTabs.add(tab);
+        openedRawTabs++;
         adoptedTabs += tab.adopted() ? 1 : 0;
         return elapsed;
     }
@@ -468,6 +489,7 @@ public final class LoadBenchmark {
     private void measureIdle() throws Exception {
         Thread.sleep(1000);
         Snapshot base = snapshot();
+        Map<String, long[]> baseOwners = heapOwners("idle-base");
         othersConnected = everySession.size() + rawTabs.size();
         log(String.format(Locale.ROOT, "idle baseline: heap %.1f MB after full GC, %d threads, %d tabs connected",
                 base.heap / 1048576.0, base.threads, othersConnected));
@@ -494,6 +516,10 @@ public final class LoadBenchmark {
             log(String.format(Locale.ROOT, "%,d idle tabs: heap %.1f MB (%.1f KB/tab), live objects %.1f KB/tab, "
                             + "%d threads, opened in %.1f s", target, result.after.heap / 1048576.0,
                     result.heapPerSession() / 1024, result.livePerSession() / 1024, result.after.threads, openSeconds));
+            Map<String, long[]> owners = heapOwners("idle-" + target);
+            if (owners != null) {
+                HeapOwners.print(baseOwners, owners, target, 40);
+            }
             if (step < idleSessions.length - 1) {
                 for (BenchSession tab : tabs) {
                     tab.abort();
@@ -505,8 +531,26 @@ public final class LoadBenchmark {
                 log(String.format(Locale.ROOT, "%,d parked sessions (tabs closed): %.1f KB/session live objects",
                         target, parked.livePerSession() / 1024));
                 base = parkedSnapshot;
+                Map<String, long[]> parkedOwners = heapOwners("parked-" + target);
+                if (parkedOwners != null) {
+                    System.out.printf(Locale.ROOT, "%nParked sessions:");
+                    HeapOwners.print(baseOwners, parkedOwners, target, 25);
+                }
+                baseOwners = parkedOwners;
             }
         }
+    }
+
+    /** Dumps the server's live heap to {@code bench.idleHeapDumps/name.hprof} and reads its owners; null if off. */
+    private Map<String, long[]> heapOwners(String name) throws IOException {
+        if (idleHeapDumps.isEmpty()) {
+            return null;
+        }
+        Path file = Path.of(idleHeapDumps, name + ".hprof").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        server.jcmd("GC.heap_dump", file.toString());
+        return HeapOwners.owners(file);
     }
 
     private Snapshot snapshot() {
