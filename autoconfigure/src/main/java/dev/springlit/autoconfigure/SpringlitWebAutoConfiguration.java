@@ -20,6 +20,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +48,7 @@ import dev.springlit.web.http.SecurityHeadersFilter;
 import dev.springlit.web.http.LeavingNodeInterceptor;
 import dev.springlit.web.http.WellFormedOriginInterceptor;
 import dev.springlit.web.stream.HandshakeCapture;
+import dev.springlit.web.stream.HandshakeHeadersUpgrade;
 
 /**
  * Serves pages to browsers: a route per page for the HTML shell, the WebSocket stream (same origin unless
@@ -94,7 +96,8 @@ public class SpringlitWebAutoConfiguration {
                 server.getMaxMessagesPerSecond(),
                 new ConnectionLimits(server.getHelloTimeout(), server.getMaxHelloMessageSize().toBytes(),
                         server.getMessageCompletionTimeout(), server.getMaxUnfinishedMessagesSize().toBytes(),
-                        server.getMaxConnectionsPerAddress(), server.getSilentConnectionTimeout()));
+                        server.getMaxConnectionsPerAddress(), server.getSilentConnectionTimeout(),
+                        (int) Math.min(1 << 20, server.getWebsocketReceiveBufferSize().toBytes())));
     }
 
     /** Every URL the server emits; the runtime asks it for upload and download URLs. */
@@ -317,6 +320,8 @@ public class SpringlitWebAutoConfiguration {
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
             var registration = registry.addHandler(handler, Routes.STREAM_PATH)
+                    .setHandshakeHandler(new DefaultHandshakeHandler(
+                            new HandshakeHeadersUpgrade(new DefaultHandshakeHandler().getRequestUpgradeStrategy())))
                     .addInterceptors(new WellFormedOriginInterceptor(), // runs before Spring's origin check
                             new LeavingNodeInterceptor(engine::isLeaving))
                     .setAllowedOriginPatterns(properties.getServer().getAllowedOrigins().toArray(String[]::new));

@@ -20,6 +20,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
@@ -29,7 +32,8 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
  * transaction, which was a visible part of a commit's CPU (issue 14). Waits as Spring does: at most the factory's
  * command timeout, then the command is cancelled (Lettuce drops it if it is not written yet; one already written
  * may still run, and the caller then treats the store as possibly ahead of it, see SessionLedger). Commits need
- * not wait at all: {@link #evalAsync} hands back the answer as a future (issue 14's async commit).
+ * not wait at all: {@link #evalAsync} hands back the answer as a future (issue 14's async commit), and
+ * {@link #evalBatched} sends it with the other sessions' commits made while earlier ones travel ({@link ScriptBatches}).
  *
  * <p>Threading: any thread; the shared commands are fetched once and again after the connection failed. Answers
  * complete on Lettuce's event loop.
@@ -37,10 +41,12 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 final class LettuceScripting {
 
     private final LettuceConnectionFactory factory;
+    private final ScriptBatches batches;
     private volatile RedisClusterAsyncCommands<byte[], byte[]> commands;
 
     private LettuceScripting(LettuceConnectionFactory factory) {
         this.factory = factory;
+        this.batches = new ScriptBatches(this::connection, factory.getTimeout());
     }
 
     /** For a Lettuce factory that shares its connection (Spring Boot's default), else {@code null}. */
@@ -96,6 +102,24 @@ final class LettuceScripting {
         return answer;
     }
 
+    /**
+     * {@link #evalAsync} for a script with an INTEGER answer, sent in the next batch of {@link ScriptBatches}; when
+     * Redis does not know the script its text follows at once, on its own.
+     */
+    CompletableFuture<Long> evalBatched(RedisScript<?> script, byte[] key, byte[][] args) {
+        return batches.send(script.getSha1(), key, args).exceptionallyCompose(failed -> {
+            Throwable cause = unwrap(failed);
+            if (unknownScript(cause)) {
+                return evalAsync(script, ReturnType.INTEGER, key, args);
+            }
+            if (!(cause instanceof TimeoutException || cause instanceof CancellationException
+                    || cause instanceof RedisCommandExecutionException)) {
+                commands = null; // the connection failed: fetch it again next time
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
     /** What {@link #evalAsync}'s answer failed with, as the exception Spring's Redis support would throw. */
     static RuntimeException failure(Throwable failed) {
         Throwable cause = unwrap(failed);
@@ -113,6 +137,16 @@ final class LettuceScripting {
         Throwable cause = unwrap(failed);
         return cause instanceof RedisCommandExecutionException && cause.getMessage() != null
                 && cause.getMessage().startsWith("NOSCRIPT");
+    }
+
+    /** The shared connection itself, which sends several commands in one write. */
+    @SuppressWarnings("unchecked")
+    private StatefulConnection<byte[], byte[]> connection() {
+        RedisClusterAsyncCommands<byte[], byte[]> known = commands();
+        if (known instanceof RedisAsyncCommands<byte[], byte[]> standalone) {
+            return standalone.getStatefulConnection();
+        }
+        return ((RedisAdvancedClusterAsyncCommands<byte[], byte[]>) known).getStatefulConnection();
     }
 
     private RedisClusterAsyncCommands<byte[], byte[]> commands() {

@@ -87,18 +87,19 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean commit(StoredSession next, Duration ttl) {
-        return commit(next, next.snapshot(), parts(next.snapshot()), List.of(), true, ttl);
+        return commit(next, parts(next.snapshot()), List.of(), true, ttl);
     }
 
     /** Writes only the parts {@code delta} names (one HSET per changed part, one HDEL per removed one). */
     @Override
     public boolean commit(StoredSession next, SnapshotDelta delta, Duration ttl) {
-        return commit(next, next.snapshot(), delta.changed(), delta.removed(), false, ttl);
+        return commit(next, delta.changed(), delta.removed(), false, ttl);
     }
 
     /**
-     * The commit without a thread waiting for Redis (Lettuce's shared connection): the answer completes on Lettuce's
-     * event loop. With another client the commit is written on the calling thread, as {@code commit} does.
+     * The commit without a thread waiting for Redis (Lettuce's shared connection), sent together with the other
+     * sessions' commits made while earlier ones travel (see ScriptBatches): the answer completes on Lettuce's event
+     * loop. With another client the commit is written on the calling thread, as {@code commit} does.
      */
     @Override
     public CompletionStage<Boolean> commitAsync(StoredSession next, SnapshotDelta delta, Duration ttl) {
@@ -107,7 +108,7 @@ public final class RedisSessionStore implements SessionStore {
         }
         CompletableFuture<Long> answer;
         try {
-            answer = lettuce.evalAsync(RedisScripts.COMMIT, ReturnType.INTEGER, key(next.id()), delta == null
+            answer = lettuce.evalBatched(RedisScripts.COMMIT, key(next.id()), delta == null
                     ? commitArgs(next, parts(next.snapshot()), List.of(), true, ttl)
                     : commitArgs(next, delta.changed(), delta.removed(), false, ttl));
         } catch (IllegalArgumentException e) {
@@ -123,8 +124,8 @@ public final class RedisSessionStore implements SessionStore {
         });
     }
 
-    private boolean commit(StoredSession next, byte[] snapshot, Map<String, byte[]> written,
-                           Collection<String> removed, boolean whole, Duration ttl) {
+    private boolean commit(StoredSession next, Map<String, byte[]> written, Collection<String> removed, boolean whole,
+                           Duration ttl) {
         Long landed = eval(RedisScripts.COMMIT, ReturnType.INTEGER, key(next.id()),
                 commitArgs(next, written, removed, whole, ttl));
         return landed != null && landed == 1L;
@@ -133,7 +134,6 @@ public final class RedisSessionStore implements SessionStore {
     /** The COMMIT script's arguments: the version check, the header, then the parts written and those removed. */
     private static byte[][] commitArgs(StoredSession next, Map<String, byte[]> written, Collection<String> removed,
                                        boolean whole, Duration ttl) {
-        byte[] snapshot = next.snapshot();
         List<byte[]> args = new ArrayList<>(9 + 2 * written.size() + removed.size());
         args.add(bytes(FORMAT));
         args.add(bytes(Long.toString(next.version() - 1)));
@@ -142,7 +142,7 @@ public final class RedisSessionStore implements SessionStore {
         args.add(bytes(Long.toString(next.lastSeq())));
         args.add(millis(ttl));
         args.add(bytes(whole ? "1" : "0"));
-        args.add(snapshot.length == 0 ? new byte[0] : SnapshotParts.header(snapshot));
+        args.add(next.header());
         args.add(bytes(Integer.toString(written.size())));
         written.forEach((name, part) -> {
             args.add(bytes(PART + name));

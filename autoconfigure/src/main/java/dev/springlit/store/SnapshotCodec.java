@@ -44,6 +44,8 @@ public final class SnapshotCodec {
     public static final int FORMAT = 3;
 
     private static final byte[] MAGIC = {'S', 'P', 'L', 'S'};
+    /** What every snapshot starts with: the magic, then the format. */
+    private static final byte[] HEADER_BYTES = {'S', 'P', 'L', 'S', FORMAT};
     private static final int HEADER = SnapshotParts.HEADER;
     private static final Log log = LogFactory.getLog(SnapshotCodec.class);
 
@@ -112,15 +114,12 @@ public final class SnapshotCodec {
      * @throws IllegalArgumentException when the result is larger than the limit
      */
     public byte[] frame(Map<String, byte[]> parts) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(HEADER + SnapshotParts.size(parts));
-        bytes.writeBytes(MAGIC);
-        bytes.write(FORMAT);
-        SnapshotParts.write(bytes, parts);
-        if (bytes.size() > limits.maxBytes()) {
-            throw new IllegalArgumentException("The session's state takes " + bytes.size() + " bytes, more than "
+        byte[] bytes = SnapshotParts.join(HEADER_BYTES, parts);
+        if (bytes.length > limits.maxBytes()) {
+            throw new IllegalArgumentException("The session's state takes " + bytes.length + " bytes, more than "
                     + "the " + limits.maxBytes() + " a stored session may have.");
         }
-        return bytes.toByteArray();
+        return bytes;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.springlit.store;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,7 +44,7 @@ public final class SnapshotParts {
         if (snapshot.length < HEADER) {
             throw new IllegalArgumentException("a snapshot has at least its header");
         }
-        return java.util.Arrays.copyOf(snapshot, HEADER);
+        return Arrays.copyOf(snapshot, HEADER);
     }
 
     /** A snapshot's parts, by name; {@code maxBytes} bounds each. */
@@ -55,38 +55,26 @@ public final class SnapshotParts {
 
     /** The snapshot made of {@code header} and {@code parts}. */
     public static byte[] join(byte[] header, Map<String, byte[]> parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + size(parts));
-        out.writeBytes(header);
-        write(out, parts);
-        return out.toByteArray();
+        String[] names = parts.keySet().toArray(String[]::new);
+        Arrays.sort(names); // the same parts always give the same bytes
+        byte[][] encodedNames = new byte[names.length][];
+        int size = header.length;
+        for (int i = 0; i < names.length; i++) {
+            encodedNames[i] = names[i].getBytes(StandardCharsets.UTF_8);
+            size += 8 + encodedNames[i].length + parts.get(names[i]).length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size); // one array of the exact size: a commit frames every run
+        out.put(header);
+        for (int i = 0; i < names.length; i++) {
+            byte[] part = parts.get(names[i]);
+            out.putInt(encodedNames[i].length).put(encodedNames[i]).putInt(part.length).put(part);
+        }
+        return out.array();
     }
 
-    /** {@code parts} as one byte array. */
+    /** {@code parts} as one byte array, in the order of their names. */
     public static byte[] frame(Map<String, byte[]> parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size(parts));
-        write(out, parts);
-        return out.toByteArray();
-    }
-
-    /** Writes the parts in the order of their names, so the same parts always give the same bytes. */
-    static void write(ByteArrayOutputStream out, Map<String, byte[]> parts) {
-        ByteBuffer length = ByteBuffer.allocate(4);
-        for (Map.Entry<String, byte[]> part : new java.util.TreeMap<>(parts).entrySet()) {
-            byte[] name = part.getKey().getBytes(StandardCharsets.UTF_8);
-            out.write(length.clear().putInt(name.length).array(), 0, 4);
-            out.writeBytes(name);
-            out.write(length.clear().putInt(part.getValue().length).array(), 0, 4);
-            out.writeBytes(part.getValue());
-        }
-    }
-
-    /** How many bytes {@link #frame} makes of {@code parts}. */
-    static int size(Map<String, byte[]> parts) {
-        int size = 0;
-        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-            size += 8 + part.getKey().length() * 3 + part.getValue().length;
-        }
-        return size;
+        return join(new byte[0], parts);
     }
 
     /**

@@ -39,6 +39,11 @@ public record StoredSession(String id, long version, String owner, long lastSeq,
         return snapshot.clone();
     }
 
+    /** The snapshot's {@link SnapshotParts#HEADER header}, or no bytes for an empty one; without copying the rest. */
+    byte[] header() {
+        return snapshot.length == 0 ? snapshot.clone() : SnapshotParts.header(snapshot);
+    }
+
     /** Whether the session was claimed but nothing was committed yet. */
     public boolean isEmpty() {
         return snapshot.length == 0;

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -41,38 +39,14 @@ class DurableSessionsTest {
 
     private static final Duration TTL = Duration.ofMinutes(2);
 
-    private static RedisServerProcess redis;
-    private static LettuceConnectionFactory admin;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension().emptiedBeforeEachTest();
 
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final AtomicInteger callbacks = new AtomicInteger();
     /** Page runs on node B, and the changes of the "Name" field its callback saw (see countedCounter). */
     private final AtomicInteger runsOnB = new AtomicInteger();
     private final List<String> nameChanges = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServerProcess.start();
-        admin = RedisSessionStoreTest.connect(redis.port());
-        RedisSessionStoreTest.awaitConnected(admin);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (admin != null) {
-            admin.destroy();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        try (RedisConnection connection = admin.getConnection()) {
-            connection.serverCommands().flushAll();
-        }
-    }
 
     @AfterEach
     void stopNodes() throws Exception {
@@ -127,7 +101,7 @@ class DurableSessionsTest {
     }
 
     private SpringlitEngine node(String name, Duration ttl, Page body) {
-        LettuceConnectionFactory connections = RedisSessionStoreTest.connect(redis.port());
+        LettuceConnectionFactory connections = RedisServerExtension.connect(redis.port());
         PageDescriptor page = new PageDescriptor("/", "Counter", "", 0, "counter", body);
         PageDescriptor other = new PageDescriptor("/other", "Other", "", 1, "other", body);
         SpringlitEngine engine = new SpringlitEngine(new PageRegistry(List.of(page, other)),
@@ -144,7 +118,7 @@ class DurableSessionsTest {
     }
 
     private StoredSession stored(String id) {
-        return new RedisSessionStore(admin).load(id).orElseThrow();
+        return new RedisSessionStore(redis.connections()).load(id).orElseThrow();
     }
 
     private int storedCount(String id) {
@@ -591,7 +565,7 @@ class DurableSessionsTest {
         ClusterTab onA = ClusterTab.open(a, null);
         onA.click("Inc", 1);
         String id = onA.session.id();
-        emptyRedis(); // as after a restart of Redis without persistence, unnoticed by the node
+        redis.flushAll(); // as after a restart of Redis without persistence, unnoticed by the node
 
         onA.click("Inc", 2);
 
@@ -631,7 +605,7 @@ class DurableSessionsTest {
         onA.click("Inc", 1);
         String id = onA.session.id();
         byte[] key = (RedisSessionStore.DEFAULT_KEY_PREFIX + id).getBytes(StandardCharsets.UTF_8);
-        try (RedisConnection connection = admin.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             byte[] field = ("p:" + SnapshotParts.keyed("count")).getBytes(StandardCharsets.UTF_8);
             byte[] bytes = connection.hashCommands().hGet(key, field);
             // cut in half: whatever a byte in the middle was, the stream cannot be read whole any more
@@ -699,7 +673,7 @@ class DurableSessionsTest {
         ClusterTab onA = ClusterTab.open(a, null);
         onA.click("Inc", 1);
         onA.session.detach(onA);
-        try (RedisConnection connection = admin.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             connection.serverCommands().flushAll(); // Redis restarted empty, or evicted the record
         }
 
@@ -793,7 +767,7 @@ class DurableSessionsTest {
             redis.startAgain();
         }
         awaitTrue(() -> {
-            try (RedisConnection connection = admin.getConnection()) {
+            try (RedisConnection connection = redis.connections().getConnection()) {
                 return "PONG".equals(connection.ping());
             } catch (RuntimeException notYet) {
                 return false;
@@ -812,7 +786,7 @@ class DurableSessionsTest {
     }
 
     private static long keyCount() {
-        try (RedisConnection connection = admin.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             return connection.serverCommands().dbSize();
         }
     }

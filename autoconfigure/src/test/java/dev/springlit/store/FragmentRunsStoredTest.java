@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,25 +28,8 @@ class FragmentRunsStoredTest {
 
     private static final Duration TTL = Duration.ofMinutes(2);
 
-    private static RedisServerProcess redis;
-    private static LettuceConnectionFactory connections;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServerProcess.start();
-        connections = RedisSessionStoreTest.connect(redis.port());
-        RedisSessionStoreTest.awaitConnected(connections);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (connections != null) {
-            connections.destroy();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
 
     @Test
     void s10_4_aFragmentRunsStateIsInTheStoreBeforeItsTabHearsItEndedAndAnotherNodeContinuesFromIt() {
@@ -64,7 +45,7 @@ class FragmentRunsStoredTest {
             });
         });
         SnapshotCodec codec = new SnapshotCodec(getClass().getClassLoader(), List.of());
-        RedisSessionStore store = new RedisSessionStore(connections);
+        RedisSessionStore store = new RedisSessionStore(redis.connections());
         try (SpringlitEngine a = node(page, store, codec, "node-a"); SpringlitEngine b = node(page, store, codec, "node-b")) {
             List<Object> storedAtRunEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
             ClusterTab[] tab = new ClusterTab[1];

@@ -10,13 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -48,43 +45,16 @@ class PendingCommitsTest {
     /** Run threads of the node: fewer than the tabs that click at once in the first test. */
     private static final int RUN_THREADS = 4;
 
-    private static RedisServerProcess redis;
-    private static LettuceConnectionFactory admin;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension().emptiedBeforeEachTest();
 
     private final List<AutoCloseable> closing = new ArrayList<>();
     /** Page runs whose body ended (their result is fixed): what follows is their commit. */
     private final AtomicInteger runsEnded = new AtomicInteger();
-    private boolean frozen;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServerProcess.start();
-        admin = RedisSessionStoreTest.connect(redis.port());
-        RedisSessionStoreTest.awaitConnected(admin);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (admin != null) {
-            admin.destroy();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        try (RedisConnection connection = admin.getConnection()) {
-            connection.serverCommands().flushAll();
-        }
-    }
 
     @AfterEach
     void stopNodes() throws Exception {
-        if (frozen) {
-            thaw();
-        }
+        redis.thaw(); // first: a node's connection closes only once Redis answers again
         for (AutoCloseable c : closing) {
             c.close();
         }
@@ -133,21 +103,11 @@ class PendingCommitsTest {
     }
 
     private static StoredSession stored(String id) {
-        return new RedisSessionStore(admin).load(id).orElseThrow();
+        return new RedisSessionStore(redis.connections()).load(id).orElseThrow();
     }
 
     private static Object storedCount(String id) {
         return codec().decode(stored(id).snapshot()).values().get("count");
-    }
-
-    private void freeze() throws Exception {
-        redis.signal("STOP");
-        frozen = true;
-    }
-
-    private void thaw() throws Exception {
-        redis.signal("CONT");
-        frozen = false;
     }
 
     @Test
@@ -158,7 +118,7 @@ class PendingCommitsTest {
             tabs.add(ClusterTab.open(a, null)); // first runs: claimed and stored while Redis answers
         }
         int before = runsEnded.get();
-        freeze();
+        redis.freeze();
         for (ClusterTab tab : tabs) {
             tab.session.interact(Map.of(), tab.buttonId("Inc"), 1);
         }
@@ -169,7 +129,7 @@ class PendingCommitsTest {
             assertThat(tab.session.isIdle()).as("the click's commit is still pending").isFalse();
         }
 
-        thaw();
+        redis.thaw();
         for (ClusterTab tab : tabs) {
             tab.awaitIdle();
             assertThat(tab.texts()).containsExactly("count=1 note=");
@@ -195,14 +155,14 @@ class PendingCommitsTest {
         });
         String inc = tab[0].buttonId("Inc");
         int before = runsEnded.get();
-        freeze();
+        redis.freeze();
         tab[0].session.interact(Map.of(), inc, 1);
         awaitTrue(() -> runsEnded.get() == before + 1);
         tab[0].session.interact(Map.of(), inc, 2);
         Thread.sleep(300);
         assertThat(runsEnded).as("the second click waits for the first one's commit").hasValue(before + 1);
 
-        thaw();
+        redis.thaw();
         tab[0].awaitIdle();
         assertThat(tab[0].runEnds()).extracting(ServerMessage.Delta::seq).containsExactly(0L, 1L, 2L);
         assertThat(storedAtRunEnd).as("what the store held when each run end was sent")
@@ -216,14 +176,14 @@ class PendingCommitsTest {
         ClusterTab tab = ClusterTab.open(a, null);
         String note = tab.widgetId("text_input");
         int before = runsEnded.get();
-        freeze();
+        redis.freeze();
         tab.session.interact(Map.of(), tab.buttonId("Inc"), 1);
         awaitTrue(() -> runsEnded.get() == before + 1);
         tab.session.interact(Map.of(note, "hi"), null, 2); // supersedes a running click: it would interrupt it
         tab.session.stopRun();
         Thread.sleep(200);
 
-        thaw();
+        redis.thaw();
         tab.awaitIdle();
         assertThat(tab.runEnds()).extracting(ServerMessage.Delta::seq).containsExactly(0L, 1L, 2L);
         assertThat(tab.runEnds()).extracting(ServerMessage.Delta::status)
@@ -241,10 +201,10 @@ class PendingCommitsTest {
         SpringlitEngine a = node("node-a", Duration.ofMillis(500));
         ClusterTab tab = ClusterTab.open(a, null);
         String id = tab.session.id();
-        freeze();
+        redis.freeze();
         tab.session.interact(Map.of(), tab.buttonId("Inc"), 1);
         awaitTrue(() -> tab.runEnds().size() == 2);
-        thaw();
+        redis.thaw();
 
         assertThat(tab.errors()).extracting(ServerMessage.Error::code).containsExactly("store_unavailable");
         assertThat(tab.runEnds()).last().satisfies(d -> {

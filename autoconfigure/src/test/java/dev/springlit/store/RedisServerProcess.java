@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,7 @@ final class RedisServerProcess implements AutoCloseable {
     private final Path log;
     private final Thread hook = new Thread(this::kill, "redis-server-stopper");
     private volatile Process process;
+    private volatile boolean frozen;
 
     private RedisServerProcess(int port, Path log) {
         this.port = port;
@@ -85,9 +87,24 @@ final class RedisServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+        frozen = false;
     }
 
-    /** Freezes the server (SIGSTOP) or lets it go on (SIGCONT): it keeps its data but answers nothing meanwhile. */
+    /** Freezes the server (SIGSTOP): it keeps its data but answers nothing until {@link #thaw()}. */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** Lets a frozen server go on (SIGCONT); does nothing when it is not frozen. */
+    void thaw() throws IOException, InterruptedException {
+        if (frozen) {
+            signal("CONT");
+            frozen = false;
+        }
+    }
+
+    /** Sends {@code signal} ("STOP", "CONT") to the server; prefer {@link #freeze()} and {@link #thaw()}. */
     void signal(String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
@@ -95,8 +112,14 @@ final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the server, letting it go on first if it is frozen (a stopped process takes SIGTERM only then). */
     @Override
     public void close() {
+        try {
+            thaw();
+        } catch (IOException | InterruptedException | RuntimeException stuck) {
+            kill(); // SIGKILL reaches a frozen process too
+        }
         stop();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -113,16 +136,22 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     private boolean answersPing() {
+        try {
+            return "+PONG".equals(ping(port, 2000));
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** The answer of the server on {@code port} to PING ("+PONG"), read within {@code timeoutMs}. */
+    static String ping(int port, int timeoutMs) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(2000);
+            socket.setSoTimeout(timeoutMs);
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] reply = in.readNBytes(7);
-            return "+PONG\r\n".equals(new String(reply, StandardCharsets.US_ASCII));
-        } catch (IOException notYet) {
-            return false;
+            return new String(in.readNBytes(7), StandardCharsets.US_ASCII).strip();
         }
     }
 
@@ -134,8 +163,8 @@ final class RedisServerProcess implements AutoCloseable {
         int low = 32768;
         try {
             // read as a stream: procfs reports a size of 0, which Files.readString on JDK 17 trusts
-            try (java.io.InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
-                low = Integer.parseInt(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+            try (InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                low = Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                         .trim().split("\\s+")[0]);
             }
         } catch (IOException | RuntimeException unknown) {
@@ -146,7 +175,7 @@ final class RedisServerProcess implements AutoCloseable {
             throw new IOException("the ephemeral port range starts at " + low + ", leaving no room below it");
         }
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(from, low);
+            int port = ThreadLocalRandom.current().nextInt(from, low);
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 return socket.getLocalPort();
             } catch (IOException taken) {

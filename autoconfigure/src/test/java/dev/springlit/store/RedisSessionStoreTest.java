@@ -8,74 +8,33 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /** The store contract and Redis' own failure modes, against a real redis-server on a free port. */
 class RedisSessionStoreTest extends SessionStoreContract {
 
-    private static RedisServerProcess redis;
-    private static LettuceConnectionFactory factory;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension().emptiedBeforeEachTest();
+
     private static RedisSessionStore store;
 
     @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServerProcess.start();
-        factory = connect(redis.port());
-        awaitConnected(factory);
-        store = new RedisSessionStore(factory);
+    static void connectStore() {
+        store = new RedisSessionStore(redis.connections());
     }
 
-    /**
-     * Waits until the first connection is up: on a machine loaded by parallel builds, Lettuce's first connect (its
-     * event loops and classes) was seen to fail in the first test's set-up while redis-server was already listening.
-     */
-    static void awaitConnected(LettuceConnectionFactory connections) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try (RedisConnection connection = connections.getConnection()) {
-                connection.ping();
-                return;
-            } catch (RuntimeException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (factory != null) {
-            factory.destroy();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    /** Lettuce as Spring Boot configures it, with a short command timeout so an outage shows within a second. */
+    /** Kept for tests that connect through this class: see {@link RedisServerExtension#connect}. */
     static LettuceConnectionFactory connect(int port) {
-        LettuceConnectionFactory connections = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration("127.0.0.1", port),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(1)).build());
-        connections.afterPropertiesSet();
-        connections.start();
-        return connections;
+        return RedisServerExtension.connect(port);
     }
 
-    @BeforeEach
-    void emptyRedis() {
-        try (RedisConnection connection = factory.getConnection()) {
-            connection.serverCommands().flushAll();
-        }
+    /** Kept for tests that connect through this class: see {@link RedisServerExtension#awaitConnected}. */
+    static void awaitConnected(LettuceConnectionFactory connections) {
+        RedisServerExtension.awaitConnected(connections);
     }
 
     @Override
@@ -88,13 +47,13 @@ class RedisSessionStoreTest extends SessionStoreContract {
     }
 
     private static boolean exists(String id) {
-        try (RedisConnection connection = factory.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             return Boolean.TRUE.equals(connection.keyCommands().exists(key(id)));
         }
     }
 
     private static long keyCount() {
-        try (RedisConnection connection = factory.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             return connection.serverCommands().dbSize();
         }
     }
@@ -139,7 +98,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
         StoredSession claimed = store.claim(id, "node-a", Duration.ofSeconds(120));
         store.commit(claimed.next(3, counter(3, 3)), Duration.ofSeconds(120));
 
-        try (RedisConnection connection = factory.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             assertThat(connection.keyCommands().type(key(id)).code()).isEqualTo("hash");
             assertThat(connection.keyCommands().pTtl(key(id))).isBetween(1L, 120_000L);
             assertThat(connection.keyCommands().keys("springlit:session:*".getBytes(StandardCharsets.UTF_8)))
@@ -154,12 +113,12 @@ class RedisSessionStoreTest extends SessionStoreContract {
         session = session.next(1, counter(1, 1));
         store.commit(session, TTL); // Redis now knows the script
 
-        java.util.Map<String, Long> before = commandCalls(factory);
+        java.util.Map<String, Long> before = commandCalls(redis.connections());
         for (int i = 2; i <= 11; i++) {
             session = session.next(i, counter(i, i));
             assertThat(store.commit(session, TTL)).isTrue();
         }
-        java.util.Map<String, Long> calls = delta(before, commandCalls(factory));
+        java.util.Map<String, Long> calls = delta(before, commandCalls(redis.connections()));
 
         // one EVALSHA per commit from the client; TYPE, HMGET, HKEYS (a whole commit drops parts it does not
         // write), HSET and PEXPIRE run inside the script; the first INFO is counted once it has run
@@ -172,15 +131,15 @@ class RedisSessionStoreTest extends SessionStoreContract {
         String id = newId();
         StoredSession session = store.claim(id, "node-a", TTL).next(1, noted(1));
         store.commit(session, TTL);
-        long bytesBefore = netInput(factory);
+        long bytesBefore = netInput(redis.connections());
         for (int i = 2; i <= 11; i++) {
             session = session.next(i, noted(i));
             assertThat(store.commit(session, TTL)).isTrue();
         }
-        long wholeBytes = (netInput(factory) - bytesBefore) / 10;
+        long wholeBytes = (netInput(redis.connections()) - bytesBefore) / 10;
 
-        java.util.Map<String, Long> before = commandCalls(factory);
-        bytesBefore = netInput(factory);
+        java.util.Map<String, Long> before = commandCalls(redis.connections());
+        bytesBefore = netInput(redis.connections());
         for (int i = 12; i <= 21; i++) {
             java.util.Map<String, byte[]> previous = SnapshotParts.parts(session.snapshot(), Integer.MAX_VALUE);
             session = session.next(i, noted(i));
@@ -190,8 +149,8 @@ class RedisSessionStoreTest extends SessionStoreContract {
             assertThat(changed).containsOnlyKeys(SnapshotParts.keyed("count"));
             assertThat(store.commit(session, new SnapshotDelta(changed, java.util.Set.of()), TTL)).isTrue();
         }
-        long deltaBytes = (netInput(factory) - bytesBefore) / 10;
-        java.util.Map<String, Long> calls = delta(before, commandCalls(factory));
+        long deltaBytes = (netInput(redis.connections()) - bytesBefore) / 10;
+        java.util.Map<String, Long> calls = delta(before, commandCalls(redis.connections()));
 
         assertThat(calls).as("one round trip each; no HKEYS: nothing else is dropped")
                 .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("evalsha", 10L, "type", 10L, "hmget", 10L,
@@ -283,7 +242,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
     void S9_5_dataUnderOurKeyThatIsNotOursIsRefusedLeftAloneAndTheStoreKeepsWorking() {
         String plain = newId();
         String otherHash = newId();
-        try (RedisConnection connection = factory.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             connection.stringCommands().set(key(plain), "someone else's".getBytes(StandardCharsets.UTF_8));
             connection.hashCommands().hSet(key(otherHash), "v".getBytes(StandardCharsets.UTF_8),
                     "1".getBytes(StandardCharsets.UTF_8));
@@ -297,7 +256,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
             assertThat(store.release(id, 1)).isFalse();
         }
 
-        try (RedisConnection connection = factory.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             assertThat(connection.stringCommands().get(key(plain))).asString(StandardCharsets.UTF_8)
                     .isEqualTo("someone else's");
             assertThat(connection.hashCommands().hLen(key(otherHash))).isEqualTo(1);
@@ -313,7 +272,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
         store.commit(claimed.next(1, counter(1, 1)), TTL);
         byte[] gadget = codec.encodeValue(new Gadget("calc"));
         int readsBefore = Gadget.READS.get();
-        try (RedisConnection connection = factory.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             // a value's part: one hash field per value
             connection.hashCommands().hSet(key(id), ("p:" + SnapshotParts.keyed("count")).getBytes(StandardCharsets.UTF_8),
                     gadget);
@@ -324,7 +283,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
                 .hasMessageContaining("Gadget is not in the allow-list");
         assertThat(Gadget.READS.get()).isEqualTo(readsBefore);
 
-        try (RedisConnection connection = factory.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             connection.hashCommands().hSet(key(id), "v".getBytes(StandardCharsets.UTF_8),
                     "two".getBytes(StandardCharsets.UTF_8));
         }
@@ -392,11 +351,11 @@ class RedisSessionStoreTest extends SessionStoreContract {
                 assertThat(frozen.commit(committed, TTL)).isTrue();
                 StoredSession attempted = committed.next(2, counter(2, 2));
 
-                own.signal("STOP");
+                own.freeze();
                 try {
                     assertThatThrownBy(() -> frozen.commit(attempted, TTL)).isInstanceOf(SessionStoreException.class);
                 } finally {
-                    own.signal("CONT");
+                    own.thaw();
                 }
 
                 // the timed-out command may still have run: whichever state is there is complete and readable
@@ -417,17 +376,17 @@ class RedisSessionStoreTest extends SessionStoreContract {
     void S9_1_anAsyncCommitIsOneRoundTripAndSendsTheScriptAgainWhenRedisForgotIt() throws Exception {
         String id = newId();
         StoredSession session = store.claim(id, "node-a", TTL).next(1, counter(1, 1));
-        try (RedisConnection connection = factory.getConnection()) {
+        try (RedisConnection connection = redis.connections().getConnection()) {
             connection.scriptingCommands().scriptFlush(); // as after a restart of Redis
         }
         assertThat(store.commitAsync(session, null, TTL).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
 
-        java.util.Map<String, Long> before = commandCalls(factory);
+        java.util.Map<String, Long> before = commandCalls(redis.connections());
         for (int i = 2; i <= 11; i++) {
             session = session.next(i, counter(i, i));
             assertThat(store.commitAsync(session, null, TTL).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
         }
-        java.util.Map<String, Long> calls = delta(before, commandCalls(factory));
+        java.util.Map<String, Long> calls = delta(before, commandCalls(redis.connections()));
 
         assertThat(calls).containsEntry("evalsha", 10L).doesNotContainKey("eval");
         assertThat(codec.decode(store.load(id).orElseThrow().snapshot()).values()).containsEntry("count", 11);
@@ -443,7 +402,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
                 StoredSession committed = frozen.claim(id, "node-a", TTL).next(1, counter(1, 1));
                 assertThat(frozen.commit(committed, TTL)).isTrue();
 
-                own.signal("STOP");
+                own.freeze();
                 java.util.concurrent.CompletableFuture<Boolean> attempt;
                 try {
                     attempt = frozen.commitAsync(committed.next(2, counter(2, 2)), null, TTL).toCompletableFuture();
@@ -451,7 +410,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
                             .isInstanceOf(java.util.concurrent.ExecutionException.class)
                             .cause().isInstanceOf(SessionStoreException.class).hasMessageContaining("timed out");
                 } finally {
-                    own.signal("CONT");
+                    own.thaw();
                 }
                 StoredSession reclaimed = frozen.claim(id, "node-a", TTL);
                 assertThat(frozen.commitAsync(reclaimed.next(3, counter(3, 3)), null, TTL).toCompletableFuture()

@@ -13,11 +13,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Benchmark figures for the issue note, printed rather than asserted (the machine is shared): commits per second
@@ -30,29 +28,13 @@ class StoreThroughputTest {
     private static final Duration TTL = Duration.ofMinutes(2);
     private static final long RUN_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
 
-    private static RedisServerProcess redis;
-    private static LettuceConnectionFactory factory;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
     private final SnapshotCodec codec = new SnapshotCodec(getClass().getClassLoader(), List.of());
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServerProcess.start();
-        factory = RedisSessionStoreTest.connect(redis.port());
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (factory != null) {
-            factory.destroy();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @Test
     void commitsPerSecondFromOneAndEightThreads() throws Exception {
-        RedisSessionStore redisStore = new RedisSessionStore(factory);
+        RedisSessionStore redisStore = new RedisSessionStore(redis.connections());
         MemorySessionStore memoryStore = new MemorySessionStore();
         // the JIT and Lettuce's connection warm up first; these figures are not printed
         run(redisStore, Snapshots::counterPage, 8);
@@ -64,9 +46,10 @@ class StoreThroughputTest {
             IntFunction<SessionSnapshot> snapshot = shape.equals("counter") ? Snapshots::counterPage
                     : seq -> Snapshots.hundredKeys();
             for (int threads : new int[] {1, 8}) {
-                Map<String, Long> before = RedisSessionStoreTest.commandCalls(factory);
+                Map<String, Long> before = RedisSessionStoreTest.commandCalls(redis.connections());
                 Result result = run(redisStore, snapshot, threads);
-                Map<String, Long> calls = RedisSessionStoreTest.delta(before, RedisSessionStoreTest.commandCalls(factory));
+                Map<String, Long> calls = RedisSessionStoreTest.delta(before,
+                        RedisSessionStoreTest.commandCalls(redis.connections()));
                 long requests = calls.getOrDefault("evalsha", 0L) + calls.getOrDefault("eval", 0L);
                 lines.add(String.format("%-8s %-12s %7d %,12.0f %,14d %16.2f", "redis", shape, threads,
                         result.perSecond(), result.bytesPerCommit(), (double) requests / (result.commits + threads)));

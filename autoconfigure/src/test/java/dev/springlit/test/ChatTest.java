@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import dev.springlit.SessionState;
 import dev.springlit.element.Markdown;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Chat and streaming as a user drives them through the page tester: S11.1 (chatInput), S11.2 (writeStream), the
@@ -209,6 +214,69 @@ class ChatTest {
             assertThat(seen).containsExactly("", "One▕", "One two▕", "One two three▕", "One two three four▕");
             assertThat(t.markdown(0).value()).isEqualTo("One two three four");
         }
+    }
+
+    @Test
+    void s11_2_aChunkThatArrivesRightAfterADrawShowsWhileTheSourcePauses() {
+        // Each source gives "One" and at once " two" (inside the ~33 ms after "One" was drawn), then pauses until the tab
+        // shows " two" or 5 s have passed: the text the tab shows at the pause's end is recorded. Blocking sources (a
+        // Supplier, an Iterator) cannot be waited for with a timeout on the run's thread; a publisher can.
+        Map<String, String> seenAtPause = new ConcurrentHashMap<>();
+        Map<String, Function<PageTester[], Object>> sources = new LinkedHashMap<>();
+        sources.put("supplier", tester -> {
+            AtomicInteger given = new AtomicInteger();
+            return (Supplier<String>) () -> switch (given.getAndIncrement()) {
+                case 0 -> "One";
+                case 1 -> " two";
+                default -> {
+                    seenAtPause.put("supplier", pauseUntilShown(tester[0], "One two▕"));
+                    yield null;
+                }
+            };
+        });
+        sources.put("iterator", tester -> new Iterator<String>() {
+            private int given;
+
+            @Override
+            public boolean hasNext() {
+                if (given == 2) {
+                    seenAtPause.put("iterator", pauseUntilShown(tester[0], "One two▕"));
+                }
+                return given < 2;
+            }
+
+            @Override
+            public String next() {
+                return given++ == 0 ? "One" : " two";
+            }
+        });
+        sources.put("publisher", tester -> Flux.just("One", " two").concatWith(Mono.<String>fromRunnable(
+                () -> seenAtPause.put("publisher", pauseUntilShown(tester[0], "One two▕")))
+                .subscribeOn(Schedulers.boundedElastic())));
+        sources.forEach((kind, source) -> {
+            PageTester[] tester = new PageTester[1];
+            try (PageTester t = PageTester.of(st -> st.writeStream(source.apply(tester)))) {
+                tester[0] = t;
+                t.run(Duration.ofSeconds(30));
+                assertThat(t.markdown(0).value()).as(kind).isEqualTo("One two");
+            }
+        });
+        assertThat(seenAtPause).as("what the tab showed while each source paused")
+                .isEqualTo(Map.of("supplier", "One two▕", "iterator", "One two▕", "publisher", "One two▕"));
+    }
+
+    /** Waits until the tab shows {@code expected} or 5 s have passed; returns what it shows then. */
+    private static String pauseUntilShown(PageTester tester, String expected) {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(5).toNanos();
+        String shown = shownText(tester);
+        while (!shown.equals(expected) && System.nanoTime() < deadline) {
+            pause(5);
+            shown = shownText(tester);
+        }
+        System.out.printf("ChatTest: the chunk held back showed after %d ms of the pause%n",
+                (System.nanoTime() - started) / 1_000_000);
+        return shown;
     }
 
     @Test

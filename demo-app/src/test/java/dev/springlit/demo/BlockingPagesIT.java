@@ -68,13 +68,17 @@ class BlockingPagesIT {
         long start = System.nanoTime();
         openTabs(http, "/test-sleep", BLOCKED_TABS);
         long openedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        // not a hard wait: with a pool too small for them the probe below shows what a visitor sees (no answer)
-        waitUntil(() -> SleepTestPage.sleeping() >= BLOCKED_TABS, Duration.ofSeconds(30));
+        // Not a hard wait: with a pool too small for them the probe below shows what a visitor sees (no answer). The
+        // wait ends as soon as every run is in the page; its bound only keeps a broken pool from holding the build.
+        waitUntil(() -> SleepTestPage.sleeping() >= BLOCKED_TABS, Duration.ofSeconds(120));
         long blockedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         int blocked = SleepTestPage.sleeping();
-
+        System.out.printf("BlockingPagesIT: %d tabs opened in %d ms; after %d ms %d runs sleep, %d entered the page, %d "
+                + "gave up waiting; %d run threads%n", BLOCKED_TABS, openedMs, blockedMs, blocked,
+                SleepTestPage.entered(), SleepTestPage.gaveUp(), engine.runThreads());
         long firstRunMs = firstRunMs();
         long[] latencies = probe(CLICKS);
+        assertThat(SleepTestPage.gaveUp()).as("runs that stopped sleeping by themselves").isZero();
         assertThat(blocked).as("runs blocked in the sleeping page while the probe ran").isEqualTo(BLOCKED_TABS);
         System.out.printf("BlockingPagesIT: %d tabs opened in %d ms, blocked in a sleeping page after %d ms (%d run "
                         + "threads); a new tab's first run in %d ms; %d clicks on /counter beside them: p50 %.1f ms, "

@@ -42,6 +42,11 @@ final class RawWebSocket implements AutoCloseable {
      * as the client reads): a client that stops reading then fills the server's socket after a few kilobytes.
      */
     RawWebSocket(int port, InetAddress localAddress, int receiveBuffer) throws IOException {
+        this(port, localAddress, receiveBuffer, "");
+    }
+
+    /** As above, the handshake sending {@code extraHeaders} too (header lines, each ending in CRLF). */
+    RawWebSocket(int port, InetAddress localAddress, int receiveBuffer, String extraHeaders) throws IOException {
         socket = new Socket();
         try {
             if (receiveBuffer > 0) {
@@ -58,7 +63,7 @@ final class RawWebSocket implements AutoCloseable {
             new Random().nextBytes(key);
             out.write(("GET /_springlit/stream HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nOrigin: http://localhost:" + port + "\r\n\r\n")
+                    + "Sec-WebSocket-Version: 13\r\nOrigin: http://localhost:" + port + "\r\n" + extraHeaders + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -135,6 +140,35 @@ final class RawWebSocket implements AutoCloseable {
                     if (frame.contains(text)) {
                         return frame;
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads the server's messages, joining a text message's continuation frames (Tomcat sends a long message one
+     * buffer-sized frame at a time), until one contains {@code text}; returns that message.
+     */
+    String awaitMessageWith(String text) throws IOException {
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        while (true) {
+            int first = in.read();
+            if (first < 0) {
+                throw new EOFException("the server closed the connection before sending " + text);
+            }
+            byte[] payload = payload();
+            int opcode = first & 0x0f;
+            if (opcode == 0x8) {
+                throw new ClosedByServer(closeCode(payload), new String[] {text});
+            }
+            if (opcode == 0x1 || opcode == 0x0) {
+                message.write(payload);
+                if ((first & 0x80) != 0) {
+                    String whole = message.toString(StandardCharsets.UTF_8);
+                    if (whole.contains(text)) {
+                        return whole;
+                    }
+                    message.reset();
                 }
             }
         }

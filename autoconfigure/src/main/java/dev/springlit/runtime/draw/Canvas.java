@@ -1,5 +1,7 @@
 package dev.springlit.runtime.draw;
 
+import java.util.function.Supplier;
+
 import dev.springlit.element.Element;
 import dev.springlit.element.ElementPath;
 import dev.springlit.runtime.page.PageDescriptor;
@@ -36,6 +38,14 @@ public interface Canvas {
 
     /** Redraws the element at {@code index} of {@code container} in place (a progress bar that advances). */
     void replace(ElementPath container, int index, Element element);
+
+    /**
+     * Redraws the element at {@code index} of {@code container} from the flush thread once {@code dueNanos}
+     * ({@code System.nanoTime}) has passed, unless this run writes that position first: a stream's text held back by
+     * its coalescing still shows while the run's thread waits in the source (S11.2). A later call takes an earlier
+     * one's place. {@code element} is called on the flush thread, so it may read only what no longer changes.
+     */
+    void replaceWhenDue(ElementPath container, int index, Supplier<Element> element, long dueNanos);
 
     /**
      * Starts counting the children of a container drawn in this run; a {@code single} one (st.empty) holds one

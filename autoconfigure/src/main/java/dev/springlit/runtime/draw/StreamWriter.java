@@ -10,6 +10,11 @@ import dev.springlit.runtime.control.StreamHold;
  * gets fewer still: what is drawn is flushed every 50 ms); other chunks go through {@code st.write}. Returns the
  * text of all string chunks.
  *
+ * <p>A chunk that comes sooner than the gap after the last redraw is held back, and its redraw is handed to the
+ * flush thread for the end of the gap ({@link Canvas#replaceWhenDue}): the run's thread may by then be waiting
+ * inside the source (a blocking iterator or supplier), and a source that pauses must not hide its last words for
+ * the whole pause. The next redraw or the stream's end takes the held one's place.
+ *
  * <p>While it reads, newer interactions wait instead of interrupting the run ({@link StreamHold}); Stop, the run
  * deadline and the session's end interrupt it, which wakes a source waiting for its next chunk.
  */
@@ -20,14 +25,14 @@ final class StreamWriter {
     static final String CURSOR = "▕";
 
     private static final long MIN_GAP_NANOS = 1_000_000_000L / MAX_UPDATES_PER_SECOND;
-    /** How long a publisher is waited for before text held back by the coalescing is drawn anyway. */
+    /** How long a publisher is waited for before the run checks that it may go on. */
     private static final long IDLE_MILLIS = MIN_GAP_NANOS / 1_000_000;
 
     private final DeltaGenerator st;
     private final StringBuilder all = new StringBuilder();
-    private final StringBuilder shown = new StringBuilder();
+    /** The text of the current Markdown element; its earlier states are what held redraws show. */
+    private GrowingText shown = new GrowingText();
     private DeltaGenerator box;
-    private boolean behind;
     private long lastDraw;
 
     private StreamWriter(DeltaGenerator st) {
@@ -85,9 +90,6 @@ final class StreamWriter {
                 }
                 if (chunk == ChunkSource.IDLE) {
                     run.checkActive();
-                    if (behind) {
-                        draw(true);
-                    }
                 } else if (chunk instanceof CharSequence text) {
                     add(text.toString());
                 } else {
@@ -112,16 +114,16 @@ final class StreamWriter {
         }
         if (System.nanoTime() - lastDraw >= MIN_GAP_NANOS) {
             draw(true);
-        } else {
-            behind = true;
-            st.run(); // a stopped or replaced run ends here even when nothing is drawn
+        } else { // a stopped or replaced run ends here (st.run) even when nothing is drawn
+            GrowingText.Prefix held = shown.prefix();
+            st.run().replaceWhenDue(box.path(), 0, () -> Markdown.of(held.followedBy(CURSOR)),
+                    lastDraw + MIN_GAP_NANOS);
         }
     }
 
     private void draw(boolean cursor) {
         box.markdown(cursor ? shown + CURSOR : shown.toString());
         lastDraw = System.nanoTime();
-        behind = false;
     }
 
     /** The text so far without the cursor; the next text chunk starts a new Markdown element. */
@@ -129,7 +131,7 @@ final class StreamWriter {
         if (box != null) {
             draw(false);
             box = null;
-            shown.setLength(0);
+            shown = new GrowingText(); // a held redraw may still read the old one
         }
     }
 }

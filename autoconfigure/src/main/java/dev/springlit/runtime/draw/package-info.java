@@ -10,6 +10,8 @@
  * <p>
  * Threading: everything here runs on the thread of the run that draws; an St used on another thread, or after its
  * run was replaced, throws at its next call ({@code Canvas.checkActive}). A Reactive Streams publisher's threads
- * only fill {@code PublisherChunks}' queue, which the run thread drains.
+ * only fill {@code PublisherChunks}' queue, which the run thread drains. One exception: the redraw of a stream's
+ * held-back text, handed over with {@code Canvas.replaceWhenDue}, is made on the flush thread, and reads only a
+ * {@code GrowingText.Prefix}, which no longer changes.
  */
 package dev.springlit.runtime.draw;

@@ -15,8 +15,10 @@ public enum RunStatus {
     /** A newer interaction replaced it; its state changes were discarded. */
     INTERRUPTED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used on the wire. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

@@ -42,7 +42,7 @@ public final class CommitParts {
     public static CommitParts of(SessionData data, String pagePath, String query, String user,
                                  boolean rerunRequested, CommitParts previous, SnapshotCodec codec) {
         StateBytes bytes = data.bytes() != null ? data.bytes()
-                : StateBytes.NONE.update(Map.of(), data.values(), Map.of(), data.unkeyed(), Set.of()).bytes();
+                : StateBytes.NONE.update(Map.of(), data.values(), Map.of(), data.unkeyed(), Set.of(), Map.of()).bytes();
         Map<String, byte[]> parts = new LinkedHashMap<>();
         Set<String> uploads = new HashSet<>();
         for (Map.Entry<String, Object> value : data.values().entrySet()) {

@@ -78,6 +78,10 @@ final class Fragments {
     Fragments after(RunFragments run, String pagePath) {
         FragmentDef target = run.target();
         if (target == null) {
+            if (run.drawn().isEmpty() && run.widgetFragments().isEmpty() && byName.isEmpty() && widgetFragment.isEmpty()
+                    && pagePath.equals(page)) {
+                return this; // a page without fragments, run again
+            }
             return new Fragments(pagePath, Map.copyOf(run.drawn()), Map.copyOf(run.widgetFragments()));
         }
         Map<String, FragmentDef> defs = new LinkedHashMap<>(byName);

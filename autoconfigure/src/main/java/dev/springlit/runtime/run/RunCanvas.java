@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.springlit.runtime.control.RunInterruptedException;
 import dev.springlit.runtime.control.StreamHold;
@@ -24,22 +25,28 @@ import dev.springlit.runtime.widget.WidgetSpec;
  * What one run draws, as its drawers see it ({@link Canvas}): the containers it draws into and how many children
  * each got (what they showed past that is trimmed when the run completes), the forms it opened, the widgets it
  * drew and their identities, the page it switches to. It writes to the session's page output as it goes, unless
- * the session gave up on the run. Used by the run's thread only; the write is made under the monitor of the run's
- * {@link RunStops}, which its abandonment takes too.
+ * the session gave up on the run. Used by the run's thread only, except {@link #writeHeldIfDue} (the flush thread);
+ * every write is made under the monitor of the run's {@link RunStops}, which its abandonment takes too.
  */
 final class RunCanvas implements Canvas {
 
     private final Run run;
     private final RunFragments fragments;
     private final Map<String, WidgetMeta> drawn = new LinkedHashMap<>();
-    private final Map<String, String> drawnKeys = new HashMap<>();
+    /** The keys of the widgets and forms drawn in this run, with what drew them; null until the first. */
+    private Map<String, String> drawnKeys;
     /** The containers this run draws into, by path, with how many children each got. */
     private final Map<ElementPath, Container> containers = new LinkedHashMap<>();
-    /** The forms created in this run: key → whether they clear on submit; and those that got a submit button. */
-    private final Map<String, Boolean> forms = new LinkedHashMap<>();
-    private final Map<String, ElementPath> formPaths = new HashMap<>();
-    private final Set<String> formsWithSubmit = new HashSet<>();
+    /**
+     * The forms created in this run: key → whether they clear on submit, where each is, and those that got a submit
+     * button; null until the run draws a form (most runs draw none).
+     */
+    private Map<String, Boolean> forms;
+    private Map<String, ElementPath> formPaths;
+    private Set<String> formsWithSubmit;
     private PageDescriptor switchTarget;
+    /** The redraw put off by {@link #replaceWhenDue}, or null; changed under the stops' monitor. */
+    private volatile HeldDraw held;
 
     /** One container's position counter in this run. */
     private static final class Container {
@@ -129,9 +136,43 @@ final class RunCanvas implements Canvas {
         write(container, index, element);
     }
 
-    /** Writes to what the tab shows, unless the session gave up on this run (checked under its stops' monitor). */
+    @Override
+    public void replaceWhenDue(ElementPath container, int index, Supplier<Element> element, long dueNanos) {
+        synchronized (run.stops()) {
+            if (run.isAbandoned()) {
+                throw new RunInterruptedException();
+            }
+            held = new HeldDraw(container, index, element, dueNanos);
+        }
+    }
+
+    /** The flush thread's part of {@link #replaceWhenDue}: writes the held redraw once its time has come. */
+    void writeHeldIfDue(long nowNanos) {
+        if (held == null) {
+            return;
+        }
+        synchronized (run.stops()) {
+            HeldDraw due = held;
+            if (due == null || nowNanos - due.dueNanos() < 0) {
+                return;
+            }
+            held = null;
+            if (!run.isAbandoned()) {
+                run.session().tab().output().set(due.container(), due.index(), due.element().get());
+            }
+        }
+    }
+
+    /**
+     * Writes to what the tab shows, unless the session gave up on this run (checked under its stops' monitor); a
+     * redraw held for that position is dropped, being older.
+     */
     private void write(ElementPath container, int index, Element element) {
         synchronized (run.stops()) {
+            HeldDraw pending = held;
+            if (pending != null && pending.at(container, index)) {
+                held = null;
+            }
             if (run.isAbandoned()) {
                 throw new RunInterruptedException();
             }
@@ -158,10 +199,15 @@ final class RunCanvas implements Canvas {
     /** Records a form drawn in this run (S6.4: its key once per run, never inside another form). */
     @Override
     public void openForm(String key, ElementPath path, boolean clearOnSubmit) {
+        if (forms == null) {
+            forms = new LinkedHashMap<>();
+            formPaths = new HashMap<>();
+            formsWithSubmit = new HashSet<>();
+        }
         if (forms.containsKey(key)) {
             throw new StreamlitApiException("There are multiple identical forms with key='" + key + "'.");
         }
-        if (drawnKeys.containsKey(key)) {
+        if (isKeyDrawn(key)) {
             throw new StreamlitApiException("There are multiple elements with the same key='" + key
                     + "'. To fix this, please make sure that the key argument is unique for each element you create.");
         }
@@ -169,20 +215,23 @@ final class RunCanvas implements Canvas {
             throw new StreamlitApiException("Values for the widget with key \"" + key
                     + "\" cannot be set using SessionState.");
         }
-        drawnKeys.put(key, "form");
+        keyDrawn(key, "form");
         forms.put(key, clearOnSubmit);
         formPaths.put(key, path);
     }
 
     @Override
     public void submitButtonDrawn(String form) {
+        if (formsWithSubmit == null) {
+            formsWithSubmit = new HashSet<>();
+        }
         formsWithSubmit.add(form);
     }
 
     /** Whether the form {@code key} clears its widgets after a submit (false for forms not drawn). */
     @Override
     public boolean clearsOnSubmit(String key) {
-        return Boolean.TRUE.equals(forms.get(key));
+        return forms != null && Boolean.TRUE.equals(forms.get(key));
     }
 
     /** st.switchPage: the page the session shows once this run ends. */
@@ -197,6 +246,9 @@ final class RunCanvas implements Canvas {
 
     /** S6.4: a form without a submit button can never send its values; say so inside it. */
     void markFormsWithoutSubmitButton() {
+        if (formPaths == null) {
+            return;
+        }
         for (Map.Entry<String, ElementPath> form : formPaths.entrySet()) {
             if (!formsWithSubmit.contains(form.getKey())) {
                 emit(form.getValue(), new Alert(Alert.Level.ERROR, "**Missing Submit Button**\n\nThis form has no "
@@ -223,7 +275,7 @@ final class RunCanvas implements Canvas {
     public Object registerWidget(WidgetSpec spec, String form) {
         String id = spec.id(run.page().path(), form);
         if (spec.key() != null) {
-            if (drawnKeys.containsKey(spec.key())) {
+            if (isKeyDrawn(spec.key())) {
                 throw new StreamlitApiException("There are multiple elements with the same key='" + spec.key()
                         + "'. To fix this, please make sure that the key argument is unique for each element you create.");
             }
@@ -240,14 +292,21 @@ final class RunCanvas implements Canvas {
         drawn.put(id, meta);
         fragments.widgetDrawn(id);
         if (spec.key() != null) {
-            drawnKeys.put(spec.key(), spec.kind().wireName());
+            keyDrawn(spec.key(), spec.kind().wireName());
         }
         return value;
     }
 
+    private void keyDrawn(String key, String by) {
+        if (drawnKeys == null) {
+            drawnKeys = new HashMap<>();
+        }
+        drawnKeys.put(key, by);
+    }
+
     /** Whether a widget with {@code key} was already drawn in this run (S4.5). */
     boolean isKeyDrawn(String key) {
-        return drawnKeys.containsKey(key);
+        return drawnKeys != null && drawnKeys.containsKey(key);
     }
 
     Map<String, WidgetMeta> drawn() {

@@ -31,8 +31,9 @@ final class RunFragments implements DrawnFragments {
     private final FragmentDef target;
     private final Fragments before;
     private final Deque<FragmentDef> executing = new ArrayDeque<>(2);
-    private final Map<String, FragmentDef> drawn = new LinkedHashMap<>();
-    private final Map<String, String> widgetFragments = new HashMap<>();
+    /** The fragments drawn in this run, by name, and the fragment of each widget drawn in one; null until the first. */
+    private Map<String, FragmentDef> drawn;
+    private Map<String, String> widgetFragments;
     private String dialog;
     /** The fragment whose body threw (not a run control), so that its error shows inside it, as in Streamlit. */
     private FragmentDef failed;
@@ -76,6 +77,9 @@ final class RunFragments implements DrawnFragments {
     /** A fragment drawn in this run: its name is unique in the run. */
     @Override
     public void drawn(FragmentDef fragment) {
+        if (drawn == null) {
+            drawn = new LinkedHashMap<>();
+        }
         if (drawn.containsKey(fragment.name()) || (target != null && target.name().equals(fragment.name()))) {
             throw new StreamlitApiException("There are multiple fragments with the same name '" + fragment.name()
                     + "'. Each st.fragment of a page needs its own name.");
@@ -127,6 +131,9 @@ final class RunFragments implements DrawnFragments {
     void widgetDrawn(String widgetId) {
         FragmentDef fragment = executing.peek();
         if (fragment != null) {
+            if (widgetFragments == null) {
+                widgetFragments = new HashMap<>();
+            }
             widgetFragments.put(widgetId, fragment.name());
         }
     }
@@ -168,10 +175,10 @@ final class RunFragments implements DrawnFragments {
     }
 
     Map<String, FragmentDef> drawn() {
-        return drawn;
+        return drawn == null ? Map.of() : drawn;
     }
 
     Map<String, String> widgetFragments() {
-        return widgetFragments;
+        return widgetFragments == null ? Map.of() : widgetFragments;
     }
 }

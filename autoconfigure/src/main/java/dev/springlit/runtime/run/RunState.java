@@ -33,17 +33,23 @@ final class RunState implements SessionState {
     private Map<String, Object> unkeyed;
     private boolean valuesCopied;
     private boolean unkeyedCopied;
-    /** Keys whose value code read in this run: it may have changed it in place (S3.3), so it is serialized again. */
-    private final Set<String> handedOut = new HashSet<>();
+    /**
+     * Keys whose value code read in this run: it may have changed it in place (S3.3), so it is serialized again.
+     * Null until the first (this and the other per-run sets are made when needed: a run is often one click).
+     */
+    private Set<String> handedOut;
+    /** What {@link #put} serialized to check it (S8.1), by key: the run's end reuses it for a value that cannot change. */
+    private Map<String, StateBytes.Put> putBytes;
     private final Map<String, WidgetMeta> previous;
     private final SessionData committed;
-    private final Set<String> written = new HashSet<>();
+    /** Keys code wrote in this run (or its callbacks); null until the first. */
+    private Set<String> written;
     /** Browser values of widgets not drawn on this node yet, by id: decoded when this run draws them (S9.2). */
     private Map<String, Object> undecoded;
-    /** Ids of the triggers this run's request fired: a button is true only then (S2.10). */
-    private final Set<String> fired = new HashSet<>();
-    /** What the fired valued triggers carried (a chat input's submitted text), by id. */
-    private final Map<String, Object> firedValues = new HashMap<>();
+    /** The id of the trigger this run's request fired (a request carries at most one): true only then (S2.10). */
+    private String fired;
+    /** What the fired trigger carried when it is a valued one (a chat input's submitted text). */
+    private Object firedValue;
 
     RunState(Run run, SessionData committed) {
         this.run = run;
@@ -86,7 +92,7 @@ final class RunState implements SessionState {
         if (value == null && !values.containsKey(key)) {
             throw new MissingStateKeyException(key);
         }
-        handedOut.add(key);
+        handOut(key);
         return value;
     }
 
@@ -103,7 +109,7 @@ final class RunState implements SessionState {
         if (!values.containsKey(key)) {
             return fallback;
         }
-        handedOut.add(key);
+        handOut(key);
         return (T) values.get(key);
     }
 
@@ -112,13 +118,31 @@ final class RunState implements SessionState {
         run.checkActive();
         checkWritable(key);
         StateSizeLimit limit = run.services().stateSizeLimit();
-        if (limit.enabled()) {
-            limit.checkValue(key, value); // serializes the value, so it checks serializability too
-        } else if (run.services().enforceSerializableSessionState()) {
-            SerializationCheck.require(key, value);
+        if (limit.enabled() || run.services().enforceSerializableSessionState()) {
+            ValueBytes bytes = ValueBytes.of(value);
+            if (bytes == null) {
+                throw new UnserializableValueException(key, value);
+            }
+            if (limit.enabled()) {
+                limit.checkValue(key, value == null ? 0 : bytes.bytes().length);
+            }
+            if (putBytes == null) {
+                putBytes = new HashMap<>(4);
+            }
+            putBytes.put(key, new StateBytes.Put(value, bytes));
         }
         values().put(key, value);
+        if (written == null) {
+            written = new HashSet<>(4);
+        }
         written.add(key);
+    }
+
+    private void handOut(String key) {
+        if (handedOut == null) {
+            handedOut = new HashSet<>(4);
+        }
+        handedOut.add(key);
     }
 
     @Override
@@ -129,7 +153,9 @@ final class RunState implements SessionState {
             throw new MissingStateKeyException(key);
         }
         values().remove(key);
-        written.remove(key);
+        if (written != null) {
+            written.remove(key);
+        }
     }
 
     @Override
@@ -147,7 +173,11 @@ final class RunState implements SessionState {
     @Override
     public Map<String, Object> toMap() {
         run.checkActive();
-        handedOut.addAll(values.keySet());
+        if (handedOut == null) {
+            handedOut = new HashSet<>(values.keySet());
+        } else {
+            handedOut.addAll(values.keySet());
+        }
         return new HashMap<>(values);
     }
 
@@ -155,7 +185,7 @@ final class RunState implements SessionState {
     public void clear() {
         run.checkActive();
         values().clear();
-        written.clear();
+        written = null;
     }
 
     @Override
@@ -165,7 +195,7 @@ final class RunState implements SessionState {
 
     /** Whether code wrote {@code key} in this run (or its callbacks). */
     boolean writtenThisRun(String key) {
-        return written.contains(key);
+        return written != null && written.contains(key);
     }
 
     private void checkWritable(String key) {
@@ -225,13 +255,13 @@ final class RunState implements SessionState {
             } else if (meta.decoder() != null) {
                 ValuedTrigger.fire(meta, request, rejections, value -> {
                     store(meta, value);
-                    fired.add(meta.id());
-                    firedValues.put(meta.id(), value);
+                    fired = meta.id();
+                    firedValue = value;
                     changed.add(meta);
                 });
             } else {
                 store(meta, Boolean.TRUE);
-                fired.add(meta.id());
+                fired = meta.id();
                 changed.add(meta);
             }
         }
@@ -249,7 +279,7 @@ final class RunState implements SessionState {
     /** The value a widget shows now (S4.4), storing it so the widget's key reads it. */
     Object resolveWidgetValue(WidgetSpec spec, String id) {
         String key = spec.key();
-        if (key != null && written.contains(key)) {
+        if (key != null && writtenThisRun(key)) {
             if (!spec.stateSettable()) {
                 throw new StreamlitApiException("Values for the widget with key \"" + key
                         + "\" cannot be set using SessionState.");
@@ -262,7 +292,8 @@ final class RunState implements SessionState {
         }
         if (spec.trigger()) {
             // not the stored value: a true written by code (in an earlier run, or by a task) is not a click
-            Object value = spec.decoder() == null ? (Object) fired.contains(id) : firedValues.get(id);
+            boolean clicked = id.equals(fired);
+            Object value = spec.decoder() == null ? (Object) clicked : clicked ? firedValue : null;
             if (key != null && (value != values.get(key) || !values.containsKey(key))) {
                 values().put(key, value);
             }
@@ -289,7 +320,7 @@ final class RunState implements SessionState {
      */
     private void decodeNow(WidgetSpec spec, String id, Object raw) {
         String key = spec.key();
-        if (key != null && written.contains(key)) {
+        if (key != null && writtenThisRun(key)) {
             return;
         }
         try {
@@ -343,7 +374,7 @@ final class RunState implements SessionState {
                 }
             }
         }
-        if (unkeyed.keySet().stream().anyMatch(id -> !widgets.containsKey(id))) {
+        if (!widgets.keySet().containsAll(unkeyed.keySet())) {
             unkeyed().keySet().removeIf(id -> !widgets.containsKey(id));
         }
         StateSizeLimit limit = run.services().stateSizeLimit();
@@ -379,6 +410,8 @@ final class RunState implements SessionState {
             return null;
         }
         StateBytes before = committed.bytes() == null ? StateBytes.NONE : committed.bytes();
-        return before.update(committed.values(), values, committed.unkeyed(), unkeyed, handedOut);
+        return before.update(committed.values(), values, committed.unkeyed(), unkeyed,
+                handedOut == null ? Set.of() : handedOut,
+                putBytes == null ? Map.of() : putBytes);
     }
 }

@@ -19,6 +19,8 @@ final class RunStops {
     private volatile boolean cancelled;
     /** Set when the session gave up on this run: it may write nothing any more. */
     private volatile boolean abandoned;
+    /** Set when the run's page code is over (its result is fixed, its commit may still be on its way). */
+    private boolean pageOver;
     /** The run's thread while it is in page code (the body, a callback or a task), else null. */
     private Thread pageThread;
     /** Written and read on the run's own thread; read under the monitor by {@link #interrupt}. */
@@ -43,11 +45,21 @@ final class RunStops {
 
     /**
      * Stops the run at its next St or SessionState call, in a callback too: it ends as stopped, keeping what it
-     * drew and committing none of its state, and is not replayed.
+     * drew and committing none of its state, and is not replayed. False, changing nothing, once its page code is
+     * over: what it left stands.
      */
-    synchronized void cancel() {
+    synchronized boolean cancel() {
+        if (pageOver) {
+            return false;
+        }
         cancelled = true;
         interruptPageCode();
+        return true;
+    }
+
+    /** The run's page code is over: a Stop finds nothing to stop from now on. */
+    synchronized void pageOver() {
+        pageOver = true;
     }
 
     /** The session gave up on the run (see Runner#abandon); from now on it can write nothing. */

@@ -1,14 +1,11 @@
-// Over 300 lines: one session's queue worker and its single commit point (offer, drain, finish, commit, abandon, stop) share one monitor; a commit still on its way to the store hands the drain to its completion; S9.2's drawing run (a moved tab's page drawn here before its interaction) and a pending session's first run on its GET's thread (runFirstHere) are two more ways through them.
+// Over 300 lines: one session's queue worker and its single commit point (offer, drain, finish, commit, abandon, stop) share one monitor, and S9.2's drawing run (a moved tab's page drawn here before its interaction) and a pending session's first run on its GET's thread (runFirstHere) are two more ways through them; the end of a run whose commit is still on its way is CommitThenEnd.
 package dev.springlit.runtime.run;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -38,6 +35,7 @@ public final class Runner {
     private final RunTab tab;
     private final RunServices services;
     private final RunQueue queue = new RunQueue();
+    private final CommitThenEnd commitThenEnd;
     private volatile SessionData data = SessionData.empty();
     private Run current;
     /** The fragments the committed runs drew (S10.1); replaced at the commit point with the state. */
@@ -56,6 +54,7 @@ public final class Runner {
         this.session = session;
         this.tab = session.tab();
         this.services = services;
+        this.commitThenEnd = new CommitThenEnd(this, session);
         this.timers = new FragmentTimers(services.fragmentScheduler(), fragment -> {
             if (tab.isConnected()) { // parked: the fragment is on no screen
                 offer(RunRequest.tick(fragment));
@@ -124,8 +123,8 @@ public final class Runner {
         services.runExecutor().execute(this::drain);
     }
 
-    /** Works off the queue, one run at a time; runs on the run executor. */
-    private void drain() {
+    /** Works off the queue, one run at a time; runs on the run executor (or goes on after a commit's completion). */
+    void drain() {
         while (true) {
             Run run;
             synchronized (this) {
@@ -236,61 +235,8 @@ public final class Runner {
                 return survive(run, failure);
             }
         }
-        CompletableFuture<Boolean> stored = store(run, result);
-        if (!stored.isDone() && endsLater(run, result, stored)) {
-            return false; // the commit's completion ends the run and works on
-        }
-        return end(run, result, stored);
-    }
-
-    /** Hands {@code run}'s state to the session's store (S9.1); a failure there is the completion's failure. */
-    private CompletableFuture<Boolean> store(Run run, RunResult result) {
-        try {
-            return session.commit(run, result);
-        } catch (RuntimeException failure) {
-            return CompletableFuture.failedFuture(failure);
-        }
-    }
-
-    /**
-     * The commit of {@code run} is still on its way to the store, and its tab hears the run ended only once it landed
-     * (S9.1). Rather than keep this run thread waiting, this drain stops and the commit's completion (on the run
-     * executor, see RunSession#commit) ends the run and works on; {@code current} and {@code draining} stay set
-     * meanwhile, so a newer request queues behind the run as behind a running one. Of this drain leaving and the
-     * completion, whichever comes second goes on: false when the commit completed while this was arranged, and the
-     * caller goes on itself.
-     */
-    private boolean endsLater(Run run, RunResult result, CompletableFuture<Boolean> stored) {
-        AtomicBoolean otherSideDone = new AtomicBoolean();
-        stored.whenComplete((landed, failure) -> {
-            if (!otherSideDone.compareAndSet(false, true) && !shutDown(failure) && end(run, result, stored)) {
-                drain();
-            }
-        });
-        return otherSideDone.compareAndSet(false, true);
-    }
-
-    /** The run executor refused the commit's completion: the engine is closing, nothing runs any more. */
-    private boolean shutDown(Throwable failure) {
-        if (!(failure instanceof CompletionException && failure.getCause() instanceof RejectedExecutionException)) {
-            return false;
-        }
-        synchronized (this) {
-            current = null;
-            draining = false;
-        }
-        return true;
-    }
-
-    /** The run's end once its commit completed; false when the session went on without it. */
-    private boolean end(Run run, RunResult result, CompletableFuture<Boolean> stored) {
-        try {
-            return finish(run, result, stored.join());
-        } catch (CompletionException failed) {
-            return survive(run, failed.getCause() instanceof RuntimeException cause ? cause : failed);
-        } catch (RuntimeException failure) {
-            return survive(run, failure);
-        }
+        run.stops().pageOver();
+        return commitThenEnd.storeAndEnd(run, result);
     }
 
     /**
@@ -335,7 +281,7 @@ public final class Runner {
      * Commits {@code run} ({@code stored}: its state reached the session's store, or there is none to reach) and
      * tells its tab; false when the session went on without it (see abandon).
      */
-    private boolean finish(Run run, RunResult result, boolean stored) {
+    boolean finish(Run run, RunResult result, boolean stored) {
         if (!commit(run, result, stored)) {
             // the session went on without this run (see abandon); another thread drains its queue now
             services.running().watchdog().abandonedRunEnded(run);
@@ -358,7 +304,7 @@ public final class Runner {
      * A failure after the page ran (in the commit, a store or a scheduler) must not leave the session waiting for a
      * run that will never end: every later click would queue behind it. The run ends as an error and the queue goes on.
      */
-    private boolean survive(Run run, RuntimeException failure) {
+    boolean survive(Run run, RuntimeException failure) {
         log.error("Springlit could not finish a run; the session goes on with its last committed state", failure);
         synchronized (this) {
             if (current == run) {
@@ -447,15 +393,20 @@ public final class Runner {
         return true;
     }
 
-    /** Stops the running page run (not a task) for good, without replaying it; false when none is running. */
+    /**
+     * Stops the running page run (not a task) for good, without replaying it; false when none is running, also when
+     * the current run's page is over and only its commit is still on its way: its result stands.
+     */
     public boolean stopCurrent() {
         synchronized (this) {
-            if (current == null || current.request().isTask()) {
-                return false;
-            }
-            current.stops().cancel();
-            return true;
+            return current != null && !current.request().isTask() && current.stops().cancel();
         }
+    }
+
+    /** The engine closed while a commit was on its way: its completion was refused, and nothing runs any more. */
+    synchronized void closedDuringCommit() {
+        current = null;
+        draining = false;
     }
 
     /** Stops for good: interrupts the running run and returns the requests that will never run. */

@@ -52,16 +52,19 @@ public final class RunningRuns {
     }
 
     /**
-     * Streams what slow runs drew so far. One session's failure must not keep the others' output back, so each is
-     * tried; the first failure is rethrown afterwards for the supervisor to count and log.
+     * Streams what slow runs drew so far, with the redraws they put off until now (a stream's held-back text). One
+     * session's failure must not keep the others' output back, so each is tried; the first failure is rethrown
+     * afterwards for the supervisor to count and log.
      */
     public void flush() {
         Throwable first = null;
+        long now = System.nanoTime();
         for (Run run : running) {
             if (run.request().isTask() || run.isAbandoned()) {
                 continue;
             }
             try {
+                run.canvas().writeHeldIfDue(now);
                 run.session().tab().flushIfFree(run.number());
             } catch (Throwable failure) {
                 first = first == null ? failure : first;

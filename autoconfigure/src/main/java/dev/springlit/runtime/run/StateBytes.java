@@ -47,30 +47,43 @@ public final class StateBytes {
         return uploads.contains(name);
     }
 
+    /** A value as {@code SessionState.put} serialized it: its bytes still hold at the run's end if it cannot change. */
+    record Put(Object value, ValueBytes bytes) {
+    }
+
     /** What one run's end made of the values: the bytes, and the user values that cannot be serialized. */
     public record Update(StateBytes bytes, List<UnserializableValueException> unserializable, Map<String, Long> sizes) {
     }
 
     /**
      * The bytes of {@code values} and {@code unkeyed} after a run, reusing this state's bytes for every entry that
-     * still holds the same object and was not handed out mutable ({@code handedOut}: keys whose value code read).
-     * {@code unserializable} lists the user values that cannot be serialized, in {@code values}' order; {@code sizes}
-     * has each serializable user value's size as {@link StateSizeLimit} counts it.
+     * still holds the same object and was not handed out mutable ({@code handedOut}: keys whose value code read), and
+     * the bytes a put of this run made ({@code puts}, by key) for a value that is still there and cannot change in
+     * place. {@code unserializable} lists the user values that cannot be serialized, in {@code values}' order;
+     * {@code sizes} has each serializable user value's size as {@link StateSizeLimit} counts it.
      */
     public Update update(Map<String, Object> before, Map<String, Object> values, Map<String, Object> unkeyedBefore,
-                  Map<String, Object> unkeyed, Set<String> handedOut) {
-        Map<String, byte[]> next = new HashMap<>(values.size() + unkeyed.size());
-        Set<String> nextUploads = new HashSet<>();
-        List<UnserializableValueException> unserializable = new ArrayList<>(0);
-        Map<String, Long> sizes = new LinkedHashMap<>();
+                  Map<String, Object> unkeyed, Set<String> handedOut, Map<String, Put> puts) {
+        Next next = new Next(values.size() + unkeyed.size());
+        List<UnserializableValueException> unserializable = List.of();
+        Map<String, Long> sizes = Map.of();
         for (Map.Entry<String, Object> entry : values.entrySet()) {
             String name = SnapshotParts.keyed(entry.getKey());
             boolean reusable = before.containsKey(entry.getKey()) && before.get(entry.getKey()) == entry.getValue()
                     && !(handedOut.contains(entry.getKey()) && mayChangeInPlace(entry.getValue()));
-            byte[] bytes = carry(name, entry.getValue(), reusable, next, nextUploads);
+            Put put = puts.get(entry.getKey());
+            ValueBytes fresh = put != null && put.value() == entry.getValue() && !mayChangeInPlace(put.value())
+                    ? put.bytes() : null;
+            byte[] bytes = carry(name, entry.getValue(), reusable, fresh, next);
             if (bytes == null) {
+                if (unserializable.isEmpty()) {
+                    unserializable = new ArrayList<>(2);
+                }
                 unserializable.add(new UnserializableValueException(entry.getKey(), entry.getValue()));
             } else {
+                if (sizes.isEmpty()) {
+                    sizes = new LinkedHashMap<>();
+                }
                 sizes.put(entry.getKey(), entry.getValue() == null ? 0L : bytes.length);
             }
         }
@@ -78,29 +91,49 @@ public final class StateBytes {
             // widget values are copies or immutable (S3.3): the same object means the same value
             boolean reusable = unkeyedBefore.containsKey(entry.getKey())
                     && unkeyedBefore.get(entry.getKey()) == entry.getValue();
-            carry(SnapshotParts.unkeyed(entry.getKey()), entry.getValue(), reusable, next, nextUploads);
+            carry(SnapshotParts.unkeyed(entry.getKey()), entry.getValue(), reusable, null, next);
         }
-        return new Update(new StateBytes(next, nextUploads), unserializable, sizes);
+        return new Update(new StateBytes(next.parts, next.uploads), unserializable, sizes);
     }
 
-    /** Puts the value's bytes under {@code name}: this state's array when reusable or equal, else new ones. */
-    private byte[] carry(String name, Object value, boolean reusable, Map<String, byte[]> next, Set<String> nextUploads) {
+    /** The next state's parts and uploads as a run's end builds them (most runs see no upload). */
+    private static final class Next {
+        final Map<String, byte[]> parts;
+        Set<String> uploads = Set.of();
+
+        Next(int size) {
+            parts = new HashMap<>(Math.max(4, size * 4 / 3 + 1));
+        }
+
+        void upload(String name) {
+            if (uploads.isEmpty()) {
+                uploads = new HashSet<>();
+            }
+            uploads.add(name);
+        }
+    }
+
+    /**
+     * Puts the value's bytes under {@code name}: this state's array when reusable or equal, else {@code fresh} (the
+     * value's bytes already written in this run) or new ones.
+     */
+    private byte[] carry(String name, Object value, boolean reusable, ValueBytes fresh, Next next) {
         byte[] previous = parts.get(name);
         if (reusable && previous != null) {
-            next.put(name, previous);
+            next.parts.put(name, previous);
             if (uploads.contains(name)) {
-                nextUploads.add(name);
+                next.upload(name);
             }
             return previous;
         }
-        ValueBytes serialized = ValueBytes.of(value);
+        ValueBytes serialized = fresh != null ? fresh : ValueBytes.of(value);
         if (serialized == null) {
             return null;
         }
         byte[] bytes = previous != null && Arrays.equals(previous, serialized.bytes()) ? previous : serialized.bytes();
-        next.put(name, bytes);
+        next.parts.put(name, bytes);
         if (serialized.holdsUpload()) {
-            nextUploads.add(name);
+            next.upload(name);
         }
         return bytes;
     }

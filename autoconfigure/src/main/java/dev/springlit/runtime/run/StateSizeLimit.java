@@ -1,16 +1,11 @@
 package dev.springlit.runtime.run;
 
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import dev.springlit.UploadedFile;
 
 /**
  * {@code streamlit.runner.max-session-state-size}: how large one session's state may grow, measured as Java
@@ -38,11 +33,10 @@ public final class StateSizeLimit {
     }
 
     /**
-     * A put: throws when {@code value} alone is larger than the limit, or cannot be serialized; then it is not
-     * stored.
+     * A put of a value that Java serialization writes in {@code size} bytes: throws when that alone is larger than the
+     * limit; then it is not stored.
      */
-    public void checkValue(String key, Object value) {
-        long size = measure(key, value);
+    public void checkValue(String key, long size) {
         if (size > maxBytes) {
             throw new SessionStateTooLargeException("The value of \"" + key + "\" takes about " + size
                     + " bytes, more than " + PROPERTY + " (" + maxBytes + " bytes) allows for the whole SessionState; "
@@ -74,48 +68,5 @@ public final class StateSizeLimit {
                 + named + ". Remove or shrink values (clear old entries, keep big data in a cache or a database).";
         log.warn("Springlit " + message);
         return new SessionStateTooLargeException(message);
-    }
-
-    /** The bytes Java serialization writes for {@code value}. */
-    static long measure(String key, Object value) {
-        if (value == null) {
-            return 0;
-        }
-        CountingStream counter = new CountingStream();
-        try (ObjectOutputStream out = new UploadsAsReferences(counter)) {
-            out.writeObject(value);
-        } catch (IOException | RuntimeException e) {
-            throw new UnserializableValueException(key, value);
-        }
-        return counter.count;
-    }
-
-    /** Counts bytes and keeps none. */
-    private static final class CountingStream extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
-    }
-
-    /** Writes an upload as a short token: its content is held (and limited) by the upload store, not the state. */
-    private static final class UploadsAsReferences extends ObjectOutputStream {
-
-        UploadsAsReferences(OutputStream out) throws IOException {
-            super(out);
-            enableReplaceObject(true);
-        }
-
-        @Override
-        protected Object replaceObject(Object object) {
-            return object instanceof UploadedFile file ? file.id() : object;
-        }
     }
 }

@@ -2,12 +2,14 @@
  * One run of a page and what it is made of: the requests a session queues ({@code RunRequest}, {@code ValuedTrigger})
  * and the pure queue that coalesces and orders them ({@code RunQueue}); what a run leaves ({@code RunResult}) and the
  * committed state it swaps in ({@code SessionData}, read through {@code StateValues}, serialized once into {@code
- * StateBytes}/{@code ValueBytes} and cut into store parts by {@code CommitParts}); the state rules (reserved keys,
- * serializability, the size limit); the run threads and their limits ({@code RunThreadPool}, {@code StalledRunsWatch} and
- * what Linux says of a thread, {@code LinuxThreads}; {@code RunExecutors}, {@code RunLimits}), the interceptors around page code and the run observer; the engine-wide
+ * StateBytes}/{@code ValueBytes}, on a stream each thread reuses ({@code ValueWriter}), and cut into store parts by
+ * {@code CommitParts}); the state rules (reserved keys, serializability, the size limit); the run threads and their
+ * limits ({@code RunThreadPool}, {@code StalledRunsWatch} and what Linux says of a thread, {@code LinuxThreads};
+ * {@code RunExecutors}, {@code RunLimits}), the interceptors around page code and the run observer; the engine-wide
  * values every run uses ({@code RunServices}), the runtime's switches ({@code RuntimeSettings}) and what calls
  * fragments' runEvery timers ({@code FragmentScheduler}). And the run itself: the {@code Runner} that works off one
- * session's queue and alone commits its state, the {@code Run} that returns a {@code RunResult}: its page code
+ * session's queue and alone commits its state (a run whose commit is still on its way to the store ends through
+ * {@code CommitThenEnd}), the {@code Run} that returns a {@code RunResult}: its page code
  * ({@code RunPageCode}: callbacks, then {@code render(st)}), the four ways it is stopped ({@code RunStops}:
  * superseded, Stop, deadline, abandoned) and what a run stopped early leaves ({@code RunEnds}); its {@code RunState} (SessionState as the run sees it), what it draws ({@code RunCanvas}, the
  * drawers' {@code draw.Canvas}), its fragments ({@code RunFragments}, the committed {@code Fragments}, their {@code
@@ -25,8 +27,10 @@
  * {@code Runner.runFirstHere} executes on the calling web thread (its page's GET) and hands to the run executor if it
  * outlives the GET's wait (the JDK's shared delay thread interrupts it then). A session's queue is worked off by one
  * drain at a time; when a run's commit is still on its way to the store the drain stops, and the commit's completion
- * (on the run executor) ends the run and goes on, so no thread waits for the store. {@code RunningRuns} is read by the
- * housekeeping thread (deadlines) and the flush thread.
+ * (on the run executor) ends the run and goes on, so no thread waits for the store ({@code CommitThenEnd}: of the
+ * two, whichever comes second goes on). {@code RunningRuns} is read by the housekeeping thread (deadlines) and the
+ * flush thread, which also writes the redraw a run held until its time ({@code RunCanvas.writeHeldIfDue}, a stream's
+ * held-back text) under the run's stops' monitor.
  * {@code FragmentTimers} are called by the {@code FragmentScheduler}'s thread and only offer requests.
  */
 package dev.springlit.runtime.run;

@@ -20,7 +20,11 @@ public final class CurrentRun {
         BOUND.set(run);
     }
 
+    /**
+     * Clears the binding. The thread's entry stays, holding nothing: removing it and adding it again allocated a new
+     * entry in the thread's map on every run.
+     */
     public static void unbind() {
-        BOUND.remove();
+        BOUND.set(null);
     }
 }

@@ -47,7 +47,8 @@ public final class Session implements SessionHandle {
     private final SessionForRuns forRuns = new SessionForRuns(this);
     private final SessionResources resources = new SessionResources();
     private final St st = StFactory.main(new SessionOwner(this));
-    private final RefusalWarnings refusals = new RefusalWarnings(log);
+    /** Made at the first refusal: most tabs never send a bad message, and every idle tab would keep it. */
+    private volatile RefusalWarnings refusals;
     /** What pages get from st.session(): this session without its internals. */
     private final TabHandle handle = new TabHandle(this);
     private final SessionArrival arrival = new SessionArrival(this);
@@ -101,7 +102,17 @@ public final class Session implements SessionHandle {
 
     /** The refusal warnings of this session's tab: at most one log line a second (see {@link RefusalWarnings}). */
     public RefusalWarnings refusals() {
-        return refusals;
+        RefusalWarnings warnings = refusals;
+        if (warnings == null) {
+            synchronized (this) {
+                warnings = refusals;
+                if (warnings == null) {
+                    warnings = new RefusalWarnings(log);
+                    refusals = warnings;
+                }
+            }
+        }
+        return warnings;
     }
 
     /** When it ends once its tab is gone, and whose address it counts for. */
@@ -212,7 +223,7 @@ public final class Session implements SessionHandle {
 
     /** Tells the tab a message of its was refused, and logs it; nothing else changes. */
     public void reject(String code, String message) {
-        refusals.warn("Springlit session " + tag + " refused a message (" + code + "): " + LogText.clean(message));
+        refusals().warn("Springlit session " + tag + " refused a message (" + code + "): " + LogText.clean(message));
         engine.observer().messageRejected(code);
         send(new ServerMessage.Error(code, message));
     }

@@ -37,8 +37,7 @@ public record WidgetSpec(WidgetKind kind, String label, String key, Object[] ide
         if (key != null) {
             return "$$k:" + key;
         }
-        String identityText = kind + "\u0000" + label + "\u0000" + Arrays.deepToString(identity) + "\u0000" + form
-                + "\u0000" + pagePath;
+        String identityText = identityText(pagePath, form);
         if (identityText.length() > MAX_REMEMBERED_IDENTITY) {
             return "$$w:" + kind + ":" + hash(identityText);
         }
@@ -51,6 +50,36 @@ public record WidgetSpec(WidgetKind kind, String label, String key, Object[] ide
             IDS.put(identityText, id);
         }
         return id;
+    }
+
+    /**
+     * What the id hashes: kind, label, the identity parameters as {@link Arrays#deepToString} writes them, form and page,
+     * apart by NUL. The text must stay exactly this (ids are kept by browsers and session stores across restarts); it
+     * is built in one buffer because it is built for every unkeyed widget on every run.
+     */
+    private String identityText(String pagePath, String form) {
+        StringBuilder text = new StringBuilder(64 + (label == null ? 4 : label.length())
+                + (pagePath == null ? 4 : pagePath.length()) + 16 * (identity == null ? 1 : identity.length));
+        text.append(kind).append('\u0000').append(label).append('\u0000');
+        if (identity == null || holdsArray(identity)) {
+            text.append(Arrays.deepToString(identity));
+        } else {
+            text.append('[');
+            for (int i = 0; i < identity.length; i++) {
+                text.append(i == 0 ? "" : ", ").append(identity[i]);
+            }
+            text.append(']');
+        }
+        return text.append('\u0000').append(form).append('\u0000').append(pagePath).toString();
+    }
+
+    private static boolean holdsArray(Object[] parts) {
+        for (Object part : parts) {
+            if (part != null && part.getClass().isArray()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.springlit.web.protocol;
 
-import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Arrays;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.springlit.element.ElementPath;
@@ -28,8 +30,8 @@ public final class ProtocolCodec {
     }
 
     public String encode(ServerMessage message) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator json = mapper.createGenerator(out)) {
+        TextOut out = TextOut.take();
+        try (JsonGenerator json = mapper.tokenStreamFactory().createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             if (message instanceof ServerMessage.Delta delta) {
                 json.writeStringProperty("type", "delta");
@@ -91,7 +93,7 @@ public final class ProtocolCodec {
             }
             json.writeEndObject();
         }
-        return wellFormed(out.toString());
+        return wellFormed(out.text());
     }
 
     /**
@@ -125,6 +127,76 @@ public final class ProtocolCodec {
             }
         }
         return fixed.toString();
+    }
+
+    /**
+     * Where the generator writes a message: a char buffer the thread keeps between messages (up to {@link #KEPT}
+     * chars), so a message costs its string and nothing else; the generator flushes to it in pieces (before every
+     * escaped character), which a StringWriter gathered in a growing StringBuffer and then copied. One message is
+     * written by one thread; a buffer in use is taken off the thread, so a nested encode would get its own.
+     */
+    private static final class TextOut extends Writer {
+
+        static final int KEPT = 2048;
+        private static final ThreadLocal<char[]> BUFFERS = new ThreadLocal<>();
+
+        private char[] chars;
+        private int count;
+
+        static TextOut take() {
+            TextOut out = new TextOut();
+            out.chars = BUFFERS.get();
+            if (out.chars == null) {
+                out.chars = new char[256];
+            } else {
+                BUFFERS.set(null);
+            }
+            return out;
+        }
+
+        /** The message, and the buffer back to the thread unless it grew past {@link #KEPT}. */
+        String text() {
+            String text = new String(chars, 0, count);
+            if (chars.length <= KEPT) {
+                BUFFERS.set(chars);
+            }
+            chars = null;
+            return text;
+        }
+
+        private void ensure(int more) {
+            if (count + more > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, count + more));
+            }
+        }
+
+        @Override
+        public void write(char[] source, int offset, int length) {
+            ensure(length);
+            System.arraycopy(source, offset, chars, count, length);
+            count += length;
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            ensure(length);
+            string.getChars(offset, offset + length, chars, count);
+            count += length;
+        }
+
+        @Override
+        public void write(int c) {
+            ensure(1);
+            chars[count++] = (char) c;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private void writeOp(JsonGenerator json, Op op) {

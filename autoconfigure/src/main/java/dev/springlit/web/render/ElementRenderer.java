@@ -73,6 +73,10 @@ public final class ElementRenderer {
     }
 
     public String render(Element element) {
+        if (element instanceof Markdown md && MarkdownDiv.covers(md) && MarkdownRenderer.isPlainText(md.body())) {
+            // the Count = N of a counter: new text on every run, so a cache entry would only push others out
+            return MarkdownDiv.of(md, markdown.render(md.body(), md.allowHtml()));
+        }
         if (!cacheable(element)) {
             return renderNow(element);
         }
@@ -95,13 +99,13 @@ public final class ElementRenderer {
     }
 
     private String renderNow(Element element) {
+        if (element instanceof Markdown md && MarkdownDiv.covers(md)) {
+            return MarkdownDiv.of(md, markdown.render(md.body(), md.allowHtml()));
+        }
         Context context = new Context();
         context.setVariable("el", element);
         if (element instanceof Code code) {
             context.setVariable("language", CodeLanguage.of(code.language()));
-        }
-        if (element instanceof Markdown md && MarkdownDiv.covers(md)) {
-            return MarkdownDiv.of(md, markdown.render(md.body(), md.allowHtml()));
         }
         if (element instanceof Markdown md) {
             context.setVariable("html", markdown.render(md.body(), md.allowHtml()));

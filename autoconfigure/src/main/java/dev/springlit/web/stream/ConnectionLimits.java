@@ -15,8 +15,11 @@ import java.time.Duration;
  * @param maxConnectionsPerAddress  the most open connections per client address; 0 or less: no limit
  * @param silentConnectionTimeout   how long a tab's connection may stay silent, pongs included, before it is
  *                                  closed; pings are sent after a third of it
+ * @param receiveBufferChars        the characters of an incoming message the container decodes before it hands
+ *                                  the stream a part (each connection keeps a buffer of that size); 0 or less: the
+ *                                  container's size
  */
 public record ConnectionLimits(Duration helloTimeout, long maxHelloMessageSize, Duration messageCompletionTimeout,
                                long maxUnfinishedMessagesSize, int maxConnectionsPerAddress,
-                               Duration silentConnectionTimeout) {
+                               Duration silentConnectionTimeout, int receiveBufferChars) {
 }

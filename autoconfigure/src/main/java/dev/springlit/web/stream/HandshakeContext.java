@@ -1,6 +1,7 @@
 package dev.springlit.web.stream;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +26,11 @@ final class HandshakeContext {
     }
 
     static TabContext of(WebSocketSession socket, String address, String sessionCookie) {
-        HttpHeaders handshake = socket.getHandshakeHeaders();
-        HandshakeHeaders headers = new HandshakeHeaders(handshake);
+        HandshakeHeaders headers = socket.getAttributes().remove(HandshakeHeadersUpgrade.HEADERS)
+                instanceof HandshakeHeaders kept ? kept : HandshakeHeaders.of(socket.getHandshakeHeaders());
         return new TabContext(headers, cookies(headers.getOrDefault("cookie", List.of())), sessionCookie,
-                origin(socket.getUri()), "/", address, languages(handshake), java.time.ZoneId.systemDefault(),
-                "light");
+                origin(socket.getUri()), "/", address, languages(headers.getOrDefault("accept-language", List.of())),
+                ZoneId.systemDefault(), "light");
     }
 
     /** The cookies of {@code Cookie} headers ({@code a=1; b=2}); a cookie without a name is skipped. */
@@ -68,7 +69,9 @@ final class HandshakeContext {
         return scheme + "://" + handshake.getHost() + (defaultPort ? "" : ":" + port) + contextPath;
     }
 
-    private static List<Locale> languages(HttpHeaders headers) {
+    private static List<Locale> languages(List<String> acceptLanguage) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
         try {
             List<Locale> locales = new ArrayList<>();
             for (Locale.LanguageRange range : headers.getAcceptLanguage()) {

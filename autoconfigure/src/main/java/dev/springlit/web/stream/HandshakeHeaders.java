@@ -1,8 +1,8 @@
 package dev.springlit.web.stream;
 
-import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,62 +13,72 @@ import org.springframework.http.HttpHeaders;
 import dev.springlit.runtime.identity.TabContext;
 
 /**
- * A tab's handshake headers as its {@link TabContext} keeps them: a view of the headers Spring's WebSocket session
- * holds for the connection's life (read-only, looked up in any case), named in lower case when listed. Every idle
- * tab kept a copy of them before; the view costs one small object.
+ * A tab's handshake headers as its {@link TabContext} keeps them for the session's whole life, parked too: one
+ * array of names and values (the strings the container parsed, not copies), read-only, looked up in any case and
+ * listed by lower-case name. A map of lists per header cost a parked session about a kilobyte; this costs one array.
  */
 final class HandshakeHeaders extends TabContext.SharedHeaders {
 
-    private final HttpHeaders handshake;
+    /** Name, value, name, value, ...: a header with several values appears once per value, in order. */
+    private final String[] namesAndValues;
 
-    HandshakeHeaders(HttpHeaders handshake) {
-        this.handshake = handshake;
+    private HandshakeHeaders(String[] namesAndValues) {
+        this.namesAndValues = namesAndValues;
     }
 
+    /** The headers of a handshake request. */
+    static HandshakeHeaders of(HttpHeaders headers) {
+        List<String> pairs = new ArrayList<>();
+        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+            for (String value : header.getValue()) {
+                pairs.add(header.getKey());
+                pairs.add(value);
+            }
+        }
+        return new HandshakeHeaders(pairs.toArray(String[]::new));
+    }
+
+    /** The values of header {@code name} (any case), or null when it was not sent. */
     @Override
     public List<String> get(Object name) {
         if (!(name instanceof String header)) {
             return null;
         }
-        List<String> values = handshake.get(header);
-        return values == null ? null : Collections.unmodifiableList(values);
+        List<String> values = null;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i].equalsIgnoreCase(header)) {
+                if (values == null) {
+                    values = new ArrayList<>(1);
+                }
+                values.add(namesAndValues[i + 1]);
+            }
+        }
+        return values == null ? null : List.copyOf(values);
     }
 
     @Override
     public boolean containsKey(Object name) {
-        return name instanceof String header && handshake.containsHeader(header);
+        return get(name) != null;
     }
 
     @Override
     public int size() {
-        return handshake.size();
+        return grouped().size();
     }
 
     @Override
     public Set<Map.Entry<String, List<String>>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Map.Entry<String, List<String>>> iterator() {
-                Iterator<Map.Entry<String, List<String>>> headers = handshake.headerSet().iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return headers.hasNext();
-                    }
+        return grouped().entrySet();
+    }
 
-                    @Override
-                    public Map.Entry<String, List<String>> next() {
-                        Map.Entry<String, List<String>> header = headers.next();
-                        return Map.entry(header.getKey().toLowerCase(Locale.ROOT),
-                                Collections.unmodifiableList(header.getValue()));
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return handshake.size();
-            }
-        };
+    /** The headers by lower-case name in the order sent, each with every value: built when listed (rarely). */
+    private Map<String, List<String>> grouped() {
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            grouped.computeIfAbsent(namesAndValues[i].toLowerCase(Locale.ROOT), n -> new ArrayList<>(1))
+                    .add(namesAndValues[i + 1]);
+        }
+        grouped.replaceAll((name, values) -> List.copyOf(values));
+        return Collections.unmodifiableMap(grouped);
     }
 }

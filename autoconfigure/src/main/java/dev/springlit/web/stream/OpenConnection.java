@@ -3,11 +3,14 @@ package dev.springlit.web.stream;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.web.socket.WebSocketSession;
 
+import dev.springlit.runtime.identity.TabContext;
 import dev.springlit.runtime.session.RefusalWarnings;
+import dev.springlit.runtime.session.Session;
 
 /**
- * What the stream endpoint knows about one open WebSocket: where it comes from, whether it has said
- * {@code hello}, when it was last heard from, and the unfinished message it is sending, if any. Tomcat hands a
+ * What the stream endpoint knows about one open WebSocket, kept as the socket's only attribute (each attribute is
+ * a map entry every idle tab pays for): where it comes from, its rate limit and context, the session its
+ * {@code hello} attached it to, when it was last heard from, and the unfinished message it is sending, if any. Tomcat hands a
  * connection's frames to the handler one at a time; the {@link ConnectionWatchdog} reads the times from its own
  * thread, and the unfinished message is guarded by this object, because the watchdog may drop it on a close.
  */
@@ -15,11 +18,17 @@ final class OpenConnection {
 
     final WebSocketSession socket;
     final WebSocketConnection connection;
+    /** {@code streamlit.server.max-messages-per-second} for this connection. */
+    final InboundRateLimit rate;
     /** The client address: the handshake request's remote address (after any forwarded-header handling). */
     final String address;
     final long openedAt;
-    /** Refusals before the connection has a session; afterwards the session's own warnings are used. */
-    final RefusalWarnings refusals = new RefusalWarnings(LogFactory.getLog(StreamHandler.class));
+    /** The tab's context: the handshake's, plus what its browser reported (set on the connection's thread). */
+    volatile TabContext context;
+    /** The session its hello attached it to, or null (set and read on the connection's thread). */
+    volatile Session session;
+    /** Refusals before the connection has a session (afterwards the session's own): made at the first one. */
+    private RefusalWarnings refusals;
     volatile boolean attached;
     volatile long lastHeard;
     volatile long lastPing;
@@ -34,13 +43,23 @@ final class OpenConnection {
     private boolean closed;
     private String complete;
 
-    OpenConnection(WebSocketSession socket, WebSocketConnection connection, String address, long now) {
+    OpenConnection(WebSocketSession socket, WebSocketConnection connection, InboundRateLimit rate, String address,
+                   long now) {
         this.socket = socket;
         this.connection = connection;
+        this.rate = rate;
         this.address = address;
         this.openedAt = now;
         this.lastHeard = now;
         this.lastPing = now;
+    }
+
+    /** The warnings about this connection's refused messages before it has a session. */
+    synchronized RefusalWarnings refusals() {
+        if (refusals == null) {
+            refusals = new RefusalWarnings(LogFactory.getLog(StreamHandler.class));
+        }
+        return refusals;
     }
 
     /** What {@link #add} did with a fragment. */

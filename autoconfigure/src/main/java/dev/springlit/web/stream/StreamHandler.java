@@ -2,6 +2,7 @@
 package dev.springlit.web.stream;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
@@ -42,12 +43,8 @@ import dev.springlit.web.protocol.ProtocolCodec;
 public final class StreamHandler extends AbstractWebSocketHandler implements AutoCloseable {
 
     private static final Log log = LogFactory.getLog(StreamHandler.class);
-    private static final String SESSION = "springlit.session";
-    private static final String CONNECTION = "springlit.connection";
+    /** The connection's one attribute: its {@link OpenConnection}, which holds everything else (one map entry). */
     private static final String OPEN = "springlit.open";
-    private static final String RATE = "springlit.rate";
-    /** The tab's context before it has a session: the handshake's, plus what the browser reported. */
-    private static final String TAB_CONTEXT = "springlit.tabContext";
 
     private final SpringlitEngine engine;
     private final JsonMapper mapper;
@@ -108,9 +105,10 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     public void afterConnectionEstablished(WebSocketSession socket) {
         WebSocketConnection connection = new WebSocketConnection(socket, codec, sendTimeLimitMs, backlogLimitBytes,
                 engine.observer());
-        socket.getAttributes().put(CONNECTION, connection);
-        socket.getAttributes().put(RATE, new InboundRateLimit(maxMessagesPerSecond, System.nanoTime()));
-        OpenConnection open = new OpenConnection(socket, connection, clientAddress(socket), System.nanoTime());
+        connection.receiveInPartsOf(limits.receiveBufferChars());
+        long now = System.nanoTime();
+        OpenConnection open = new OpenConnection(socket, connection, new InboundRateLimit(maxMessagesPerSecond, now),
+                clientAddress(socket), now);
         if (!watchdog.admit(open)) {
             connectionRefusals.warn("Springlit refused a WebSocket from " + LogText.clean(open.address) + ": it has "
                     + limits.maxConnectionsPerAddress() + " open (streamlit.server.max-connections-per-address)");
@@ -118,8 +116,18 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             connection.close(CloseStatus.SERVICE_OVERLOAD.withReason("Too many connections from your address"));
             return;
         }
+        open.context = HandshakeContext.of(socket, open.address, sessionCookieName);
         socket.getAttributes().put(OPEN, open);
-        socket.getAttributes().put(TAB_CONTEXT, HandshakeContext.of(socket, open.address, sessionCookieName));
+    }
+
+    private static OpenConnection open(WebSocketSession socket) {
+        return (OpenConnection) socket.getAttributes().get(OPEN);
+    }
+
+    /** The session the connection's hello attached it to, or null. */
+    private static Session session(WebSocketSession socket) {
+        OpenConnection open = open(socket);
+        return open == null ? null : open.session;
     }
 
     /** The address the handshake came from (Spring's forwarded-header handling, when configured, applies). */
@@ -133,7 +141,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
 
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
-        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
+        OpenConnection open = open(socket);
         if (open == null) {
             return; // refused at the door, closing
         }
@@ -161,7 +169,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
      * is holding too many unfinished messages, and this one would be the next to wait.
      */
     private String assemble(WebSocketSession socket, OpenConnection open, TextMessage message) {
-        boolean attached = socket.getAttributes().containsKey(SESSION);
+        boolean attached = open.session != null;
         long limit = attached ? maxMessageSize : Math.min(maxMessageSize, limits.maxHelloMessageSize());
         OpenConnection.Added added = open.add(message.getPayload(), message.getPayloadLength(), message.isLast(),
                 limit, unfinished, System.nanoTime());
@@ -199,17 +207,17 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
 
     /** The refusal warnings of this connection: its session's once it has one, else its own. */
     private RefusalWarnings warnings(WebSocketSession socket) {
-        Session session = (Session) socket.getAttributes().get(SESSION);
+        Session session = session(socket);
         if (session != null) {
             return session.refusals();
         }
-        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
-        return open != null ? open.refusals : connectionRefusals;
+        OpenConnection open = open(socket);
+        return open != null ? open.refusals() : connectionRefusals;
     }
 
     @Override
     protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
-        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
+        OpenConnection open = open(socket);
         if (open == null) {
             return;
         }
@@ -225,8 +233,9 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
      * and its session is parked as after any disconnect, so a reconnect finds it.
      */
     private boolean admit(WebSocketSession socket) {
-        InboundRateLimit limit = (InboundRateLimit) socket.getAttributes().get(RATE);
-        InboundRateLimit.Verdict verdict = limit == null ? InboundRateLimit.Verdict.ACCEPT : limit.take(System.nanoTime());
+        OpenConnection open = open(socket);
+        InboundRateLimit.Verdict verdict = open == null ? InboundRateLimit.Verdict.ACCEPT
+                : open.rate.take(System.nanoTime());
         switch (verdict) {
             case ACCEPT -> {
                 return true;
@@ -238,10 +247,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
                 log.warn("Springlit disconnects WebSocket " + socket.getId() + ": it kept sending more than "
                         + maxMessagesPerSecond + " messages a second");
                 engine.observer().messageRejected("rate_limited");
-                WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
-                if (connection != null) {
-                    connection.close("Too many messages (streamlit.server.max-messages-per-second)");
-                }
+                open.connection.close("Too many messages (streamlit.server.max-messages-per-second)");
             }
         }
         return false;
@@ -256,7 +262,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
             browserReport(socket, report);
             return;
         }
-        Session session = (Session) socket.getAttributes().get(SESSION);
+        Session session = session(socket);
         if (session == null || !session.isAlive()) {
             throw new BadMessageException("protocol", "Say hello first: no session is attached to this connection.");
         }
@@ -275,24 +281,24 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     }
 
     private void hello(WebSocketSession socket, ClientMessage.Hello hello) {
-        if (socket.getAttributes().containsKey(SESSION)) {
+        OpenConnection open = open(socket);
+        if (open.session != null) {
             throw new BadMessageException("protocol", "This connection already said hello.");
         }
-        WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
+        WebSocketConnection connection = open.connection;
         Optional<PageDescriptor> requested = engine.pages().find(hello.page());
         PageDescriptor page = requested.or(() -> engine.pages().home())
                 .orElseThrow(() -> new BadMessageException("unknown_page", "This app has no pages."));
         if (!engine.access().canOpen(page, socket.getPrincipal())) {
             throw new BadMessageException("forbidden", "You may not open " + page.path() + ".");
         }
-        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
-        String address = open == null ? null : open.address;
+        String address = open.address;
         TabHello tab = new TabHello(hello.session(), page, hello.query(), hello.reclaim(), hello.widgets(),
                 socket.getPrincipal(), address, hello.shown(), hello.adopt());
         SessionOpening.Outcome outcome = engine.opening().open(tab, connection, session -> {
-            identify(socket, session);
-            socket.getAttributes().put(SESSION, session);
-            markAttached(socket);
+            identify(socket, open, session);
+            open.session = session;
+            open.attached = true;
         });
         if (outcome instanceof SessionOpening.StoreUnavailable unavailable) {
             connection.send(new ServerMessage.Error("store_unavailable", unavailable.message()));
@@ -315,12 +321,12 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     }
 
     /** Hands the connection's context and logout token to the session it attaches to, before any run. */
-    private static void identify(WebSocketSession socket, Session session) {
-        TabContext context = (TabContext) socket.getAttributes().get(TAB_CONTEXT);
+    private static void identify(WebSocketSession socket, OpenConnection open, Session session) {
+        TabContext context = open.context;
         if (context != null) {
             session.identity().setContext(context);
         }
-        session.identity().setLogoutToken((TabIdentity.FormToken) socket.getAttributes().get(HandshakeCapture.LOGOUT_TOKEN));
+        session.identity().setLogoutToken((TabIdentity.FormToken) socket.getAttributes().remove(HandshakeCapture.LOGOUT_TOKEN));
     }
 
     /**
@@ -328,39 +334,32 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
      * reruns when they changed so its page shows them (as Streamlit reruns on a theme change).
      */
     private void browserReport(WebSocketSession socket, ClientMessage.BrowserContext report) {
-        Session session = (Session) socket.getAttributes().get(SESSION);
+        OpenConnection open = open(socket);
+        Session session = open.session;
         if (session == null) {
-            TabContext context = (TabContext) socket.getAttributes().get(TAB_CONTEXT);
-            if (context != null) {
-                socket.getAttributes().put(TAB_CONTEXT, BrowserReport.apply(context, report, warnings(socket)));
+            if (open.context != null) {
+                open.context = BrowserReport.apply(open.context, report, warnings(socket));
             }
             return;
         }
         TabContext before = session.identity().context();
         TabContext after = BrowserReport.apply(before, report, session.refusals());
-        socket.getAttributes().put(TAB_CONTEXT, after);
+        open.context = after;
         if (!after.equals(before)) {
             session.identity().setContext(after);
-            session.interact(java.util.Map.of(), null);
-        }
-    }
-
-    private static void markAttached(WebSocketSession socket) {
-        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
-        if (open != null) {
-            open.attached = true;
+            session.interact(Map.of(), null);
         }
     }
 
     private void reply(WebSocketSession socket, String code, String message) {
-        Session session = (Session) socket.getAttributes().get(SESSION);
+        Session session = session(socket);
         warnings(socket).warn("Springlit refused a message from WebSocket " + socket.getId()
                 + (session != null ? " (session " + session.tag() + ")" : "") + " (" + code + "): "
                 + LogText.clean(message));
         engine.observer().messageRejected(code);
-        WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
-        if (connection != null) {
-            connection.send(new ServerMessage.Error(code, message));
+        OpenConnection open = open(socket);
+        if (open != null) {
+            open.connection.send(new ServerMessage.Error(code, message));
         }
     }
 
@@ -372,7 +371,7 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     /** A pong answers our ping: the tab is there. */
     @Override
     protected void handlePongMessage(WebSocketSession socket, PongMessage message) {
-        OpenConnection open = (OpenConnection) socket.getAttributes().get(OPEN);
+        OpenConnection open = open(socket);
         if (open != null) {
             open.lastHeard = System.nanoTime();
         }
@@ -381,15 +380,16 @@ public final class StreamHandler extends AbstractWebSocketHandler implements Aut
     @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
         OpenConnection open = (OpenConnection) socket.getAttributes().remove(OPEN);
-        if (open != null) {
-            watchdog.forget(open); // gives back what its unfinished message held
+        if (open == null) {
+            return; // refused at the door
         }
-        Session session = (Session) socket.getAttributes().remove(SESSION);
-        WebSocketConnection connection = (WebSocketConnection) socket.getAttributes().get(CONNECTION);
+        watchdog.forget(open); // gives back what its unfinished message held
+        Session session = open.session;
+        open.session = null;
         if (session != null && session.identity().hasLoggedOut()) {
             engine.sessions().remove(session); // st.logout(): the tab has gone to log out, its state goes with it
-        } else if (session != null && connection != null) {
-            session.detach(connection);
+        } else if (session != null) {
+            session.detach(open.connection);
         }
     }
 

@@ -108,6 +108,17 @@ final class WebSocketConnection implements ClientConnection {
         }
     }
 
+    /**
+     * Has the container decode this connection's incoming text messages {@code chars} characters at a time (the
+     * stream joins the parts): Tomcat keeps a text buffer of that size per connection, allocated again at the next
+     * message, whatever size the container's buffers have. No-op for 0 or less, or where the socket is not standard.
+     */
+    void receiveInPartsOf(int chars) {
+        if (standard != null && chars > 0) {
+            standard.setMaxTextMessageBufferSize(chars);
+        }
+    }
+
     @Override
     public void send(ServerMessage message) {
         send(message, false);

@@ -3,7 +3,8 @@
  * messages (through {@code web.protocol}) and calls the runtime; {@code WebSocketConnection} is the runtime's
  * {@code ClientConnection} for a tab; the bounds on unfinished messages, connections per address and silent
  * connections ({@code UnfinishedMessages}, {@code ConnectionLimits}, {@code ConnectionWatchdog}); what a tab's
- * handshake says about it ({@code HandshakeContext}, {@code HandshakeCapture}) feeds {@code st.context()}. Below it:
+ * handshake says about it ({@code HandshakeContext}, {@code HandshakeCapture}; its headers kept once, compactly, by
+ * {@code HandshakeHeadersUpgrade} and {@code HandshakeHeaders}) feeds {@code st.context()}. Below it:
  * {@code web.protocol} (messages), {@code web.render} (HTML) and {@code web.http} (routes, endpoints, guards). Public
  * types exist for the auto-configuration to wire them, not for applications (the ArchUnit test pins who may use
  * them).

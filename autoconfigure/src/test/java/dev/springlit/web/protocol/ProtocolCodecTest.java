@@ -5,10 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.CharBuffer;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.springlit.runtime.output.ServerMessage;
+
 class ProtocolCodecTest {
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final ProtocolCodec codec = new ProtocolCodec(mapper, null); // these messages render nothing
+
+    /**
+     * The generator hands a message over in pieces (before each escaped character); a thread keeps its buffer between
+     * messages and drops one that grew large: every message is whole, whatever came before it on the thread.
+     */
+    @Test
+    void messagesOfAnyLengthAndEscapingAreWrittenWholeOneAfterAnother() {
+        String quoted = "say \"hi\" \\ <b>é</b>\n\ttab \u0001 and 😀";
+        for (String text : List.of(quoted, quoted.repeat(400), "short", "é".repeat(5000), quoted)) {
+            String json = codec.encode(new ServerMessage.Error("bad_value", text));
+
+            JsonNode read = mapper.readTree(json);
+            assertThat(read.get("type").asString()).isEqualTo("error");
+            assertThat(read.get("code").asString()).isEqualTo("bad_value");
+            assertThat(read.get("message").asString()).isEqualTo(text);
+            assertThat(read.size()).isEqualTo(3);
+        }
+    }
 
     @Test
     void wellFormedTextIsReturnedAsIs() {

@@ -12,7 +12,7 @@ class OpenConnectionTest {
     private final UnfinishedMessages budget = new UnfinishedMessages(1_000);
 
     private OpenConnection connection(boolean attached) {
-        OpenConnection connection = new OpenConnection(null, null, "192.0.2.1", 0);
+        OpenConnection connection = new OpenConnection(null, null, null, "192.0.2.1", 0);
         connection.attached = attached;
         return connection;
     }

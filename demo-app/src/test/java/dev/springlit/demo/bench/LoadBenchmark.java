@@ -68,6 +68,8 @@ public final class LoadBenchmark {
     private final int concurrentClicks = Integer.getInteger("bench.concurrentClicks", 100);
     private final int[] idleSessions = ints(System.getProperty("bench.idleSessions", "1000,10000"));
     private final int ttfrSamples = Integer.getInteger("bench.ttfrSamples", 200);
+    /** New tabs opened (and closed) in the warm-up before the first render is timed. */
+    private final int ttfrWarmup = Integer.getInteger("bench.ttfrWarmup", 1000);
     private final Path out = Path.of(System.getProperty("bench.out", "demo-app/target/bench")).toAbsolutePath();
     private final int dashboardTabs = Integer.getInteger("bench.dashboardTabs", 100);
     private final int dashboardInteractions = Integer.getInteger("bench.dashboardInteractions", 20);
@@ -80,6 +82,8 @@ public final class LoadBenchmark {
     private final String firstRenderJfr = System.getProperty("bench.firstRenderJfr", "").strip();
     /** JFR settings for it: "profile", "default", a .jfc file, or empty for {@link OneTabRecording}'s. */
     private final String oneTabJfrSettings = System.getProperty("bench.oneTabJfrSettings", "").strip();
+    /** A directory for heap dumps around each idle step, read by {@link HeapOwners}, or empty for none. */
+    private final String idleHeapDumps = System.getProperty("bench.idleHeapDumps", "").strip();
 
     // ---- results (null until measured) ---------------------------------------------------------------------
     private final List<String> failures = new ArrayList<>();
@@ -87,13 +91,16 @@ public final class LoadBenchmark {
     /** The first-render phase's tabs (and the warm-up's), kept connected by {@link #keepRawTabsAlive}. */
     private final List<RawTab> rawTabs = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> rawTabProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** How many of them adopted a server-rendered first run. */
+    /** How many of them adopted a server-rendered first run, of how many opened (the keeper drops closed ones). */
     private int adoptedTabs;
+    private int openedRawTabs;
     private String serverVm;
     private Summary sequential;
     private double[] sequentialCpu;
     /** Server voluntary context switches (waits ended by a wake-up) per click of the one-tab phase (-1: not on Linux). */
     private double sequentialSwitches;
+    /** Heap bytes the server allocated per click of the one-tab phase, and its collections then (null: not read). */
+    private Allocated sequentialAllocated;
     private Summary ttfr;
     /** p50s of the first render's GET, handshake and hello → first run ended. */
     private Summary[] ttfrSteps;
@@ -117,6 +124,8 @@ public final class LoadBenchmark {
     private final LoadSampler load = new LoadSampler();
     private HttpClient client;
     private ServerProcess server;
+    /** The server's allocation counters, or null when the driver could not attach to its JVM. */
+    private ServerAllocation allocation;
 
     public static void main(String[] args) {
         Thread watchdog = new Thread(() -> {
@@ -158,6 +167,7 @@ public final class LoadBenchmark {
             log("server: " + String.join(" ", server.command()) + "  (pid " + server.pid() + ", log " + server.log() + ")");
             startup = server.awaitReady(client, Duration.ofSeconds(90));
             freshRss = server.rss();
+            allocation = attachAllocation();
             serverVm = server.vmVersion();
             log(String.format(Locale.ROOT, "server ready in %d ms, RSS %.0f MB: %s", startup.toMillis(),
                     freshRss / 1048576.0, serverVm));
@@ -183,6 +193,9 @@ public final class LoadBenchmark {
                 dashboardTabsOpen.forEach(DashboardTab::abort);
                 for (RawTab tab : rawTabs) {
                     closeQuietly(tab);
+                }
+                if (allocation != null) {
+                    allocation.close();
                 }
                 server.close();
             }
@@ -229,6 +242,11 @@ public final class LoadBenchmark {
         for (int i = 0; i < 30; i++) {
             firstRender();
         }
+        // the new-tab path (GET, handshake, hello) compiled before it is measured: with 30 tabs the JIT compiled
+        // it during the measurement, and its compiler threads were most of the server's CPU per new tab
+        for (int i = 30; i < ttfrWarmup; i++) {
+            closeQuietly(RawTab.open(server.port(), PAGE, "Count = 0", new long[3]));
+        }
         log(String.format(Locale.ROOT, "warm-up done in %.1f s", (System.nanoTime() - t0) / 1e9));
     }
 
@@ -240,9 +258,11 @@ public final class LoadBenchmark {
             server.jcmd("JFR.start", "name=onetab", "settings=" + settings, "filename=" + Path.of(oneTabJfr).toAbsolutePath());
         }
         long switches0 = server.contextSwitches();
+        ServerAllocation.Reading allocated0 = allocationReading();
         long[] cpu0 = {server.cpuNanos(), driverCpuNanos()};
         one.clickLoop(sequentialClicks).get(120, TimeUnit.SECONDS);
         long[] cpu1 = {server.cpuNanos(), driverCpuNanos()};
+        sequentialAllocated = Allocated.between(allocated0, allocationReading(), sequentialClicks);
         long switches1 = server.contextSwitches();
         sequentialSwitches = switches0 < 0 || switches1 < 0 ? -1 : (switches1 - switches0) / (double) sequentialClicks;
         if (!oneTabJfr.isEmpty()) {
@@ -253,8 +273,8 @@ public final class LoadBenchmark {
         sequential = Summary.of(one.latencies());
         sequentialCpu = new double[] {(cpu1[0] - cpu0[0]) / 1e3 / sequentialClicks, (cpu1[1] - cpu0[1]) / 1e3 / sequentialClicks};
         log(String.format(Locale.ROOT, "1 session x %d sequential clicks: %s; CPU per click: server %.0f us, driver %.0f us; "
-                + "server thread wake-ups per click %.2f", sequentialClicks, sequential, sequentialCpu[0],
-                sequentialCpu[1], sequentialSwitches));
+                + "server thread wake-ups per click %.2f; server heap allocated per click %s", sequentialClicks,
+                sequential, sequentialCpu[0], sequentialCpu[1], sequentialSwitches, Allocated.text(sequentialAllocated)));
     }
 
     private void measureTimeToFirstRender() throws Exception {
@@ -266,6 +286,7 @@ public final class LoadBenchmark {
             server.jcmd("JFR.start", "name=firstrender", "settings=" + settings,
                     "filename=" + Path.of(firstRenderJfr).toAbsolutePath());
         }
+        Map<String, Long> threads0 = server.cpuTicksByThreadKind();
         long[] cpu0 = {server.cpuNanos(), driverCpuNanos()};
         for (int i = 0; i < ttfrSamples; i++) {
             long[] step = new long[3];
@@ -275,6 +296,7 @@ public final class LoadBenchmark {
             }
         }
         long[] cpu1 = {server.cpuNanos(), driverCpuNanos()};
+        Map<String, Long> threads1 = server.cpuTicksByThreadKind();
         if (!firstRenderJfr.isEmpty()) {
             server.jcmd("JFR.stop", "name=firstrender");
             log("first-render phase recorded to " + Path.of(firstRenderJfr).toAbsolutePath());
@@ -283,6 +305,14 @@ public final class LoadBenchmark {
         ttfrSteps = new Summary[] {Summary.of(steps[0]), Summary.of(steps[1]), Summary.of(steps[2])};
         ttfrCpu = new double[] {(cpu1[0] - cpu0[0]) / 1e3 / ttfrSamples, (cpu1[1] - cpu0[1]) / 1e3 / ttfrSamples};
         log("time to first render x " + ttfrSamples + ": " + ttfr + "; " + ttfrBreakdown());
+        StringBuilder byThread = new StringBuilder();
+        threads1.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                .forEach(e -> byThread.append(byThread.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT,
+                        "%s %.0f", e.getKey(), e.getValue() * 10_000.0 / ttfrSamples)));
+        log("server CPU per new tab by thread kind (µs, /proc ticks of 10 ms): " + byThread);
     }
 
     /** The first render's steps (p50 each) and the CPU a new tab costs, as the table prints them. */
@@ -290,7 +320,7 @@ public final class LoadBenchmark {
         return String.format(Locale.ROOT, "p50 of GET %s, handshake %s, hello→first run ended %s; CPU per new tab: "
                 + "server %.0f µs, driver %.0f µs; raw-socket driver, %d of %d tabs adopted a server-rendered run",
                 ms(ttfrSteps[0].p50), ms(ttfrSteps[1].p50), ms(ttfrSteps[2].p50), ttfrCpu[0], ttfrCpu[1],
-                adoptedTabs, rawTabs.size());
+                adoptedTabs, openedRawTabs);
     }
 
     /** GET the page, open its WebSocket, hello, first run ended: one new tab's time to a rendered page. */
@@ -308,6 +338,7 @@ public final class LoadBenchmark {
         RawTab tab = RawTab.open(server.port(), PAGE, "Count = 0", steps);
         long elapsed = System.nanoTime() - t0;
         rawTabs.add(tab);
+        openedRawTabs++;
         adoptedTabs += tab.adopted() ? 1 : 0;
         return elapsed;
     }
@@ -345,19 +376,23 @@ public final class LoadBenchmark {
     private void measureConcurrent(int n, int k) throws Exception {
         List<BenchSession> sessions = openMany(n, 200);
         Duration limit = Duration.ofSeconds(Math.max(60, Math.min(240, (long) n * k / 250)));
+        ServerAllocation.Reading allocated0 = allocationReading();
         long[] cpu0 = {server.cpuNanos(), driverCpuNanos()};
         int partial0 = sessions.stream().mapToInt(BenchSession::partialDeltas).sum();
         long elapsed = runConcurrently(sessions, k, limit);
         int partial = sessions.stream().mapToInt(BenchSession::partialDeltas).sum() - partial0;
         long[] cpu1 = {server.cpuNanos(), driverCpuNanos()};
+        ServerAllocation.Reading allocated1 = allocationReading();
         check(sessions, k, n + " sessions");
         long[] all = sessions.stream().map(BenchSession::latencies).flatMapToLong(Arrays::stream).toArray();
         ConcurrentResult result = new ConcurrentResult(n, k, all.length / (elapsed / 1e9), Summary.of(all),
-                (cpu1[0] - cpu0[0]) / 1e3 / all.length, (cpu1[1] - cpu0[1]) / 1e3 / all.length);
+                (cpu1[0] - cpu0[0]) / 1e3 / all.length, (cpu1[1] - cpu0[1]) / 1e3 / all.length,
+                Allocated.between(allocated0, allocated1, all.length));
         concurrent.add(result);
         log(String.format(Locale.ROOT, "%d sessions x %d clicks: %.0f reruns/s, %s; CPU per rerun: server %.0f us, "
-                + "driver %.0f us; %d deltas of runs still going (status null)", n, k, result.rerunsPerSecond,
-                result.latency, result.serverCpuMicros, result.driverCpuMicros, partial));
+                + "driver %.0f us; server heap allocated per rerun %s; %d deltas of runs still going (status null)", n,
+                k, result.rerunsPerSecond, result.latency, result.serverCpuMicros, result.driverCpuMicros,
+                Allocated.text(result.allocated), partial));
     }
 
     /** Threads right after a burst: the most any burst left, with Tomcat's own counted apart. */
@@ -402,6 +437,7 @@ public final class LoadBenchmark {
     }
 
     private DashboardResult dashboardPhase(List<DashboardTab> tabs, int k) throws Exception {
+        ServerAllocation.Reading allocated0 = allocationReading();
         long cpu0 = server.cpuNanos();
         long bytes0 = tabs.stream().mapToLong(DashboardTab::bytesReceived).sum();
         int[] ends0 = tabs.stream().mapToInt(DashboardTab::runEnds).toArray();
@@ -410,6 +446,7 @@ public final class LoadBenchmark {
         CompletableFuture.allOf(loops).get(180, TimeUnit.SECONDS);
         long elapsed = System.nanoTime() - t0;
         long cpu = server.cpuNanos() - cpu0;
+        ServerAllocation.Reading allocated1 = allocationReading();
         long bytes = tabs.stream().mapToLong(DashboardTab::bytesReceived).sum() - bytes0;
         int bad = 0;
         for (int i = 0; i < tabs.size(); i++) {
@@ -423,7 +460,8 @@ public final class LoadBenchmark {
         }
         long[] all = tabs.stream().map(DashboardTab::latencies).flatMapToLong(Arrays::stream).toArray();
         return new DashboardResult(tabs.size(), k, all.length / (elapsed / 1e9), Summary.of(all),
-                cpu / 1e3 / all.length, bytes / (double) all.length, bad);
+                cpu / 1e3 / all.length, bytes / (double) all.length, bad,
+                Allocated.between(allocated0, allocated1, all.length));
     }
 
     /** Starts every session's click loop at once; returns the nanoseconds until the last one finished. */
@@ -451,6 +489,7 @@ public final class LoadBenchmark {
     private void measureIdle() throws Exception {
         Thread.sleep(1000);
         Snapshot base = snapshot();
+        Map<String, long[]> baseOwners = heapOwners("idle-base");
         othersConnected = everySession.size() + rawTabs.size();
         log(String.format(Locale.ROOT, "idle baseline: heap %.1f MB after full GC, %d threads, %d tabs connected",
                 base.heap / 1048576.0, base.threads, othersConnected));
@@ -477,6 +516,10 @@ public final class LoadBenchmark {
             log(String.format(Locale.ROOT, "%,d idle tabs: heap %.1f MB (%.1f KB/tab), live objects %.1f KB/tab, "
                             + "%d threads, opened in %.1f s", target, result.after.heap / 1048576.0,
                     result.heapPerSession() / 1024, result.livePerSession() / 1024, result.after.threads, openSeconds));
+            Map<String, long[]> owners = heapOwners("idle-" + target);
+            if (owners != null) {
+                HeapOwners.print(baseOwners, owners, target, 40);
+            }
             if (step < idleSessions.length - 1) {
                 for (BenchSession tab : tabs) {
                     tab.abort();
@@ -488,8 +531,26 @@ public final class LoadBenchmark {
                 log(String.format(Locale.ROOT, "%,d parked sessions (tabs closed): %.1f KB/session live objects",
                         target, parked.livePerSession() / 1024));
                 base = parkedSnapshot;
+                Map<String, long[]> parkedOwners = heapOwners("parked-" + target);
+                if (parkedOwners != null) {
+                    System.out.printf(Locale.ROOT, "%nParked sessions:");
+                    HeapOwners.print(baseOwners, parkedOwners, target, 25);
+                }
+                baseOwners = parkedOwners;
             }
         }
+    }
+
+    /** Dumps the server's live heap to {@code bench.idleHeapDumps/name.hprof} and reads its owners; null if off. */
+    private Map<String, long[]> heapOwners(String name) throws IOException {
+        if (idleHeapDumps.isEmpty()) {
+            return null;
+        }
+        Path file = Path.of(idleHeapDumps, name + ".hprof").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        server.jcmd("GC.heap_dump", file.toString());
+        return HeapOwners.owners(file);
     }
 
     private Snapshot snapshot() {
@@ -629,9 +690,9 @@ public final class LoadBenchmark {
         if (sequential != null) {
             row(t, "one tab, " + sequentialClicks + " sequential clicks on " + PAGE + ": click→run-finished p50 / p99",
                     String.format(Locale.ROOT, "%s / %s (max %s; CPU per click: server %.0f µs, driver %.0f µs; "
-                                    + "server thread wake-ups per click %.2f)",
+                                    + "server thread wake-ups per click %.2f; server heap allocated per click %s)",
                             ms(sequential.p50), ms(sequential.p99), ms(sequential.max), sequentialCpu[0],
-                            sequentialCpu[1], sequentialSwitches),
+                            sequentialCpu[1], sequentialSwitches, Allocated.text(sequentialAllocated)),
                     "p99 ≤ 0.5 ms", met(sequential.p99 <= 0.5e6));
         }
         if (ttfr != null) {
@@ -643,10 +704,10 @@ public final class LoadBenchmark {
         }
         for (ConcurrentResult c : concurrent) {
             row(t, String.format(Locale.ROOT, "%,d tabs × %d clicks at once: reruns/s; server CPU per rerun; "
-                            + "p50 / p99 / max", c.sessions, c.clicks),
-                    String.format(Locale.ROOT, "%,.0f/s; %.0f µs (driver %.0f µs); %s / %s / %s", c.rerunsPerSecond,
+                            + "p50 / p99 / max; server heap allocated per rerun", c.sessions, c.clicks),
+                    String.format(Locale.ROOT, "%,.0f/s; %.0f µs (driver %.0f µs); %s / %s / %s; %s", c.rerunsPerSecond,
                             c.serverCpuMicros, c.driverCpuMicros, ms(c.latency.p50), ms(c.latency.p99),
-                            ms(c.latency.max)),
+                            ms(c.latency.max), Allocated.text(c.allocated)),
                     "≥ 64,000/s (4× the Java peer); ≤ 25 µs",
                     met(c.rerunsPerSecond >= 64_000 && c.serverCpuMicros <= 25));
         }
@@ -712,10 +773,11 @@ public final class LoadBenchmark {
             }
             row(t, String.format(Locale.ROOT, "%s (metrics, two charts, a 48-row dataframe, sidebar filter): %s × %d "
                             + "filter changes: server CPU per interaction; bytes sent per interaction; reruns/s; "
-                            + "p50 / p99", DashboardTab.PAGE, d.tabs == 1 ? "one tab" : d.tabs + " tabs at once",
-                            d.interactions),
-                    String.format(Locale.ROOT, "%.0f µs; %,.0f B; %,.0f/s; %s / %s", d.serverCpuMicros,
-                            d.bytesPerInteraction, d.rerunsPerSecond, ms(d.latency.p50), ms(d.latency.p99)),
+                            + "p50 / p99; server heap allocated per interaction", DashboardTab.PAGE,
+                            d.tabs == 1 ? "one tab" : d.tabs + " tabs at once", d.interactions),
+                    String.format(Locale.ROOT, "%.0f µs; %,.0f B; %,.0f/s; %s / %s; %s", d.serverCpuMicros,
+                            d.bytesPerInteraction, d.rerunsPerSecond, ms(d.latency.p50), ms(d.latency.p99),
+                            Allocated.text(d.allocated)),
                     "every run ok", met(d.failedTabs == 0));
         }
         for (FastStart.Result r : fastStart) {
@@ -838,6 +900,20 @@ public final class LoadBenchmark {
         }
     }
 
+    /** Attaches to the server's JVM for its allocation counters; null (figures "n/a") when that fails. */
+    private ServerAllocation attachAllocation() {
+        try {
+            return ServerAllocation.attach(server.pid());
+        } catch (IOException | RuntimeException e) {
+            log("cannot read the server's allocation counters (the allocation figures say n/a): " + e);
+            return null;
+        }
+    }
+
+    private ServerAllocation.Reading allocationReading() {
+        return allocation == null ? null : allocation.read();
+    }
+
     private static long driverCpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
@@ -895,18 +971,39 @@ public final class LoadBenchmark {
 
     /** The dashboard phase: {@code tabs} tabs, {@code interactions} filter changes each. */
     record DashboardResult(int tabs, int interactions, double rerunsPerSecond, Summary latency, double serverCpuMicros,
-                           double bytesPerInteraction, int failedTabs) {
+                           double bytesPerInteraction, int failedTabs, Allocated allocated) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.0f reruns/s, %s; server CPU %.0f us and %.0f bytes sent per "
-                    + "interaction; %d tabs failed", rerunsPerSecond, latency, serverCpuMicros, bytesPerInteraction,
-                    failedTabs);
+                    + "interaction; server heap allocated per interaction %s; %d tabs failed", rerunsPerSecond, latency,
+                    serverCpuMicros, bytesPerInteraction, Allocated.text(allocated), failedTabs);
         }
     }
 
     record ConcurrentResult(int sessions, int clicks, double rerunsPerSecond, Summary latency, double serverCpuMicros,
-                            double driverCpuMicros) {
+                            double driverCpuMicros, Allocated allocated) {
+    }
+
+    /**
+     * Heap bytes the server allocated per rerun over a phase, and the collections in it: a figure the machine's load
+     * hardly moves (the driver's own reads of the counters are included, a few KB per phase).
+     */
+    record Allocated(double bytesPerRerun, long collections, long collectionMillis) {
+
+        /** Between two readings over {@code reruns} reruns; null when either reading is missing. */
+        static Allocated between(ServerAllocation.Reading before, ServerAllocation.Reading after, long reruns) {
+            if (before == null || after == null) {
+                return null;
+            }
+            return new Allocated(after.bytesPer(before, reruns), after.collectionsSince(before),
+                    after.collectionMillisSince(before));
+        }
+
+        static String text(Allocated allocated) {
+            return allocated == null ? "n/a" : String.format(Locale.ROOT, "%,.0f B (%d GCs, %d ms)",
+                    allocated.bytesPerRerun, allocated.collections, allocated.collectionMillis);
+        }
     }
 
     /** The server after a full GC: heap in use, live objects by class, platform threads, resident set. */

@@ -283,6 +283,33 @@ public final class ServerProcess implements AutoCloseable {
         return owners;
     }
 
+    /**
+     * CPU clock ticks (user + system, 1/100 s on Linux) of the server's live threads so far, summed by kind of
+     * thread: its {@code /proc/<pid>/task/<tid>/comm} name (15 characters) without numbers ({@code C2 CompilerThre},
+     * {@code GC Thread#}, {@code http-nio--}, ...); empty where there is no {@code /proc}. Threads that ended are missing,
+     * so only differences over a phase without thread churn mean much.
+     */
+    Map<String, Long> cpuTicksByThreadKind() {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        try (var dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
+                try {
+                    // digits dropped (thread numbers, the port), except a compiler's ("C2 CompilerThre")
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("(?<![A-Z])[0-9]+", "");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
     /** CPU time the server process has used so far (user + system), in nanoseconds; 10 ms resolution. */
     long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -32,7 +33,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * Lettuce's connection), the tabs are opened at most 200 handshakes at a time, and the WebSocket client runs on two
  * threads rather than the JDK client's default cached pool, which starts threads with the callbacks in flight.
  * {@code -Dbench.storeRedisOnly=true} skips the memory store; {@code -Dbench.storeJfr=DIR} records each store's
- * measured phases with JFR into {@code DIR/<store>.jfr}.
+ * measured phases with JFR into {@code DIR/<store>.jfr}; {@code -Dbench.storeServerJvmArgs="..."} adds options to the
+ * server's JVM.
  */
 public final class StoreBenchmark {
 
@@ -46,6 +48,9 @@ public final class StoreBenchmark {
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
     private final int clicks = Integer.getInteger("bench.storeClicks", 100);
     private final String jfr = System.getProperty("bench.storeJfr", "");
+    /** More options for the server's JVM, space-separated (-Dbench.storeServerJvmArgs=...). */
+    private final List<String> serverJvmArgs = Arrays.stream(System.getProperty("bench.storeServerJvmArgs", "")
+            .split(" ")).filter(a -> !a.isBlank()).toList();
     /** The most threads the server had while the last {@link #clickAll} ran. */
     private int mostThreads;
     private final HttpClient http = HttpClient.newBuilder()
@@ -65,9 +70,10 @@ public final class StoreBenchmark {
     private void run() throws Exception {
         Files.createDirectories(out);
         StringBuilder table = new StringBuilder("| store | tabs | reruns/s | p50 ms | p99 ms | server CPU µs / rerun "
-                + "| driver CPU µs / rerun | server threads: most (run, Tomcat after) | bytes to Redis / rerun "
-                + "| Redis round trips / rerun |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| driver CPU µs / rerun | server wake-ups / rerun | server system calls (read, write) / rerun "
+                + "| server threads: most (run, Tomcat after) | bytes to Redis / rerun "
+                + "| Redis round trips / rerun | Redis reads / rerun | redis-server CPU µs / rerun |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         if (!Boolean.getBoolean("bench.storeRedisOnly")) {
             table.append(phase("memory", List.of(), null));
         }
@@ -94,7 +100,8 @@ public final class StoreBenchmark {
     private String phase(String store, List<String> args, StatefulRedisConnection<String, String> admin)
             throws Exception {
         StringBuilder rows = new StringBuilder();
-        try (ServerProcess server = ServerProcess.start(java, jar, List.of("-Xmx1g"), args, out.resolve(store))) {
+        try (ServerProcess server = ServerProcess.start(java, jar,
+                Stream.concat(Stream.of("-Xmx1g"), serverJvmArgs.stream()).toList(), args, out.resolve(store))) {
             server.awaitReady(http, TIMEOUT);
             URI stream = URI.create("ws://127.0.0.1:" + server.port() + "/_springlit/stream");
             String origin = "http://127.0.0.1:" + server.port();
@@ -102,28 +109,40 @@ public final class StoreBenchmark {
             clickAll(server, warm, 200);
             warm.forEach(BenchSession::abort);
             if (!jfr.isEmpty()) {
-                server.jcmd("JFR.start", "name=store", "filename=" + Path.of(jfr, store + ".jfr").toAbsolutePath());
+                server.jcmd("JFR.start", "name=store", "settings=profile",
+                        "filename=" + Path.of(jfr, store + ".jfr").toAbsolutePath());
             }
             for (int n : tabs) {
                 List<BenchSession> sessions = open(stream, origin, n);
                 Map<String, Long> before = admin == null ? Map.of() : stats(admin);
                 long[] cpu0 = {server.cpuNanos(), driverCpuNanos()};
+                long wakeUps0 = server.contextSwitches();
+                long[] calls0 = systemCalls(server.pid());
                 long elapsed = clickAll(server, sessions, clicks);
                 long[] cpu1 = {server.cpuNanos(), driverCpuNanos()};
+                long wakeUps1 = server.contextSwitches();
+                long[] calls1 = systemCalls(server.pid());
                 Map<String, Integer> named = server.namedThreads(); // idle ones live on for 30 s
                 long reruns = (long) n * clicks;
                 long[] all = sessions.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
                 String bytes = "-";
                 String trips = "-";
+                String reads = "-";
+                String redisCpu = "-";
                 if (admin != null) {
                     Map<String, Long> after = stats(admin);
                     bytes = String.format("%.0f", (after.get("in") - before.get("in")) / (double) reruns);
                     trips = String.format("%.2f", (after.get("calls") - before.get("calls")) / (double) reruns);
+                    reads = String.format("%.2f", (after.get("reads") - before.get("reads")) / (double) reruns);
+                    redisCpu = String.format("%.0f",
+                            (after.get("cpuMicros") - before.get("cpuMicros")) / (double) reruns);
                 }
-                String row = String.format("| %s | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %d (run %d, Tomcat %d) "
-                        + "| %s | %s |%n", store, n, reruns / (elapsed / 1e9), pct(all, 0.50) / 1e6,
-                        pct(all, 0.99) / 1e6, (cpu1[0] - cpu0[0]) / 1e3 / reruns, (cpu1[1] - cpu0[1]) / 1e3 / reruns,
-                        mostThreads, named.get("run"), named.get("tomcat"), bytes, trips);
+                String row = String.format("| %s | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %.2f | %.2f, %.2f "
+                        + "| %d (run %d, Tomcat %d) | %s | %s | %s | %s |%n", store, n, reruns / (elapsed / 1e9),
+                        pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6, (cpu1[0] - cpu0[0]) / 1e3 / reruns,
+                        (cpu1[1] - cpu0[1]) / 1e3 / reruns, (wakeUps1 - wakeUps0) / (double) reruns,
+                        (calls1[0] - calls0[0]) / (double) reruns, (calls1[1] - calls0[1]) / (double) reruns,
+                        mostThreads, named.get("run"), named.get("tomcat"), bytes, trips, reads, redisCpu);
                 rows.append(row);
                 System.out.print("[store-bench] load " + loadAverage() + ": " + row); // kept if a later phase fails
                 sessions.forEach(BenchSession::abort);
@@ -176,23 +195,53 @@ public final class StoreBenchmark {
         return Files.readString(Path.of("/proc/loadavg")).strip();
     }
 
+    /**
+     * The read and write system calls the server process made so far ({@code /proc/PID/io}, threads that ended
+     * included; zeros where there is none): sockets, mostly, so commits sent together show as fewer writes.
+     */
+    private static long[] systemCalls(long pid) {
+        long[] calls = new long[2];
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"))) {
+                if (line.startsWith("syscr:")) {
+                    calls[0] = Long.parseLong(line.substring(6).strip());
+                } else if (line.startsWith("syscw:")) {
+                    calls[1] = Long.parseLong(line.substring(6).strip());
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            // zeros
+        }
+        return calls;
+    }
+
     private static long driverCpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
-    /** Bytes Redis received and the top-level commands its clients sent (a script call is one). */
+    /**
+     * Bytes Redis received, the top-level commands its clients sent (a script call is one), the reads it made from
+     * its clients' sockets (fewer than the commands when they arrive together) and the CPU redis-server used (µs,
+     * user + system), which shares the cores with the server and this driver.
+     */
     private static Map<String, Long> stats(StatefulRedisConnection<String, String> admin) {
         long in = 0;
         long calls = 0;
+        long reads = 0;
+        double cpuSeconds = 0;
         for (String line : admin.sync().info("all").split("\r?\n")) {
-            if (line.startsWith("total_net_input_bytes:")) {
+            if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
+                cpuSeconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).strip());
+            } else if (line.startsWith("total_reads_processed:")) {
+                reads = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            } else if (line.startsWith("total_net_input_bytes:")) {
                 in = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
             } else if (line.startsWith("cmdstat_evalsha:") || line.startsWith("cmdstat_eval:")) {
                 String c = line.substring(line.indexOf("calls=") + 6);
                 calls += Long.parseLong(c.substring(0, c.indexOf(',')));
             }
         }
-        return Map.of("in", in, "calls", calls);
+        return Map.of("in", in, "calls", calls, "reads", reads, "cpuMicros", (long) (cpuSeconds * 1e6));
     }
 
     private static double pct(long[] sorted, double q) {
