@@ -446,13 +446,14 @@ class ProtocolFuzzIT {
         int errors = 0;
         int runs = 0;
         int clicks = 0;
-        long start = System.nanoTime();
         long interval = TimeUnit.SECONDS.toNanos(1) / PACE_PER_SECOND;
+        long sent = System.nanoTime() - interval;
         try (StreamClient client = StreamClient.connect(port)) {
             Generator before = new Generator(SEED * 1_000 + index, new Widgets(Map.of(), Map.of(), List.of("b")), false);
             int preHello = index % 2 == 0 ? 20 : 0;
             for (int i = 0; i < preHello; i++) {
-                pace(start, frames++, interval);
+                sent = pace(sent, interval);
+                frames++;
                 errors += exchange(client, before.next(false));
             }
             client.hello(null, page, false);
@@ -463,7 +464,8 @@ class ProtocolFuzzIT {
             Widgets widgets = Widgets.of(client.screen());
             Generator generator = new Generator(SEED * 1_000_000 + index, widgets, counter);
             while (frames < FRAMES_PER_CONNECTION) {
-                pace(start, frames++, interval);
+                sent = pace(sent, interval);
+                frames++;
                 Frame frame = generator.next(true);
                 errors += exchange(client, frame);
                 if (frame.expect() instanceof Runs) {
@@ -490,11 +492,18 @@ class ProtocolFuzzIT {
         return new Result(frames, errors, runs, clicks);
     }
 
-    private static void pace(long start, int frame, long interval) throws InterruptedException {
-        long wait = start + frame * interval - System.nanoTime();
+    /**
+     * Waits until {@code interval} has passed since the last frame was sent and returns the new send time. Paced
+     * from the last frame, not from the start: after a slow answer (a cold first run, 10,001 widget values) a
+     * schedule kept from the start would send its backlog at once, past the server's burst allowance, and the server
+     * would rightly answer {@code rate_limited}.
+     */
+    private static long pace(long lastSent, long interval) throws InterruptedException {
+        long wait = lastSent + interval - System.nanoTime();
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
+        return System.nanoTime();
     }
 
     /** Sends one frame and checks its answer; returns how many errors it got. */
