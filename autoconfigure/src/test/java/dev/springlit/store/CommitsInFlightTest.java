@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -45,22 +45,15 @@ class CommitsInFlightTest {
     private static final int CAP = 32;
     private static final int RUN_THREADS = 4;
 
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension().emptiedBeforeEachTest();
+
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final AtomicInteger runsEnded = new AtomicInteger();
-    private RedisServerProcess redis;
-    private boolean frozen;
-
-    @BeforeEach
-    void startRedis() throws Exception {
-        redis = RedisServerProcess.start();
-        closing.add(redis);
-    }
 
     @AfterEach
     void stop() throws Exception {
-        if (frozen) {
-            redis.signal("CONT");
-        }
+        redis.thaw(); // before the engine closes: a failed test may leave the server frozen
         for (AutoCloseable c : closing) {
             c.close();
         }
@@ -105,13 +98,11 @@ class CommitsInFlightTest {
     }
 
     private void freeze() throws Exception {
-        redis.signal("STOP");
-        frozen = true;
+        redis.freeze();
     }
 
     private void thaw() throws Exception {
-        redis.signal("CONT");
-        frozen = false;
+        redis.thaw();
     }
 
     @Test
