@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -34,26 +35,23 @@ class CommitBatchesTest {
     private static final int SESSIONS = 20;
 
     private final SnapshotCodec codec = new SnapshotCodec(getClass().getClassLoader(), List.of());
-    private RedisServerProcess redis;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension().emptiedBeforeEachTest();
+
     private LettuceConnectionFactory connections;
     private RedisSessionStore store;
-    private boolean frozen;
 
     @BeforeEach
-    void startRedis() throws Exception {
-        redis = RedisServerProcess.start();
+    void openConnection() throws Exception {
         connections = RedisSessionStoreTest.connect(redis.port()); // 1 s command timeout
         RedisSessionStoreTest.awaitConnected(connections);
         store = new RedisSessionStore(connections);
     }
 
     @AfterEach
-    void stopRedis() throws Exception {
-        if (frozen) {
-            redis.signal("CONT");
-        }
+    void closeConnection() throws Exception {
+        redis.thaw(); // before the connection closes: a failed test may leave the server frozen
         connections.destroy();
-        redis.close();
     }
 
     private byte[] counter(int count, long seq) {
@@ -77,8 +75,7 @@ class CommitBatchesTest {
 
     /** Each session's next commit (count 2), made while Redis is frozen; the {@code stale} one from an old version. */
     private List<CompletableFuture<Boolean>> commitAllFrozen(List<StoredSession> sessions, int stale) throws Exception {
-        redis.signal("STOP");
-        frozen = true;
+        redis.freeze();
         List<CompletableFuture<Boolean>> answers = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
             StoredSession from = sessions.get(i);
@@ -100,8 +97,7 @@ class CommitBatchesTest {
             List<CompletableFuture<Boolean>> answers = commitAllFrozen(sessions, stale);
             Thread.sleep(200);
             assertThat(answers).as("nothing answers while Redis is frozen").noneMatch(CompletableFuture::isDone);
-            redis.signal("CONT");
-            frozen = false;
+            redis.thaw();
 
             for (int i = 0; i < SESSIONS; i++) {
                 assertThat(answers.get(i).get(30, TimeUnit.SECONDS)).as("commit " + i + " landed").isEqualTo(i != stale);
@@ -124,8 +120,7 @@ class CommitBatchesTest {
         try {
             store = new RedisSessionStore(longer);
             List<CompletableFuture<Boolean>> answers = commitAllFrozen(sessions, -1);
-            redis.signal("CONT");
-            frozen = false;
+            redis.thaw();
 
             for (int i = 0; i < SESSIONS; i++) {
                 assertThat(answers.get(i).get(30, TimeUnit.SECONDS)).isTrue();
@@ -153,8 +148,7 @@ class CommitBatchesTest {
             assertThat(Duration.ofNanos(System.nanoTime() - made))
                     .as("each failed 3 s after it was made, not after the commit in front of it failed as well")
                     .isLessThan(Duration.ofMillis(5500));
-            redis.signal("CONT");
-            frozen = false;
+            redis.thaw();
 
             for (StoredSession session : sessions) {
                 StoredSession reclaimed = store.claim(session.id(), "node-a", TTL); // as the ledger does after a failure
