@@ -1,6 +1,7 @@
 package dev.springlit.runtime.run;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.springlit.UploadedFile;
 import dev.springlit.runtime.widget.WidgetMeta;
 import dev.springlit.store.SessionSnapshot;
 import dev.springlit.store.SnapshotCodec;
@@ -55,8 +57,8 @@ public final class CommitParts {
         List<String> filesLeftBehind = new ArrayList<>();
         for (WidgetMeta widget : data.widgets().values()) {
             Object defaultValue = widget.defaultValue();
-            boolean fileDefault = defaultValue instanceof dev.springlit.UploadedFile
-                    || defaultValue instanceof java.util.Collection<?> c && c.stream().anyMatch(dev.springlit.UploadedFile.class::isInstance);
+            boolean fileDefault = defaultValue instanceof UploadedFile
+                    || defaultValue instanceof Collection<?> c && c.stream().anyMatch(UploadedFile.class::isInstance);
             widgets.put(widget.id(), new WidgetSnapshot(widget.id(), widget.key(), widget.kind().wireName(),
                     widget.form(), widget.order(), widget.trigger(), fileDefault ? null : defaultValue,
                     widget.callback() != null));

@@ -48,6 +48,7 @@ public final class RunThreadPool extends AbstractExecutorService implements Stal
     private final int freeThreads;
     private final int cores;
     private final long keepAliveNanos;
+    private final long noProgressNanos;
     private final ThreadFactory threads;
     private final Object lock = new Object();
     /** Idle workers, the most recently idle first. */
@@ -71,6 +72,15 @@ public final class RunThreadPool extends AbstractExecutorService implements Stal
      * @param cores       how many threads can work at once; fewer working ones mean the others are blocked
      */
     RunThreadPool(int maxThreads, int freeThreads, int cores, Duration keepAlive, ThreadFactory threads) {
+        this(maxThreads, freeThreads, cores, keepAlive, NO_PROGRESS, threads);
+    }
+
+    /**
+     * As above, one more thread being started whenever no waiting run was taken for {@code noProgress} (pages
+     * spinning on every thread); a test of the other rules sets it out of their way.
+     */
+    RunThreadPool(int maxThreads, int freeThreads, int cores, Duration keepAlive, Duration noProgress,
+                  ThreadFactory threads) {
         if (maxThreads < 1) {
             throw new IllegalArgumentException("streamlit.runner.max-threads must be at least 1, not " + maxThreads);
         }
@@ -78,6 +88,7 @@ public final class RunThreadPool extends AbstractExecutorService implements Stal
         this.freeThreads = Math.max(1, Math.min(freeThreads, maxThreads));
         this.cores = Math.max(1, cores);
         this.keepAliveNanos = keepAlive.toNanos();
+        this.noProgressNanos = noProgress.toNanos();
         this.threads = threads;
     }
 
@@ -140,7 +151,7 @@ public final class RunThreadPool extends AbstractExecutorService implements Stal
     }
 
     private void startWatch() {
-        StalledRunsWatch watch = new StalledRunsWatch(this, cores, CHECK_EVERY.toNanos(), NO_PROGRESS.toNanos());
+        StalledRunsWatch watch = new StalledRunsWatch(this, cores, CHECK_EVERY.toNanos(), noProgressNanos);
         try {
             Thread thread = threads.newThread(watch);
             thread.setName(thread.getName() + "-watch");

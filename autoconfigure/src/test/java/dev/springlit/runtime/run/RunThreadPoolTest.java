@@ -3,6 +3,7 @@ package dev.springlit.runtime.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,22 @@ class RunThreadPoolTest {
     /** A pool that starts 4 threads freely and more only for blocked ones, as on a 2-core machine. */
     private RunThreadPool watchedPool(int maxThreads, Duration keepAlive) {
         return pool(maxThreads, 4, 2, keepAlive);
+    }
+
+    /**
+     * {@link #watchedPool} without the rule for pages spinning on every thread (one more thread whenever no waiting
+     * run was taken for 100 ms): on a loaded machine that rule rightly adds threads to any burst, as many as the load
+     * delays it, so a test of the blocked-thread rules keeps it out of their way and needs no bound scaled with the
+     * load.
+     */
+    private RunThreadPool watchedPoolWithoutTheSpinningRule(int maxThreads, Duration keepAlive) {
+        AtomicInteger count = new AtomicInteger();
+        pool = new RunThreadPool(maxThreads, 4, 2, keepAlive, Duration.ofHours(1), runnable -> {
+            Thread thread = new Thread(runnable, "test-run-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return pool;
     }
 
     private RunThreadPool pool(int maxThreads, int freeThreads, int cores, Duration keepAlive) {
@@ -170,11 +188,11 @@ class RunThreadPoolTest {
     @Test
     void anIdleThreadKeepsNoTaskReachable() throws Exception {
         RunThreadPool pool = pool(4, Duration.ofSeconds(30));
-        java.util.List<java.lang.ref.WeakReference<Runnable>> tasks = new java.util.ArrayList<>();
+        List<WeakReference<Runnable>> tasks = new ArrayList<>();
         for (int i = 0; i < 2; i++) { // the task a thread was started for, then one handed to it while idle
             CountDownLatch done = new CountDownLatch(1);
             Runnable task = done::countDown;
-            tasks.add(new java.lang.ref.WeakReference<>(task));
+            tasks.add(new WeakReference<>(task));
             pool.execute(task);
             assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
             RuntimeHarness.await("the thread to be idle", () -> pool.busyCount() == 0);
@@ -222,36 +240,36 @@ class RunThreadPoolTest {
 
     @Test
     void runsThatWaitBrieflyWhileTheyWorkAreServedByAFewThreadsNotCountedAsBlocked() throws Exception {
-        RunThreadPool pool = watchedPool(1_000, Duration.ofSeconds(30));
+        RunThreadPool pool = watchedPoolWithoutTheSpinningRule(1_000, Duration.ofSeconds(30));
         burst(pool, 400, () -> {
             // a run that works and waits briefly in turn (its writes' completions, a short lock or stream hold):
             // caught parked at two looks, it still worked between them
             for (int step = 0; step < 10; step++) {
                 spin(TimeUnit.MICROSECONDS.toNanos(400));
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(300));
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(300));
             }
         });
         // counted as blocked whenever two looks found it parked, the pool started a replacement each time: 81-119
         // threads at load 28-40 on 2 cores; with its CPU time read, 26-58 there (33 at load 44): a thread whose park
         // ended, or that was just handed a run, still shows as parked until it gets a core. Linux's view of the
-        // thread (runnable) and leaving handed threads out of the looks: 4-5 threads at load 6-44. Past 20 runnable
-        // threads per core the bound still grows with the load (74 threads at load 59 on the old watch)
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        int cores = Runtime.getRuntime().availableProcessors();
-        int bound = (int) Math.ceil(16 * Math.max(1.0, load / (20.0 * cores)));
-        System.out.printf("RunThreadPoolTest: runs waiting briefly while working left %d threads (bound %d at load "
-                + "%.1f)%n", pool.threadCount(), bound, load);
-        assertThat(pool.threadCount()).as("threads left by the burst at load %.1f", load).isLessThanOrEqualTo(bound);
+        // thread (runnable) and leaving handed threads out of the looks: 4-5 threads at load 6-44. The bound was
+        // scaled with the load past 20 runnable threads per core; without the spinning rule (see above) the 4
+        // threads started freely serve the burst at any load, so it is not
+        System.out.printf("RunThreadPoolTest: runs waiting briefly while working left %d threads (load %.1f)%n",
+                pool.threadCount(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        assertThat(pool.threadCount()).as("threads left by the burst").isLessThanOrEqualTo(8);
     }
 
     @Test
     void runsThatOnlyWaitForACoreOnAnOverloadedMachineAreNotTakenForBlockedOnes() throws Exception {
-        RunThreadPool pool = watchedPool(1_000, Duration.ofSeconds(30));
-        // 12 threads outside the pool keep both cores busy: each run thread gets a core now and then, often
-        // less than once in two looks, which without Linux's view looked like a run blocked in native I/O
+        RunThreadPool pool = watchedPoolWithoutTheSpinningRule(1_000, Duration.ofSeconds(30));
+        // 48 threads outside the pool keep both cores busy: each run thread gets a core now and then, less often
+        // than the looks without CPU after which a runnable thread counts as blocked (the load average, which sets
+        // that number, has not caught up with them yet), which without Linux's view looked like a run blocked in
+        // native I/O (12 such threads were not enough at load 10: every run thread got a core often enough)
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> hogs = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 48; i++) {
             Thread hog = new Thread(() -> {
                 while (!stop.get()) {
                     Thread.onSpinWait();
@@ -262,16 +280,17 @@ class RunThreadPoolTest {
             hogs.add(hog);
         }
         try {
-            burst(pool, 300, () -> spin(TimeUnit.MILLISECONDS.toNanos(2)));
+            burst(pool, 100, () -> spin(TimeUnit.MILLISECONDS.toNanos(2)));
         } finally {
             stop.set(true);
             for (Thread hog : hogs) {
                 hog.join();
             }
         }
-        System.out.println("RunThreadPoolTest: runs waiting for a core left " + pool.threadCount() + " threads");
-        // 4 started freely, and one more per 100 ms without a waiting run taken (the rule for spinning pages)
-        assertThat(pool.threadCount()).as("threads left by the burst").isLessThanOrEqualTo(12);
+        System.out.printf("RunThreadPoolTest: runs waiting for a core left %d threads (load %.1f)%n",
+                pool.threadCount(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // the 4 started freely; without the spinning rule (see above) the load adds none (10 without Linux's view)
+        assertThat(pool.threadCount()).as("threads left by the burst").isLessThanOrEqualTo(6);
     }
 
     @Test

@@ -13,13 +13,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The load benchmark of issues 7 and 20 (not a test: it is a main class, run by the {@code bench} profile of
@@ -89,8 +94,8 @@ public final class LoadBenchmark {
     private final List<String> failures = new ArrayList<>();
     private final List<BenchSession> everySession = new ArrayList<>();
     /** The first-render phase's tabs (and the warm-up's), kept connected by {@link #keepRawTabsAlive}. */
-    private final List<RawTab> rawTabs = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<String> rawTabProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RawTab> rawTabs = new CopyOnWriteArrayList<>();
+    private final List<String> rawTabProblems = new CopyOnWriteArrayList<>();
     /** How many of them adopted a server-rendered first run, of how many opened (the keeper drops closed ones). */
     private int adoptedTabs;
     private int openedRawTabs;
@@ -584,8 +589,8 @@ public final class LoadBenchmark {
         Semaphore slots = new Semaphore(parallel);
         List<CompletableFuture<BenchSession>> opening = new ArrayList<>(n);
         AtomicInteger opened = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         long stall = Duration.ofSeconds(30).toNanos();
         for (int i = 0; i < n && firstFailure.get() == null; i++) {
             while (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
@@ -603,7 +608,7 @@ public final class LoadBenchmark {
             CompletableFuture<BenchSession> f = BenchSession.open(client, streamUri(), base(), PAGE, OPEN_TIMEOUT);
             f.whenComplete((s, e) -> {
                 if (e != null) {
-                    firstFailure.compareAndSet(null, e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+                    firstFailure.compareAndSet(null, e instanceof CompletionException ? e.getCause() : e);
                 } else {
                     opened.incrementAndGet();
                     lastProgress.set(System.nanoTime());
@@ -923,7 +928,7 @@ public final class LoadBenchmark {
         System.out.flush();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         AtomicInteger count = new AtomicInteger();
         return r -> {
             Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
