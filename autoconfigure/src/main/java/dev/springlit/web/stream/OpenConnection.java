@@ -34,6 +34,8 @@ final class OpenConnection {
     volatile long lastPing;
     /** When the unfinished message began (System.nanoTime), or 0 when there is none. */
     volatile long unfinishedSince;
+    /** Set by the {@link ConnectionWatchdog} when it hands the connection to its closers: it is not checked again. */
+    volatile boolean closing;
 
     // Guarded by this.
     private StringBuilder unfinished;
@@ -90,12 +92,18 @@ final class OpenConnection {
         }
         long size = unfinishedBytes + bytes;
         if (!oversized && size > limit) {
+            long since = unfinishedSince != 0 ? unfinishedSince : now;
             dropUnfinished(budget);
             oversized = true;
+            // nothing of it is kept, but it must still end within message-completion-timeout: a connection that
+            // starts an oversized message and never ends it would otherwise stay until the silent timeout, its
+            // fragments and pongs postponing even that
+            unfinishedSince = since;
         }
         if (oversized) {
             if (last) {
                 oversized = false;
+                unfinishedSince = 0;
                 return Added.OVERSIZED_END;
             }
             return Added.SKIPPED;

@@ -12,6 +12,7 @@
  * Threading: the container's threads deliver each connection's frames one at a time; a connection's sends come
  * from the session's outbox, one thread at a time and outside the runtime's locks, and never block (they are
  * queued and written with the container's asynchronous send). The watchdog thread ({@code springlit-connections})
- * only closes connections.
+ * only decides, without taking a connection's lock; its closes and pings run on {@code ConnectionClosers}' few
+ * threads ({@code springlit-connections-close-*}).
  */
 package dev.springlit.web.stream;

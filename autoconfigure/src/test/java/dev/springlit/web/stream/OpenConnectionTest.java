@@ -61,4 +61,19 @@ class OpenConnectionTest {
         assertThat(tab.add("{}", 2, true, 500, budget, 1)).as("the next message").isEqualTo(Added.COMPLETE);
         assertThat(tab.takeComplete()).isEqualTo("{}");
     }
+
+    @Test
+    void anOversizedMessageBeingSkippedStillHasToEndWithinTheCompletionTimeoutCountedFromItsFirstFragment() {
+        OpenConnection tab = connection(true);
+        assertThat(tab.add("a".repeat(300), 300, false, 500, budget, 7)).isEqualTo(Added.KEPT);
+        assertThat(tab.add("a".repeat(300), 300, false, 500, budget, 8)).isEqualTo(Added.SKIPPED);
+        assertThat(tab.unfinishedSince).as("the watchdog's completion rule still applies").isEqualTo(7);
+        assertThat(tab.add("a", 1, true, 500, budget, 9)).isEqualTo(Added.OVERSIZED_END);
+        assertThat(tab.unfinishedSince).as("once it ended").isZero();
+
+        OpenConnection other = connection(true);
+        assertThat(other.add("a".repeat(600), 600, false, 500, budget, 11)).as("oversized from its first fragment")
+                .isEqualTo(Added.SKIPPED);
+        assertThat(other.unfinishedSince).isEqualTo(11);
+    }
 }
