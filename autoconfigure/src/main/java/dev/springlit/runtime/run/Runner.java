@@ -1,11 +1,7 @@
-// Over 300 lines: one session's queue worker and its single commit point (offer, drain, finish, commit, abandon, stop) share one monitor, and S9.2's drawing run (a moved tab's page drawn here before its interaction) and a pending session's first run on its GET's thread (runFirstHere) are two more ways through them; the end of a run whose commit is still on its way is CommitThenEnd.
+// Over 300 lines: one session's queue worker and its single commit point (offer, drain, commit, abandon, stop) share one monitor, and S9.2's drawing run (a moved tab's page drawn here before its interaction) and a pending session's first run on its GET's thread (runFirstHere) are two more ways through them; what the commit changes is CommittedState, how a run ends CommitThenEnd, the GET's thread BorrowedThread.
 package dev.springlit.runtime.run;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,8 +10,6 @@ import dev.springlit.runtime.control.StreamHold;
 import dev.springlit.element.Alert;
 import dev.springlit.runtime.draw.FragmentDef;
 import dev.springlit.runtime.output.RunStatus;
-import dev.springlit.runtime.widget.DrawnElsewhere;
-import dev.springlit.runtime.widget.WidgetMeta;
 
 /**
  * Works off one session's {@link RunQueue}, one run at a time on the shared run executor, and is the only writer of
@@ -36,17 +30,12 @@ public final class Runner {
     private final RunServices services;
     private final RunQueue queue = new RunQueue();
     private final CommitThenEnd commitThenEnd;
-    private volatile SessionData data = SessionData.empty();
+    /** Changed only under this runner's monitor, at its commit point. */
+    private final CommittedState committed;
     private Run current;
-    /** The fragments the committed runs drew (S10.1); replaced at the commit point with the state. */
-    private Fragments fragments = Fragments.NONE;
-    /** The runEvery timers of the committed fragments (S10.2); a tick offers a run only while a tab is connected. */
-    private final FragmentTimers timers;
     private boolean draining;
     private boolean stopped;
     private int runCount;
-    /** Taken over without a run (S9.2): no run has drawn the page on this node yet (see DrawnElsewhere). */
-    private boolean drawnElsewhere;
     /** The run drawing the page here before an interaction that needs it (S9.2), or null. */
     private Run drawing;
 
@@ -54,27 +43,27 @@ public final class Runner {
         this.session = session;
         this.tab = session.tab();
         this.services = services;
-        this.commitThenEnd = new CommitThenEnd(this, session);
-        this.timers = new FragmentTimers(services.fragmentScheduler(), fragment -> {
-            if (tab.isConnected()) { // parked: the fragment is on no screen
+        this.commitThenEnd = new CommitThenEnd(this, session, services);
+        this.committed = new CommittedState(services.fragmentScheduler(), fragment -> {
+            if (tab.isConnected()) { // parked: the fragment is on no screen (a runEvery tick, S10.2)
                 offer(RunRequest.tick(fragment));
             }
         });
     }
 
     /** Starts from state committed elsewhere (a session taken over from the store), before any run. */
-    public void restore(SessionData restored) {
-        data = restored;
+    public synchronized void restore(SessionData restored) {
+        committed.restore(restored);
     }
 
     /** The tab shows what another node drew, and nothing runs now: the first run here draws it (S9.2). */
     public synchronized void drawnElsewhere() {
-        drawnElsewhere = true;
+        committed.drawnElsewhere();
     }
 
     /** The state the last completed run committed. */
     public SessionData data() {
-        return data;
+        return committed.data();
     }
 
     /** How many page runs have started; the browser sees it as the run number. */
@@ -99,7 +88,7 @@ public final class Runner {
                 return null;
             }
             if (!request.isTask() && !request.isFirstRun() && request.fragment() == null) {
-                request.inFragment(fragments.scopeOf(request)); // an interaction inside a fragment reruns only it
+                request.inFragment(committed.fragments().scopeOf(request)); // an interaction inside a fragment reruns only it
             }
             admission = queue.offer(request, current == null ? null : current.request());
             if (admission == RunQueue.Admission.SUPERSEDES_RUNNING && current.streamHold().supersede()) {
@@ -163,19 +152,9 @@ public final class Runner {
                 return false;
             }
         }
-        CompletableFuture<Void> ran = new CompletableFuture<>();
-        ran.orTimeout(handOverMillis, TimeUnit.MILLISECONDS).whenComplete((none, timedOut) -> {
-            if (timedOut != null) {
-                run.stops().interrupt();
-                late.run();
-            }
-        });
         boolean goOn;
-        try {
+        try (BorrowedThread borrowed = new BorrowedThread(run, handOverMillis, late)) {
             goOn = runAndFinish(run);
-        } finally {
-            ran.complete(null); // cancels the timer: nothing aims at this thread once the run is over
-            Thread.interrupted(); // the caller's thread goes back to its server clean
         }
         if (goOn) {
             synchronized (this) {
@@ -197,15 +176,15 @@ public final class Runner {
                 draining = false;
                 return null;
             }
+            Fragments fragments = committed.fragments();
             FragmentDef target = fragments.get(next.fragment(), session.page().path());
             if (next.fragment() != null && target == null && next.isAuto()) {
                 continue; // its fragment is no longer on the page: its timer's tick has nothing to run
             }
-            Run run = drawnElsewhere && !next.isTask()
-                    && DrawnElsewhere.mustBeDrawnFirst(data.widgets(), next.widgets(), next.trigger())
+            Run run = committed.mustBeDrawnFirst(next)
                     ? drawHereFirst(next)
                     : new Run(this, session, services, next, session.page(),
-                    next.isTask() ? runCount : ++runCount, data,
+                    next.isTask() ? runCount : ++runCount, committed.data(),
                     rejection -> session.reject(rejection.code(), rejection.message()),
                     new RunFragments(target, fragments)); // a fragment gone meanwhile: the page runs instead
             current = run;
@@ -232,7 +211,7 @@ public final class Runner {
             try {
                 return drawnHere(run, result);
             } catch (RuntimeException failure) {
-                return survive(run, failure);
+                return commitThenEnd.survive(run, failure);
             }
         }
         run.stops().pageOver();
@@ -246,8 +225,8 @@ public final class Runner {
      */
     private Run drawHereFirst(RunRequest next) {
         queue.requeueInterrupted(next);
-        drawing = new Run(this, session, services, RunRequest.first(), session.page(), runCount, data,
-                rejection -> { }, new RunFragments(null, fragments));
+        drawing = new Run(this, session, services, RunRequest.first(), session.page(), runCount, committed.data(),
+                rejection -> { }, new RunFragments(null, committed.fragments()));
         return drawing;
     }
 
@@ -266,62 +245,21 @@ public final class Runner {
             if (result.status() == RunStatus.INTERRUPTED) {
                 return true;
             }
-            drawnElsewhere = false;
-            Map<String, WidgetMeta> widgets = new HashMap<>(data.widgets());
-            widgets.putAll(result.committed() != null ? result.committed().widgets() : result.keptWidgets());
-            data = new SessionData(data.values(), data.unkeyed(), widgets, data.bytes());
-            fragments = fragments.after(run.fragments(), run.page().path());
-            timers.follow(fragments);
+            committed.takeDrawn(run, result);
         }
         tab.replaceOnNextRun();
         return true;
     }
 
     /**
-     * Commits {@code run} ({@code stored}: its state reached the session's store, or there is none to reach) and
-     * tells its tab; false when the session went on without it (see abandon).
-     */
-    boolean finish(Run run, RunResult result, boolean stored) {
-        if (!commit(run, result, stored)) {
-            // the session went on without this run (see abandon); another thread drains its queue now
-            services.running().watchdog().abandonedRunEnded(run);
-            return false;
-        }
-        if (!run.request().isTask()) {
-            tab.show(run.number(), result);
-            tab.runScope(null); // what is sent between runs (notices) belongs to no fragment
-        }
-        if (result.switchTo() != null) {
-            session.switchedTo(result.switchTo());
-        }
-        if (run.request().isTask()) {
-            run.request().taskDone();
-        }
-        return true;
-    }
-
-    /**
      * A failure after the page ran (in the commit, a store or a scheduler) must not leave the session waiting for a
-     * run that will never end: every later click would queue behind it. The run ends as an error and the queue goes on.
+     * run that will never end: every later click would queue behind it. The run is no longer current; the caller
+     * ends it as an error and the queue goes on.
      */
-    boolean survive(Run run, RuntimeException failure) {
-        log.error("Springlit could not finish a run; the session goes on with its last committed state", failure);
-        synchronized (this) {
-            if (current == run) {
-                current = null;
-            }
+    synchronized void failed(Run run) {
+        if (current == run) {
+            current = null;
         }
-        try {
-            if (!run.request().isTask()) {
-                tab.runScope(null);
-                tab.show(run.number(), RunResult.nothing(RunStatus.ERROR));
-            } else {
-                run.request().taskDone();
-            }
-        } catch (RuntimeException again) {
-            log.error("Springlit could not tell the tab that its run failed", again);
-        }
-        return true;
     }
 
     /**
@@ -331,7 +269,7 @@ public final class Runner {
      * so whatever observes committed state (a store, a test) never sees an end the state does not match. Returns
      * false, committing nothing, if the session gave up on the run.
      */
-    private boolean commit(Run run, RunResult result, boolean stored) {
+    boolean commit(Run run, RunResult result, boolean stored) {
         synchronized (this) {
             if (run.isAbandoned()) {
                 return false;
@@ -340,16 +278,7 @@ public final class Runner {
             if (!stored) {
                 return true; // another node owns the session (S9.4): it was handed over, nothing of this run lands
             }
-            if (result.committed() != null) {
-                data = result.committed();
-                if (!run.request().isTask()) {
-                    drawnElsewhere = false;
-                    fragments = fragments.after(run.fragments(), run.page().path());
-                    timers.follow(fragments);
-                }
-            } else if (!result.keptWidgets().isEmpty()) {
-                data = withWidgets(data, result.keptWidgets());
-            }
+            committed.take(run, result);
             if (!stopped) {
                 if (result.status() == RunStatus.INTERRUPTED) {
                     queue.requeueInterrupted(run.request());
@@ -361,13 +290,6 @@ public final class Runner {
             }
             return true;
         }
-    }
-
-    /** The committed state plus the widgets an interrupted run drew, without any of its values. */
-    private static SessionData withWidgets(SessionData committed, Map<String, WidgetMeta> drawn) {
-        Map<String, WidgetMeta> widgets = new HashMap<>(committed.widgets());
-        widgets.putAll(drawn);
-        return new SessionData(committed.values(), committed.unkeyed(), widgets, committed.bytes());
     }
 
     /**
@@ -418,7 +340,7 @@ public final class Runner {
                 return List.of();
             }
             stopped = true;
-            timers.stop();
+            committed.stop();
             dropped = queue.clear();
             running = current;
         }

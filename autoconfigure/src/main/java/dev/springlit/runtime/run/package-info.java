@@ -8,8 +8,9 @@
  * {@code RunExecutors}, {@code RunLimits}), the interceptors around page code and the run observer; the engine-wide
  * values every run uses ({@code RunServices}), the runtime's switches ({@code RuntimeSettings}) and what calls
  * fragments' runEvery timers ({@code FragmentScheduler}). And the run itself: the {@code Runner} that works off one
- * session's queue and alone commits its state (a run whose commit is still on its way to the store ends through
- * {@code CommitThenEnd}), the {@code Run} that returns a {@code RunResult}: its page code
+ * session's queue and alone commits its state ({@code CommittedState}: the data, the committed fragments and their
+ * timers, whether the page was drawn on this node); a run ends through {@code CommitThenEnd} (stored, committed, its
+ * tab told), and a first run on a page's GET thread gives that thread back on time ({@code BorrowedThread}); the {@code Run} that returns a {@code RunResult}: its page code
  * ({@code RunPageCode}: callbacks, then {@code render(st)}), the four ways it is stopped ({@code RunStops}:
  * superseded, Stop, deadline, abandoned) and what a run stopped early leaves ({@code RunEnds}); its {@code RunState} (SessionState as the run sees it), what it draws ({@code RunCanvas}, the
  * drawers' {@code draw.Canvas}), its fragments ({@code RunFragments}, the committed {@code Fragments}, their {@code
@@ -25,7 +26,7 @@
  * current run and the committed state change only under the runner's monitor, never held while a page runs or a
  * message is sent. Runs execute on the run executor, except a pending session's first run, which
  * {@code Runner.runFirstHere} executes on the calling web thread (its page's GET) and hands to the run executor if it
- * outlives the GET's wait (the JDK's shared delay thread interrupts it then). A session's queue is worked off by one
+ * outlives the GET's wait (the JDK's shared delay thread interrupts it then, {@code BorrowedThread}). A session's queue is worked off by one
  * drain at a time; when a run's commit is still on its way to the store the drain stops, and the commit's completion
  * (on the run executor) ends the run and goes on, so no thread waits for the store ({@code CommitThenEnd}: of the
  * two, whichever comes second goes on). {@code RunningRuns} is read by the housekeeping thread (deadlines) and the
