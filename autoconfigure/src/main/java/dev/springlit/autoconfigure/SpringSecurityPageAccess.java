@@ -15,6 +15,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.util.ClassUtils;
 
@@ -38,6 +39,9 @@ final class SpringSecurityPageAccess implements PageAccess {
             List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS")));
     private static final boolean OAUTH2 = ClassUtils.isPresent(
             "org.springframework.security.oauth2.core.user.OAuth2User", SpringSecurityPageAccess.class.getClassLoader());
+
+    /** What a bind that found its user's context on the thread already undoes: nothing. */
+    private static final AutoCloseable UNCHANGED = () -> { };
 
     private final WebInvocationPrivilegeEvaluator privileges;
 
@@ -90,17 +94,39 @@ final class SpringSecurityPageAccess implements PageAccess {
 
     /**
      * An anonymous visitor's run sees Spring Security's anonymous authentication, as the visitor's requests do. A run
-     * on a request thread (a new tab's first run, on its page's GET) gives the request its own context back after.
+     * on a request thread (a new tab's first run, on its page's GET) gives the request its own context back after;
+     * when the request already is this user's, nothing is set at all. On a run thread the context it finds is its
+     * own from the last run, emptied: nothing of a run stays on the thread, and the thread-local is only set, never
+     * cleared and created again (as {@code getContext()} after {@code clearContext()} would, every run).
      */
     @Override
     public AutoCloseable bind(Principal user) {
+        Authentication authentication = authentication(user);
         SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication(user));
+        if (previous.getAuthentication() == authentication) {
+            return UNCHANGED;
+        }
+        RunSecurityContext context = new RunSecurityContext(authentication);
         SecurityContextHolder.setContext(context);
         if (previous.getAuthentication() == null) {
-            return SecurityContextHolder::clearContext; // a run thread: nothing of this run stays on it
+            return context; // a run thread (or a request nobody authenticated): emptied, it stays for the next run
         }
         return () -> SecurityContextHolder.setContext(previous);
+    }
+
+    /**
+     * The context a run sees; the run's end empties it (a new one is made for the next run, so a thread a page
+     * started with the context inherited never sees another user's).
+     */
+    private static final class RunSecurityContext extends SecurityContextImpl implements AutoCloseable {
+
+        RunSecurityContext(Authentication authentication) {
+            super(authentication);
+        }
+
+        @Override
+        public void close() {
+            setAuthentication(null);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.springlit.web.render;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,48 +38,75 @@ final class FirstRunShell {
         this.renderer = renderer;
     }
 
-    /** {@code shell} with {@code run} spliced in (the shell is the cached one: it is not changed). */
-    String splice(String shell, SessionOpening.FirstRun run) {
+    /** {@code shell} with {@code run} spliced in, as the bytes to send (the shell is the cached one: it is not changed). */
+    byte[] splice(ShellBytes shell, SessionOpening.FirstRun run) {
+        if (!shell.takesFirstRun()) {
+            return shell.utf8(); // not the template this class knows: the page still works from the socket
+        }
         StringBuilder head = new StringBuilder(256);
         head.append("<meta name=\"").append(TOKEN_META).append("\" content=\"").append(run.token()).append("\">\n");
-        String[] rootsHtml = {"", ""};
-        if (run.run() > 0) {
-            List<Map<String, Object>> ops = new ArrayList<>();
-            Node[] roots = tree(run.ops(), ops);
-            rootsHtml[0] = roots[0].childrenHtml();
-            rootsHtml[1] = roots[1].childrenHtml();
-            // the delta the socket would have sent, each element rendered once for both; "<" escaped inside its
-            // strings, so no "</script>" in page output can end the block early
-            Map<String, Object> delta = new LinkedHashMap<>();
-            delta.put("type", "delta");
-            delta.put("run", run.run());
-            delta.put("ops", ops);
-            delta.put("status", RunStatus.OK.wireName());
-            head.append("<script type=\"application/json\" id=\"").append(RUN_BLOCK).append("\">")
-                    .append(JSON.writeValueAsString(delta).replace("<", "\\u003c")).append("</script>\n");
-        }
-        // every place is found in the template's own markup before anything is inserted (page output could hold
-        // the same text), then the pieces are put together in document order
-        int headEnd = shell.indexOf("</head>");
-        int sidebar = afterStartTag(shell, "data-sl-root=\"1\"");
-        int main = afterStartTag(shell, "data-sl-root=\"0\"");
-        if (headEnd < 0 || sidebar < headEnd || main < sidebar) {
-            return shell; // not the template this class knows: the page still works from the socket
-        }
+        byte[] html = shell.utf8();
         if (run.run() <= 0) {
-            return shell.substring(0, headEnd) + head + shell.substring(headEnd);
+            return new Pieces(3).add(html, 0, shell.headEnd()).add(head).add(html, shell.headEnd(), html.length).join();
         }
+        List<Map<String, Object>> ops = new ArrayList<>();
+        Node[] roots = tree(run.ops(), ops);
+        // the delta the socket would have sent, each element rendered once for both; "<" escaped inside its strings,
+        // so no "</script>" in page output can end the block early
+        Map<String, Object> delta = new LinkedHashMap<>();
+        delta.put("type", "delta");
+        delta.put("run", run.run());
+        delta.put("ops", ops);
+        delta.put("status", RunStatus.OK.wireName());
+        head.append("<script type=\"application/json\" id=\"").append(RUN_BLOCK).append("\">")
+                .append(JSON.writeValueAsString(delta).replace("<", "\\u003c")).append("</script>\n");
         // inert until the tab is attached: a click before the client can send it would be lost (and a test's
         // click, which waits for an element that takes events, waits for that)
-        return shell.substring(0, headEnd) + head + shell.substring(headEnd, sidebar - 1) + INERT + rootsHtml[1]
-                + shell.substring(sidebar, main - 1) + INERT + rootsHtml[0] + shell.substring(main);
+        return new Pieces(9)
+                .add(html, 0, shell.headEnd()).add(head)
+                .add(html, shell.headEnd(), shell.sidebarTagEnd()).add(INERT).add(roots[1].childrenHtml())
+                .add(html, shell.sidebarTagEnd() + 1, shell.mainTagEnd()).add(INERT).add(roots[0].childrenHtml())
+                .add(html, shell.mainTagEnd() + 1, html.length)
+                .join();
     }
 
-    /** The index right after the start tag holding {@code marker}, or -1. */
-    private static int afterStartTag(String html, String marker) {
-        int at = html.indexOf(marker);
-        int close = at < 0 ? -1 : html.indexOf('>', at);
-        return close < 0 ? -1 : close + 1;
+    /** The parts of a response body, joined into one array of exactly their size. */
+    private static final class Pieces {
+        private final List<byte[]> arrays;
+        private final int[] from;
+        private final int[] to;
+        private int count;
+        private int size;
+
+        Pieces(int capacity) {
+            arrays = new ArrayList<>(capacity);
+            from = new int[capacity];
+            to = new int[capacity];
+        }
+
+        Pieces add(byte[] bytes, int start, int end) {
+            arrays.add(bytes);
+            from[count] = start;
+            to[count] = end;
+            count++;
+            size += end - start;
+            return this;
+        }
+
+        Pieces add(CharSequence text) {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            return add(bytes, 0, bytes.length);
+        }
+
+        byte[] join() {
+            byte[] all = new byte[size];
+            int at = 0;
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(arrays.get(i), from[i], all, at, to[i] - from[i]);
+                at += to[i] - from[i];
+            }
+            return all;
+        }
     }
 
     /**

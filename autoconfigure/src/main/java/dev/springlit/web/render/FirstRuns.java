@@ -31,7 +31,7 @@ final class FirstRuns {
         this.waitMillis = waitMillis;
     }
 
-    String into(String html, PageDescriptor page, HttpServletRequest request) {
+    byte[] into(ShellBytes html, PageDescriptor page, HttpServletRequest request) {
         String query = request.getQueryString();
         TabHello tab = TabHello.ofPageRequest(page, query == null || query.isEmpty() ? "" : "?" + query,
                 request.getUserPrincipal(), request.getRemoteAddr());
@@ -42,7 +42,7 @@ final class FirstRuns {
         RequestContextHolder.resetRequestAttributes();
         LocaleContextHolder.resetLocaleContext();
         try {
-            return opening.openPending(tab, waitMillis).map(run -> shell.splice(html, run)).orElse(html);
+            return opening.openPending(tab, waitMillis).map(run -> shell.splice(html, run)).orElseGet(html::utf8);
         } finally {
             LocaleContextHolder.setLocaleContext(locale);
             RequestContextHolder.setRequestAttributes(attributes);

@@ -89,18 +89,19 @@ public final class PageShell {
                     return ServerResponse.status(403).contentType(MediaType.TEXT_PLAIN)
                             .body("You may not open " + page.path() + ".");
                 }
+                // bytes, not a String: the converter would encode a String twice, once only to count its length
                 return ServerResponse.ok()
                         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noStore())
-                        .body(withFirstRun(page, request.servletRequest(), render(page, request.servletRequest())));
+                        .body(withFirstRun(page, request.servletRequest(), shell(page, request.servletRequest())));
             });
         }
         return builder.build();
     }
 
-    private String withFirstRun(PageDescriptor page, HttpServletRequest request, String shell) {
+    private byte[] withFirstRun(PageDescriptor page, HttpServletRequest request, ShellBytes shell) {
         FirstRuns runs = firstRuns;
-        return runs == null ? shell : runs.into(shell, page, request);
+        return runs == null ? shell.utf8() : runs.into(shell, page, request);
     }
 
     /** The "page not found" page for {@code path}, listing the app's pages. */
@@ -139,12 +140,12 @@ public final class PageShell {
         return nav;
     }
 
-    /** The shell's HTML for {@code page} as the user of {@code request} sees it. */
-    public String render(PageDescriptor page, HttpServletRequest request) {
+    /** The shell for {@code page} as the user of {@code request} sees it. */
+    ShellBytes shell(PageDescriptor page, HttpServletRequest request) {
         Principal user = request.getUserPrincipal();
         List<NavItem> sidebar = navigation(page, user);
         if (CsrfHeader.of(request) != null) {
-            return renderShell(page, request, user, sidebar);
+            return ShellBytes.of(renderShell(page, request, user, sidebar));
         }
         return shells.get(new RenderedShells.Key(page.path(), routes.base(request), sidebar),
                 () -> renderShell(page, request, user, sidebar));

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * The page shells already rendered, so that a new tab's {@code GET} does not run the shell template again: the shell
  * depends only on the page, the request's base and the sidebar the user may see, and the template took a third of
- * the server's time for a new tab's first render. At most {@link #MAX_SHELLS} are kept (the base follows the
+ * the server's time for a new tab's first render. Each is kept as the bytes the GET sends ({@link ShellBytes}). At most {@link #MAX_SHELLS} are kept (the base follows the
  * request's context path, the sidebar the user's roles); past that the rest are rendered each time. Shells that carry
  * a per-user CSRF token are never kept (the caller does not ask).
  *
@@ -22,18 +22,18 @@ final class RenderedShells {
     record Key(String page, String base, List<NavItem> sidebar) {
     }
 
-    private final Map<Key, String> shells = new ConcurrentHashMap<>();
+    private final Map<Key, ShellBytes> shells = new ConcurrentHashMap<>();
 
-    String get(Key key, Supplier<String> render) {
-        String html = shells.get(key);
-        if (html != null) {
-            return html;
+    ShellBytes get(Key key, Supplier<String> render) {
+        ShellBytes shell = shells.get(key);
+        if (shell != null) {
+            return shell;
         }
-        html = render.get();
+        shell = ShellBytes.of(render.get());
         if (shells.size() < MAX_SHELLS) {
-            shells.putIfAbsent(key, html);
+            shells.putIfAbsent(key, shell);
         }
-        return html;
+        return shell;
     }
 
     int size() {

@@ -2,6 +2,7 @@ package dev.springlit.web.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +29,14 @@ class FirstRunShellTest {
     private static final PageDescriptor HOME = new PageDescriptor("/", "Home", "", 0, "home", st -> { });
     private final ElementRenderer renderer = new ElementRenderer(new SpringlitTemplates().engine());
     private final FirstRunShell firstRun = new FirstRunShell(renderer);
-    private final String shell = new PageShell(new PageRegistry(List.of(HOME)), new SpringlitTemplates().engine(), "App",
-            new Routes("v1"), () -> new PageAccess() { }).render(HOME, new MockHttpServletRequest("GET", "/"));
+    private final ShellBytes shellBytes = new PageShell(new PageRegistry(List.of(HOME)), new SpringlitTemplates().engine(),
+            "App", new Routes("v1"), () -> new PageAccess() { }).shell(HOME, new MockHttpServletRequest("GET", "/"));
+    private final String shell = new String(shellBytes.utf8(), StandardCharsets.UTF_8);
+
+    /** The bytes the GET sends with {@code run}, read back as text. */
+    private String splice(SessionOpening.FirstRun run) {
+        return new String(firstRun.splice(shellBytes, run), StandardCharsets.UTF_8);
+    }
 
     private static ServerMessage.SetOp set(ElementPath path, dev.springlit.element.Element element) {
         return new ServerMessage.SetOp(path, element);
@@ -44,11 +51,11 @@ class FirstRunShellTest {
                 set(ElementPath.of(0, 1, 0), new Text("inside")),
                 set(ElementPath.of(0, 2), new Text(hostile)),
                 set(ElementPath.of(1, 0), new Text("in the sidebar")));
-        String before = shell;
+        byte[] before = shellBytes.utf8().clone();
 
-        String html = firstRun.splice(shell, new SessionOpening.FirstRun("TOKEN123", 1, ops));
+        String html = splice(new SessionOpening.FirstRun("TOKEN123", 1, ops));
 
-        assertThat(shell).isSameAs(before);
+        assertThat(shellBytes.utf8()).as("the cached shell").isEqualTo(before);
         String main = html.substring(html.indexOf("data-sl-root=\"0\""));
         assertThat(main.indexOf("first")).isLessThan(main.indexOf("inside"));
         assertThat(main.indexOf("inside")).isLessThan(main.indexOf("window.__xss"));
@@ -67,8 +74,32 @@ class FirstRunShellTest {
 
     @Test
     void i20_aRunThatDidNotEndInTimeSendsOnlyTheToken() {
-        String html = firstRun.splice(shell, new SessionOpening.FirstRun("TOKEN123", -1, List.of()));
+        String html = splice(new SessionOpening.FirstRun("TOKEN123", -1, List.of()));
         assertThat(html).contains("springlit-adopt").doesNotContain("sl-first-run");
         assertThat(html.replace("<meta name=\"springlit-adopt\" content=\"TOKEN123\">\n", "")).isEqualTo(shell);
+    }
+
+    @Test
+    void i20_theRunGoesInAtItsPlacesWhenTheShellBeforeThemHoldsCharactersOfSeveralBytes() {
+        PageDescriptor counter = new PageDescriptor("/", "Zähler", "🔢", 0, "counter", st -> { });
+        ShellBytes wide = new PageShell(new PageRegistry(List.of(counter)), new SpringlitTemplates().engine(),
+                "Äpp für Zähler 🔢", new Routes("v1"), () -> new PageAccess() { })
+                .shell(counter, new MockHttpServletRequest("GET", "/"));
+        String before = new String(wide.utf8(), StandardCharsets.UTF_8);
+        assertThat(wide.utf8().length).isGreaterThan(before.length());
+        String main = renderer.render(new Text("im Hauptteil"));
+        String side = renderer.render(new Text("in der Seitenleiste"));
+
+        String html = new String(firstRun.splice(wide, new SessionOpening.FirstRun("TOKEN123", 1, List.of(
+                set(ElementPath.of(0, 0), new Text("im Hauptteil")),
+                set(ElementPath.of(1, 0), new Text("in der Seitenleiste"))))), StandardCharsets.UTF_8);
+
+        assertThat(html).contains("data-sl-root=\"0\" tabindex=\"-1\" inert>" + main)
+                .contains("data-sl-root=\"1\" inert>" + side);
+        // without what the run added, the shell is as it was, byte for byte
+        int meta = html.indexOf("<meta name=\"springlit-adopt\"");
+        String head = html.substring(meta, html.indexOf("</script>\n", meta) + "</script>\n".length());
+        assertThat(html.replace(head, "").replace(main, "").replace(side, "").replace(" inert>", ">"))
+                .isEqualTo(before);
     }
 }
