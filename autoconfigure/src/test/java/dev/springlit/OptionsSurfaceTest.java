@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class OptionsSurfaceTest {
         CheckboxOptions box = new CheckboxOptions().key("k").help("h").disabled(true)
                 .labelVisibility(LabelVisibility.HIDDEN).args(1).value(true).onChange(changed);
         assertThat(WidgetOptions.common(box)).isEqualTo(new WidgetOptions.Common("k", "h", true,
-                LabelVisibility.HIDDEN, new CallbackArgs(List.of(1), java.util.Map.of())));
+                LabelVisibility.HIDDEN, new CallbackArgs(List.of(1), Map.of())));
         assertThat(ValueWidgetOptions.start(box).value()).isTrue();
         assertThat(ValueWidgetOptions.start(box).valueGiven()).isTrue();
         assertThat(ValueWidgetOptions.start(box).onChange()).isNotNull();

@@ -2,6 +2,7 @@ package dev.springlit.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class DevelopmentErrorDetailsTest {
     @Test
     void isRegisteredWithSpringBoot() throws Exception {
         try (var in = getClass().getResourceAsStream("/META-INF/spring.factories")) {
-            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .contains(DevelopmentErrorDetails.class.getName());
         }
     }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -44,7 +48,7 @@ class SpringlitMetricsTest {
             while (meters.timer("springlit.runs", "outcome", "ok").count() < 1 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            session.interact(java.util.Map.of(), "no-such-button");
+            session.interact(Map.of(), "no-such-button");
             while (meters.timer("springlit.runs", "outcome", "ok").count() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
@@ -80,7 +84,7 @@ class SpringlitMetricsTest {
         };
     }
 
-    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -92,7 +96,7 @@ class SpringlitMetricsTest {
 
     @Test
     void abandonedRunsAreCountedAndTheHealthShowsTheStuckOnesAndTheRefusedPage() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean release = new AtomicBoolean();
         PageDescriptor page = new PageDescriptor("/spin", "Spin", "", 0, "spin", st -> {
             while (!release.get()) {
                 Thread.onSpinWait(); // ignores interrupts, never calls St
@@ -113,18 +117,18 @@ class SpringlitMetricsTest {
             assertThat(meters.get("springlit.run.threads").gauge().value()).isGreaterThanOrEqualTo(1.0);
             assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
             assertThat(health.health().getDetails()).containsEntry("stuckRuns", 1).containsEntry("abandonedRuns", 1L)
-                    .containsEntry("refusedPages", java.util.Set.of("/spin"));
+                    .containsEntry("refusedPages", Set.of("/spin"));
 
             release.set(true);
             awaitTrue("the stuck run to end", () -> engine.stuckRuns() == 0);
             assertThat(meters.get("springlit.runs.stuck").gauge().value()).isZero();
-            assertThat(health.health().getDetails()).containsEntry("refusedPages", java.util.Set.of());
+            assertThat(health.health().getDetails()).containsEntry("refusedPages", Set.of());
         }
     }
 
     @Test
     void aFailingBackgroundTaskIsCountedAndMakesTheHealthDownUntilItRecovers() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean poisoned = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean poisoned = new AtomicBoolean(true);
         PageDescriptor page = new PageDescriptor("/", "Slow", "", 0, "slow", st -> {
             for (int i = 0; i < 200; i++) {
                 st.text("step " + i);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -70,7 +71,7 @@ final class Tab implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             String seen = history.toString();
-            if (java.util.Arrays.stream(texts).allMatch(seen::contains)) {
+            if (Arrays.stream(texts).allMatch(seen::contains)) {
                 return seen;
             }
             String message = messages.poll(100, TimeUnit.MILLISECONDS);
@@ -78,7 +79,7 @@ final class Tab implements AutoCloseable {
                 history.append(message).append('\n');
             }
         }
-        throw new AssertionError("Not all of " + java.util.Arrays.toString(texts) + " in " + history);
+        throw new AssertionError("Not all of " + Arrays.toString(texts) + " in " + history);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.springlit.runtime;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.springlit.Page;
@@ -44,7 +45,7 @@ final class ScriptedPage implements Page {
     }
 
     /** Makes {@code code} the body of the next runs, without running it now. */
-    void body(java.util.function.Consumer<St> code) {
+    void body(Consumer<St> code) {
         body.set(st -> {
             code.accept(st);
             return null;
@@ -52,7 +53,7 @@ final class ScriptedPage implements Page {
     }
 
     /** Runs {@code code} as a page body that returns nothing. */
-    void run(RuntimeHarness.Tab tab, java.util.function.Consumer<St> code) {
+    void run(RuntimeHarness.Tab tab, Consumer<St> code) {
         call(tab, st -> {
             code.accept(st);
             return null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ class WidgetStateTest {
         assertThat(tab.elements(Button.class).get(0).label()).isEqualTo("Clicked 1 times");
         assertThat(onlyButtonId(tab)).isEqualTo(firstId);
 
-        tab.session.interact(java.util.Map.of(), firstId); // the id the browser got in the first run
+        tab.session.interact(Map.of(), firstId); // the id the browser got in the first run
         tab.awaitIdle();
         assertThat(tab.state()).containsEntry("n", 2);
         assertThat(tab.connection.errors()).isEmpty();

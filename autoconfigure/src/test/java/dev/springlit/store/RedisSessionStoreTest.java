@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,13 +68,13 @@ class RedisSessionStoreTest extends SessionStoreContract {
     }
 
     /** Calls per command since the server started; commands a Lua script runs are counted as well. */
-    static java.util.Map<String, Long> commandCalls(LettuceConnectionFactory connections) {
+    static Map<String, Long> commandCalls(LettuceConnectionFactory connections) {
         try (RedisConnection connection = connections.getConnection()) {
             Properties stats = connection.serverCommands().info("commandstats");
-            java.util.Map<String, Long> calls = new java.util.TreeMap<>();
+            Map<String, Long> calls = new TreeMap<>();
             for (String name : stats.stringPropertyNames()) {
                 String value = stats.getProperty(name);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("calls=(\\d+)").matcher(value);
+                Matcher m = Pattern.compile("calls=(\\d+)").matcher(value);
                 if (name.startsWith("cmdstat_") && m.find()) {
                     calls.put(name.substring(8), Long.parseLong(m.group(1)));
                 }
@@ -81,8 +90,8 @@ class RedisSessionStoreTest extends SessionStoreContract {
         }
     }
 
-    static java.util.Map<String, Long> delta(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
-        java.util.Map<String, Long> delta = new java.util.TreeMap<>();
+    static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new TreeMap<>();
         after.forEach((name, calls) -> {
             long d = calls - before.getOrDefault(name, 0L);
             if (d != 0) {
@@ -113,16 +122,16 @@ class RedisSessionStoreTest extends SessionStoreContract {
         session = session.next(1, counter(1, 1));
         store.commit(session, TTL); // Redis now knows the script
 
-        java.util.Map<String, Long> before = commandCalls(redis.connections());
+        Map<String, Long> before = commandCalls(redis.connections());
         for (int i = 2; i <= 11; i++) {
             session = session.next(i, counter(i, i));
             assertThat(store.commit(session, TTL)).isTrue();
         }
-        java.util.Map<String, Long> calls = delta(before, commandCalls(redis.connections()));
+        Map<String, Long> calls = delta(before, commandCalls(redis.connections()));
 
         // one EVALSHA per commit from the client; TYPE, HMGET, HKEYS (a whole commit drops parts it does not
         // write), HSET and PEXPIRE run inside the script; the first INFO is counted once it has run
-        assertThat(calls).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("evalsha", 10L, "type", 10L,
+        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("evalsha", 10L, "type", 10L,
                 "hmget", 10L, "hkeys", 10L, "hset", 10L, "pexpire", 10L, "info", 1L));
     }
 
@@ -138,22 +147,22 @@ class RedisSessionStoreTest extends SessionStoreContract {
         }
         long wholeBytes = (netInput(redis.connections()) - bytesBefore) / 10;
 
-        java.util.Map<String, Long> before = commandCalls(redis.connections());
+        Map<String, Long> before = commandCalls(redis.connections());
         bytesBefore = netInput(redis.connections());
         for (int i = 12; i <= 21; i++) {
-            java.util.Map<String, byte[]> previous = SnapshotParts.parts(session.snapshot(), Integer.MAX_VALUE);
+            Map<String, byte[]> previous = SnapshotParts.parts(session.snapshot(), Integer.MAX_VALUE);
             session = session.next(i, noted(i));
-            java.util.Map<String, byte[]> changed = new java.util.HashMap<>(SnapshotParts.parts(session.snapshot(),
+            Map<String, byte[]> changed = new HashMap<>(SnapshotParts.parts(session.snapshot(),
                     Integer.MAX_VALUE));
-            changed.entrySet().removeIf(part -> java.util.Arrays.equals(part.getValue(), previous.get(part.getKey())));
+            changed.entrySet().removeIf(part -> Arrays.equals(part.getValue(), previous.get(part.getKey())));
             assertThat(changed).containsOnlyKeys(SnapshotParts.keyed("count"));
-            assertThat(store.commit(session, new SnapshotDelta(changed, java.util.Set.of()), TTL)).isTrue();
+            assertThat(store.commit(session, new SnapshotDelta(changed, Set.of()), TTL)).isTrue();
         }
         long deltaBytes = (netInput(redis.connections()) - bytesBefore) / 10;
-        java.util.Map<String, Long> calls = delta(before, commandCalls(redis.connections()));
+        Map<String, Long> calls = delta(before, commandCalls(redis.connections()));
 
         assertThat(calls).as("one round trip each; no HKEYS: nothing else is dropped")
-                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("evalsha", 10L, "type", 10L, "hmget", 10L,
+                .containsExactlyInAnyOrderEntriesOf(Map.of("evalsha", 10L, "type", 10L, "hmget", 10L,
                         "hset", 10L, "pexpire", 10L, "info", 3L));
         assertThat(store.load(id)).contains(session);
         assertThat(codec.decode(store.load(id).orElseThrow().snapshot()).values()).containsEntry("count", 21);
@@ -163,22 +172,22 @@ class RedisSessionStoreTest extends SessionStoreContract {
 
     /** A count beside a note that never changes. */
     private byte[] noted(int count) {
-        return codec.encode(new SessionSnapshot(java.util.Map.of("count", count, "note", "n".repeat(500)),
-                java.util.Map.of(), java.util.Map.of(), "/", "", 0));
+        return codec.encode(new SessionSnapshot(Map.of("count", count, "note", "n".repeat(500)),
+                Map.of(), Map.of(), "/", "", 0));
     }
 
     @Test
     void S9_1_aDeltaCommitRemovesPartsThatAreGone() {
         String id = newId();
-        byte[] whole = codec.encode(new SessionSnapshot(java.util.Map.of("a", 1, "b", 2), java.util.Map.of(),
-                java.util.Map.of(), "/", "", 1));
+        byte[] whole = codec.encode(new SessionSnapshot(Map.of("a", 1, "b", 2), Map.of(),
+                Map.of(), "/", "", 1));
         StoredSession session = store.claim(id, "node-a", TTL).next(1, whole);
         store.commit(session, TTL);
-        byte[] without = codec.encode(new SessionSnapshot(java.util.Map.of("a", 1), java.util.Map.of(),
-                java.util.Map.of(), "/", "", 2));
+        byte[] without = codec.encode(new SessionSnapshot(Map.of("a", 1), Map.of(),
+                Map.of(), "/", "", 2));
         session = session.next(2, without);
 
-        assertThat(store.commit(session, new SnapshotDelta(java.util.Map.of(), java.util.Set.of(SnapshotParts.keyed("b"))),
+        assertThat(store.commit(session, new SnapshotDelta(Map.of(), Set.of(SnapshotParts.keyed("b"))),
                 TTL)).isTrue();
         assertThat(codec.decode(store.load(id).orElseThrow().snapshot()).values()).containsOnlyKeys("a");
     }
@@ -381,12 +390,12 @@ class RedisSessionStoreTest extends SessionStoreContract {
         }
         assertThat(store.commitAsync(session, null, TTL).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
 
-        java.util.Map<String, Long> before = commandCalls(redis.connections());
+        Map<String, Long> before = commandCalls(redis.connections());
         for (int i = 2; i <= 11; i++) {
             session = session.next(i, counter(i, i));
             assertThat(store.commitAsync(session, null, TTL).toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
         }
-        java.util.Map<String, Long> calls = delta(before, commandCalls(redis.connections()));
+        Map<String, Long> calls = delta(before, commandCalls(redis.connections()));
 
         assertThat(calls).containsEntry("evalsha", 10L).doesNotContainKey("eval");
         assertThat(codec.decode(store.load(id).orElseThrow().snapshot()).values()).containsEntry("count", 11);
@@ -403,11 +412,11 @@ class RedisSessionStoreTest extends SessionStoreContract {
                 assertThat(frozen.commit(committed, TTL)).isTrue();
 
                 own.freeze();
-                java.util.concurrent.CompletableFuture<Boolean> attempt;
+                CompletableFuture<Boolean> attempt;
                 try {
                     attempt = frozen.commitAsync(committed.next(2, counter(2, 2)), null, TTL).toCompletableFuture();
                     assertThatThrownBy(() -> attempt.get(20, TimeUnit.SECONDS))
-                            .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                            .isInstanceOf(ExecutionException.class)
                             .cause().isInstanceOf(SessionStoreException.class).hasMessageContaining("timed out");
                 } finally {
                     own.thaw();

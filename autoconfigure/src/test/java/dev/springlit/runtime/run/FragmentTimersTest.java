@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ class FragmentTimersTest {
     private final FragmentTimers timers = new FragmentTimers(scheduler, fragment -> { });
 
     private static Fragments drawn(FragmentDef... defs) {
-        Map<String, FragmentDef> byName = new java.util.LinkedHashMap<>();
+        Map<String, FragmentDef> byName = new LinkedHashMap<>();
         for (FragmentDef def : defs) {
             byName.put(def.name(), def);
         }

@@ -5,10 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,7 +71,7 @@ final class BenchSession implements WebSocket.Listener {
                         session.fail("connect failed: " + error);
                     }
                 });
-        return session.ready.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return session.ready.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // ---- click loops ---------------------------------------------------------------------------------------
@@ -94,7 +96,7 @@ final class BenchSession implements WebSocket.Listener {
 
     long[] latencies() {
         long[] all = latencies;
-        return all == null ? new long[0] : java.util.Arrays.copyOf(all, recorded);
+        return all == null ? new long[0] : Arrays.copyOf(all, recorded);
     }
 
     private void click() {
