@@ -93,7 +93,7 @@ public final class ProtocolCodec {
             }
             json.writeEndObject();
         }
-        return wellFormed(out.text());
+        return out.text();
     }
 
     /**
@@ -154,9 +154,20 @@ public final class ProtocolCodec {
             return out;
         }
 
-        /** The message, and the buffer back to the thread unless it grew past {@link #KEPT}. */
+        /**
+         * The message, made well-formed ({@code wellFormed}), and the buffer back to the thread unless it grew past
+         * {@link #KEPT}. The buffer is searched for surrogates first: most messages have none, and a search of the
+         * char array is far cheaper than {@code charAt} over a string that holds any non-Latin-1 character.
+         */
         String text() {
+            boolean surrogates = false;
+            for (int i = 0; i < count && !surrogates; i++) {
+                surrogates = Character.isSurrogate(chars[i]);
+            }
             String text = new String(chars, 0, count);
+            if (surrogates) {
+                text = wellFormed(text);
+            }
             if (chars.length <= KEPT) {
                 BUFFERS.set(chars);
             }
