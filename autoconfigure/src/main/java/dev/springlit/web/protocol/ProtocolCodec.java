@@ -137,7 +137,12 @@ public final class ProtocolCodec {
      */
     private static final class TextOut extends Writer {
 
-        static final int KEPT = 2048;
+        /**
+         * A dashboard's delta (charts, a data frame, JSON) is ~8,000 chars: with 2,048 kept, each one grew a new buffer
+         * through 4K, 8K and 16K chars, ~56 KB of garbage per message. Only threads that write such messages (run
+         * threads, the flusher) grow theirs that far; the others keep what their small messages needed.
+         */
+        static final int KEPT = 16_384;
         private static final ThreadLocal<char[]> BUFFERS = new ThreadLocal<>();
 
         private char[] chars;
