@@ -1,8 +1,9 @@
 /**
- * HTML: the Thymeleaf rendering of elements ({@code ElementRenderer}, one template file per element kind), Markdown
- * ({@code MarkdownRenderer}, {@code MarkdownDiv}, {@code SafeUrls}, {@code CodeLanguage}), and the page shell a tab
- * first loads ({@code PageShell} with its cache {@code RenderedShells}, {@code NavItem}, {@code PageLayouts}) with
- * the app's look ({@code Appearance}, the theme's stylesheet) and the not-found page. Every URL it writes comes from
+ * HTML: the Thymeleaf rendering of elements ({@code ElementRenderer}, one template file per element kind; tables,
+ * charts and JSON written directly by {@code TableHtml}, {@code ChartDiv} and {@code JsonDetails}, tested against
+ * their templates), Markdown ({@code MarkdownRenderer}, {@code MarkdownDiv}, {@code SafeUrls}, {@code CodeLanguage}),
+ * and the page shell a tab first loads ({@code PageShell} with its cache {@code RenderedShells}, {@code NavItem},
+ * {@code PageLayouts}) with the app's look ({@code Appearance}, the theme's stylesheet) and the not-found page. Every URL it writes comes from
  * {@code web.http.Routes}. Public types exist for the protocol, the stream and the auto-configuration, not for
  * applications.
  * <p>
