@@ -163,7 +163,8 @@ class TableAndChartOutputTest {
 
     @Test
     void aPatternThatDoesNotFitTheValueShowsTheFormattersError() {
-        try (PageTester t = PageTester.of(st -> st.dataframe(List.of(Map.of("n", 1.5)), o -> o.format("n", "%d"))).run()) {
+        try (PageTester t = PageTester.of(st -> st.dataframe(List.of(Map.of("n", 1.5)), o -> o.format("n", "%d")))
+                .run()) {
             assertThat(t.exceptions()).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo("java.util.IllegalFormatConversionException");
                 assertThat(e.message()).isEqualTo("d != java.lang.Double");

@@ -68,7 +68,8 @@ class DashboardOutputIT {
             for (Map.Entry<String, String> screen : screens.entrySet()) {
                 assertThat(screen.getValue()).as(screen.getKey()).isEqualTo(golden(screen.getKey()));
             }
-            assertThat(screens.get("dashboard-all-regions-again.html")).as("widening the filter again shows the first page")
+            assertThat(screens.get("dashboard-all-regions-again.html"))
+                    .as("widening the filter again shows the first page")
                     .isEqualTo(screens.get("dashboard-all-regions.html"));
         }
     }

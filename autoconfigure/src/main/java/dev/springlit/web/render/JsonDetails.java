@@ -19,12 +19,14 @@ final class JsonDetails {
     static String of(Json json) {
         String text = json.json() == null ? "" : json.json();
         int firstBreak = text.indexOf('\n');
+        String lastLine = text.substring(text.lastIndexOf('\n') + 1).trim();
         String preview = firstBreak < 0 ? abbreviate(text, 80)
-                : abbreviate(text.substring(0, firstBreak), 60) + " … " + text.substring(text.lastIndexOf('\n') + 1).trim();
+                : abbreviate(text.substring(0, firstBreak), 60) + " … " + lastLine;
         return "<div class=\"sl-el sl-json\"><details class=\"sl-json-details\" data-sl-expanded=\"" + json.expanded()
                 + (json.expanded() ? "\" open=\"open\"" : "\"") + "><summary class=\"sl-json-summary\"><span"
-                + " class=\"sl-json-tag\">JSON</span><span class=\"sl-json-preview\">" + HtmlEscape.escapeHtml4Xml(preview)
-                + "</span></summary><pre>" + HtmlEscape.escapeHtml4Xml(text) + "</pre></details></div>";
+                + " class=\"sl-json-tag\">JSON</span><span class=\"sl-json-preview\">"
+                + HtmlEscape.escapeHtml4Xml(preview) + "</span></summary><pre>" + HtmlEscape.escapeHtml4Xml(text)
+                + "</pre></details></div>";
     }
 
     private static String abbreviate(String text, int maxSize) {

@@ -26,7 +26,8 @@ import dev.springlit.element.Table;
  */
 class DataTemplatesTest {
 
-    private static final String HOSTILE = "</script><script>alert(\"x\")</script> & 'q' <!-- \u2028 \u00e9 \ud83d\ude00 \t";
+    private static final String HOSTILE =
+            "</script><script>alert(\"x\")</script> & 'q' <!-- \u2028 \u00e9 \ud83d\ude00 \t";
 
     private final ITemplateEngine templates = new SpringlitTemplates().engine();
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -83,7 +84,8 @@ class DataTemplatesTest {
     void jsonIsWhatTheTemplateWrites() {
         String longLine = "\"" + "x".repeat(120) + "\"";
         List<String> texts = Arrays.asList(null, "", "42", "\"" + HOSTILE + "\"", longLine, "x".repeat(80),
-                "x".repeat(81), "{\n  \"a\" : 1\n}", "[ {\n  \"region\" : \"" + HOSTILE + "\"\n}, {\n  \"b\" : 2\n} ]  ",
+                "x".repeat(81), "{\n  \"a\" : 1\n}",
+                "[ {\n  \"region\" : \"" + HOSTILE + "\"\n}, {\n  \"b\" : 2\n} ]  ",
                 "{" + "y".repeat(70) + "\n" + "}", "\n", "a\n\n", "{\r\n  \"a\" : 1\r\n}");
         for (String text : texts) {
             for (boolean expanded : new boolean[] {true, false}) {
