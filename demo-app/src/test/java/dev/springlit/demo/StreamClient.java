@@ -199,7 +199,12 @@ final class StreamClient implements AutoCloseable {
 
     /** The html of the main body (root 0) as the deltas received so far built it, element by element. */
     String screen() {
-        return listener.page.html(0);
+        return screen(0);
+    }
+
+    /** The html of root {@code root} (0 the main body, 1 the sidebar), one element a line. */
+    String screen(int root) {
+        return listener.page.html(root);
     }
 
     /** The html of every {@code set} op of every delta received so far for run {@code run}. */

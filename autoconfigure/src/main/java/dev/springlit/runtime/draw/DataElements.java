@@ -2,11 +2,11 @@ package dev.springlit.runtime.draw;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,7 +30,9 @@ final class DataElements {
     /** Each row as field → value, in the row's own field order (record components, bean properties, map keys). */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rows(Collection<?> rows) {
+        List<Object> read = readByJackson(rows);
         List<Map<String, Object>> maps = new ArrayList<>(rows.size());
+        int next = 0;
         for (Object row : rows) {
             if (row == null) {
                 maps.add(Map.of());
@@ -39,7 +41,7 @@ final class DataElements {
                 map.forEach((k, v) -> copy.put(String.valueOf(k), v));
                 maps.add(copy);
             } else {
-                Object converted = mapper.convertValue(row, Object.class);
+                Object converted = read.get(next++);
                 if (!(converted instanceof Map<?, ?>)) {
                     throw new StreamlitApiException("A table or chart row must be a record, a bean or a map, not "
                             + row.getClass().getName() + ".");
@@ -48,6 +50,37 @@ final class DataElements {
             }
         }
         return maps;
+    }
+
+    /**
+     * The rows that are neither null nor maps, each as Jackson reads it ({@code convertValue(row, Object.class)}), in
+     * one conversion of them all: one per row cost its set-up again for every row (a tenth of what a dashboard
+     * interaction allocated). When the one conversion fails or gives something else than one value per row (an
+     * application's mapper may wrap or unwrap root values), each row is converted on its own, as before, so a row
+     * Jackson cannot write fails with the same error.
+     */
+    private List<Object> readByJackson(Collection<?> rows) {
+        List<Object> beans = new ArrayList<>();
+        for (Object row : rows) {
+            if (row != null && !(row instanceof Map<?, ?>)) {
+                beans.add(row);
+            }
+        }
+        if (beans.isEmpty()) {
+            return beans;
+        }
+        try {
+            if (mapper.convertValue(beans, Object.class) instanceof List<?> all && all.size() == beans.size()) {
+                return new ArrayList<>(all);
+            }
+        } catch (RuntimeException oneFailed) {
+            // converted one by one below, to fail exactly as that does
+        }
+        List<Object> each = new ArrayList<>(beans.size());
+        for (Object bean : beans) {
+            each.add(mapper.convertValue(bean, Object.class));
+        }
+        return each;
     }
 
     private static List<String> columns(List<Map<String, Object>> rows, List<String> chosen) {
@@ -62,29 +95,38 @@ final class DataElements {
     Table table(Collection<?> source, TableOptions.Snapshot options, boolean interactive) {
         List<Map<String, Object>> rows = rows(source);
         List<String> columns = columns(rows, options.columns());
-        List<Boolean> numeric = new ArrayList<>();
-        for (String column : columns) {
-            boolean allNumbers = rows.stream().map(r -> r.get(column)).allMatch(v -> v == null || v instanceof Number)
-                    && rows.stream().anyMatch(r -> r.get(column) != null);
-            numeric.add(allNumbers);
+        List<Boolean> numeric = new ArrayList<>(columns.size());
+        CellFormat[] formats = new CellFormat[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            String column = columns.get(c);
+            boolean any = false;
+            boolean allNumbers = true;
+            for (Map<String, Object> row : rows) {
+                Object value = row.get(column);
+                any |= value != null;
+                allNumbers &= value == null || value instanceof Number;
+            }
+            numeric.add(allNumbers && any);
+            String pattern = options.formats().get(column);
+            formats[c] = pattern == null ? null : new CellFormat(pattern);
         }
         List<List<String>> cells = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
-            List<String> line = new ArrayList<>(columns.size());
-            for (String column : columns) {
-                line.add(cell(row.get(column), options.formats().get(column)));
+            String[] line = new String[columns.size()];
+            for (int c = 0; c < line.length; c++) {
+                line[c] = cell(row.get(columns.get(c)), formats[c]);
             }
-            cells.add(line);
+            cells.add(Arrays.asList(line));
         }
         return new Table(columns, cells, numeric, interactive, options.pageSize());
     }
 
-    private static String cell(Object value, String pattern) {
+    private static String cell(Object value, CellFormat format) {
         if (value == null) {
             return "";
         }
-        if (pattern != null) {
-            return String.format(Locale.ROOT, pattern, value);
+        if (format != null) {
+            return format.apply(value);
         }
         if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
             return String.valueOf(d.longValue()) + ".0";

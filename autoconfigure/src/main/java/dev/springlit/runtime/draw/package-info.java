@@ -2,7 +2,7 @@
  * What each {@code St} call draws: {@code DeltaGenerator} only routes, to one drawer per element family
  * ({@code TextDrawer}, {@code NumberDrawer}, ...: draw code and codec together), with {@code FormContainer} and
  * {@code StatusBlock} as their own small St's and the helpers they share ({@code ValueWidgets}, {@code ClearedForms},
- * {@code AdaptedOptions}, {@code DataElements}, {@code WriteFormatter}, {@code StreamWriter} and its chunk sources).
+ * {@code AdaptedOptions}, {@code DataElements} with {@code CellFormat}, {@code WriteFormatter}, {@code StreamWriter} and its chunk sources).
  * Drawers see the run only as a {@link dev.springlit.runtime.draw.Canvas} and the session only as an
  * {@link dev.springlit.runtime.draw.Owner}, and get engine-wide values as {@link dev.springlit.runtime.draw.DrawTools}:
  * they never reach the run, the session or the engine (the ArchUnit test pins that this package does not depend on

@@ -93,7 +93,7 @@ public final class ProtocolCodec {
             }
             json.writeEndObject();
         }
-        return wellFormed(out.text());
+        return out.text();
     }
 
     /**
@@ -137,7 +137,12 @@ public final class ProtocolCodec {
      */
     private static final class TextOut extends Writer {
 
-        static final int KEPT = 2048;
+        /**
+         * A dashboard's delta (charts, a data frame, JSON) is ~8,000 chars: with 2,048 kept, each one grew a new buffer
+         * through 4K, 8K and 16K chars, ~56 KB of garbage per message. Only threads that write such messages (run
+         * threads, the flusher) grow theirs that far; the others keep what their small messages needed.
+         */
+        static final int KEPT = 16_384;
         private static final ThreadLocal<char[]> BUFFERS = new ThreadLocal<>();
 
         private char[] chars;
@@ -154,9 +159,20 @@ public final class ProtocolCodec {
             return out;
         }
 
-        /** The message, and the buffer back to the thread unless it grew past {@link #KEPT}. */
+        /**
+         * The message, made well-formed ({@code wellFormed}), and the buffer back to the thread unless it grew past
+         * {@link #KEPT}. The buffer is searched for surrogates first: most messages have none, and a search of the
+         * char array is far cheaper than {@code charAt} over a string that holds any non-Latin-1 character.
+         */
         String text() {
+            boolean surrogates = false;
+            for (int i = 0; i < count && !surrogates; i++) {
+                surrogates = Character.isSurrogate(chars[i]);
+            }
             String text = new String(chars, 0, count);
+            if (surrogates) {
+                text = wellFormed(text);
+            }
             if (chars.length <= KEPT) {
                 BUFFERS.set(chars);
             }

@@ -33,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (fragment named after the {@link dev.springlit.element.WidgetKind}); blocks use {@code elements/block.html}.
  * Markdown is turned into safe HTML here, before the template sees it.
  * <p>
+ * Tables, charts and JSON are written directly ({@code TableHtml}, {@code ChartDiv}, {@code JsonDetails}), as is
+ * Markdown without help ({@code MarkdownDiv}); their templates stay the reference they are tested against.
+ * <p>
  * The context: {@code el} (the element record; components are read with method calls, e.g. {@code el.text()}),
  * {@code html} (safe, pre-rendered HTML for markdown/alert bodies and button and widget labels: the only
  * {@code th:utext} source), for widgets {@code valueJson} (the value as JSON text), for blocks {@code labelHtml}.
@@ -102,6 +105,16 @@ public final class ElementRenderer {
         if (element instanceof Markdown md && MarkdownDiv.covers(md)) {
             return MarkdownDiv.of(md, markdown.render(md.body(), md.allowHtml()));
         }
+        // data that changes with a page's filters, written without the template (see each class for why)
+        if (element instanceof Chart chart) {
+            return ChartDiv.of(chart, forScript(chart.config()));
+        }
+        if (element instanceof Table table) {
+            return TableHtml.of(table, table.interactive() ? forScript(json.writeValueAsString(table.rows())) : null);
+        }
+        if (element instanceof Json value) {
+            return JsonDetails.of(value);
+        }
         Context context = new Context();
         context.setVariable("el", element);
         if (element instanceof Code code) {
@@ -119,10 +132,6 @@ public final class ElementRenderer {
             context.setVariable("html", markdown.renderInline(toast.text()));
         } else if (element instanceof Metric metric) {
             context.setVariable("html", markdown.renderInline(metric.label()));
-        } else if (element instanceof Table table && table.interactive()) {
-            context.setVariable("rowsJson", forScript(json.writeValueAsString(table.rows())));
-        } else if (element instanceof Chart chart) {
-            context.setVariable("configJson", forScript(chart.config()));
         } else if (element instanceof PageLink link) {
             context.setVariable("html", markdown.renderInline(link.label()));
             context.setVariable("href", Routes.page(link.path()));

@@ -52,4 +52,16 @@ class ProtocolCodecTest {
         // What the container does with it: strict UTF-8 encoding.
         StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT).encode(CharBuffer.wrap(fixed));
     }
+
+    /** The encoder looks for surrogates in its buffer and makes only such messages well-formed. */
+    @Test
+    void anEncodedMessageWithALoneSurrogateCarriesReplacementCharacters() {
+        String emoji = "😀";
+        for (String text : List.of("x" + emoji.charAt(0) + "y", emoji + " é " + emoji.charAt(1), "é only")) {
+            String json = codec.encode(new ServerMessage.Error("bad_value", text));
+            assertThat(mapper.readTree(json).get("message").asString()).isEqualTo(ProtocolCodec.wellFormed(text));
+        }
+        assertThat(mapper.readTree(codec.encode(new ServerMessage.Error("bad_value", "x" + emoji.charAt(0))))
+                .get("message").asString()).isEqualTo("x\uFFFD");
+    }
 }
