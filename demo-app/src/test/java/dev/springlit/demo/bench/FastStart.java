@@ -40,7 +40,8 @@ final class FastStart {
      */
     static final List<String> SMALLEST = List.of("-XX:NewSize=2m");
     /** Training without method profiles (a diagnostic flag): the cache is smaller, and C1 alone hardly uses them. */
-    static final List<String> NO_TRAINING_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
+    static final List<String> NO_TRAINING_PROFILES =
+            List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
 
     /**
      * One way of launching: median and best startup to healthy, median fresh RSS, and the process's CPU time to
@@ -137,7 +138,8 @@ final class FastStart {
 
         Path extracted = extract(java, out.resolve("jdk" + feature(java)));
         Path jsa = extracted.resolve("app.jsa");
-        String training = trainings.exitAtRefresh(java, extracted, jarName.toString(), List.of("-XX:ArchiveClassesAtExit=app.jsa"), jsa);
+        String training = trainings.exitAtRefresh(java, extracted, jarName.toString(),
+                List.of("-XX:ArchiveClassesAtExit=app.jsa"), jsa);
         if (training == null) {
             launches.add(new Launch("CDS (extracted + app.jsa)", java, List.of("-XX:SharedArchiveFile=app.jsa"),
                     jarName, extracted, String.format(Locale.ROOT, "archive %.0f MB", mb(jsa))));
@@ -151,7 +153,8 @@ final class FastStart {
             launches.add(new Launch("JDK 25: java -jar", java25, List.of(), jar, null, ""));
             Path extracted25 = extract(java25, out.resolve("jdk25"));
             Path aot = extracted25.resolve("app.aot");
-            training = trainings.exitAtRefresh(java25, extracted25, jarName.toString(), List.of("-XX:AOTCacheOutput=app.aot"), aot);
+            training = trainings.exitAtRefresh(java25, extracted25, jarName.toString(),
+                    List.of("-XX:AOTCacheOutput=app.aot"), aot);
             if (training == null) {
                 launches.add(new Launch("JDK 25: AOT cache (extracted + app.aot)", java25,
                         List.of("-XX:AOTCache=app.aot", "-XX:AOTMode=on"), jarName, extracted25,

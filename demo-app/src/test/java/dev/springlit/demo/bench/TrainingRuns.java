@@ -43,7 +43,7 @@ final class TrainingRuns {
         return Files.isRegularFile(product) ? null : "the training run left no " + product.getFileName();
     }
 
-    /** Runs {@code java args} in {@code dir} to its end (at most {@link #LIMIT}); null when it exited with 0, else why not. */
+    /** Runs {@code java args} in {@code dir} to its end (at most {@link #LIMIT}); null when it exited with 0, else why. */
     static String run(Path javaBin, List<String> args, Path dir, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(javaBin.toString());
@@ -83,6 +83,7 @@ final class TrainingRuns {
         } catch (IllegalStateException e) {
             return "the training run failed: " + e.getMessage();
         }
-        return Files.isRegularFile(product) ? null : "the training run left no " + product.getFileName() + " (" + log + ")";
+        return Files.isRegularFile(product) ? null
+                : "the training run left no " + product.getFileName() + " (" + log + ")";
     }
 }
