@@ -1,3 +1,4 @@
+// Over 300 lines: every fast-start launch (extraction, training, flags, the rounds that start them) in one place, so the rows of the table read as one recipe.
 package dev.springlit.demo.bench;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -21,18 +21,27 @@ import java.util.stream.Stream;
  * jar, the AOT cache ({@code -XX:AOTCacheOutput=app.aot} training run, then {@code -XX:AOTCache=app.aot}), the AOT
  * cache with Spring's AOT-processed bean definitions ({@code -Dspring.aot.enabled=true}, when the jar has them), and
  * that with {@link #SMALL_FOOTPRINT}. The flags are those of Spring Boot's reference ("Efficient Deployments", "AOT
- * Cache"). Every server gets the
+ * Cache"). Two more launches train the cache by serving the first page instead of exiting at the context's refresh
+ * ({@link TrainingRuns#servingFirstPage}): with {@link #SMALL_FOOTPRINT}, and with {@link #SMALLEST} and
+ * {@link #NO_TRAINING_PROFILES} too (README "Fast start"'s recipe). Every server gets the
  * benchmark server's options; the extracted forms are started from their directory, by the relative jar path
  * they were trained with, as the archive requires.
  */
 final class FastStart {
 
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
-    private static final Duration TRAINING_LIMIT = Duration.ofSeconds(120);
     /** Starts the application from the bean definitions {@code process-aot} generated. */
     private static final String SPRING_AOT = "-Dspring.aot.enabled=true";
     /** README "Fast start"'s JVM options for a small deployment (docs/benchmark.md gives each one's gain and cost). */
     static final List<String> SMALL_FOOTPRINT = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:TieredStopAtLevel=1");
+    /**
+     * Added to {@link #SMALL_FOOTPRINT} at start for the smallest fresh RSS: a 2 MB young generation until the first
+     * full collection resizes it (Serial GC touches all of its eden before the first young collection).
+     */
+    static final List<String> SMALLEST = List.of("-XX:NewSize=2m");
+    /** Training without method profiles (a diagnostic flag): the cache is smaller, and C1 alone hardly uses them. */
+    static final List<String> NO_TRAINING_PROFILES =
+            List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
 
     /**
      * One way of launching: median and best startup to healthy, median fresh RSS, and the process's CPU time to
@@ -67,6 +76,7 @@ final class FastStart {
     private final Path out;
     private final HttpClient client;
     private final int runs;
+    private final TrainingRuns trainings;
 
     FastStart(Path jar, Path java, Path java25, List<String> serverJvmArgs, Path out, HttpClient client, int runs) {
         this.jar = jar;
@@ -76,6 +86,7 @@ final class FastStart {
         this.out = out.resolve("fast-start");
         this.client = client;
         this.runs = runs;
+        this.trainings = new TrainingRuns(serverJvmArgs, client);
     }
 
     /**
@@ -127,7 +138,8 @@ final class FastStart {
 
         Path extracted = extract(java, out.resolve("jdk" + feature(java)));
         Path jsa = extracted.resolve("app.jsa");
-        String training = train(java, extracted, jarName.toString(), List.of("-XX:ArchiveClassesAtExit=app.jsa"), jsa);
+        String training = trainings.exitAtRefresh(java, extracted, jarName.toString(),
+                List.of("-XX:ArchiveClassesAtExit=app.jsa"), jsa);
         if (training == null) {
             launches.add(new Launch("CDS (extracted + app.jsa)", java, List.of("-XX:SharedArchiveFile=app.jsa"),
                     jarName, extracted, String.format(Locale.ROOT, "archive %.0f MB", mb(jsa))));
@@ -141,7 +153,8 @@ final class FastStart {
             launches.add(new Launch("JDK 25: java -jar", java25, List.of(), jar, null, ""));
             Path extracted25 = extract(java25, out.resolve("jdk25"));
             Path aot = extracted25.resolve("app.aot");
-            training = train(java25, extracted25, jarName.toString(), List.of("-XX:AOTCacheOutput=app.aot"), aot);
+            training = trainings.exitAtRefresh(java25, extracted25, jarName.toString(),
+                    List.of("-XX:AOTCacheOutput=app.aot"), aot);
             if (training == null) {
                 launches.add(new Launch("JDK 25: AOT cache (extracted + app.aot)", java25,
                         List.of("-XX:AOTCache=app.aot", "-XX:AOTMode=on"), jarName, extracted25,
@@ -150,6 +163,7 @@ final class FastStart {
                 failures.add(failed("JDK 25: AOT cache (extracted + app.aot)", java25, training));
             }
             springAot(java25, extracted25, jarName, launches, failures);
+            trainedOnFirstPage(java25, extracted25, jarName, launches, failures);
         }
 
         List<List<Duration>> startups = new ArrayList<>();
@@ -205,7 +219,7 @@ final class FastStart {
         }
         List<String> aot = List.of(SPRING_AOT);
         Path cache = extracted25.resolve("app-spring.aot");
-        String training = train(java25, extracted25, jarName.toString(),
+        String training = trainings.exitAtRefresh(java25, extracted25, jarName.toString(),
                 List.of(SPRING_AOT, "-XX:AOTCacheOutput=" + cache.getFileName()), cache);
         if (training == null) {
             launches.add(new Launch(name, java25, List.of(SPRING_AOT, "-XX:AOTCache=" + cache.getFileName(),
@@ -218,7 +232,7 @@ final class FastStart {
         small.addAll(SMALL_FOOTPRINT);
         List<String> smallTraining = new ArrayList<>(small);
         smallTraining.add("-XX:AOTCacheOutput=" + smallCache.getFileName());
-        training = train(java25, extracted25, jarName.toString(), smallTraining, smallCache);
+        training = trainings.exitAtRefresh(java25, extracted25, jarName.toString(), smallTraining, smallCache);
         if (training == null) {
             small.add("-XX:AOTCache=" + smallCache.getFileName());
             small.add("-XX:AOTMode=on");
@@ -227,6 +241,51 @@ final class FastStart {
         } else {
             failures.add(failed(smallName, java25, training));
         }
+    }
+
+    /**
+     * Spring AOT + the AOT cache + {@link #SMALL_FOOTPRINT} with the cache trained by a run that served the first page
+     * ({@link TrainingRuns#servingFirstPage}); then also {@link #SMALLEST}, trained with {@link #NO_TRAINING_PROFILES}.
+     */
+    private void trainedOnFirstPage(Path java25, Path extracted25, Path jarName, List<Launch> launches,
+                                    List<Result> failures) throws IOException, InterruptedException {
+        String name = "JDK 25: Spring AOT + AOT cache trained on the first page + small footprint";
+        String smallestName = name + " + " + String.join(" ", SMALLEST) + ", trained with -XX:-AOTRecordTraining";
+        if (!springAotProcessed(jar)) {
+            String why = "the jar was built without Spring AOT processing (-Dspring-boot.aot.skip=false)";
+            failures.add(failed(name, java25, why));
+            failures.add(failed(smallestName, java25, why));
+            return;
+        }
+        List<String> small = new ArrayList<>(List.of(SPRING_AOT));
+        small.addAll(SMALL_FOOTPRINT);
+        Path cache = extracted25.resolve("app-first-page.aot");
+        String training = trainings.servingFirstPage(java25, extracted25, jarName, small, cache);
+        if (training == null) {
+            launches.add(new Launch(name, java25, withCache(small, cache), jarName, extracted25,
+                    String.format(Locale.ROOT, "cache %.0f MB", mb(cache))));
+        } else {
+            failures.add(failed(name, java25, training));
+        }
+        List<String> smallestTraining = new ArrayList<>(small);
+        smallestTraining.addAll(NO_TRAINING_PROFILES);
+        Path smallestCache = extracted25.resolve("app-first-page-smallest.aot");
+        training = trainings.servingFirstPage(java25, extracted25, jarName, smallestTraining, smallestCache);
+        if (training == null) {
+            List<String> smallest = new ArrayList<>(small);
+            smallest.addAll(SMALLEST);
+            launches.add(new Launch(smallestName, java25, withCache(smallest, smallestCache), jarName, extracted25,
+                    String.format(Locale.ROOT, "cache %.0f MB", mb(smallestCache))));
+        } else {
+            failures.add(failed(smallestName, java25, training));
+        }
+    }
+
+    private static List<String> withCache(List<String> flags, Path cache) {
+        List<String> all = new ArrayList<>(flags);
+        all.add("-XX:AOTCache=" + cache.getFileName());
+        all.add("-XX:AOTMode=on");
+        return all;
     }
 
     /** Whether {@code process-aot} generated the application's context initializer into the jar. */
@@ -246,46 +305,12 @@ final class FastStart {
     private Path extract(Path javaBin, Path dir) throws IOException, InterruptedException {
         deleteTree(dir);
         Files.createDirectories(dir.getParent());
-        String failure = run(javaBin, List.of("-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+        String failure = TrainingRuns.run(javaBin, List.of("-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                 dir.toString()), null, dir.getParent().resolve(dir.getFileName() + "-extract.log"));
         if (failure != null) {
             throw new IllegalStateException("extracting the jar failed: " + failure);
         }
         return dir;
-    }
-
-    /** A training run that exits once the context is refreshed; null when it left {@code product}, else why not. */
-    private String train(Path javaBin, Path dir, String jarName, List<String> flags, Path product)
-            throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("-Xmx512m"));
-        args.addAll(serverJvmArgs);
-        args.addAll(flags);
-        args.add("-Dspring.context.exit=onRefresh");
-        args.add("-jar");
-        args.add(jarName);
-        args.add("--server.port=0");
-        String failure = run(javaBin, args, dir, dir.resolve(product.getFileName() + "-training.log"));
-        if (failure != null) {
-            return failure;
-        }
-        return Files.isRegularFile(product) ? null : "the training run left no " + product.getFileName();
-    }
-
-    private static String run(Path javaBin, List<String> args, Path dir, Path log) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(javaBin.toString());
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        if (dir != null) {
-            builder.directory(dir.toFile());
-        }
-        Process process = builder.start();
-        if (!process.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return String.join(" ", command) + " took over " + TRAINING_LIMIT.toSeconds() + " s (" + log + ")";
-        }
-        return process.exitValue() == 0 ? null
-                : String.join(" ", command) + " exited with " + process.exitValue() + " (" + log + ")";
     }
 
     /** The JDK's feature release, from {@code release} next to its bin directory ("17" when unknown). */

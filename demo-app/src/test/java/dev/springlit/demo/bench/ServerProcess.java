@@ -365,6 +365,19 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server with SIGTERM and waits up to {@code limit} for it to exit (a training run writes its AOT cache
+     * then); false, and the process killed, when it did not exit in time.
+     */
+    boolean stop(Duration limit) throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        process.destroyForcibly();
+        return false;
+    }
+
     @Override
     public void close() {
         kill();
