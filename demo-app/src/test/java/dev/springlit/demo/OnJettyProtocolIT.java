@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The WebSocket protocol on Jetty, where the server swap could change what a tab sees: the handshake and the first
- * run, the Origin check, a malformed, an oversized and a fragmented message (answered as on Tomcat, see
+ * run, the handshake's headers in {@code st.context()}, the Origin and Host checks, a malformed, an oversized and a fragmented message (answered as on Tomcat, see
  * StreamProtocolIT; Jetty's own WebSocket API would close with 1009 past 64 KB instead), and the close codes a tab
  * acts on (1013 for a connection that never says hello, 1008 for a flood); a silent tab stays connected as long as
  * {@code silent-connection-timeout} says, not Jetty's own idle timeout; a Tomcat-only setting is named at startup.
@@ -40,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
         // pings after 40 s of silence, past Jetty's own 30 s idle timeout
         "streamlit.server.silent-connection-timeout=120s",
         // Tomcat-only: named at startup, and harmless here
-        "streamlit.server.websocket-receive-buffer-size=128B"})
+        "streamlit.server.websocket-receive-buffer-size=128B",
+        // loopback only: other host names are refused (DNS rebinding)
+        "server.address=127.0.0.1"})
 class OnJettyProtocolIT {
 
     private static final String PAGE = "/counter";
@@ -165,5 +168,28 @@ class OnJettyProtocolIT {
     void aTomcatOnlySettingTheApplicationSetIsNamedInAStartupWarning(CapturedOutput output) {
         assertThat(output.getAll()).contains("Springlit runs on Jetty, where these settings for Tomcat have no effect")
                 .contains("streamlit.server.websocket-receive-buffer-size=128B");
+    }
+
+    @Test
+    void aHandshakeForAnotherHostNameIsRefusedWith403() throws Exception {
+        String evil = "evil.example:" + port;
+        assertThat(RawHttp.handshake(port, evil, "http://" + evil).status()).isEqualTo(403);
+        assertThat(RawHttp.handshake(port, "localhost:" + port, "http://localhost:" + port).status()).isEqualTo(101);
+    }
+
+    @Test
+    void s12_1_theHandshakesHeadersReachTheContextAndTheSessionCookieStaysHidden() throws Exception {
+        try (RawWebSocket tab = new RawWebSocket(port, null, 0, "X-Trace: one\r\nAccept-Language: de-CH, de;q=0.9\r\n"
+                + "Cookie: JSESSIONID=secret; theme=x\r\n")) {
+            tab.readTimeout(30_000);
+            tab.frame(0x81, "{\"type\":\"hello\",\"protocol\":1,\"session\":null,\"page\":\"/profile\",\"query\":\"\"}"
+                    .getBytes(StandardCharsets.UTF_8), true);
+            StringBuilder received = new StringBuilder();
+            while (received.indexOf("Headers of this tab") < 0) {
+                received.append(tab.awaitMessageWith("\"type\""));
+            }
+            assertThat(received.toString()).contains("Locale: de-CH").containsPattern("Headers of this tab[^<]*x-trace")
+                    .doesNotContain("secret").doesNotContainPattern("Headers of this tab[^<]*cookie");
+        }
     }
 }
