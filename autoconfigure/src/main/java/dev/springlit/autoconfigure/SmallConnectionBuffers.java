@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -24,9 +25,14 @@ public class SmallConnectionBuffers implements EnvironmentPostProcessor {
 
     static final String DEFAULT_BUFFER_SIZE = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
     private static final String CONTEXT_PARAMETERS = "server.servlet.context-parameters";
+    /** Present when Tomcat serves the WebSockets. */
+    private static final String TOMCAT_WEBSOCKET = "org.apache.tomcat.websocket.WsSession";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!ClassUtils.isPresent(TOMCAT_WEBSOCKET, application.getClassLoader())) {
+            return; // another server (Jetty): nothing of Tomcat's to set, no system property of Tomcat's either
+        }
         // the default is SpringlitProperties' (its one source of truth), read before the properties are bound
         long bytes = Binder.get(environment).bind("streamlit.server.websocket-buffer-size", DataSize.class)
                 .orElseGet(() -> new SpringlitProperties.Server().getWebsocketBufferSize()).toBytes();

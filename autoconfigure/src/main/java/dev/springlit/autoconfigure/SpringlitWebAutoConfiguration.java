@@ -20,6 +20,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -180,6 +181,12 @@ public class SpringlitWebAutoConfiguration {
         }
     }
 
+    /** On a server other than Tomcat, a startup warning naming the Tomcat-only properties the application set. */
+    @Bean
+    static TomcatOnlySettings springlitTomcatOnlySettings(Environment environment) {
+        return new TomcatOnlySettings(environment);
+    }
+
     /** A "page not found" page in the app's look, when Spring Boot's error handling (spring-boot-webmvc) is present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(
@@ -319,9 +326,11 @@ public class SpringlitWebAutoConfiguration {
 
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+            // The standard (Jakarta WebSocket) upgrade on every container: on Jetty, Spring would pick Jetty's own
+            // API, which hands over whole messages only (closing with 1009 past 64 KB) and has no asynchronous send
             var registration = registry.addHandler(handler, Routes.STREAM_PATH)
                     .setHandshakeHandler(new DefaultHandshakeHandler(
-                            new HandshakeHeadersUpgrade(new DefaultHandshakeHandler().getRequestUpgradeStrategy())))
+                            new HandshakeHeadersUpgrade(new StandardWebSocketUpgradeStrategy())))
                     .addInterceptors(new WellFormedOriginInterceptor(), // runs before Spring's origin check
                             new LeavingNodeInterceptor(engine::isLeaving))
                     .setAllowedOriginPatterns(properties.getServer().getAllowedOrigins().toArray(String[]::new));

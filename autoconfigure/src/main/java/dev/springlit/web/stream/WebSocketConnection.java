@@ -100,6 +100,9 @@ final class WebSocketConnection implements ClientConnection {
         this.standard = socket instanceof NativeWebSocketSession nativeSession
                 ? nativeSession.getNativeSession(Session.class) : null;
         if (standard != null) {
+            // how long a tab may stay silent is silent-connection-timeout's business (ConnectionWatchdog), on every
+            // container: Jetty would otherwise close a WebSocket after 30 s without traffic (Tomcat never does)
+            standard.setMaxIdleTimeout(0);
             standard.getAsyncRemote().setSendTimeout(sendTimeLimitMs);
             this.decorated = null;
         } else {
